@@ -1,0 +1,170 @@
+"""Draw one run as a three-panel figure, in Dutch or English.
+
+The panels show what a community worker asks first: do caring ties emerge, does loneliness go
+down, and who provides the care that is needed. Labels come from the metric declarations in
+:mod:`simulatie.metrics`, so a renamed or re-worded metric is renamed here too. The figure is
+drawn on matplotlib's Agg canvas without pyplot, so it works headless and leaves no global state.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pandas as pd
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+
+__all__ = ["CARE_SOURCES", "metric_label", "metric_unit", "plot_run"]
+
+CARE_SOURCES: tuple[str, ...] = (
+    "care_hours_network",
+    "care_hours_volunteers",
+    "care_hours_professional",
+    "care_hours_formal",
+    "care_hours_unmet",
+)
+"""Care-hour columns stacked in the third panel, from closest to the person outwards."""
+
+_CARE_COLOURS = ("#2a9d8f", "#8ab17d", "#e9c46a", "#577590", "#e76f51")
+
+# Used only while simulatie.metrics cannot be imported yet (it is being written alongside);
+# remove once the METRICS registry exists.
+_FALLBACK_LABELS: dict[str, tuple[str, str, str]] = {
+    "caring_ties": ("Caring ties", "Zorgzame banden", "ties"),
+    "share_with_caring_tie": (
+        "Share with a caring tie",
+        "Aandeel met een zorgzame band",
+        "share",
+    ),
+    "lonely_share": ("Share lonely", "Aandeel eenzaam", "share"),
+    "care_hours_network": ("Care by own network", "Zorg door eigen netwerk", "hours/week"),
+    "care_hours_volunteers": ("Care by volunteers", "Zorg door vrijwilligers", "hours/week"),
+    "care_hours_professional": (
+        "Care by welfare workers",
+        "Zorg door welzijnswerkers",
+        "hours/week",
+    ),
+    "care_hours_formal": ("Formal care", "Formele zorg", "hours/week"),
+    "care_hours_unmet": ("Unmet care need", "Onvervulde zorgvraag", "hours/week"),
+    "care_hours_needed": ("Care needed", "Benodigde zorg", "hours/week"),
+}
+
+_TEXT = {
+    "week": {"nl": "week", "en": "week"},
+    "ties_title": {"nl": "Zorgzame banden", "en": "Caring ties"},
+    "lonely_title": {"nl": "Eenzaamheid", "en": "Loneliness"},
+    "care_title": {"nl": "Zorguren naar bron", "en": "Care hours by source"},
+}
+
+
+def _declaration(name: str) -> tuple[str, str, str]:
+    """Return ``(en, nl, unit)`` for a metric, from the registry when it exists."""
+    try:
+        from simulatie.metrics import METRICS
+    except ImportError:
+        return _FALLBACK_LABELS.get(name, (name, name, ""))
+    metric = METRICS.get(name)
+    if metric is None:
+        return _FALLBACK_LABELS.get(name, (name, name, ""))
+    return metric.en, metric.nl, metric.unit
+
+
+def _check_lang(lang: str) -> None:
+    if lang not in ("nl", "en"):
+        raise ValueError(f"language '{lang}' is not supported; use 'nl' or 'en'")
+
+
+def metric_label(name: str, lang: str = "nl") -> str:
+    """Return a metric's human label in Dutch (``"nl"``) or English (``"en"``).
+
+    Args:
+        name: Metric name, e.g. ``"lonely_share"``.
+        lang: ``"nl"`` or ``"en"``.
+
+    Returns:
+        The declared label, or the name itself for an undeclared metric.
+    """
+    _check_lang(lang)
+    en, nl, _ = _declaration(name)
+    return nl if lang == "nl" else en
+
+
+def metric_unit(name: str) -> str:
+    """Return a metric's declared unit (empty when undeclared)."""
+    return _declaration(name)[2]
+
+
+def _axis_label(name: str, lang: str) -> str:
+    unit = metric_unit(name)
+    return f"{metric_label(name, lang)} ({unit})" if unit else metric_label(name, lang)
+
+
+def _require(timeseries: pd.DataFrame, columns: Sequence[str]) -> None:
+    missing = [c for c in columns if c not in timeseries.columns]
+    if missing:
+        raise ValueError(f"the time series lacks column(s) {', '.join(missing)}")
+
+
+def plot_run(timeseries: pd.DataFrame, lang: str = "nl") -> Figure:
+    """Draw one run's weekly time series as three stacked panels.
+
+    1. Caring ties: their number (left axis) and the share of residents with one (right axis).
+    2. Loneliness: the share of residents who are lonely.
+    3. Care hours per week by source (network, volunteers, professional, formal, unmet), stacked.
+
+    Args:
+        timeseries: One row per week with a ``week`` column and the metric columns.
+        lang: Language of titles and labels, ``"nl"`` (default) or ``"en"``.
+
+    Returns:
+        The figure, on an Agg canvas (call ``savefig`` on it).
+
+    Raises:
+        ValueError: If ``lang`` is unknown or a needed column is missing.
+    """
+    _check_lang(lang)
+    _require(timeseries, ["week", "caring_ties", "share_with_caring_tie", "lonely_share"])
+    _require(timeseries, CARE_SOURCES)
+    week = timeseries["week"].to_numpy()
+
+    figure = Figure(figsize=(8.0, 9.5), layout="constrained")
+    FigureCanvasAgg(figure)
+    ties_ax, lonely_ax, care_ax = figure.subplots(3, 1, sharex=True)
+
+    ties_ax.set_title(_TEXT["ties_title"][lang], loc="left")
+    ties_ax.plot(week, timeseries["caring_ties"], color="#264653")
+    ties_ax.set_ylabel(_axis_label("caring_ties", lang), color="#264653")
+    ties_ax.set_ylim(bottom=0)
+    share_ax = ties_ax.twinx()
+    share_ax.plot(week, timeseries["share_with_caring_tie"], color="#e76f51", linestyle="--")
+    share_ax.set_ylabel(_axis_label("share_with_caring_tie", lang), color="#e76f51")
+    share_ax.set_ylim(0, 1)
+
+    lonely_ax.set_title(_TEXT["lonely_title"][lang], loc="left")
+    lonely_ax.plot(week, timeseries["lonely_share"], color="#6d597a")
+    lonely_ax.set_ylabel(_axis_label("lonely_share", lang))
+    lonely_ax.set_ylim(0, 1)
+
+    care_ax.set_title(_TEXT["care_title"][lang], loc="left")
+    care_ax.stackplot(
+        week,
+        *(timeseries[c].to_numpy(dtype=float) for c in CARE_SOURCES),
+        labels=[metric_label(c, lang) for c in CARE_SOURCES],
+        colors=_CARE_COLOURS,
+        alpha=0.9,
+    )
+    if "care_hours_needed" in timeseries.columns:
+        care_ax.plot(
+            week,
+            timeseries["care_hours_needed"],
+            color="black",
+            linewidth=1.0,
+            linestyle=":",
+            label=metric_label("care_hours_needed", lang),
+        )
+    care_ax.set_ylabel(metric_unit("care_hours_network") or "hours/week")
+    care_ax.set_xlabel(_TEXT["week"][lang])
+    care_ax.set_ylim(bottom=0)
+    care_ax.set_xlim(week.min(), max(week.max(), week.min() + 1))
+    care_ax.legend(loc="upper left", fontsize="small", ncols=2, frameon=False)
+    return figure
