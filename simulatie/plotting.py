@@ -2,7 +2,7 @@
 
 The panels show what a community worker asks first: do caring ties emerge, does loneliness go
 down, and who provides the care that is needed. Labels come from the metric declarations in
-:mod:`simulatie.metrics`, so a renamed or re-worded metric is renamed here too. The figure is
+:data:`simulatie.metrics.METRICS`, so a re-worded metric is re-worded here too. The figure is
 drawn on matplotlib's Agg canvas without pyplot, so it works headless and leaves no global state.
 """
 
@@ -13,6 +13,8 @@ from collections.abc import Sequence
 import pandas as pd
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
+
+from simulatie.metrics import METRICS
 
 __all__ = ["CARE_SOURCES", "metric_label", "metric_unit", "plot_run"]
 
@@ -27,27 +29,8 @@ CARE_SOURCES: tuple[str, ...] = (
 
 _CARE_COLOURS = ("#2a9d8f", "#8ab17d", "#e9c46a", "#577590", "#e76f51")
 
-# Used only while simulatie.metrics cannot be imported yet (it is being written alongside);
-# remove once the METRICS registry exists.
-_FALLBACK_LABELS: dict[str, tuple[str, str, str]] = {
-    "caring_ties": ("Caring ties", "Zorgzame banden", "ties"),
-    "share_with_caring_tie": (
-        "Share with a caring tie",
-        "Aandeel met een zorgzame band",
-        "share",
-    ),
-    "lonely_share": ("Share lonely", "Aandeel eenzaam", "share"),
-    "care_hours_network": ("Care by own network", "Zorg door eigen netwerk", "hours/week"),
-    "care_hours_volunteers": ("Care by volunteers", "Zorg door vrijwilligers", "hours/week"),
-    "care_hours_professional": (
-        "Care by welfare workers",
-        "Zorg door welzijnswerkers",
-        "hours/week",
-    ),
-    "care_hours_formal": ("Formal care", "Formele zorg", "hours/week"),
-    "care_hours_unmet": ("Unmet care need", "Onvervulde zorgvraag", "hours/week"),
-    "care_hours_needed": ("Care needed", "Benodigde zorg", "hours/week"),
-}
+# Metric units are declared in English; the Dutch figure shows these few in Dutch.
+_UNIT_NL = {"share": "aandeel", "ties": "banden", "hours/week": "uren per week"}
 
 _TEXT = {
     "week": {"nl": "week", "en": "week"},
@@ -55,18 +38,6 @@ _TEXT = {
     "lonely_title": {"nl": "Eenzaamheid", "en": "Loneliness"},
     "care_title": {"nl": "Zorguren naar bron", "en": "Care hours by source"},
 }
-
-
-def _declaration(name: str) -> tuple[str, str, str]:
-    """Return ``(en, nl, unit)`` for a metric, from the registry when it exists."""
-    try:
-        from simulatie.metrics import METRICS
-    except ImportError:
-        return _FALLBACK_LABELS.get(name, (name, name, ""))
-    metric = METRICS.get(name)
-    if metric is None:
-        return _FALLBACK_LABELS.get(name, (name, name, ""))
-    return metric.en, metric.nl, metric.unit
 
 
 def _check_lang(lang: str) -> None:
@@ -85,17 +56,21 @@ def metric_label(name: str, lang: str = "nl") -> str:
         The declared label, or the name itself for an undeclared metric.
     """
     _check_lang(lang)
-    en, nl, _ = _declaration(name)
-    return nl if lang == "nl" else en
+    metric = METRICS.get(name)
+    if metric is None:
+        return name
+    return metric.nl if lang == "nl" else metric.en
 
 
-def metric_unit(name: str) -> str:
-    """Return a metric's declared unit (empty when undeclared)."""
-    return _declaration(name)[2]
+def metric_unit(name: str, lang: str = "en") -> str:
+    """Return a metric's declared unit (empty when undeclared), in Dutch where known."""
+    metric = METRICS.get(name)
+    unit = metric.unit if metric is not None else ""
+    return _UNIT_NL.get(unit, unit) if lang == "nl" else unit
 
 
 def _axis_label(name: str, lang: str) -> str:
-    unit = metric_unit(name)
+    unit = metric_unit(name, lang)
     return f"{metric_label(name, lang)} ({unit})" if unit else metric_label(name, lang)
 
 
@@ -162,7 +137,7 @@ def plot_run(timeseries: pd.DataFrame, lang: str = "nl") -> Figure:
             linestyle=":",
             label=metric_label("care_hours_needed", lang),
         )
-    care_ax.set_ylabel(metric_unit("care_hours_network") or "hours/week")
+    care_ax.set_ylabel(metric_unit("care_hours_network", lang))
     care_ax.set_xlabel(_TEXT["week"][lang])
     care_ax.set_ylim(bottom=0)
     care_ax.set_xlim(week.min(), max(week.max(), week.min() + 1))

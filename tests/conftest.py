@@ -81,3 +81,9 @@ def make_fake_result(steps: int = 12, seed: int = 0) -> FakeRunResult:
 def fake_result() -> FakeRunResult:
     """A small fake run of 12 weeks."""
     return make_fake_result()
+
+
+@pytest.fixture
+def result_factory():
+    """The :func:`make_fake_result` builder, for tests that need other sizes or seeds."""
+    return make_fake_result

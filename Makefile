@@ -1,0 +1,58 @@
+# Two commands set up everything on a fresh machine:
+#   make run    create .venv, install the tool, run the default scenario
+#   make test   create .venv, install the tool with test tools, run the tests
+# Reinstallation happens only when pyproject.toml changes (stamp files in .venv).
+
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON ?= $(shell command -v python3.12 2>/dev/null || command -v python3 2>/dev/null)
+VENV := .venv
+BIN := $(VENV)/bin
+RUN_STAMP := $(VENV)/.installed-run
+DEV_STAMP := $(VENV)/.installed-dev
+ARGS ?=
+
+define CHECK_PYTHON
+if [ -z "$(1)" ] || ! "$(1)" -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null; then \
+  echo "error: Python 3.12 or newer is needed, found: $$("$(1)" --version 2>/dev/null || echo nothing) at '$(1)'." >&2; \
+  echo "       Install Python 3.12 (e.g. 'pyenv install 3.12'; .python-version selects it), or" >&2; \
+  echo "       run 'make PYTHON=/path/to/python3.12 ...'. Remove an old .venv with 'make clean'." >&2; \
+  exit 1; \
+fi
+endef
+
+.PHONY: help run test lint clean
+
+help:
+	@echo "make run    set up .venv and run the default scenario (extra options: ARGS='--steps 52')"
+	@echo "make test   set up .venv with test tools and run the tests (pytest)"
+	@echo "make lint   ruff check"
+	@echo "make clean  remove .venv"
+
+$(BIN)/python:
+	@$(call CHECK_PYTHON,$(PYTHON))
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(RUN_STAMP): pyproject.toml | $(BIN)/python
+	@$(call CHECK_PYTHON,$(BIN)/python)
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(DEV_STAMP): pyproject.toml | $(BIN)/python
+	@$(call CHECK_PYTHON,$(BIN)/python)
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $@ $(RUN_STAMP)
+
+run: $(RUN_STAMP)
+	$(BIN)/simulatie run $(ARGS)
+
+test: $(DEV_STAMP)
+	$(BIN)/python -m pytest $(ARGS)
+
+lint: $(DEV_STAMP)
+	$(BIN)/ruff check .
+
+clean:
+	rm -rf $(VENV)

@@ -1,0 +1,314 @@
+"""The ``simulatie`` command line: parse, load, call, write — nothing else.
+
+``simulatie run`` resolves a scenario plus ``--set`` overrides into validated parameters, checks
+the output folder, runs the model through :func:`simulatie.run.run` and writes the results with
+:func:`simulatie.results.write_run`. ``simulatie parameters`` lists every declared parameter.
+Every mistake in the input is reported as one ``error: ...`` line on stderr with exit code 2,
+before the (long) run starts and without leaving any output behind.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import sys
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any, NoReturn
+
+import typer
+from typer.core import TyperGroup
+
+try:  # recent typer ships its own copy of click
+    from typer._click.exceptions import ClickException, UsageError
+except ImportError:  # pragma: no cover - older typer runs on click itself
+    from click.exceptions import ClickException, UsageError
+
+from simulatie.parameters import ParameterError, Parameters, parameter_specs, parse_override
+from simulatie.results import OutputError, check_output_dir, write_run
+from simulatie.scenarios import ScenarioError, load_scenario
+
+__all__ = ["app", "main"]
+
+RUNS_DIR = Path("results") / "runs"
+USAGE_ERROR = 2
+
+
+class Lang(StrEnum):
+    """Language of labels and descriptions."""
+
+    NL = "nl"
+    EN = "en"
+
+
+def _one_line(message: str) -> str:
+    return " ".join(str(message).split())
+
+
+class _OneLineErrorGroup(TyperGroup):
+    """A command group that reports usage errors as one ``error: ...`` line, not a panel."""
+
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        try:
+            code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except ClickException as error:
+            if type(error).__name__ == "NoArgsIsHelpError":  # bare `simulatie`: show the help
+                error.show()
+                sys.exit(0)
+            hint = ""
+            if isinstance(error, UsageError) and error.ctx is not None:
+                hint = f" (see '{error.ctx.command_path} --help')"
+            typer.echo(f"error: {_one_line(error.format_message())}{hint}", err=True)
+            sys.exit(error.exit_code)
+        except typer.Abort:
+            typer.echo("error: aborted", err=True)
+            sys.exit(1)
+        sys.exit(code if isinstance(code, int) else 0)
+
+
+app = typer.Typer(
+    cls=_OneLineErrorGroup,
+    name="simulatie",
+    help="Agent-based simulation of caring communities (zorgzame gemeenschappen).",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_show_locals=False,
+)
+
+
+def _fail(message: str) -> NoReturn:
+    """Print one ``error:`` line to stderr and stop with exit code 2."""
+    typer.echo(f"error: {_one_line(message)}", err=True)
+    raise typer.Exit(USAGE_ERROR)
+
+
+def _parse_overrides(texts: Sequence[str]) -> dict[str, Any]:
+    overrides: dict[str, Any] = {}
+    for text in texts:
+        name, value = parse_override(text)
+        overrides[name] = value  # a later --set of the same name wins
+    return overrides
+
+
+def _resolve(scenario: str, overrides: dict[str, Any]) -> tuple[str, Parameters, dict[str, Any]]:
+    """Turn a scenario name or file plus overrides into its name, parameters and provenance.
+
+    Raises:
+        ScenarioError: With a one-line message naming the file, key and what is allowed.
+    """
+    loaded = load_scenario(scenario, overrides)
+    provenance = loaded.metadata()
+    provenance.pop("parameters", None)  # the run records the parameters it actually used
+    return loaded.name, loaded.parameters, provenance
+
+
+def _default_out(scenario_name: str, seed: int) -> Path:
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    safe = re.sub(r"[^\w.-]+", "-", scenario_name).strip("-.") or "run"
+    return RUNS_DIR / f"{safe}-seed{seed}-{stamp}"
+
+
+_SUMMARY_LABELS: dict[str, dict[str, str]] = {
+    "emergence_week": {
+        "nl": "Week waarin zorgzame banden ontstaan",
+        "en": "Week caring ties emerged",
+    },
+    "caring_peak": {"nl": "Piek aandeel met zorgzame band", "en": "Peak share with a caring tie"},
+    "caring_peak_week": {"nl": "Week van de piek", "en": "Week of the peak"},
+    "half_life_weeks": {
+        "nl": "Halveringstijd na de piek (weken)",
+        "en": "Half-life after the peak (weeks)",
+    },
+}
+_NOT_REACHED = {"nl": "niet bereikt", "en": "not reached"}
+_SUMMARY_FINALS = (
+    "share_with_caring_tie",
+    "lonely_share",
+    "care_hours_unmet",
+    "active_volunteers",
+    "ownership",
+    "community_spirit",
+)
+
+
+def _format(value: Any, unit: str, lang: str) -> str:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return _NOT_REACHED[lang]
+    if unit == "share":
+        return f"{value:.0%}"
+    if float(value).is_integer():
+        return f"{int(value)}"
+    return f"{value:.3g}"
+
+
+def _print_summary(summary: dict[str, float], out_dir: Path, lang: str) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    from simulatie.metrics import METRICS
+
+    header = ("Uitkomst", "Waarde") if lang == "nl" else ("Measure", "Value")
+    table = Table(*header, title="Samenvatting" if lang == "nl" else "Summary")
+    table.columns[1].justify = "right"
+    for key, labels in _SUMMARY_LABELS.items():
+        if key in summary:
+            unit = "share" if key == "caring_peak" else ""
+            table.add_row(labels[lang], _format(summary[key], unit, lang))
+    suffix = " (einde)" if lang == "nl" else " (end)"
+    for name in _SUMMARY_FINALS:
+        key = f"final_{name}"
+        if key in summary and name in METRICS:
+            metric = METRICS[name]
+            label = (metric.nl if lang == "nl" else metric.en) + suffix
+            table.add_row(label, _format(summary[key], metric.unit, lang))
+    Console().print(table)
+    typer.echo(("Resultaten in " if lang == "nl" else "Results in ") + str(out_dir))
+
+
+@app.command("run")
+def run_command(
+    scenario: Annotated[
+        str, typer.Argument(help="Scenario name (in scenarios/) or path to a .toml file.")
+    ] = "default",
+    overrides: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--set",
+            "-s",
+            metavar="NAME=VALUE",
+            help="Override one parameter, e.g. --set takeover=0.8; repeatable.",
+        ),
+    ] = None,
+    seed: Annotated[int, typer.Option(help="Random seed (0 or more).")] = 0,
+    steps: Annotated[int, typer.Option(help="Number of weeks to simulate (520 = 10 years).")] = 520,
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out",
+            "-o",
+            help="Folder for the results (default: results/runs/SCENARIO-seedN-UTCTIME).",
+            show_default=False,
+        ),
+    ] = None,
+    lang: Annotated[Lang, typer.Option(help="Language of the figure and summary.")] = Lang.NL,
+    figure: Annotated[bool, typer.Option(help="Draw figure.png.")] = True,
+) -> None:
+    """Run one simulation and write timeseries.parquet, metadata.json and figure.png."""
+    lang_code = lang.value
+    if steps < 1:
+        _fail(f"--steps must be at least 1, got {steps}")
+    if seed < 0:
+        _fail(f"--seed must be 0 or more, got {seed}")
+    try:
+        override_values = _parse_overrides(overrides or [])
+        name, parameters, provenance = _resolve(scenario, override_values)
+        out_dir = check_output_dir(out if out is not None else _default_out(name, seed))
+    except (ParameterError, ScenarioError, OutputError) as error:
+        _fail(str(error))
+
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
+
+    from simulatie.run import run  # imports the model (and Mesa) only when needed
+
+    columns = (
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        TimeRemainingColumn(),
+    )
+    with Progress(*columns, console=Console(stderr=True)) as bar:
+        task = bar.add_task("week", total=steps)
+        result = run(
+            parameters,
+            seed=seed,
+            steps=steps,
+            progress=lambda week: bar.update(task, completed=week),
+        )
+    try:
+        written = write_run(
+            result, out_dir, figure=figure, lang=lang_code, extra_metadata=provenance
+        )
+    except OutputError as error:
+        _fail(str(error))
+    _print_summary(result.summary, written, lang_code)
+
+
+_GROUP_TITLES = {
+    "neighbourhood": "Buurt",
+    "population": "Bevolking",
+    "ties": "Contacten en banden",
+    "measures": "Meten",
+    "activities": "Activiteiten en kartrekkers",
+    "professionals": "Professionals en financiering",
+    "volunteers": "Vrijwilligers",
+    "care": "Zorg",
+}
+
+
+def _allowed_text(spec: Any) -> str:
+    if spec.choices:
+        return " | ".join(spec.choices)
+    if spec.kind is bool:
+        return "true | false"
+    return f"{spec.lower:g} – {spec.upper:g}"
+
+
+def _default_text(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        return f"{value:g}"
+    return str(value)
+
+
+@app.command("parameters")
+def parameters_command(
+    lang: Annotated[Lang, typer.Option(help="Language of the descriptions.")] = Lang.NL,
+) -> None:
+    """List every parameter with its default, allowed range, unit and description."""
+    nl = lang is Lang.NL
+    specs = parameter_specs()
+    width = max(len(name) for name in specs)
+    lines = [
+        "Parameters: naam, standaardwaarde, toegestaan bereik, eenheid"
+        if nl
+        else "Parameters: name, default, allowed range, unit",
+        "Wijzig met: simulatie run --set naam=waarde"
+        if nl
+        else "Change with: simulatie run --set name=value",
+    ]
+    group = None
+    for spec in specs.values():
+        if spec.group != group:
+            group = spec.group
+            title = _GROUP_TITLES.get(group, group) if nl else group.capitalize()
+            lines += ["", title]
+        default = _default_text(spec.default)
+        lines.append(f"  {spec.name:<{width}}  {default:>8}  [{_allowed_text(spec)}]  {spec.unit}")
+        lines.append(f"  {'':<{width}}  {spec.label(lang.value)}")
+    typer.echo("\n".join(lines))
+
+
+def main() -> None:
+    """Run the command line (used by ``python -m simulatie``)."""
+    app(prog_name="simulatie")

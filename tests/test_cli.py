@@ -1,0 +1,184 @@
+import importlib.util
+import sys
+import types
+
+import pandas as pd
+import pytest
+from typer.testing import CliRunner
+
+from simulatie import results
+from simulatie.cli import app
+from simulatie.parameters import Parameters, parameter_specs
+
+runner = CliRunner()
+
+
+@pytest.fixture
+def fake_model(monkeypatch, tmp_path, result_factory):
+    """Replace simulatie.run by a fast fake that records its calls; work inside tmp_path."""
+    calls = []
+
+    def fake_run(params=None, seed=0, steps=520, progress=None):
+        calls.append({"params": params, "seed": seed, "steps": steps})
+        for week in range(1, steps + 1):
+            if progress is not None:
+                progress(week)
+        result = result_factory(steps=steps, seed=seed)
+        result.metadata["parameters"] = params.model_dump(mode="json")
+        return result
+
+    module = types.ModuleType("simulatie.run")
+    module.run = fake_run
+    monkeypatch.setitem(sys.modules, "simulatie.run", module)
+    monkeypatch.chdir(tmp_path)
+    return calls
+
+
+def assert_one_line_error(result, *fragments):
+    assert result.exit_code == 2, result.output
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("error: ")
+    assert "Traceback" not in result.output
+    for fragment in fragments:
+        assert fragment in lines[0]
+
+
+def test_parameters_lists_every_parameter_in_dutch():
+    result = runner.invoke(app, ["parameters"])
+    assert result.exit_code == 0, result.output
+    for name, spec in parameter_specs().items():
+        assert f"  {name} " in result.stdout
+        assert spec.nl in result.stdout
+        assert spec.unit in result.stdout
+    assert "[0 – 1]" in result.stdout  # a range
+    assert "central | spread | edge" in result.stdout  # choices
+
+
+def test_parameters_in_english_shows_defaults():
+    result = runner.invoke(app, ["parameters", "--lang", "en"])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    for name, spec in parameter_specs().items():
+        assert spec.en in result.stdout
+        row = next(line for line in lines if line.strip().startswith(name + " "))
+        default = spec.default if not isinstance(spec.default, bool) else str(spec.default).lower()
+        assert row.split()[1] == (f"{default:g}" if isinstance(default, float) else str(default))
+
+
+@pytest.mark.parametrize(
+    ("args", "fragments"),
+    [
+        (["run", "no-such-scenario"], ["no-such-scenario"]),
+        (["run", "--set", "takeovr=0.5"], ["parameter 'takeovr'", "did you mean 'takeover'"]),
+        (["run", "--set", "takeover=1.5"], ["takeover", "1.5", "from 0 to 1"]),
+        (["run", "--set", "takeover=lots"], ["takeover", "lots"]),
+        (["run", "--set", "takeover"], ["'takeover' is not of the form name=value"]),
+        (["run", "--set", "funding=sometimes"], ["funding", "'pilot'"]),
+        (["run", "--set", "share_older=0.9", "--set", "share_family=0.9"], ["add up to"]),
+        (["run", "--steps", "0"], ["--steps must be at least 1"]),
+        (["run", "--steps", "-5"], ["--steps"]),
+        (["run", "--seed", "-1"], ["--seed must be 0 or more"]),
+        (["run", "--seed", "abc"], ["--seed"]),
+        (["run", "--lang", "de"], ["--lang"]),
+        (["run", "--sed", "3"], ["--sed", "--seed"]),
+    ],
+)
+def test_bad_input_is_one_line_exit_2_and_no_run(fake_model, tmp_path, args, fragments):
+    result = runner.invoke(app, args)
+    assert_one_line_error(result, *fragments)
+    assert fake_model == []  # rejected before the model ran
+    assert list(tmp_path.iterdir()) == []  # no results/ folder, nothing half-written
+
+
+def test_unwritable_out_is_refused_before_the_run(fake_model, tmp_path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    result = runner.invoke(app, ["run", "--steps", "3", "--out", str(blocker / "run")])
+    assert_one_line_error(result, "a-file", "is a file")
+    assert fake_model == []
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a-file"]
+
+
+def test_non_empty_out_is_refused(fake_model, tmp_path):
+    (tmp_path / "full").mkdir()
+    (tmp_path / "full" / "x").write_text("x")
+    result = runner.invoke(app, ["run", "--out", "full"])
+    assert_one_line_error(result, "not empty")
+    assert fake_model == []
+
+
+def test_failed_write_after_the_run_leaves_nothing(fake_model, tmp_path, monkeypatch):
+    def broken(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(results, "_write_figure", broken)
+    result = runner.invoke(app, ["run", "--steps", "4", "--out", "out/run"])
+    assert result.exit_code == 2, result.output
+    # the progress bar has finished on stderr; after it comes exactly one error line
+    last = result.stderr.strip().splitlines()[-1]
+    assert last.startswith("error: cannot write results to")
+    assert "No space left on device" in last
+    assert result.stderr.count("error:") == 1
+    assert "Traceback" not in result.output
+    assert len(fake_model) == 1
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_run_with_fake_model_writes_outputs_and_metadata(fake_model, tmp_path):
+    result = runner.invoke(
+        app,
+        ["run", "--steps", "6", "--seed", "7", "--set", "takeover=0.8", "-s", "funding=pilot"],
+    )
+    assert result.exit_code == 0, result.output
+    (out,) = (tmp_path / "results" / "runs").iterdir()
+    assert out.name.startswith("default-seed7-")
+    assert out.name.endswith("Z")
+    call = fake_model[0]
+    assert (call["seed"], call["steps"]) == (7, 6)
+    assert isinstance(call["params"], Parameters)
+    assert call["params"].takeover == 0.8
+    assert call["params"].funding == "pilot"
+    timeseries, metadata = results.read_run(out)
+    assert len(timeseries) == 7
+    assert metadata["scenario"] == "default"
+    assert metadata["overrides"] == {"takeover": 0.8, "funding": "pilot"}
+    assert metadata["parameters"]["takeover"] == 0.8
+    assert (out / "figure.png").stat().st_size > 1000
+    assert "Samenvatting" in result.stdout
+    assert "niet bereikt" in result.stdout  # half-life is NaN in the fake summary
+    assert str(out) in " ".join(result.stdout.split())
+
+
+def test_run_summary_in_english(fake_model, tmp_path):
+    result = runner.invoke(app, ["run", "--steps", "3", "--lang", "en", "--out", "r"])
+    assert result.exit_code == 0, result.output
+    assert "Summary" in result.stdout
+    assert "not reached" in result.stdout
+    assert (tmp_path / "r" / "figure.png").exists()
+
+
+def test_python_dash_m_entry_point_exists():
+    assert importlib.util.find_spec("simulatie.__main__") is not None
+
+
+@pytest.mark.skipif(
+    importlib.util.find_spec("simulatie.run") is None, reason="simulatie.run not written yet"
+)
+def test_end_to_end_real_model(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["run", "--steps", "20", "--out", "e2e"])
+    assert result.exit_code == 0, result.output
+    out = tmp_path / "e2e"
+    assert sorted(p.name for p in out.iterdir()) == [
+        "figure.png",
+        "metadata.json",
+        "timeseries.parquet",
+    ]
+    timeseries = pd.read_parquet(out / "timeseries.parquet")
+    assert len(timeseries) == 21
+    assert timeseries["week"].tolist() == list(range(21))
+    _, metadata = results.read_run(out)
+    assert metadata["seed"] == 0
+    assert metadata["steps"] == 20
+    assert metadata["scenario"] == "default"
