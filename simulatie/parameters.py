@@ -174,12 +174,12 @@ class Parameters(BaseModel):
     )
     # --- Meeting and ties --------------------------------------------------------------------
     neighbour_contacts_per_week: float = param(
-        1.0, ge=0, le=10, unit="contacts/week", group="ties",
+        2.0, ge=0, le=10, unit="contacts/week", group="ties",
         en="Chance encounters with near neighbours per resident per week (Festinger et al. 1950).",
         nl="Toevallige ontmoetingen met naaste buren per bewoner per week.",
     )
     friendly_hours: float = param(
-        20.0, ge=1, le=200, unit="hours", group="ties",
+        15.0, ge=1, le=200, unit="hours", group="ties",
         en="Shared hours at which an acquaintance becomes a friendly contact (Hall 2018, "
         "compressed).",
         nl="Gedeelde uren waarna een kennis een vriendelijk contact wordt (Hall 2018, ingekort).",
@@ -190,7 +190,7 @@ class Parameters(BaseModel):
         nl="Wekelijks verlies aan gedeelde uren van een sterke band zonder contact.",
     )
     weak_tie_decay_per_week: float = param(
-        0.06, ge=0, le=0.5, unit="1/week", group="ties",
+        0.02, ge=0, le=0.5, unit="1/week", group="ties",
         en="Weekly loss of a fresh, weak tie: weak ties fade fast (Raeder et al. 2011).",
         nl="Wekelijks verlies van een nieuwe, zwakke band: zwakke banden vervagen snel.",
     )

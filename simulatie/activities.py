@@ -1,0 +1,381 @@
+"""Activities at meeting places: who organises, who comes, who meets whom.
+
+Activities are the main source of new ties (Small et al. 2015; Mollenhorst): when they stop,
+formation stops while turnover goes on. Rules, each documented in ``docs/odd.md``:
+
+* Initiators propose activities; a plan needs the council's room (``government_responsiveness``;
+  seed 002 obstacles, seed 003 case 3). A rejected plan costs the initiator energy.
+* Professionals who *do* the work run activities themselves and take over resident-run ones, and
+  the residents step back (seed 002 obstacles).
+* Attendance: members come back; an open door draws only the sociable and already-connected;
+  active, purposeful invitation reaches others (myth 5; seed 000 "gericht uitnodigen").
+* At a meeting, people talk to those they already know at cosy activities, while tasks and
+  roles pair people regardless of ties (myth 7). Contacts across groups bond more slowly unless
+  someone bridges (myth 4; McPherson et al. 2001; Putnam 2007).
+* Groups pass Tuckman's phases (seed 003); in storming, diverse or conflict-ridden groups without
+  support or a second organiser may fall apart.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import IntEnum
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from .support import HOURS_PER_MEETING
+
+if TYPE_CHECKING:
+    from .agents import Initiator
+    from .model import CaringCommunity
+
+__all__ = ["Activity", "ActivityProgramme", "Phase"]
+
+COSY_HOURS = 1.0  # shared hours per conversation at a cosy gathering
+TASK_HOURS = 1.5  # shared hours working together on a task
+CONTACTS_PER_MEETING = 3  # conversations each attendee has per meeting
+TEAM_SIZE = 4  # people working together on one task at a purposeful activity
+MAX_ATTENDANCE = 40  # a common room holds this many; others are turned away that week
+MEMBER_ATTENDANCE = 0.75  # chance a member comes to a meeting
+MEMBER_DROP_OUT = 0.05  # chance a member who missed a meeting stops considering themselves one
+WALK_IN_RATE = 0.02  # weekly chance a sociable, connected neighbour walks in through an open door
+INVITES_PER_ORGANISER = 2.0  # personal invitations per organiser per meeting at full effort
+PROXIMITY_CELLS = 12.0  # distance at which willingness to come falls by e
+STORM_RISK = 0.06  # chance per storming meeting that an unsupported, diverse group falls apart
+REJECTION_ENERGY = 0.3  # energy an initiator loses when the council turns a plan down
+RETRY_WEEKS = 26  # weeks before a turned-down initiator (or a one-off organiser) tries again
+TAKEOVER_RATE = 0.01  # weekly chance, times takeover squared, that professionals take one over
+
+
+class Phase(IntEnum):
+    """Tuckman's (1965) group phases."""
+
+    FORMING = 0
+    STORMING = 1
+    NORMING = 2
+    PERFORMING = 3
+
+
+PHASE_AFTER_MEETINGS = {Phase.FORMING: 4, Phase.STORMING: 12, Phase.NORMING: 20}
+
+
+@dataclass(eq=False)
+class Activity:
+    """A recurring (or one-off) activity at a meeting place.
+
+    Attributes:
+        place: Index of the meeting place.
+        purposeful: Whether it has tasks and roles rather than being a cosy gathering.
+        organisers: Initiators running it; empty when professionals run it.
+        members: Resident slots who consider themselves part of it.
+        phase: Tuckman phase.
+        meetings: Meetings held so far.
+        next_week: Week of the next meeting.
+        turnout_ratio: Last meeting's attendance relative to members (0..1).
+        one_off: Whether it meets once only.
+    """
+
+    place: int
+    purposeful: bool
+    organisers: list[Initiator] = field(default_factory=list)
+    members: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    phase: Phase = Phase.FORMING
+    meetings: int = 0
+    next_week: int = 0
+    turnout_ratio: float = 0.5
+    one_off: bool = False
+    ended: bool = False
+    salt: int = 0
+
+    @property
+    def professional_run(self) -> bool:
+        """Whether professionals run it (no resident organiser left)."""
+        return not self.organisers
+
+    def remove_organiser(self, initiator: Initiator) -> None:
+        """Take an initiator off the organising team."""
+        if initiator in self.organisers:
+            self.organisers.remove(initiator)
+        initiator.activity = None
+
+
+class ActivityProgramme:
+    """All activities in the neighbourhood and their weekly meetings.
+
+    Args:
+        model: The model.
+    """
+
+    def __init__(self, model: CaringCommunity) -> None:
+        self.model = model
+        self.activities: list[Activity] = []
+        self.attended = np.zeros(model.params.residents, dtype=bool)
+        self.waiting: dict[int, int] = {}  # initiator slot -> week they may propose again
+
+    # --- creating and ending ------------------------------------------------------------------
+    def _nearest_place(self, slot: int) -> int:
+        return int(np.argmin(self.model.layout.place_distance[slot]))
+
+    def _new_activity(self, place: int) -> Activity:
+        m = self.model
+        activity = Activity(
+            place=place,
+            purposeful=bool(m.streams.activities.random() < m.params.purposeful_share),
+            next_week=m.week,
+            one_off=m.params.one_off_events,
+            salt=int(m.streams.activities.integers(1 << 30)),
+        )
+        self.activities.append(activity)
+        return activity
+
+    def propose(self, initiator: Initiator) -> None:
+        """An initiator without an activity joins a lone organiser or proposes a new plan.
+
+        A new plan needs the council to give room (``government_responsiveness``); a rejected
+        plan costs energy and the initiator waits before trying again.
+        """
+        m = self.model
+        if initiator.activity is not None or len(m.layout.place_xy) == 0:
+            return
+        if self.waiting.get(initiator.slot, -1) > m.week:
+            return
+        lone = [a for a in self.activities if len(a.organisers) == 1 and not a.ended]
+        if lone:
+            self._join(initiator, lone[int(m.streams.activities.integers(len(lone)))])
+            return
+        if m.streams.activities.random() >= m.params.government_responsiveness:
+            initiator.energy -= REJECTION_ENERGY
+            self.waiting[initiator.slot] = m.week + RETRY_WEEKS
+            m.rejected_plans += 1
+            return
+        self._join(initiator, self._new_activity(self._nearest_place(initiator.slot)))
+
+    def _join(self, initiator: Initiator, activity: Activity) -> None:
+        activity.organisers.append(initiator)
+        initiator.activity = activity
+        activity.members = np.union1d(activity.members, [initiator.slot])
+
+    def run_by_professionals(self, budget_hours: float) -> float:
+        """Professionals who do the work start activities of their own; return hours used."""
+        m = self.model
+        if len(m.layout.place_xy) == 0:
+            return 0.0
+        own = sum(1 for a in self.activities if a.professional_run and not a.ended)
+        wanted = int(budget_hours // (HOURS_PER_MEETING / m.params.activity_interval_weeks))
+        places = len(m.layout.place_xy)
+        for k in range(max(0, min(wanted, places) - own)):
+            self._new_activity(k % places)
+        return min(budget_hours, wanted * HOURS_PER_MEETING / m.params.activity_interval_weeks)
+
+    def take_over(self) -> None:
+        """Professionals who do the work take over resident-run activities; residents step back."""
+        m = self.model
+        rate = TAKEOVER_RATE * m.params.takeover**2
+        if not m.support.present or rate == 0:
+            return
+        for activity in self.activities:
+            if activity.organisers and m.streams.activities.random() < rate:
+                for initiator in list(activity.organisers):
+                    initiator.quit()
+                m.population.ownership[activity.members] *= 0.8
+
+    def end_professional_activities(self) -> None:
+        """When professionals leave, their activities end unless a resident takes one over."""
+        m = self.model
+        pop = m.population
+        for activity in self.activities:
+            if activity.ended or not activity.professional_run:
+                continue
+            candidates = activity.members[~pop.is_initiator[activity.members]]
+            if len(candidates):
+                best = candidates[np.argmax(pop.ownership[candidates])]
+                if m.streams.activities.random() < pop.ownership[best]:
+                    self._join(m.add_initiator(int(best)), activity)
+                    continue
+            activity.ended = True
+
+    def remove_residents(self, slots: np.ndarray) -> None:
+        """Residents who left are no longer members of anything."""
+        if len(slots) == 0:
+            return
+        for activity in self.activities:
+            activity.members = np.setdiff1d(activity.members, slots, assume_unique=True)
+
+    # --- meeting ----------------------------------------------------------------------------------
+    def meet(self) -> list[tuple[np.ndarray, np.ndarray, np.ndarray]]:
+        """Hold this week's meetings; return the contacts made as (a, b, hours) arrays."""
+        m = self.model
+        self.attended[:] = False
+        self.activities = [a for a in self.activities if not a.ended]
+        due = [
+            a for a in self.activities
+            if a.next_week <= m.week and (a.organisers or m.support.present)
+        ]
+        if not due:
+            return []
+        walk_ins = self._walk_ins(due)
+        contacts = []
+        for activity in due:
+            contacts.append(self._hold_meeting(activity, walk_ins.get(activity.place, [])))
+        return [c for c in contacts if c is not None]
+
+    def _proximity(self, slots: np.ndarray, place: int) -> np.ndarray:
+        distance = self.model.layout.place_distance[slots, place]
+        return np.exp(-distance / PROXIMITY_CELLS)
+
+    def _walk_ins(self, due: list[Activity]) -> dict[int, np.ndarray]:
+        """Residents who come in through an open door: the sociable and already-connected."""
+        m = self.model
+        pop = m.population
+        places = np.array(sorted({a.place for a in due}))
+        distance = m.layout.place_distance[:, places]
+        nearest = places[np.argmin(distance, axis=1)]
+        proximity = np.exp(-distance.min(axis=1) / PROXIMITY_CELLS)
+        connected = np.minimum(1.0, m.friendly_counts / 3.0)
+        chance = (
+            WALK_IN_RATE * pop.sociability * proximity * (1 - m.params.area_risk)
+            * (0.2 + 0.8 * connected)
+        )
+        walking = np.flatnonzero(m.streams.activities.random(pop.n) < chance)
+        return {int(p): walking[nearest[walking] == p] for p in places}
+
+    def _invitees(self, activity: Activity) -> np.ndarray:
+        """People personally invited by the organisers, and by professionals who connect."""
+        m = self.model
+        pop = m.population
+        rng = m.streams.activities
+        organisers = max(1, len(activity.organisers))
+        connect = m.support.connecting_hours / max(1, len(self.activities))
+        count = rng.poisson(m.params.invitation_effort * INVITES_PER_ORGANISER * organisers
+                            + 0.5 * connect)
+        if count == 0:
+            return np.zeros(0, dtype=np.int64)
+        if activity.purposeful or not activity.organisers:
+            pool = np.flatnonzero(np.argmin(m.layout.place_distance, axis=1) == activity.place)
+        else:  # cosy: organisers invite the people they already know
+            slots = np.array([o.slot for o in activity.organisers])
+            near = np.isin(m.ties.a, slots) | np.isin(m.ties.b, slots)
+            pool = np.unique(np.concatenate([m.ties.a[near], m.ties.b[near]]))
+        pool = np.setdiff1d(pool, activity.members)
+        if len(pool) == 0:
+            return pool
+        invited = rng.choice(pool, size=min(count, len(pool)), replace=False)
+        can_help = pop.capacity()[invited] > 1.0
+        accept = 0.35 * (0.5 + pop.sociability[invited]) * self._proximity(invited, activity.place)
+        accept *= 1 - 0.5 * m.params.area_risk
+        if activity.purposeful:  # being asked to do something you can do lowers the threshold
+            accept = np.where(can_help, accept * 1.5, accept)
+        return invited[rng.random(len(invited)) < np.minimum(accept, 1.0)]
+
+    def _hold_meeting(
+        self, activity: Activity, walk_ins: np.ndarray
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
+        m = self.model
+        pop = m.population
+        rng = m.streams.activities
+        members = activity.members
+        present = members[rng.random(len(members)) < MEMBER_ATTENDANCE * (1 - pop.frailty[members])]
+        newcomers = np.union1d(walk_ins, self._invitees(activity))
+        newcomers = np.setdiff1d(newcomers, members)
+        activity.members = np.union1d(members, newcomers)
+        attendees = np.union1d(present, newcomers)
+        if len(attendees) > MAX_ATTENDANCE:
+            attendees = np.sort(rng.choice(attendees, MAX_ATTENDANCE, replace=False))
+        absent = np.setdiff1d(members, present, assume_unique=True)
+        drop = absent[rng.random(len(absent)) < MEMBER_DROP_OUT]
+        activity.members = np.setdiff1d(activity.members, drop, assume_unique=True)
+        activity.turnout_ratio = len(attendees) / max(1, len(activity.members))
+        activity.meetings += 1
+        activity.next_week = m.week + (RETRY_WEEKS if activity.one_off else
+                                       m.params.activity_interval_weeks)
+        if activity.professional_run:
+            m.support.spend_doing(HOURS_PER_MEETING)
+        self.attended[attendees] = True
+        self._update_ownership(activity, attendees)
+        self._advance_phase(activity, attendees)
+        if activity.one_off:
+            activity.ended = True
+            for initiator in list(activity.organisers):
+                activity.remove_organiser(initiator)
+                self.waiting[initiator.slot] = m.week + RETRY_WEEKS
+        if len(attendees) < 2:
+            return None
+        return self._conversations(activity, attendees)
+
+    def _update_ownership(self, activity: Activity, attendees: np.ndarray) -> None:
+        """Residents who run things together grow ownership; consumers of services do not."""
+        pop = self.model.population
+        if activity.professional_run:
+            pop.ownership[attendees] *= 0.99
+        else:
+            room = self.model.support.style.room if self.model.support.present else 1.0
+            pop.ownership[attendees] += 0.02 * room * (1 - pop.ownership[attendees])
+        pop.activity_weeks[attendees] += 1
+
+    def _advance_phase(self, activity: Activity, attendees: np.ndarray) -> None:
+        """Move through Tuckman's phases; an unsupported storming group may fall apart."""
+        m = self.model
+        if activity.phase in PHASE_AFTER_MEETINGS and (
+            activity.meetings >= PHASE_AFTER_MEETINGS[activity.phase]
+        ):
+            activity.phase = Phase(activity.phase + 1)
+        if activity.phase is not Phase.STORMING or len(attendees) < 2:
+            return
+        groups = m.population.group[attendees]
+        share = np.bincount(groups, minlength=6) / len(groups)
+        diversity = 1.0 - float((share**2).sum())
+        support = 0.5 * (len(activity.organisers) >= 2) + min(
+            0.5, m.support.connecting_hours / 8.0 + m.params.bridging_effort * 0.5
+        )
+        risk = STORM_RISK * (0.2 + diversity + m.params.area_risk) * (1.0 - support)
+        if m.streams.activities.random() < risk:
+            activity.ended = True
+            for initiator in list(activity.organisers):
+                activity.remove_organiser(initiator)
+                initiator.energy -= 0.2
+
+    def _conversations(
+        self, activity: Activity, attendees: np.ndarray
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Pick who talks to whom and how many shared hours each contact adds.
+
+        Cosy gatherings: each attendee mostly talks to people they already know (weighted by tie
+        strength) and to people like them. Purposeful activities: stable task teams of
+        ``TEAM_SIZE`` work together, whoever they are, and a few conversations go beyond the
+        team. Across groups a contact adds fewer shared hours (homophily) unless bridging effort
+        closes the gap.
+        """
+        m = self.model
+        rng = m.streams.activities
+        pop = m.population
+        n = len(attendees)
+        bridging = min(1.0, m.params.bridging_effort + m.support.connecting_hours / 16.0)
+        cross_factor = 1.0 - m.params.homophily * (1.0 - bridging)
+        group = pop.group[attendees]
+        same = group[:, None] == group[None, :]
+        if activity.purposeful:
+            team = (attendees * 2654435761 + activity.salt) % 4093
+            rank = np.empty(n, dtype=np.int64)
+            rank[np.argsort(team, kind="stable")] = np.arange(n)
+            team_of = rank // TEAM_SIZE
+            weight = np.where(team_of[:, None] == team_of[None, :], 1.0, 0.05)
+            hours = TASK_HOURS
+        else:
+            ii, jj = np.triu_indices(n, k=1)
+            edge = m.ties.find(attendees[ii], attendees[jj])
+            known = np.zeros((n, n))
+            known[ii, jj] = np.where(edge >= 0, m.ties.strength()[np.maximum(edge, 0)], 0.0)
+            known += known.T
+            weight = (0.05 + known) * np.where(same, 1.0, cross_factor)
+            hours = COSY_HOURS
+        np.fill_diagonal(weight, 0.0)
+        cumulative = np.cumsum(weight, axis=1)
+        draws = rng.random((n, CONTACTS_PER_MEETING)) * cumulative[:, -1:]
+        partner = np.array([np.searchsorted(cumulative[i], draws[i], side="right")
+                            for i in range(n)]).clip(0, n - 1)
+        a = np.repeat(attendees, CONTACTS_PER_MEETING)
+        b = attendees[partner.ravel()]
+        shared = hours * np.where(same[np.repeat(np.arange(n), CONTACTS_PER_MEETING),
+                                       partner.ravel()], 1.0, cross_factor)
+        return a, b, shared / 2.0  # each conversation is drawn from both sides
