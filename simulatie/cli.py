@@ -124,14 +124,20 @@ _SUMMARY_LABELS: dict[str, dict[str, str]] = {
         "nl": "Week waarin zorgzame banden ontstaan",
         "en": "Week caring ties emerged",
     },
-    "caring_peak": {"nl": "Piek aandeel met zorgzame band", "en": "Peak share with a caring tie"},
+    "caring_peak": {"nl": "Piek aantal zorgzame banden", "en": "Peak number of caring ties"},
     "caring_peak_week": {"nl": "Week van de piek", "en": "Week of the peak"},
     "half_life_weeks": {
-        "nl": "Halveringstijd na de piek (weken)",
-        "en": "Half-life after the peak (weeks)",
+        "nl": "Halveringstijd na einde steun (weken)",
+        "en": "Half-life after support ended (weeks)",
     },
 }
-_NOT_REACHED = {"nl": "niet bereikt", "en": "not reached"}
+_UNDEFINED: dict[str, dict[str, str]] = {  # what a NaN measure means, per measure
+    "emergence_week": {"nl": "niet bereikt", "en": "not reached"},
+    "half_life_weeks": {
+        "nl": "steun liep door of niet gehalveerd",
+        "en": "support continued or not halved",
+    },
+}
 _SUMMARY_FINALS = (
     "share_with_caring_tie",
     "lonely_share",
@@ -142,9 +148,9 @@ _SUMMARY_FINALS = (
 )
 
 
-def _format(value: Any, unit: str, lang: str) -> str:
+def _format(value: Any, unit: str, undefined: str = "—") -> str:
     if value is None or (isinstance(value, float) and math.isnan(value)):
-        return _NOT_REACHED[lang]
+        return undefined
     if unit == "share":
         return f"{value:.0%}"
     if float(value).is_integer():
@@ -163,15 +169,15 @@ def _print_summary(summary: dict[str, float], out_dir: Path, lang: str) -> None:
     table.columns[1].justify = "right"
     for key, labels in _SUMMARY_LABELS.items():
         if key in summary:
-            unit = "share" if key == "caring_peak" else ""
-            table.add_row(labels[lang], _format(summary[key], unit, lang))
+            undefined = _UNDEFINED.get(key, {}).get(lang, "—")
+            table.add_row(labels[lang], _format(summary[key], "", undefined))
     suffix = " (einde)" if lang == "nl" else " (end)"
     for name in _SUMMARY_FINALS:
         key = f"final_{name}"
         if key in summary and name in METRICS:
             metric = METRICS[name]
             label = (metric.nl if lang == "nl" else metric.en) + suffix
-            table.add_row(label, _format(summary[key], metric.unit, lang))
+            table.add_row(label, _format(summary[key], metric.unit))
     Console().print(table)
     typer.echo(("Resultaten in " if lang == "nl" else "Results in ") + str(out_dir))
 

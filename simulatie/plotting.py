@@ -107,18 +107,27 @@ def plot_run(timeseries: pd.DataFrame, lang: str = "nl") -> Figure:
     ties_ax, lonely_ax, care_ax = figure.subplots(3, 1, sharex=True)
 
     ties_ax.set_title(_TEXT["ties_title"][lang], loc="left")
-    ties_ax.plot(week, timeseries["caring_ties"], color="#264653")
-    ties_ax.set_ylabel(_axis_label("caring_ties", lang), color="#264653")
+    (count_line,) = ties_ax.plot(
+        week, timeseries["caring_ties"], color="#264653", label=metric_label("caring_ties", lang)
+    )
+    ties_ax.set_ylabel(metric_unit("caring_ties", lang), color="#264653")
     ties_ax.set_ylim(bottom=0)
     share_ax = ties_ax.twinx()
-    share_ax.plot(week, timeseries["share_with_caring_tie"], color="#e76f51", linestyle="--")
-    share_ax.set_ylabel(_axis_label("share_with_caring_tie", lang), color="#e76f51")
-    share_ax.set_ylim(0, 1)
+    (share_line,) = share_ax.plot(
+        week,
+        timeseries["share_with_caring_tie"],
+        color="#e76f51",
+        linestyle="--",
+        label=metric_label("share_with_caring_tie", lang),
+    )
+    share_ax.set_ylabel(metric_unit("share_with_caring_tie", lang), color="#e76f51")
+    share_ax.set_ylim(0, 1.02)
+    ties_ax.legend(handles=[count_line, share_line], loc="upper left", frameon=False)
 
     lonely_ax.set_title(_TEXT["lonely_title"][lang], loc="left")
     lonely_ax.plot(week, timeseries["lonely_share"], color="#6d597a")
     lonely_ax.set_ylabel(_axis_label("lonely_share", lang))
-    lonely_ax.set_ylim(0, 1)
+    lonely_ax.set_ylim(0, 1.02)
 
     care_ax.set_title(_TEXT["care_title"][lang], loc="left")
     care_ax.stackplot(
@@ -141,5 +150,7 @@ def plot_run(timeseries: pd.DataFrame, lang: str = "nl") -> Figure:
     care_ax.set_xlabel(_TEXT["week"][lang])
     care_ax.set_ylim(bottom=0)
     care_ax.set_xlim(week.min(), max(week.max(), week.min() + 1))
-    care_ax.legend(loc="upper left", fontsize="small", ncols=2, frameon=False)
+    care_ax.legend(
+        loc="upper center", bbox_to_anchor=(0.5, -0.2), fontsize="small", ncols=3, frameon=False
+    )
     return figure

@@ -146,7 +146,8 @@ def test_run_with_fake_model_writes_outputs_and_metadata(fake_model, tmp_path):
     assert metadata["parameters"]["takeover"] == 0.8
     assert (out / "figure.png").stat().st_size > 1000
     assert "Samenvatting" in result.stdout
-    assert "niet bereikt" in result.stdout  # half-life is NaN in the fake summary
+    assert "niet gehalveerd" in result.stdout  # half-life is NaN in the fake summary
+    assert "Piek aantal zorgzame banden" in result.stdout
     assert str(out) in " ".join(result.stdout.split())
 
 
@@ -154,7 +155,7 @@ def test_run_summary_in_english(fake_model, tmp_path):
     result = runner.invoke(app, ["run", "--steps", "3", "--lang", "en", "--out", "r"])
     assert result.exit_code == 0, result.output
     assert "Summary" in result.stdout
-    assert "not reached" in result.stdout
+    assert "not halved" in result.stdout
     assert (tmp_path / "r" / "figure.png").exists()
 
 

@@ -156,6 +156,11 @@ def test_plot_run_has_three_labelled_panels(fake_result, lang):
     for source in CARE_SOURCES:
         assert metric_label(source, lang) in legend
     assert main_axes[1].get_ylabel().startswith(metric_label("lonely_share", lang))
+    ties_legend = [t.get_text() for t in main_axes[0].get_legend().get_texts()]
+    assert ties_legend == [
+        metric_label("caring_ties", lang),
+        metric_label("share_with_caring_tie", lang),
+    ]
     # stacked area: the top of the stack equals the sum of the five sources
     top = care_ax.collections[len(CARE_SOURCES) - 1].get_paths()[0].vertices[:, 1].max()
     total = fake_result.timeseries[list(CARE_SOURCES)].sum(axis=1).max()
