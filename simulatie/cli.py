@@ -2,7 +2,8 @@
 
 ``simulatie run`` resolves a scenario plus ``--set`` overrides into validated parameters, checks
 the output folder, runs the model through :func:`simulatie.run.run` and writes the results with
-:func:`simulatie.results.write_run`. ``simulatie parameters`` lists every declared parameter.
+:func:`simulatie.results.write_run`. ``simulatie parameters`` lists every declared parameter;
+``simulatie scenarios`` lists, shows and validates scenario files (:mod:`simulatie.scenario_cli`).
 Every mistake in the input is reported as one ``error: ...`` line on stderr with exit code 2,
 before the (long) run starts and without leaving any output behind.
 """
@@ -28,6 +29,7 @@ except ImportError:  # pragma: no cover - older typer runs on click itself
 
 from simulatie.parameters import ParameterError, Parameters, parameter_specs, parse_override
 from simulatie.results import OutputError, check_output_dir, write_run
+from simulatie.scenario_cli import scenarios_app
 from simulatie.scenarios import ScenarioError, load_scenario
 
 __all__ = ["app", "main"]
@@ -85,6 +87,7 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_show_locals=False,
 )
+app.add_typer(scenarios_app, name="scenarios")
 
 
 def _fail(message: str) -> NoReturn:

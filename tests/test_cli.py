@@ -91,6 +91,21 @@ def test_bad_input_is_one_line_exit_2_and_no_run(fake_model, tmp_path, args, fra
     assert list(tmp_path.iterdir()) == []  # no results/ folder, nothing half-written
 
 
+def test_malformed_scenario_file_is_one_line(fake_model, tmp_path):
+    (tmp_path / "broken.toml").write_text("[parameters]\ntakeover = [\n\n", encoding="utf-8")
+    result = runner.invoke(app, ["run", str(tmp_path / "broken.toml")])
+    assert_one_line_error(result, "broken.toml")
+    assert fake_model == []
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["broken.toml"]
+
+
+def test_scenarios_sub_command_is_mounted():
+    result = runner.invoke(app, ["scenarios"])
+    assert result.exit_code == 0, result.output
+    assert "default" in result.stdout
+    assert "kerkweg" in result.stdout
+
+
 def test_unwritable_out_is_refused_before_the_run(fake_model, tmp_path):
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder")
