@@ -158,7 +158,7 @@ def scenarios_dir() -> Path:
     """
     configured = os.environ.get(ENV_VAR, "").strip()
     if configured:
-        return Path(configured).expanduser()
+        return _expand(Path(configured))
     beside_package = Path(__file__).resolve().parent.parent / "scenarios"
     if _is_dir(beside_package):
         return beside_package
@@ -197,9 +197,17 @@ def _available() -> list[str]:
 def _display(path: Path) -> str:
     """Name a file the way a user would type it: relative to the working folder if inside it."""
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except (ValueError, OSError):
-        return str(path)
+        text = str(path.resolve().relative_to(Path.cwd().resolve()))
+    except (ValueError, OSError, RuntimeError):
+        text = str(path)
+    return text if text.isprintable() else repr(text)
+
+
+def _expand(path: Path) -> Path:
+    try:
+        return path.expanduser()
+    except (RuntimeError, OSError, ValueError):  # "~user" without a home folder
+        return path
 
 
 def _short(value: Any) -> str:
@@ -241,7 +249,7 @@ def _resolve(reference: str | Path, *, relative_to: Path | None, context: str = 
         ScenarioError: If nothing matches, or the match is not a readable file.
     """
     if isinstance(reference, Path) or _looks_like_path(reference):
-        path = Path(reference).expanduser()
+        path = _expand(Path(reference))
         if relative_to is not None and not path.is_absolute():
             path = relative_to / path
         return _check_file(path, context)
