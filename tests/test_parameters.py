@@ -1,0 +1,72 @@
+import pytest
+
+from simulatie.parameters import (
+    ParameterError,
+    Parameters,
+    make_parameters,
+    parameter_specs,
+    parse_override,
+)
+
+
+def test_defaults_come_from_the_declarations():
+    params = Parameters()
+    for name, spec in parameter_specs().items():
+        value = getattr(params, name)
+        assert (value.value if hasattr(value, "value") else value) == spec.default
+
+
+def test_every_parameter_is_fully_declared():
+    for name, spec in parameter_specs().items():
+        assert spec.en and spec.nl and spec.unit and spec.group, name
+        if spec.kind in (int, float):
+            assert spec.lower is not None and spec.upper is not None, name
+            assert spec.lower <= spec.default <= spec.upper, name
+
+
+def test_parameters_are_frozen():
+    params = Parameters()
+    with pytest.raises(Exception):
+        params.takeover = 0.9
+
+
+def test_unknown_key_names_the_key_and_suggests():
+    with pytest.raises(ParameterError) as info:
+        make_parameters({"takover": 0.5}, source="mijn.toml")
+    message = str(info.value)
+    assert "mijn.toml" in message and "'takover'" in message and "did you mean 'takeover'" in message
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "expected"),
+    [
+        ("takeover", 1.5, "from 0 to 1"),
+        ("residents", 5, "whole number from 20 to 50000"),
+        ("funding", "sometimes", "'structural', 'pilot'"),
+        ("digital_platform", "ja", "true or false"),
+    ],
+)
+def test_bad_values_say_what_is_allowed(key, value, expected):
+    with pytest.raises(ParameterError) as info:
+        make_parameters({key: value})
+    assert key in str(info.value) and expected in str(info.value)
+
+
+def test_group_shares_must_fit():
+    with pytest.raises(ParameterError, match="at most 1"):
+        make_parameters({"share_older": 0.7, "share_family": 0.5})
+
+
+def test_ints_are_accepted_for_floats_and_enums_by_name():
+    params = make_parameters({"takeover": 1, "funding": "pilot"})
+    assert params.takeover == 1.0 and params.funding.value == "pilot"
+
+
+def test_parse_override_converts_to_the_declared_type():
+    assert parse_override("takeover=0.8") == ("takeover", 0.8)
+    assert parse_override("residents=120") == ("residents", 120)
+    assert parse_override("digital_platform=yes") == ("digital_platform", True)
+    with pytest.raises(ParameterError, match="name=value"):
+        parse_override("takeover")
+    with pytest.raises(ParameterError, match="whole number"):
+        parse_override("residents=lots")
