@@ -37,6 +37,7 @@ TASK_HOURS = 1.5  # shared hours working together on a task
 CONTACTS_PER_MEETING = 3  # conversations each attendee has per meeting
 TEAM_SIZE = 4  # people working together on one task at a purposeful activity
 MAX_ATTENDANCE = 40  # a common room holds this many; others are turned away that week
+SLOTS_PER_PLACE = 4  # activities one meeting place can host
 MEMBER_ATTENDANCE = 0.75  # chance a member comes to a meeting
 MEMBER_DROP_OUT = 0.05  # chance a member who missed a meeting stops considering themselves one
 WALK_IN_RATE = 0.02  # weekly chance a sociable, connected neighbour walks in through an open door
@@ -112,6 +113,9 @@ class ActivityProgramme:
         self.activities: list[Activity] = []
         self.attended = np.zeros(model.params.residents, dtype=bool)
         self.waiting: dict[int, int] = {}  # initiator slot -> week they may propose again
+        nearest = (np.argmin(model.layout.place_distance, axis=1)
+                   if len(model.layout.place_xy) else np.zeros(0, dtype=np.int64))
+        self.catchment = [np.flatnonzero(nearest == k) for k in range(len(model.layout.place_xy))]
 
     # --- creating and ending ------------------------------------------------------------------
     def _nearest_place(self, slot: int) -> int:
@@ -140,7 +144,13 @@ class ActivityProgramme:
             return
         if self.waiting.get(initiator.slot, -1) > m.week:
             return
-        lone = [a for a in self.activities if len(a.organisers) == 1 and not a.ended]
+        running = [a for a in self.activities if not a.ended]
+        lone = [a for a in running if len(a.organisers) == 1]
+        full = len(running) >= SLOTS_PER_PLACE * len(m.layout.place_xy)
+        if full:  # every meeting place is booked: help run an existing resident activity
+            lone = lone or [a for a in running if a.organisers]
+            if not lone:
+                return
         if lone:
             self._join(initiator, lone[int(m.streams.activities.integers(len(lone)))])
             return
@@ -161,10 +171,12 @@ class ActivityProgramme:
         m = self.model
         if len(m.layout.place_xy) == 0:
             return 0.0
-        own = sum(1 for a in self.activities if a.professional_run and not a.ended)
+        running = [a for a in self.activities if not a.ended]
+        own = sum(1 for a in running if a.professional_run)
         wanted = int(budget_hours // (HOURS_PER_MEETING / m.params.activity_interval_weeks))
         places = len(m.layout.place_xy)
-        for k in range(max(0, min(wanted, places) - own)):
+        free = SLOTS_PER_PLACE * places - len(running)
+        for k in range(max(0, min(wanted, places, free + own) - own)):
             self._new_activity(k % places)
         return min(budget_hours, wanted * HOURS_PER_MEETING / m.params.activity_interval_weeks)
 
@@ -251,16 +263,16 @@ class ActivityProgramme:
                             + 0.5 * connect)
         if count == 0:
             return np.zeros(0, dtype=np.int64)
-        if activity.purposeful or not activity.organisers:
-            pool = np.flatnonzero(np.argmin(m.layout.place_distance, axis=1) == activity.place)
+        if activity.purposeful or not activity.organisers:  # anyone living nearby
+            pool = self.catchment[activity.place]
+            invited = np.unique(pool[rng.integers(len(pool), size=count)]) if len(pool) else pool
         else:  # cosy: organisers invite the people they already know
-            slots = np.array([o.slot for o in activity.organisers])
-            near = np.isin(m.ties.a, slots) | np.isin(m.ties.b, slots)
-            pool = np.unique(np.concatenate([m.ties.a[near], m.ties.b[near]]))
-        pool = np.setdiff1d(pool, activity.members)
-        if len(pool) == 0:
-            return pool
-        invited = rng.choice(pool, size=min(count, len(pool)), replace=False)
+            ptr, nbr = m.close_adjacency
+            pool = np.concatenate([nbr[ptr[o.slot] : ptr[o.slot + 1]] for o in activity.organisers])
+            invited = np.unique(pool[rng.integers(len(pool), size=count)]) if len(pool) else pool
+        invited = invited[~np.isin(invited, activity.members)]
+        if len(invited) == 0:
+            return invited
         can_help = pop.capacity()[invited] > 1.0
         accept = 0.35 * (0.5 + pop.sociability[invited]) * self._proximity(invited, activity.place)
         accept *= 1 - 0.5 * m.params.area_risk
@@ -371,9 +383,11 @@ class ActivityProgramme:
             hours = COSY_HOURS
         np.fill_diagonal(weight, 0.0)
         cumulative = np.cumsum(weight, axis=1)
-        draws = rng.random((n, CONTACTS_PER_MEETING)) * cumulative[:, -1:]
-        partner = np.array([np.searchsorted(cumulative[i], draws[i], side="right")
-                            for i in range(n)]).clip(0, n - 1)
+        rows = np.arange(n)[:, None]
+        flat = (cumulative / cumulative[:, -1:] + rows).ravel()
+        draws = rng.random((n, CONTACTS_PER_MEETING)) + rows
+        partner = np.searchsorted(flat, draws.ravel(), side="right").reshape(n, -1) - rows * n
+        partner = partner.clip(0, n - 1)
         a = np.repeat(attendees, CONTACTS_PER_MEETING)
         b = attendees[partner.ravel()]
         shared = hours * np.where(same[np.repeat(np.arange(n), CONTACTS_PER_MEETING),

@@ -9,7 +9,7 @@ Dutch and English labels are used everywhere a metric is shown.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -45,6 +45,7 @@ class Observation:
     caring_per_resident: np.ndarray
     close_per_resident: np.ndarray
     care: CareWeek
+    cache: dict = field(default_factory=dict)
 
 
 def observe(model: CaringCommunity, care: CareWeek) -> Observation:
@@ -90,12 +91,12 @@ def metric(name: str, en: str, nl: str, unit: str) -> Callable:
 
 
 def _close_graph(obs: Observation) -> sparse.csr_matrix:
-    ties = obs.model.ties
-    close = obs.stage >= TieStage.FRIENDLY
-    n = ties.n
-    a, b = ties.a[close], ties.b[close]
-    data = np.ones(2 * len(a))
-    return sparse.csr_matrix((data, (np.r_[a, b], np.r_[b, a])), shape=(n, n))
+    """The friendly-or-caring network as a sparse adjacency matrix, built once per week."""
+    if obs.cache.get("graph") is None:
+        ptr, nbr = obs.model.close_adjacency
+        n = obs.model.ties.n
+        obs.cache["graph"] = sparse.csr_matrix((np.ones(len(nbr)), nbr, ptr), shape=(n, n))
+    return obs.cache["graph"]
 
 
 def _hours(obs: Observation, source: Source) -> float:
@@ -137,7 +138,10 @@ def mean_tie_strength(obs: Observation) -> float:
         "0..1")
 def tie_strength_p90(obs: Observation) -> float:
     """The strength below which 90% of ties fall: the top of the distribution."""
-    return float(np.percentile(obs.strength, 90)) if len(obs.strength) else 0.0
+    if len(obs.strength) == 0:
+        return 0.0
+    k = int(0.9 * (len(obs.strength) - 1))
+    return float(np.partition(obs.strength, k)[k])
 
 
 @metric("lonely_share", "Lonely residents", "Eenzame bewoners", "share")

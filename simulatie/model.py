@@ -41,7 +41,8 @@ from .ties import TieNetwork, TieStage
 
 __all__ = ["CaringCommunity", "Streams"]
 
-INITIAL_ACQUAINTANCE_HOURS = 3.0  # mean shared hours with each near neighbour at the start
+INITIAL_ACQUAINTANCE_HOURS = 4.0  # mean shared hours with a near neighbour one knows at the start
+INITIAL_KNOWN_SHARE = 0.6  # share of near-neighbour pairs who know each other at the start
 INITIAL_VOLUNTEER_MOTIVATION = 0.6
 INITIAL_VOLUNTEER_FIT = 0.55
 INITIATOR_SUPPORT_HOURS = 4.0  # weekly support hours that fully back one initiator
@@ -141,7 +142,8 @@ class CaringCommunity(mesa.Model):
         dst = layout.neighbour_idx
         keep = src < dst
         src, dst = src[keep], dst[keep]
-        hours = rng.exponential(INITIAL_ACQUAINTANCE_HOURS, len(src)) * (rng.random(len(src)) < 0.5)
+        hours = rng.exponential(INITIAL_ACQUAINTANCE_HOURS, len(src))
+        hours *= rng.random(len(src)) < INITIAL_KNOWN_SHARE
         self.ties.add_contact(src, dst, hours)
 
     def _place_professionals(self) -> None:

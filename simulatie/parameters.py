@@ -201,7 +201,7 @@ class Parameters(BaseModel):
         nl="Hoeveel moeizamer een contact tussen groepen een band wordt; 0 = geen verschil.",
     )
     lonely_below_ties: int = param(
-        3, ge=1, le=10, unit="ties", group="measures",
+        2, ge=1, le=10, unit="ties", group="measures",
         en="A resident with fewer friendly or caring ties than this counts as lonely "
         "(De Jong Gierveld & van Tilburg 2007).",
         nl="Een bewoner met minder vriendelijke of zorgzame banden dan dit telt als eenzaam.",
