@@ -6,7 +6,7 @@ The model (:class:`~simulatie.model.CaringCommunity`), its parameters
 built on top and never imported by the model.
 """
 
-from .parameters import Parameters, ParameterError, make_parameters
+from .parameters import ParameterError, Parameters, make_parameters
 from .run import RunResult, run
 
 __all__ = ["ParameterError", "Parameters", "RunResult", "make_parameters", "run"]

@@ -73,7 +73,9 @@ def _sigmoid(x: np.ndarray) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(-x))
 
 
-def _allocate_proportionally(remaining: np.ndarray, eligible: np.ndarray, hours: float) -> np.ndarray:
+def _allocate_proportionally(
+    remaining: np.ndarray, eligible: np.ndarray, hours: float
+) -> np.ndarray:
     """Share ``hours`` over eligible residents in proportion to their remaining need."""
     want = np.where(eligible, remaining, 0.0)
     total = want.sum()

@@ -317,7 +317,7 @@ def infrastructure(obs: Observation) -> float:
 
 @metric("formal_support", "Formal support", "Formele ondersteuning en zorg", "share")
 def formal_support(obs: Observation) -> float:
-    """Seed 004's third line: share of formally indicated need met by formal or professional care."""
+    """Seed 004's third line: share of indicated need met by formal or professional care."""
     pop = obs.model.population
     eligible = (pop.frailty >= FORMAL_FRAILTY) | np.isin(pop.group, (Group.LVB, Group.PSYCH))
     need = obs.care.need[eligible].sum()

@@ -7,7 +7,7 @@ import pytest
 
 from simulatie import make_parameters, run
 from simulatie.agents import Initiator, Professional, Resident, Volunteer
-from simulatie.care import Source, provide_care
+from simulatie.care import Source
 from simulatie.metrics import METRICS
 from simulatie.model import CaringCommunity
 

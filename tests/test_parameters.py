@@ -1,4 +1,5 @@
 import pytest
+from pydantic import ValidationError
 
 from simulatie.parameters import (
     ParameterError,
@@ -26,7 +27,7 @@ def test_every_parameter_is_fully_declared():
 
 def test_parameters_are_frozen():
     params = Parameters()
-    with pytest.raises(Exception):
+    with pytest.raises(ValidationError):
         params.takeover = 0.9
 
 
@@ -34,7 +35,8 @@ def test_unknown_key_names_the_key_and_suggests():
     with pytest.raises(ParameterError) as info:
         make_parameters({"takover": 0.5}, source="mijn.toml")
     message = str(info.value)
-    assert "mijn.toml" in message and "'takover'" in message and "did you mean 'takeover'" in message
+    assert "mijn.toml" in message and "'takover'" in message
+    assert "did you mean 'takeover'" in message
 
 
 @pytest.mark.parametrize(
