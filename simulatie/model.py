@@ -174,7 +174,7 @@ class CaringCommunity(mesa.Model):
         for initiator in list(self.initiator_of.values()):
             initiator.organise_activity()
 
-    # --- roles ---------------------------------------------------------------------------------------
+    # --- roles ----------------------------------------------------------------------------
     def add_initiator(self, slot: int) -> Initiator:
         """Make the resident in ``slot`` an initiator (kartrekker)."""
         return Initiator(self, slot)
