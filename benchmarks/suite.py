@@ -1,0 +1,407 @@
+"""The benchmark suite: how fast and how big the caring-community model is, against targets.
+
+Run it with ``.venv/bin/python -m benchmarks`` (add ``--quick`` for a smoke run of a few
+seconds). In one process it measures, in this order:
+
+1. the reference model (:mod:`benchmarks.reference`) at 300 and 2,000 walkers, in µs per
+   agent-step: the floor for a Python-level Mesa model on this machine;
+2. our model on the default scenario at 500, 2,000, 8,000 and 16,000 residents, in µs per
+   resident-week after a short warm-up (construction timed separately), and its ratio to the
+   reference at 2,000;
+3. the scaling exponent of time per week against residents (log-log least squares);
+4. the default ten-year run end to end through :func:`simulatie.run.run`;
+5. a sweep's runs per minute with one and two worker processes, and the parallel efficiency;
+6. the peak memory of a ten-year run with 16,000 residents, in a child process;
+7. the dashboard's step-plus-redraw time, once a dashboard exists.
+
+It prints a table and writes every number, with the machine's description, to
+``results/benchmarks/<timestamp>.json``. Timings use the median of several blocks, so another
+process briefly taking a core moves them less; the load average is recorded with the results.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
+from importlib import metadata as importlib_metadata
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from simulatie.model import CaringCommunity
+from simulatie.parameters import make_parameters
+from simulatie.run import run
+
+from .memory import measure_memory
+from .reference import measure_reference, split_blocks
+
+__all__ = [
+    "TARGETS",
+    "ModelTiming",
+    "Plan",
+    "machine",
+    "main",
+    "measure_dashboard",
+    "measure_default_run",
+    "measure_model",
+    "measure_sweep",
+    "run_suite",
+    "scaling_exponent",
+]
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "results" / "benchmarks"
+
+TARGETS = {
+    "ratio_to_reference": 3.0,  # at most, at 2,000 residents
+    "scaling_exponent": 1.1,  # at most
+    "default_run_seconds": 2.0,  # below
+    "parallel_efficiency": 0.9,  # at least, on 2 workers
+    "peak_memory_mib": 1024.0,  # below, 16,000 residents for 520 weeks
+}
+
+
+@dataclass(frozen=True)
+class Plan:
+    """How much work each measurement does (the full suite, or the ``--quick`` smoke run).
+
+    Attributes:
+        reference_agents: Walker counts for the reference; the comparison uses 2,000.
+        reference_steps: Timed steps of the reference.
+        sizes: Resident counts with ``(warm-up weeks, timed weeks)`` each.
+        default_steps: Weeks of the default run (520 is ten years).
+        default_repeats: How often the default run is repeated (median reported).
+        sweep_runs: Runs per sweep measurement.
+        sweep_steps: Weeks per sweep run.
+        memory_residents: Residents of the memory run.
+        memory_steps: Weeks of the memory run.
+        repeats: Blocks each timing is split into (median block reported).
+    """
+
+    reference_agents: tuple[int, ...] = (300, 2_000)
+    reference_steps: int = 50
+    sizes: dict[int, tuple[int, int]] = field(default_factory=lambda: {
+        500: (10, 200), 2_000: (10, 100), 8_000: (5, 50), 16_000: (5, 30),
+    })
+    default_steps: int = 520
+    default_repeats: int = 3
+    sweep_runs: int = 8
+    sweep_steps: int = 156
+    memory_residents: int = 16_000
+    memory_steps: int = 520
+    repeats: int = 5
+
+
+QUICK = Plan(
+    reference_agents=(300, 2_000), reference_steps=5, sizes={500: (1, 3), 2_000: (1, 3)},
+    default_steps=26, default_repeats=1, sweep_runs=2, sweep_steps=8,
+    memory_residents=500, memory_steps=26, repeats=1,
+)
+
+
+# --- our model ------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class ModelTiming:
+    """Timing of the caring-community model at one size.
+
+    Attributes:
+        residents: Number of residents.
+        grid: Grid width and height in cells.
+        warmup_weeks: Untimed weeks after construction.
+        weeks: Timed weeks.
+        build_seconds: Wall time to construct the model.
+        seconds_per_week: Median block's wall time per week.
+        us_per_resident_week: Microseconds per resident per week.
+        ties: Ties in the network at the end.
+    """
+
+    residents: int
+    grid: tuple[int, int]
+    warmup_weeks: int
+    weeks: int
+    build_seconds: float
+    seconds_per_week: float
+    us_per_resident_week: float
+    ties: int
+
+
+def measure_model(
+    residents: int, weeks: int, warmup: int = 5, seed: int = 0, repeats: int = 5
+) -> ModelTiming:
+    """Time the model on the default scenario with ``residents`` residents.
+
+    Args:
+        residents: Number of residents; the grid and street count scale with them.
+        weeks: Weeks to time after the warm-up.
+        warmup: Untimed weeks after construction.
+        seed: Seed of the model.
+        repeats: Blocks the timed weeks are split into; the median block is reported.
+
+    Returns:
+        The timing.
+    """
+    params = make_parameters({"residents": residents})
+    started = time.perf_counter()
+    model = CaringCommunity(params=params, rng=seed)
+    build = time.perf_counter() - started
+    for _ in range(warmup):
+        model.step()
+    per_week = []
+    for block in split_blocks(weeks, repeats):
+        started = time.perf_counter()
+        for _ in range(block):
+            model.step()
+        per_week.append((time.perf_counter() - started) / block)
+    seconds = statistics.median(per_week)
+    return ModelTiming(
+        residents=residents, grid=(model.layout.width, model.layout.height),
+        warmup_weeks=warmup, weeks=weeks, build_seconds=build, seconds_per_week=seconds,
+        us_per_resident_week=seconds / residents * 1e6, ties=len(model.ties),
+    )
+
+
+def scaling_exponent(timings: list[ModelTiming]) -> float:
+    """Slope of log(time per week) against log(residents), fitted by least squares.
+
+    1 is linear scaling; below 1 means fixed costs per week still matter at the small sizes.
+    """
+    if len(timings) < 2:
+        return float("nan")
+    x = np.log([t.residents for t in timings])
+    y = np.log([t.seconds_per_week for t in timings])
+    return float(np.polyfit(x, y, 1)[0])
+
+
+def measure_default_run(steps: int = 520, repeats: int = 3, seed: int = 0) -> dict[str, Any]:
+    """Wall time of the default run end to end through :func:`simulatie.run.run`.
+
+    Includes validating the parameters, building the model, every week, the results table and
+    the per-run measures (imports are already done).
+    """
+    times = []
+    for k in range(repeats):
+        started = time.perf_counter()
+        run(None, seed=seed + k, steps=steps)
+        times.append(time.perf_counter() - started)
+    return {"steps": steps, "seconds": times, "median_seconds": statistics.median(times),
+            "min_seconds": min(times)}
+
+
+# --- sweeps ---------------------------------------------------------------------------------------
+def _sweep_task(seed: int, steps: int) -> int:
+    """One short default run in a worker; returns its row count so the result crosses back."""
+    return len(run(None, seed=seed, steps=steps).timeseries)
+
+
+def measure_sweep(workers: int, runs: int, steps: int) -> dict[str, Any]:
+    """Runs per minute of a sweep of short default runs over ``workers`` processes.
+
+    The pool's start-up is included, as a user of a sweep would wait for it too.
+    """
+    started = time.perf_counter()
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        rows = list(pool.map(_sweep_task, range(runs), [steps] * runs))
+    seconds = time.perf_counter() - started
+    if rows != [steps + 1] * runs:
+        raise RuntimeError(f"sweep runs returned unexpected row counts: {rows}")
+    return {"workers": workers, "runs": runs, "steps": steps, "seconds": seconds,
+            "runs_per_minute": runs / seconds * 60}
+
+
+# --- dashboard ------------------------------------------------------------------------------------
+def measure_dashboard() -> dict[str, Any] | None:
+    """Step-plus-redraw time of the dashboard, or ``None`` while no dashboard exists."""
+    found = sorted(p.name for p in (ROOT / "simulatie").glob("dashboard*"))
+    if not found:
+        return None
+    return {"files": found, "status": "dashboard exists; step+redraw timing not wired yet"}
+
+
+# --- machine and bookkeeping ----------------------------------------------------------------------
+def _cpu_model() -> str:
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "unknown"
+
+
+def _commit() -> str | None:
+    try:
+        out = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT,
+                             capture_output=True, text=True, timeout=5, check=False)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return out.stdout.strip() or None
+
+
+def machine() -> dict[str, Any]:
+    """The machine and software the numbers were measured on."""
+    versions = {}
+    for package in ("mesa", "numpy", "scipy", "pandas"):
+        try:
+            versions[package] = importlib_metadata.version(package)
+        except importlib_metadata.PackageNotFoundError:
+            versions[package] = "unknown"
+    return {
+        "cpu": _cpu_model(),
+        "cores": os.cpu_count(),
+        "usable_cores": len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else None,
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+        "versions": versions,
+        "commit": _commit(),
+        "load_average": os.getloadavg() if hasattr(os, "getloadavg") else None,
+    }
+
+
+# --- the suite ------------------------------------------------------------------------------------
+def run_suite(plan: Plan, log: Callable[[str], None] = print) -> dict[str, Any]:
+    """Take every measurement of ``plan`` and return them as one JSON-serialisable record."""
+    total = time.perf_counter()
+    log("reference model ...")
+    reference = [measure_reference(n, steps=plan.reference_steps, repeats=plan.repeats)
+                 for n in plan.reference_agents]
+    log("caring-community model at " + ", ".join(f"{n:,}" for n in plan.sizes) + " residents ...")
+    timings = [measure_model(n, weeks=w, warmup=warm, repeats=plan.repeats)
+               for n, (warm, w) in plan.sizes.items()]
+    ref_2000 = next((r for r in reference if r.agents == 2_000), reference[-1])
+    ours_2000 = next((t for t in timings if t.residents == 2_000), timings[-1])
+    log(f"default run ({plan.default_steps} weeks) ...")
+    default = measure_default_run(plan.default_steps, plan.default_repeats)
+    log("sweep with 1 and 2 workers ...")
+    sweeps = [measure_sweep(w, plan.sweep_runs, plan.sweep_steps) for w in (1, 2)]
+    efficiency = sweeps[1]["runs_per_minute"] / (2 * sweeps[0]["runs_per_minute"])
+    log(f"memory of {plan.memory_residents:,} residents over {plan.memory_steps} weeks "
+        "(child process) ...")
+    memory = measure_memory(plan.memory_residents, plan.memory_steps)
+    dashboard = measure_dashboard()
+    return {
+        "timestamp": datetime.now(UTC).isoformat(timespec="seconds"),
+        "quick": plan is QUICK,
+        "plan": asdict(plan),
+        "machine": machine(),
+        "reference": [asdict(r) for r in reference],
+        "model": [asdict(t) for t in timings],
+        "ratio_to_reference": ours_2000.us_per_resident_week / ref_2000.us_per_agent_step,
+        "scaling_exponent": scaling_exponent(timings),
+        "default_run": default,
+        "sweep": sweeps,
+        "parallel_efficiency": efficiency,
+        "sweep_start_method": _start_method(),
+        "memory": memory,
+        "dashboard": dashboard,
+        "targets": TARGETS,
+        "suite_seconds": time.perf_counter() - total,
+    }
+
+
+def _start_method() -> str:
+    import multiprocessing
+
+    return multiprocessing.get_start_method()
+
+
+def _status(value: float, target: float, *, below: bool = True) -> str:
+    if math.isnan(value):
+        return "n/a"
+    met = value <= target if below else value >= target
+    return "met" if met else "MISSED"
+
+
+def format_table(record: dict[str, Any]) -> str:
+    """Render the record as a plain-text table: measure, value, target, status."""
+    t = TARGETS
+    rows: list[tuple[str, str, str, str]] = []
+    for r in record["reference"]:
+        rows.append((f"Reference walkers, {r['agents']:,} agents ({r['grid_side']}² torus)",
+                     f"{r['us_per_agent_step']:.2f} µs/agent-step", "", ""))
+    for m in record["model"]:
+        rows.append((f"Model, {m['residents']:,} residents ({m['grid'][0]}×{m['grid'][1]} grid)",
+                     f"{m['us_per_resident_week']:.2f} µs/resident-week", "", ""))
+        rows.append((f"  construction, {m['residents']:,} residents",
+                     f"{m['build_seconds']:.3f} s", "", ""))
+    ratio = record["ratio_to_reference"]
+    rows.append(("Ratio to reference at 2,000", f"{ratio:.2f}×", f"≤ {t['ratio_to_reference']:g}×",
+                 _status(ratio, t["ratio_to_reference"])))
+    exponent = record["scaling_exponent"]
+    sizes = f"{record['model'][0]['residents']:,}–{record['model'][-1]['residents']:,}"
+    rows.append((f"Scaling exponent ({sizes})", f"{exponent:.2f}",
+                 f"≤ {t['scaling_exponent']:g}", _status(exponent, t["scaling_exponent"])))
+    d = record["default_run"]
+    rows.append((f"Default run via run(), {d['steps']} weeks (median of {len(d['seconds'])})",
+                 f"{d['median_seconds']:.2f} s (min {d['min_seconds']:.2f})",
+                 f"< {t['default_run_seconds']:g} s" if d["steps"] == 520 else "(quick)",
+                 _status(d["median_seconds"], t["default_run_seconds"])
+                 if d["steps"] == 520 else ""))
+    for s in record["sweep"]:
+        rows.append((f"Sweep, {s['workers']} worker(s), {s['runs']} runs × {s['steps']} weeks",
+                     f"{s['runs_per_minute']:.1f} runs/min", "", ""))
+    eff = record["parallel_efficiency"]
+    rows.append(("Parallel efficiency, 2 workers", f"{eff:.2f}",
+                 f"≥ {t['parallel_efficiency']:g}",
+                 _status(eff, t["parallel_efficiency"], below=False)))
+    mem = record["memory"]
+    full_memory = mem["residents"] == 16_000 and mem["steps"] == 520
+    rows.append((f"Peak memory, {mem['residents']:,} residents × {mem['steps']} weeks",
+                 f"{mem['peak_mib']:.0f} MiB ({mem['run_mib']:.0f} for the run, "
+                 f"{mem['run_seconds']:.1f} s)",
+                 f"< {t['peak_memory_mib']:g} MiB" if full_memory else "(quick)",
+                 _status(mem["peak_mib"], t["peak_memory_mib"]) if full_memory else ""))
+    dash = record["dashboard"]
+    rows.append(("Dashboard step + redraw",
+                 "not built yet" if dash is None else dash["status"], "", ""))
+    widths = [max(len(row[i]) for row in rows) for i in range(4)]
+    header = ("Measure", "Value", "Target", "Status")
+    widths = [max(w, len(h)) for w, h in zip(widths, header, strict=True)]
+    lines = [" | ".join(h.ljust(w) for h, w in zip(header, widths, strict=True)),
+             "-+-".join("-" * w for w in widths)]
+    lines += [" | ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)) for row in rows]
+    m = record["machine"]
+    lines.append("")
+    lines.append(f"{m['cpu']}, {m['cores']} cores; Python {m['python']}, numpy "
+                 f"{m['versions']['numpy']}, Mesa {m['versions']['mesa']}; commit {m['commit']}; "
+                 f"load average at start {', '.join(f'{x:.2f}' for x in m['load_average'] or [])}; "
+                 f"suite {record['suite_seconds']:.0f} s")
+    return "\n".join(lines)
+
+
+def write_record(record: dict[str, Any], folder: Path = RESULTS) -> Path:
+    """Write the record to ``folder/<timestamp>.json`` and return its path."""
+    folder.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    path = folder / f"{stamp}{'-quick' if record['quick'] else ''}.json"
+    tmp = path.with_suffix(".json.tmp")
+    tmp.write_text(json.dumps(record, indent=2, default=str) + "\n")
+    tmp.replace(path)
+    return path
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the suite, print the table and write the JSON record."""
+    parser = argparse.ArgumentParser(
+        prog="python -m benchmarks", description="Benchmark the caring-community model."
+    )
+    parser.add_argument("--quick", action="store_true", help="a smoke run of a few seconds")
+    parser.add_argument("--out", type=Path, default=RESULTS, help="folder for the JSON record")
+    args = parser.parse_args(argv)
+    plan = QUICK if args.quick else Plan()
+    record = run_suite(plan, log=lambda text: print(text, file=sys.stderr, flush=True))
+    print(format_table(record))
+    path = write_record(record, args.out)
+    print(f"\nwritten: {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}")
+    return 0

@@ -1,0 +1,50 @@
+"""The benchmark harness works: the quick plan's reference model and one tiny model timing.
+
+No timing assertions: these only check that the measurements run and report sane shapes.
+"""
+
+from __future__ import annotations
+
+import math
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from benchmarks.reference import WalkerModel, measure_reference, split_blocks  # noqa: E402
+from benchmarks.suite import QUICK, measure_model, scaling_exponent  # noqa: E402
+
+
+def test_reference_model_of_the_quick_plan_runs():
+    agents = QUICK.reference_agents[0]
+    result = measure_reference(agents, steps=QUICK.reference_steps, warmup=1,
+                               repeats=QUICK.repeats)
+    assert result.agents == agents
+    assert result.steps == QUICK.reference_steps
+    assert result.us_per_agent_step > 0
+    assert result.grid_side**2 >= agents
+
+
+def test_reference_walkers_stay_on_the_grid_and_count_neighbours():
+    model = WalkerModel(50, rng=1)
+    model.step()
+    assert len(model.agents) == 50
+    assert all(agent.cell is not None for agent in model.agents)
+    assert sum(agent.neighbours_seen for agent in model.agents) >= 0
+
+
+def test_one_tiny_model_measurement():
+    timing = measure_model(60, weeks=2, warmup=1, repeats=1)
+    assert timing.residents == 60
+    assert timing.weeks == 2
+    assert timing.seconds_per_week > 0
+    assert timing.us_per_resident_week > 0
+    assert timing.build_seconds > 0
+
+
+def test_split_blocks_and_scaling_exponent():
+    assert split_blocks(10, 3) == [4, 3, 3]
+    assert split_blocks(2, 5) == [1, 1]
+    assert math.isnan(scaling_exponent([]))
