@@ -476,6 +476,10 @@ class _Merged:
                 self.reasons[key] = reason
         self.validate(where, locate)
 
+    def copy(self) -> _Merged:
+        """Return an independent copy, to try a layer without changing this one."""
+        return _Merged(dict(self.values), dict(self.sources), dict(self.reasons))
+
     def validate(self, where: str, locate: Callable[[str], str] | None = None) -> Parameters:
         """Validate the accumulated values.
 
@@ -535,6 +539,8 @@ def _apply_file(
         file.parameters, source, _where(file, "parameters"), file.reasons,
         _locator(file, "parameters"),
     )
+    for variant in file.variants:  # a broken variant is an error even when it is not chosen
+        _apply_variant(file, variant, merged.copy(), as_base=as_base)
     return file
 
 
