@@ -409,7 +409,7 @@ def _check_parameter_keys(file: _File, table: str, values: dict[str, Any]) -> di
         if key not in specs:
             raise ScenarioError(
                 f"{_where(file, table, key)} is not a known parameter{suggest(key, list(specs))} "
-                "(see 'simulatie scenarios show default' for the list)"
+                "(the list: 'simulatie parameters')"
             )
         spec = specs[key]
         if spec.kind is float and type(value) is int and abs(value) > 10**300:
@@ -459,7 +459,7 @@ class _Merged:
         Args:
             values: The layer's parameter values.
             source: The source label recorded for each value.
-            where: The start of an error message (file and table).
+            where: The start of an error message (file and table, or ``"command line:"``).
             reasons: The layer's reasons, if it has any.
             locate: Returns ``" (line N)"`` for a key of this layer, or ``""``.
 
@@ -494,9 +494,9 @@ class _Merged:
             return make_parameters(self.values)
         except ParameterError as error:
             problems = [_locate_problem(p, locate) for p in error.problems]
-            raise ScenarioError(f"{where}: " + "; ".join(problems)) from None
+            raise ScenarioError(f"{where} " + "; ".join(problems)) from None
         except (OverflowError, TypeError, ValueError) as error:  # defensive: never a traceback
-            raise ScenarioError(f"{where}: a value cannot be used ({error})") from None
+            raise ScenarioError(f"{where} a value cannot be used ({error})") from None
 
 
 def _locate_problem(problem: str, locate: Callable[[str], str] | None) -> str:
@@ -625,8 +625,8 @@ def load_scenario(
     if variant is not None:
         _apply_variant(file, variant, merged, as_base=False)
     if prepared:
-        merged.apply(prepared, COMMAND_LINE, COMMAND_LINE)
-    parameters = merged.validate(file.label)
+        merged.apply(prepared, COMMAND_LINE, f"{COMMAND_LINE}:")
+    parameters = merged.validate(f"{file.label}:")
     sources = {name: merged.sources.get(name, DEFAULT) for name in parameter_specs()}
     meta = file.meta
     return Scenario(
@@ -651,10 +651,10 @@ def load_scenario(
 def _built_in_defaults(overrides: dict[str, Any]) -> Scenario:
     merged = _Merged()
     if overrides:
-        merged.apply(overrides, COMMAND_LINE, COMMAND_LINE)
+        merged.apply(overrides, COMMAND_LINE, f"{COMMAND_LINE}:")
     return Scenario(
         name=DEFAULT,
-        parameters=merged.validate(COMMAND_LINE),
+        parameters=merged.validate(f"{COMMAND_LINE}:"),
         sources=MappingProxyType(
             {name: merged.sources.get(name, DEFAULT) for name in parameter_specs()}
         ),
