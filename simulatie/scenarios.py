@@ -81,6 +81,10 @@ class ScenarioError(ValueError):
     """A scenario that cannot be loaded, explained in one line naming the file and the key."""
 
 
+class _CycleError(ScenarioError):
+    """A cycle of bases; its message already shows the whole chain."""
+
+
 @dataclass(frozen=True)
 class Scenario:
     """A loaded scenario: validated parameters plus where each value came from.
@@ -524,16 +528,15 @@ def _apply_file(
         base_path = _resolve(reference, relative_to=path.parent, context=context)
         if _identity(base_path) in chain:
             names = [_display(p) for p in (*chain, _identity(base_path))]
-            raise ScenarioError(f"{file.label}: a cycle of bases: {' -> '.join(names)}")
+            raise _CycleError(f"{file.label}: a cycle of bases: {' -> '.join(names)}")
         try:
             base_file = _apply_file(base_path, merged, chain, as_base=True)
             if variant is not None:
                 _apply_variant(base_file, variant, merged, as_base=True)
+        except _CycleError:
+            raise
         except ScenarioError as error:
-            message = str(error)
-            if "a cycle of bases" in message:
-                raise
-            raise ScenarioError(f"{message} (in the base of {file.label})") from None
+            raise ScenarioError(f"{error} (in the base of {file.label})") from None
     source = f"{file.label} (base)" if as_base else file.label
     merged.apply(
         file.parameters, source, _where(file, "parameters"), file.reasons,
