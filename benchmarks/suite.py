@@ -26,6 +26,7 @@ import json
 import math
 import os
 import platform
+import resource
 import statistics
 import subprocess
 import sys
@@ -208,16 +209,27 @@ def _sweep_task(seed: int, steps: int) -> int:
 def measure_sweep(workers: int, runs: int, steps: int) -> dict[str, Any]:
     """Runs per minute of a sweep of short default runs over ``workers`` processes.
 
-    The pool's start-up is included, as a user of a sweep would wait for it too.
+    The pool's start-up is included, as a user of a sweep would wait for it too. The workers'
+    CPU time is recorded as well: a ``cpu_utilisation`` well below 1 means the workers waited
+    for a core (another process had it), not that the model scales badly.
     """
+    cpu_before = _children_cpu()
     started = time.perf_counter()
     with ProcessPoolExecutor(max_workers=workers) as pool:
         rows = list(pool.map(_sweep_task, range(runs), [steps] * runs))
     seconds = time.perf_counter() - started
+    cpu = _children_cpu() - cpu_before
     if rows != [steps + 1] * runs:
         raise RuntimeError(f"sweep runs returned unexpected row counts: {rows}")
     return {"workers": workers, "runs": runs, "steps": steps, "seconds": seconds,
-            "runs_per_minute": runs / seconds * 60}
+            "runs_per_minute": runs / seconds * 60, "worker_cpu_seconds": cpu,
+            "cpu_utilisation": cpu / (seconds * workers)}
+
+
+def _children_cpu() -> float:
+    """CPU seconds used by finished child processes (the pool's workers, once shut down)."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 # --- dashboard ------------------------------------------------------------------------------------
@@ -286,6 +298,7 @@ def run_suite(plan: Plan, log: Callable[[str], None] = print) -> dict[str, Any]:
     log("sweep with 1 and 2 workers ...")
     sweeps = [measure_sweep(w, plan.sweep_runs, plan.sweep_steps) for w in (1, 2)]
     efficiency = sweeps[1]["runs_per_minute"] / (2 * sweeps[0]["runs_per_minute"])
+    cpu_efficiency = sweeps[0]["worker_cpu_seconds"] / max(sweeps[1]["worker_cpu_seconds"], 1e-9)
     log(f"memory of {plan.memory_residents:,} residents over {plan.memory_steps} weeks "
         "(child process) ...")
     memory = measure_memory(plan.memory_residents, plan.memory_steps)
@@ -302,6 +315,7 @@ def run_suite(plan: Plan, log: Callable[[str], None] = print) -> dict[str, Any]:
         "default_run": default,
         "sweep": sweeps,
         "parallel_efficiency": efficiency,
+        "parallel_cpu_efficiency": cpu_efficiency,
         "sweep_start_method": _start_method(),
         "memory": memory,
         "dashboard": dashboard,
@@ -350,11 +364,14 @@ def format_table(record: dict[str, Any]) -> str:
                  if d["steps"] == 520 else ""))
     for s in record["sweep"]:
         rows.append((f"Sweep, {s['workers']} worker(s), {s['runs']} runs × {s['steps']} weeks",
-                     f"{s['runs_per_minute']:.1f} runs/min", "", ""))
+                     f"{s['runs_per_minute']:.1f} runs/min (CPU busy "
+                     f"{s['cpu_utilisation']:.0%})", "", ""))
     eff = record["parallel_efficiency"]
     rows.append(("Parallel efficiency, 2 workers", f"{eff:.2f}",
                  f"≥ {t['parallel_efficiency']:g}",
                  _status(eff, t["parallel_efficiency"], below=False)))
+    rows.append(("  CPU per run, 1 worker ÷ 2 workers (machine-load free)",
+                 f"{record['parallel_cpu_efficiency']:.2f}", "", ""))
     mem = record["memory"]
     full_memory = mem["residents"] == 16_000 and mem["steps"] == 520
     rows.append((f"Peak memory, {mem['residents']:,} residents × {mem['steps']} weeks",
