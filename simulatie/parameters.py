@@ -28,6 +28,7 @@ __all__ = [
     "make_parameters",
     "parameter_specs",
     "parse_override",
+    "suggest",
 ]
 
 
@@ -478,6 +479,8 @@ def make_parameters(values: dict[str, Any] | None = None, source: str | None = N
         return Parameters.model_validate(values)
     except ValidationError as error:
         raise ParameterError(explain_errors(error), source) from None
+    except OverflowError:  # an integer too large to become a float
+        raise ParameterError(["a number is too large to be a parameter value"], source) from None
 
 
 def parse_override(text: str) -> tuple[str, Any]:

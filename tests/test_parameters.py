@@ -72,3 +72,8 @@ def test_parse_override_converts_to_the_declared_type():
         parse_override("takeover")
     with pytest.raises(ParameterError, match="whole number"):
         parse_override("residents=lots")
+
+
+def test_a_huge_integer_is_a_clear_error():
+    with pytest.raises(ParameterError, match="too large"):
+        make_parameters({"takeover": 10**400})
