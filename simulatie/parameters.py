@@ -472,6 +472,9 @@ def make_parameters(values: dict[str, Any] | None = None, source: str | None = N
     specs = parameter_specs()
     for name, spec in specs.items():  # strict mode: accept an int where a float is declared
         if spec.kind is float and type(values.get(name)) is int:
+            if abs(values[name]) > 2**53:  # beyond exact floats and far beyond any bound
+                raise ParameterError([f"parameter '{name}' is not allowed; it must be "
+                                      f"{_allowed(spec)}"], source)
             values[name] = float(values[name])
         if spec.choices and isinstance(values.get(name), str) and values[name] in spec.choices:
             values[name] = spec.kind(values[name])
@@ -479,8 +482,6 @@ def make_parameters(values: dict[str, Any] | None = None, source: str | None = N
         return Parameters.model_validate(values)
     except ValidationError as error:
         raise ParameterError(explain_errors(error), source) from None
-    except OverflowError:  # an integer too large to become a float
-        raise ParameterError(["a number is too large to be a parameter value"], source) from None
 
 
 def parse_override(text: str) -> tuple[str, Any]:
