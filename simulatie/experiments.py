@@ -46,7 +46,7 @@ from simulatie.parameters import (
     parameter_specs,
     suggest,
 )
-from simulatie.scenarios import Scenario, ScenarioError, load_scenario
+from simulatie.scenarios import COMMAND_LINE, Scenario, ScenarioError, load_scenario
 
 __all__ = [
     "DEFAULT_TIMESERIES",
@@ -538,7 +538,7 @@ def _typed_points(
         for name, value in zip(ranges, row, strict=True):
             lower, upper = ranges[name]
             value = min(max(float(value), lower), upper)
-            point[name] = int(round(value)) if specs[name].kind is int else value
+            point[name] = round(value) if specs[name].kind is int else value
         points.append(point)
     return points
 
@@ -591,7 +591,8 @@ def resolve_experiment(path: Path | str) -> Path:
     candidate = Path(path).expanduser()
     if candidate.exists() or candidate.suffix == ".toml" or len(candidate.parts) > 1:
         return candidate
-    for folder in (Path.cwd() / "experiments", Path(__file__).resolve().parent.parent / "experiments"):
+    package_root = Path(__file__).resolve().parent.parent
+    for folder in (Path.cwd() / "experiments", package_root / "experiments"):
         if (folder / f"{candidate}.toml").is_file():
             return folder / f"{candidate}.toml"
     return candidate
@@ -635,7 +636,8 @@ def _build(spec: ExperimentFile, file: Path, text: str) -> Experiment:
     try:
         scenario = load_scenario(_scenario_reference(spec.scenario, file.parent), fixed)
     except ScenarioError as error:
-        raise ExperimentError(f"scenario = {spec.scenario!r}: {error}") from None
+        message = str(error).replace(f"{COMMAND_LINE}: ", "with [fixed]: ")
+        raise ExperimentError(f"scenario = {spec.scenario!r}: {message}") from None
 
     method = spec.design.method
     ranges: dict[str, tuple[float, float]] = {}
