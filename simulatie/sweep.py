@@ -72,6 +72,8 @@ MANIFEST_FILE = "manifest.parquet"
 RUNS_DIR = "runs"
 METADATA_KEY = b"simulatie"
 RETRIES = 2
+CONNECT_TIMEOUT = 10
+"""Seconds to wait for an existing Dask scheduler to answer."""
 """How often Dask reruns a run whose worker died; a run that raises is not retried."""
 
 logger = logging.getLogger(__name__)
@@ -370,9 +372,10 @@ def _open_client(workers: int | None, scheduler: str | None) -> tuple[Client, An
 
     if scheduler:
         try:
-            if Path(scheduler).expanduser().is_file():
-                return Client(scheduler_file=str(Path(scheduler).expanduser()), timeout=20), None
-            return Client(scheduler, timeout=20), None
+            file = Path(scheduler).expanduser()
+            if file.is_file():
+                return Client(scheduler_file=str(file), timeout=CONNECT_TIMEOUT), None
+            return Client(scheduler, timeout=CONNECT_TIMEOUT), None
         except (OSError, TimeoutError, ValueError) as error:
             message = " ".join(str(error).split())
             raise SweepError(
@@ -382,7 +385,7 @@ def _open_client(workers: int | None, scheduler: str | None) -> tuple[Client, An
         n_workers=workers or os.cpu_count() or 1,
         threads_per_worker=1,
         processes=True,
-        dashboard_address=None,
+        dashboard_address=":0",  # a free port: never clashes with another cluster's 8787
         silence_logs=logging.ERROR,
     )
     return Client(cluster), cluster
