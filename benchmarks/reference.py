@@ -86,6 +86,8 @@ class ReferenceResult:
         seconds: Wall time of the timed steps (median block, scaled to ``steps``).
         us_per_agent_step: Microseconds per agent per step.
         build_seconds: Wall time to construct the model.
+        cpu_us_per_agent_step: The same in CPU time of this process, which other processes on
+            a busy machine disturb much less than wall time.
     """
 
     agents: int
@@ -94,6 +96,7 @@ class ReferenceResult:
     seconds: float
     us_per_agent_step: float
     build_seconds: float
+    cpu_us_per_agent_step: float
 
 
 def measure_reference(
@@ -116,13 +119,15 @@ def measure_reference(
     build = time.perf_counter() - started
     for _ in range(warmup):
         model.step()
-    blocks = []  # the median block resists other processes on a shared machine
+    blocks, cpu_blocks = [], []  # the median block resists other processes on a shared machine
     for block in split_blocks(steps, repeats):
-        started = time.perf_counter()
+        started, cpu_started = time.perf_counter(), time.process_time()
         for _ in range(block):
             model.step()
         blocks.append((time.perf_counter() - started) / block)
+        cpu_blocks.append((time.process_time() - cpu_started) / block)
     seconds = statistics.median(blocks) * steps
+    cpu_seconds = statistics.median(cpu_blocks) * steps
     return ReferenceResult(
         agents=agents,
         grid_side=model.grid.width,
@@ -130,4 +135,5 @@ def measure_reference(
         seconds=seconds,
         us_per_agent_step=seconds / (steps * agents) * 1e6,
         build_seconds=build,
+        cpu_us_per_agent_step=cpu_seconds / (steps * agents) * 1e6,
     )
