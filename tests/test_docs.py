@@ -27,7 +27,7 @@ TEXT = ODD.read_text(encoding="utf-8")
 # Model modules whose top-level numeric constants must be listed in section 9.
 CONSTANT_MODULES = (
     "neighbourhood", "population", "ties", "encounters", "activities", "support", "care",
-    "engagement", "model", "metrics",
+    "engagement", "model", "metrics", "agents",
 )
 
 
