@@ -31,6 +31,7 @@ from simulatie.parameters import ParameterError, Parameters, parameter_specs, pa
 from simulatie.results import OutputError, check_output_dir, write_run
 from simulatie.scenario_cli import scenarios_app
 from simulatie.scenarios import ScenarioError, load_scenario
+from simulatie.sweep_cli import register as register_sweep_commands
 
 __all__ = ["app", "main"]
 
@@ -321,3 +322,6 @@ def parameters_command(
 def main() -> None:
     """Run the command line (used by ``python -m simulatie``)."""
     app(prog_name="simulatie")
+
+
+register_sweep_commands(app)  # simulatie sweep, simulatie report
