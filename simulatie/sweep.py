@@ -30,7 +30,6 @@ import logging
 import os
 import platform
 import socket
-import sys
 import time
 import traceback
 import uuid
@@ -382,19 +381,13 @@ def _open_client(workers: int | None, scheduler: str | None) -> tuple[Client, An
             raise SweepError(
                 f"cannot reach the Dask scheduler at '{scheduler}': {message}"
             ) from None
-    import dask
-
-    # Forked workers inherit the imported model instead of importing it again: the local
-    # cluster starts in a fraction of a second instead of several (parallel efficiency).
-    method = "fork" if sys.platform.startswith("linux") else "spawn"
-    with dask.config.set({"distributed.worker.multiprocessing-method": method}):
-        cluster = LocalCluster(
-            n_workers=workers or os.cpu_count() or 1,
-            threads_per_worker=1,
-            processes=True,
-            dashboard_address=":0",  # a free port: never clashes with another cluster's 8787
-            silence_logs=logging.ERROR,
-        )
+    cluster = LocalCluster(
+        n_workers=workers or os.cpu_count() or 1,
+        threads_per_worker=1,
+        processes=True,
+        dashboard_address=":0",  # a free port: never clashes with another cluster's 8787
+        silence_logs=logging.ERROR,
+    )
     return Client(cluster), cluster
 
 
