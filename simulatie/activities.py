@@ -112,6 +112,9 @@ class ActivityProgramme:
         self.model = model
         self.activities: list[Activity] = []
         self.attended = np.zeros(model.params.residents, dtype=bool)
+        self.first_timers = np.zeros(0, dtype=np.int64)  # this week's first-ever attendees
+        self.first_timers_isolated = 0  # of whom had fewer than two friendly ties last week
+        self.ever_attended = np.zeros(model.params.residents, dtype=bool)
         self.waiting: dict[int, int] = {}  # initiator slot -> week they may propose again
         nearest = (np.argmin(model.layout.place_distance, axis=1)
                    if len(model.layout.place_xy) else np.zeros(0, dtype=np.int64))
@@ -181,16 +184,28 @@ class ActivityProgramme:
         return min(budget_hours, wanted * HOURS_PER_MEETING / m.params.activity_interval_weeks)
 
     def take_over(self) -> None:
-        """Professionals who do the work take over resident-run activities; residents step back."""
+        """Professionals who do the work take over resident-run activities; residents step back.
+
+        Only as many as the professionals' doing hours can run.
+        """
         m = self.model
         rate = TAKEOVER_RATE * m.params.takeover**2
         if not m.support.present or rate == 0:
             return
+        # Professionals can only take over what their doing hours can run (seed 002: takeover
+        # follows *much* professional effort); each activity they run costs HOURS_PER_MEETING
+        # per meeting. Without this, a worker with two hours a week took over as often as a team.
+        cost = HOURS_PER_MEETING / m.params.activity_interval_weeks
+        own = sum(1 for a in self.activities if not a.ended and a.professional_run)
+        room = int(m.support.doing_hours // cost) - own
         for activity in self.activities:
+            if room <= 0:
+                break
             if activity.organisers and m.streams.activities.random() < rate:
                 for initiator in list(activity.organisers):
                     initiator.quit()
                 m.population.ownership[activity.members] *= 0.8
+                room -= 1
 
     def end_professional_activities(self) -> None:
         """When professionals leave, their activities end unless a resident takes one over."""
@@ -213,12 +228,15 @@ class ActivityProgramme:
             return
         for activity in self.activities:
             activity.members = np.setdiff1d(activity.members, slots, assume_unique=True)
+        self.ever_attended[slots] = False  # a newcomer in the home has never been
 
     # --- meeting ----------------------------------------------------------------------------------
     def meet(self) -> list[tuple[np.ndarray, np.ndarray, np.ndarray]]:
         """Hold this week's meetings; return the contacts made as (a, b, hours) arrays."""
         m = self.model
         self.attended[:] = False
+        self.first_timers = np.zeros(0, dtype=np.int64)
+        self.first_timers_isolated = 0
         self.activities = [a for a in self.activities if not a.ended]
         due = [
             a for a in self.activities
@@ -230,6 +248,9 @@ class ActivityProgramme:
         contacts = []
         for activity in due:
             contacts.append(self._hold_meeting(activity, walk_ins.get(activity.place, [])))
+        self.first_timers = np.flatnonzero(self.attended & ~self.ever_attended)
+        self.first_timers_isolated = int((m.friendly_counts[self.first_timers] < 2).sum())
+        self.ever_attended |= self.attended
         return [c for c in contacts if c is not None]
 
     def _proximity(self, slots: np.ndarray, place: int) -> np.ndarray:

@@ -24,6 +24,17 @@ if TYPE_CHECKING:
 
 __all__ = ["Initiator", "Professional", "Resident", "Volunteer"]
 
+# Volunteer motivation, per week (seed 003 case 2; NCVO *Time Well Spent*; Sargeant).
+USED_GAIN = 0.03  # gain from a week in which the volunteer actually helped
+APPRECIATED_GAIN = 0.07  # extra gain from such a week at full appreciation and reciprocity
+# Loss in a week without any request. Calibrated to seed 003 case 2 ("two months later hardly
+# any are left"): a flyered volunteer (motivation 0.35) who is never matched quits after about
+# 8 weeks at the default appreciation 0.5 (0.35 / (0.065 * 0.7) = 7.7 weeks). Was 0.05 (10 weeks).
+UNUSED_DRAIN = 0.065
+APPRECIATION_BUFFER = 0.6  # share of that loss that thanks and reciprocity take away
+OVERLOAD_PENALTY = 0.2  # loss per unit of strain above OVERLOAD_STRAIN
+OVERLOAD_STRAIN = 0.8
+
 
 class Resident(FixedAgent):
     """A resident (*bewoner*) living in one home.
@@ -106,6 +117,8 @@ class Volunteer(Agent):
         self.fit = fit
         self.joined_week = model.week
         self.hours_this_week = 0.0
+        if model.week > 0:
+            model.volunteer_sign_ups += 1
         model.population.is_volunteer[slot] = True
         model.volunteer_of[slot] = self
 
@@ -117,10 +130,10 @@ class Volunteer(Agent):
             strain: The volunteer's recent load relative to capacity.
         """
         if self.hours_this_week > 0:
-            self.motivation += 0.03 + 0.07 * appreciation
+            self.motivation += USED_GAIN + APPRECIATED_GAIN * appreciation
         else:
-            self.motivation -= 0.05 * (1.0 - 0.6 * appreciation)
-        self.motivation -= 0.2 * max(0.0, strain - 0.8)
+            self.motivation -= UNUSED_DRAIN * (1.0 - APPRECIATION_BUFFER * appreciation)
+        self.motivation -= OVERLOAD_PENALTY * max(0.0, strain - OVERLOAD_STRAIN)
         self.motivation = min(1.0, self.motivation)
         self.hours_this_week = 0.0
         if self.motivation < 0:
@@ -155,6 +168,7 @@ class Initiator(Agent):
         self.energy = energy
         self.activity: Activity | None = None
         self.support = 0.0  # professional support hours received this week
+        self.started_week = model.week
         model.population.is_initiator[slot] = True
         model.initiator_of[slot] = self
 
@@ -178,6 +192,7 @@ class Initiator(Agent):
         self.support = 0.0
         if self.energy < 0:
             self.model.burnt_out_initiators += 1
+            self.model.initiator_burnouts.append((self.started_week, self.model.week))
             self.quit()
 
     def quit(self) -> None:

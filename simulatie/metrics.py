@@ -262,6 +262,29 @@ def volunteer_retention(obs: Observation) -> float:
     return float(active / (active + gone)) if active + gone else float("nan")
 
 
+EARLY_QUIT_WEEKS = 9  # "two months later hardly any are left" (seed 003 case 2)
+
+
+@metric("volunteer_sign_ups", "Volunteer sign-ups so far", "Aanmeldingen vrijwilligers tot nu",
+        "people")
+def volunteer_sign_ups(obs: Observation) -> float:
+    """Cumulative number of volunteers who signed up after the start, by any route."""
+    return float(obs.model.volunteer_sign_ups)
+
+
+@metric("volunteers_quit_early", "Volunteers gone within 9 weeks",
+        "Vrijwilligers binnen 9 weken weg", "people")
+def volunteers_quit_early(obs: Observation) -> float:
+    """Cumulative number of volunteers who stopped within ``EARLY_QUIT_WEEKS`` of signing up.
+
+    Counts only volunteers who signed up after the start (the initial ones have no join date).
+    """
+    return float(sum(
+        1 for joined, left in obs.model.volunteer_exits
+        if joined > 0 and left - joined <= EARLY_QUIT_WEEKS
+    ))
+
+
 @metric("active_initiators", "Active initiators (kartrekkers)", "Actieve kartrekkers", "people")
 def active_initiators(obs: Observation) -> float:
     """Initiators currently organising or ready to."""
@@ -273,6 +296,27 @@ def active_initiators(obs: Observation) -> float:
 def attendance(obs: Observation) -> float:
     """Share of residents who attended an activity this week."""
     return float(obs.model.activities.attended.mean())
+
+
+@metric("initiators_burnt_out", "Initiators burnt out so far", "Opgebrande kartrekkers tot nu",
+        "people")
+def initiators_burnt_out(obs: Observation) -> float:
+    """Cumulative number of initiators who quit because their energy ran out."""
+    return float(obs.model.burnt_out_initiators)
+
+
+@metric("first_time_attendees", "First-time attendees", "Nieuwe bezoekers van activiteiten",
+        "people")
+def first_time_attendees(obs: Observation) -> float:
+    """Residents who attended an activity this week for the first time since they moved in."""
+    return float(len(obs.model.activities.first_timers))
+
+
+@metric("first_time_attendees_isolated", "First-time attendees with few ties",
+        "Nieuwe bezoekers met weinig contacten", "people")
+def first_time_attendees_isolated(obs: Observation) -> float:
+    """First-time attendees this week who had fewer than two friendly ties (myth 5: reach)."""
+    return float(obs.model.activities.first_timers_isolated)
 
 
 @metric("help_burden_top10", "Help given by the busiest 10%", "Hulp gegeven door de drukste 10%",

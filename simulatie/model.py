@@ -104,7 +104,9 @@ class CaringCommunity(mesa.Model):
         self.volunteer_of: dict[int, Volunteer] = {}
         self.initiator_of: dict[int, Initiator] = {}
         self.volunteer_exits: list[tuple[int, int]] = []
+        self.volunteer_sign_ups = 0  # volunteers who signed up after the start (any route)
         self.burnt_out_initiators = 0
+        self.initiator_burnouts: list[tuple[int, int]] = []  # (started, burnt out) weeks
         self.rejected_plans = 0
         self.support = Support(self)
         self.activities = ActivityProgramme(self)
