@@ -12,7 +12,9 @@ draws them. Runs are spread over the machine's cores with a process pool.
 
 from __future__ import annotations
 
+import atexit
 import math
+import multiprocessing
 import os
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
@@ -270,14 +272,25 @@ def _workers() -> int:
     return max(1, min(4, os.cpu_count() or 1))
 
 
+_POOL: ProcessPoolExecutor | None = None
+
+
+def _pool() -> ProcessPoolExecutor:
+    """One pool of spawned workers for the whole session (forking a threaded pytest can hang)."""
+    global _POOL
+    if _POOL is None:
+        _POOL = ProcessPoolExecutor(_workers(), mp_context=multiprocessing.get_context("spawn"))
+        atexit.register(_POOL.shutdown)
+    return _POOL
+
+
 def run_arms(
     arms: dict[str, dict[str, Any]], steps: int, measures: tuple[str, ...],
     reps: int = REPS, seed0: int = SEED0,
 ) -> dict[str, dict[str, list[float]]]:
     """Run every arm on the same ``reps`` seeds; return ``{measure: {arm: [value per seed]}}``."""
     tasks = [(params, seed0 + i, steps, measures) for params in arms.values() for i in range(reps)]
-    with ProcessPoolExecutor(_workers()) as pool:
-        results = list(pool.map(_run_one, tasks, chunksize=2))
+    results = list(_pool().map(_run_one, tasks, chunksize=2))
     out: dict[str, dict[str, list[float]]] = {m: {} for m in measures}
     for k, label in enumerate(arms):
         for m in measures:
