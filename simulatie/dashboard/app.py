@@ -1,0 +1,524 @@
+# ruff: noqa: N802  (Solara components are named like classes: Page, RunView, ...)
+"""The Solara dashboard: one neighbourhood per browser session, drawn week by week.
+
+Start it with ``simulatie dashboard`` (see ``docs/dashboard.md``), or ``solara run
+simulatie.dashboard.app``. This is the only module that imports Solara. Every control is generated
+from the parameter declarations (:mod:`simulatie.dashboard.controls`), every label comes from the
+declarations, :data:`simulatie.metrics.METRICS` or :mod:`simulatie.dashboard.translations`, and the
+pictures are drawn by :mod:`simulatie.dashboard.portrayal`.
+
+Each browser session builds its own model inside the :func:`Page` component (``solara.use_memo``),
+so two people in a workshop never step each other's neighbourhood; nothing model-related lives at
+module level. Changing a setting, the scenario or the seed starts the neighbourhood again at week 0
+(parameters are frozen once a run starts). *Save results* writes the run through
+:func:`simulatie.run.run` and :func:`simulatie.results.write_run`, the same files as
+``simulatie run``.
+"""
+
+from __future__ import annotations
+
+import statistics
+import threading
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import markdown
+import pandas as pd
+import solara
+import solara.lab
+
+from simulatie.model import CaringCommunity
+from simulatie.results import OutputError, write_run
+from simulatie.scenarios import DEFAULT, Scenario, ScenarioError
+
+from . import controls as ctl
+from .portrayal import MapPainter, SeriesPainter, series_limits
+from .translations import DEFAULT_LANG, LANGUAGES, PARAMETER_GROUPS, t
+
+__all__ = ["Page", "Run", "export_run", "step_and_draw_seconds"]
+
+RUNS_DIR = Path("results") / "runs"
+PLAY_INTERVAL_SECONDS = 0.25  # pause between weeks while playing, so the browser keeps up
+WEEKS_PER_YEAR = 52
+COMPARE_DEFAULT = ("takeover", 0.8, 0.2)  # a first comparison that tells a story (myth 2)
+
+
+@dataclass
+class Run:
+    """One model, the scenario and seed it was built from, and its painters.
+
+    Attributes:
+        scenario: The validated scenario (with the dashboard's changes as overrides).
+        seed: The model's seed.
+        model: The model.
+    """
+
+    scenario: Scenario
+    seed: int
+    model: CaringCommunity
+    lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+    _maps: dict[str, MapPainter] = field(default_factory=dict, repr=False)
+    _series: dict[str, SeriesPainter] = field(default_factory=dict, repr=False)
+
+    @classmethod
+    def start(cls, scenario: Scenario, seed: int) -> Run:
+        """Build a fresh model for ``scenario`` at week 0."""
+        return cls(scenario, seed, CaringCommunity(params=scenario.parameters, rng=seed))
+
+    @property
+    def week(self) -> int:
+        """The model's current week."""
+        return self.model.week
+
+    def step(self, weeks: int = 1) -> None:
+        """Advance the model by ``weeks`` weeks."""
+        with self.lock:
+            for _ in range(weeks):
+                self.model.step()
+
+    def map_png(self, lang: str, title: str | None = None) -> bytes:
+        """The neighbourhood map of the current week, as PNG."""
+        with self.lock:
+            painter = self._maps.get(lang)
+            if painter is None:
+                painter = self._maps[lang] = MapPainter(self.model.layout, lang)
+            painter.update(self.model, title)
+            return painter.png()
+
+    def series_png(self, lang: str, limits: Mapping[str, float] | None = None) -> bytes:
+        """The time series up to the current week, as PNG."""
+        with self.lock:
+            painter = self._series.get(lang)
+            if painter is None:
+                painter = self._series[lang] = SeriesPainter(lang)
+            painter.update(self.model.records, limits)
+            return painter.png()
+
+
+def export_run(run: Run, out_dir: Path | None = None, lang: str = DEFAULT_LANG) -> Path:
+    """Write the run so far like ``simulatie run`` does: Parquet, metadata.json and figure.
+
+    The run is recomputed through :func:`simulatie.run.run` (the one seam) with the same
+    parameters, seed and number of weeks; the model is deterministic, so this gives the weeks the
+    dashboard showed, which is checked before anything is written.
+
+    Args:
+        run: The dashboard's run; it must be at week 1 or later.
+        out_dir: The run folder (default ``results/runs/<scenario>-seed<N>-<UTC time>``).
+        lang: Language of the figure.
+
+    Returns:
+        The folder written.
+
+    Raises:
+        ValueError: If the run is still at week 0.
+        OutputError: If the folder cannot be written.
+        RuntimeError: If the recomputed run differs from the one shown.
+    """
+    from simulatie.run import run as run_simulation
+
+    with run.lock:
+        weeks = run.model.week
+        shown = pd.DataFrame.from_records(run.model.records)
+    if weeks < 1:
+        raise ValueError("the run is at week 0; step it at least one week first")
+    result = run_simulation(run.scenario.parameters, seed=run.seed, steps=weeks)
+    try:
+        pd.testing.assert_frame_equal(result.timeseries, shown, check_dtype=False)
+    except AssertionError as error:
+        raise RuntimeError(f"the recomputed run differs from the one shown: {error}") from None
+    if out_dir is None:
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+        safe = "".join(c if c.isalnum() or c in "-_." else "-" for c in run.scenario.name)
+        out_dir = RUNS_DIR / f"{safe}-seed{run.seed}-week{weeks}-{stamp}"
+    provenance = run.scenario.metadata()
+    provenance.pop("parameters", None)  # the run records the parameters it actually used
+    provenance["source"] = "dashboard"
+    return write_run(result, out_dir, lang=lang, extra_metadata=provenance)
+
+
+def step_and_draw_seconds(
+    scenario: str = DEFAULT, seed: int = 0, warmup_weeks: int = 52, repeats: int = 20
+) -> float:
+    """Median seconds for one week plus redrawing the map and the time series, as PNGs.
+
+    This is what a click on *Next week* costs on the server, without the browser. The painters
+    are warmed up first (the first frame also draws legends and axes).
+
+    Args:
+        scenario: Scenario name.
+        seed: Seed.
+        warmup_weeks: Weeks stepped before timing.
+        repeats: Timed steps.
+
+    Returns:
+        The median over ``repeats`` steps, in seconds.
+    """
+    run = Run.start(ctl.resolve(scenario, ctl.scenario_values(scenario)), seed)
+    run.step(warmup_weeks)
+    run.map_png(DEFAULT_LANG)
+    run.series_png(DEFAULT_LANG)
+    times = []
+    for _ in range(repeats):
+        started = time.perf_counter()
+        run.step()
+        run.map_png(DEFAULT_LANG)
+        run.series_png(DEFAULT_LANG)
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
+# --- components ---------------------------------------------------------------------------------
+
+
+@solara.component
+def Prose(text: str, classes: list[str] | None = None):
+    """Markdown as HTML, without :func:`solara.Markdown`'s KaTeX (not in the offline bundle)."""
+    html = markdown.markdown(text)
+    return solara.HTML(tag="div", unsafe_innerHTML=html, classes=["sim-prose", *(classes or [])])
+
+
+def _format(value: Any, control: ctl.Control, lang: str) -> str:
+    if isinstance(value, bool):
+        return t("yes" if value else "no", lang)
+    if isinstance(value, float):
+        return f"{value:g}"
+    return str(value)
+
+
+@solara.component
+def ControlWidget(
+    control: ctl.Control,
+    value: Any,
+    on_value: Callable[[Any], None],
+    lang: str,
+    changed: bool = False,
+    label: str | None = None,
+):
+    """One parameter's widget, generated from its declaration."""
+    text = label if label is not None else control.label(lang)
+    classes = ["sim-control", f"param-{control.name}"] + (["sim-changed"] if changed else [])
+
+    def set_value(new: Any) -> None:
+        if new is None:
+            return
+        on_value(control.coerce(new))
+
+    with solara.Column(gap="0px", classes=classes):
+        with solara.Row(justify="space-between", style={"align-items": "baseline"}):
+            solara.Text(text, classes=["sim-label"])
+            if control.widget is not ctl.Widget.CHECKBOX:
+                solara.Text(_format(value, control, lang), classes=["sim-value"])
+        if control.widget in (ctl.Widget.SLIDER_FLOAT, ctl.Widget.SLIDER_INT):
+            solara.v.Slider(
+                v_model=value, on_v_model=set_value, min=control.lower, max=control.upper,
+                step=control.step, thumb_label=False, hide_details=True, dense=True,
+                class_=f"param-{control.name}",
+            )
+        elif control.widget is ctl.Widget.NUMBER_INT:
+            solara.InputInt("", value=int(value), on_value=set_value, dense=True)
+        elif control.widget is ctl.Widget.SELECT:
+            solara.v.Select(
+                v_model=value, on_v_model=set_value, items=list(control.choices), dense=True,
+                hide_details=True, class_=f"param-{control.name}",
+            )
+        else:
+            solara.Checkbox(label="", value=bool(value), on_value=set_value)
+
+
+@solara.component
+def ParameterControls(
+    values: Mapping[str, Any],
+    base: Mapping[str, Any],
+    on_value: Callable[[str, Any], None],
+    lang: str,
+):
+    """Every parameter, under its declared group heading, generated from the declarations."""
+    solara.Text(t("settings_hint", lang), classes=["sim-hint"])
+    for group, members in ctl.controls_by_group().items():
+        title = PARAMETER_GROUPS.get(group, {}).get(lang, group)
+        changed = sum(values[c.name] != base.get(c.name) for c in members)
+        if changed:
+            title = f"{title} ({changed} {t('changed_from_scenario', lang)})"
+        children = [
+            ControlWidget(
+                control=c, value=values[c.name], lang=lang,
+                on_value=lambda v, name=c.name: on_value(name, v),
+                changed=values[c.name] != base.get(c.name),
+            )
+            for c in members
+        ]
+        solara.Details(summary=title, children=children, expand=False)
+
+
+@solara.component
+def ScenarioPicker(value: str, on_value: Callable[[str], None], lang: str):
+    """Pick a scenario file (or a variant); picking it sets every control to its values."""
+    items = [{"text": c.label(lang), "value": c.name} for c in ctl.scenario_choices()]
+    solara.v.Select(
+        label=t("scenario", lang), v_model=value, items=items, on_v_model=on_value,
+        class_="sim-scenario", hide_details=True,
+    )
+
+
+@solara.component
+def RunButtons(on_step: Callable[[int], None], on_reset: Callable[[], None],
+               playing: solara.Reactive[bool], lang: str):
+    """Next week, +1 year, play/pause and reset."""
+    with solara.Row(gap="6px", style={"flex-wrap": "wrap"}):
+        solara.Button(t("step", lang), on_click=lambda: on_step(1), color="primary",
+                      classes=["sim-step"], disabled=playing.value)
+        solara.Button(t("run_year", lang), on_click=lambda: on_step(WEEKS_PER_YEAR),
+                      classes=["sim-year"], disabled=playing.value)
+        solara.Button(t("pause" if playing.value else "play", lang),
+                      on_click=lambda: playing.set(not playing.value), classes=["sim-play"])
+        solara.Button(t("reset", lang), on_click=on_reset, classes=["sim-reset"], text=True)
+
+
+def _year(week: int, lang: str) -> str:
+    return f"{t('week', lang)} {week} · {t('year', lang)} {week // WEEKS_PER_YEAR + 1}"
+
+
+@solara.component
+def RunView(run: Run, version: int, lang: str):
+    """The map and the time series of one run."""
+    map_png = solara.use_memo(lambda: run.map_png(lang), [run, version, run.week, lang])
+    series_png = solara.use_memo(lambda: run.series_png(lang), [run, version, run.week, lang])
+    with solara.Columns([11, 10], gutters_dense=True):
+        solara.Image(map_png, width="100%", classes=["sim-map"])
+        solara.Image(series_png, width="100%", classes=["sim-series"])
+
+
+def _compare_value_b(control: ctl.Control, a: Any) -> Any:
+    """A first value for side B that differs from side A."""
+    if control.widget is ctl.Widget.CHECKBOX:
+        return not a
+    if control.widget is ctl.Widget.SELECT:
+        choices = control.choices
+        return choices[(choices.index(a) + 1) % len(choices)]
+    return control.coerce(float(control.lower) + float(control.upper) - float(a))
+
+
+@solara.component
+def CompareView(scenario: str, values: Mapping[str, Any], seed: int, lang: str,
+                playing: solara.Reactive[bool]):
+    """Two neighbourhoods side by side that differ in one setting, on the same seed."""
+    all_controls = ctl.controls()
+    name, a_default, b_default = COMPARE_DEFAULT
+    parameter = solara.use_reactive(name)
+    value_a = solara.use_reactive(a_default)
+    value_b = solara.use_reactive(b_default)
+    reset = solara.use_reactive(0)
+    version = solara.use_reactive(0)
+    control = all_controls[parameter.value]
+
+    def choose(new: str) -> None:
+        chosen = all_controls[new]
+        a = values[new]
+        parameter.set(new)
+        value_a.set(a)
+        value_b.set(_compare_value_b(chosen, a))
+
+    settings = tuple(sorted(values.items()))
+
+    def build() -> tuple[Run, Run] | str:
+        try:
+            return tuple(
+                Run.start(ctl.resolve(scenario, {**values, parameter.value: v}), seed)
+                for v in (value_a.value, value_b.value)
+            )
+        except ScenarioError as error:
+            return str(error)
+
+    runs = solara.use_memo(build, [scenario, settings, seed, parameter.value, value_a.value,
+                                   value_b.value, reset.value])
+
+    def step(weeks: int) -> None:
+        if isinstance(runs, tuple):
+            for run in runs:
+                run.step(weeks)
+            version.set(version.value + 1)
+
+    def play_loop() -> None:
+        while playing.value and isinstance(runs, tuple):
+            time.sleep(PLAY_INTERVAL_SECONDS)
+            step(1)
+
+    solara.lab.use_task(play_loop, dependencies=[playing.value, runs], prefer_threaded=True)
+
+    Prose(t("compare_intro", lang))
+    with solara.Row(gap="24px", style={"flex-wrap": "wrap", "align-items": "flex-end"}):
+        with solara.Column(style={"min-width": "320px", "flex": "2"}):
+            solara.v.Select(
+                label=t("compare_parameter", lang), v_model=parameter.value, on_v_model=choose,
+                items=[{"text": c.spec.label(lang), "value": c.name}
+                       for c in all_controls.values()],
+                class_="sim-compare-parameter", hide_details=True,
+            )
+        with solara.Column(style={"min-width": "220px", "flex": "1"}):
+            ControlWidget(control=control, value=value_a.value, on_value=value_a.set, lang=lang,
+                          label=t("compare_value_a", lang))
+        with solara.Column(style={"min-width": "220px", "flex": "1"}):
+            ControlWidget(control=control, value=value_b.value, on_value=value_b.set, lang=lang,
+                          label=t("compare_value_b", lang))
+    RunButtons(on_step=step, on_reset=lambda: reset.set(reset.value + 1), playing=playing,
+               lang=lang)
+    def draw() -> list[tuple[bytes, bytes]]:
+        if isinstance(runs, str):
+            return []
+        limits = series_limits(*(run.model.records for run in runs))
+        return [
+            (run.map_png(lang, f"{t(side, lang)} · {_format(v, control, lang)} · "
+                               f"{t('week', lang).lower()} {run.week}"),
+             run.series_png(lang, limits))
+            for run, side, v in zip(runs, ("side_a", "side_b"), (value_a.value, value_b.value),
+                                    strict=True)
+        ]
+
+    week = runs[0].week if isinstance(runs, tuple) else 0
+    images = solara.use_memo(draw, [runs, version.value, week, lang])
+    if isinstance(runs, str):
+        solara.Error(f"{t('invalid', lang)}: {runs}")
+        return
+    run_a = runs[0]
+    solara.Text(_year(run_a.week, lang), classes=["sim-week", "sim-compare-week"])
+    with solara.Columns([1, 1], gutters_dense=True):
+        for map_png, series_png in images:
+            with solara.Column():
+                solara.Image(map_png, width="100%", classes=["sim-compare-map"])
+                solara.Image(series_png, width="100%", classes=["sim-compare-series"])
+
+
+CSS = """
+.sim-label { font-size: 0.92rem; line-height: 1.2; }
+.sim-value { font-weight: 600; font-size: 0.95rem; white-space: nowrap; padding-left: 8px; }
+.sim-changed .sim-label { color: #6a1b9a; font-weight: 600; }
+.sim-control { margin-bottom: 10px; }
+.sim-hint { font-size: 0.85rem; color: #555; margin: 6px 0 8px 0; display: block; }
+.sim-week { font-size: 1.35rem; font-weight: 700; }
+.sim-heading { font-size: 1.25rem; font-weight: 600; display: block; margin-top: 12px; }
+.sim-prose { font-size: 1.05rem; line-height: 1.5; max-width: 60rem; }
+.sim-about { font-size: 1.2rem; }
+.sim-map img, img.sim-map, img.sim-series, img.sim-compare-map, img.sim-compare-series {
+  max-width: 100%; height: auto;
+}
+.v-expansion-panel-content__wrap { padding: 4px 12px 8px 12px; }
+"""
+
+
+@solara.component
+def Page():
+    """The dashboard page: one session's own neighbourhood, controls and views."""
+    lang = solara.use_reactive(DEFAULT_LANG)
+    scenario = solara.use_reactive(DEFAULT)
+    values = solara.use_reactive(ctl.scenario_values(DEFAULT))
+    seed = solara.use_reactive(0)
+    reset = solara.use_reactive(0)
+    version = solara.use_reactive(0)
+    playing = solara.use_reactive(False)
+    view = solara.use_reactive("run")
+    message = solara.use_reactive(None)
+    last_good = solara.use_ref(None)
+    settings = tuple(sorted(values.value.items()))
+
+    def build() -> Run | str:
+        try:
+            return Run.start(ctl.resolve(scenario.value, values.value), seed.value)
+        except ScenarioError as error:
+            return str(error)
+
+    built = solara.use_memo(build, [scenario.value, settings, seed.value, reset.value])
+    error = built if isinstance(built, str) else None
+    if not isinstance(built, str):
+        last_good.current = built
+    run: Run | None = last_good.current
+
+    def pick_scenario(name: str) -> None:
+        if name and name != scenario.value:
+            playing.set(False)
+            scenario.set(name)
+            values.set(ctl.scenario_values(name))
+
+    def set_value(name: str, value: Any) -> None:
+        if values.value.get(name) != value:
+            playing.set(False)
+            values.set({**values.value, name: value})
+
+    def step(weeks: int) -> None:
+        if run is not None and view.value == "run":
+            run.step(weeks)
+            version.set(version.value + 1)
+
+    def play_loop() -> None:
+        while playing.value and run is not None and view.value == "run":
+            time.sleep(PLAY_INTERVAL_SECONDS)
+            step(1)
+
+    solara.lab.use_task(play_loop, dependencies=[playing.value, run, view.value],
+                        prefer_threaded=True)
+
+    def export() -> None:
+        if run is None or run.week < 1:
+            message.set(("warning", t("export_nothing", lang.value)))
+            return
+        playing.set(False)
+        try:
+            folder = export_run(run, lang=lang.value)
+        except (OutputError, RuntimeError, ValueError) as problem:
+            message.set(("error", f"{t('export_failed', lang.value)}: {problem}"))
+        else:
+            message.set(("success", f"{t('exported', lang.value)} {folder}"))
+
+    lg = lang.value
+    solara.Style(CSS)
+    solara.Title(t("app_title", lg))
+    with solara.AppBar():
+        solara.AppBarTitle(t("app_title", lg))
+        solara.ToggleButtonsSingle(
+            value=lang.value, on_value=lang.set, classes=["sim-lang"],
+            children=[solara.Button(code.upper(), value=code, text=True,
+                                    classes=[f"sim-lang-{code}"]) for code in LANGUAGES],
+        )
+    with solara.Sidebar():
+        ScenarioPicker(scenario.value, pick_scenario, lg)
+        solara.InputInt(t("seed", lg), value=seed.value, classes=["sim-seed"],
+                        on_value=lambda s: seed.set(max(0, int(s or 0))))
+        with solara.Row(gap="6px", style={"flex-wrap": "wrap", "margin": "8px 0"}):
+            solara.Button(t("export", lg), on_click=export, icon_name="mdi-content-save",
+                          classes=["sim-export"], outlined=True)
+        if message.value is not None:
+            kind, text = message.value
+            {"success": solara.Success, "warning": solara.Warning,
+             "error": solara.Error}[kind](text, classes=["sim-message"])
+        solara.Text(t("settings", lg), classes=["sim-heading"])
+        ParameterControls(values.value, ctl.scenario_values(scenario.value), set_value, lg)
+
+    views = {"run": "tab_run", "compare": "tab_compare", "about": "tab_about"}
+    with solara.Row(style={"align-items": "center", "flex-wrap": "wrap"}, gap="16px"):
+        solara.ToggleButtonsSingle(
+            value=view.value, on_value=lambda v: (playing.set(False), view.set(v)),
+            classes=["sim-view"],
+            children=[solara.Button(t(key, lg), value=name, classes=[f"sim-view-{name}"])
+                      for name, key in views.items()],
+        )
+        if run is not None and view.value == "run":
+            solara.Text(_year(run.week, lg), classes=["sim-week"])
+    if error is not None:
+        solara.Error(f"{t('invalid', lg)}: {error}", classes=["sim-invalid"])
+    if view.value == "about":
+        Prose(t("about", lg), classes=["sim-about"])
+    elif view.value == "compare":
+        CompareView(scenario.value, values.value, seed.value, lg, playing)
+    elif run is not None:
+        RunButtons(on_step=step, on_reset=lambda: (playing.set(False),
+                                                   reset.set(reset.value + 1)),
+                   playing=playing, lang=lg)
+        RunView(run, version.value, lg)
+        choice = next((c for c in ctl.scenario_choices() if c.name == scenario.value), None)
+        if choice is not None:
+            description = run.scenario.description(lg)
+            solara.Details(summary=choice.label(lg), children=[Prose(description)])

@@ -1,0 +1,183 @@
+"""Dutch and English text of the dashboard that is not a parameter or a metric.
+
+Parameter labels come from :func:`simulatie.parameters.parameter_specs`, metric labels from
+:data:`simulatie.metrics.METRICS` and scenario titles from the scenario files. Everything else
+the dashboard shows (buttons, headings, legend entries, group names) is here, once, in both
+languages. Dutch is the default: the users are Dutch and Flemish community workers.
+"""
+
+from __future__ import annotations
+
+from simulatie.groups import Group
+
+__all__ = [
+    "DEFAULT_LANG", "GROUP_NAMES", "LANGUAGES", "PARAMETER_GROUPS", "TEXT", "UNITS", "t", "unit",
+]
+
+LANGUAGES: tuple[str, ...] = ("nl", "en")
+DEFAULT_LANG = "nl"
+
+TEXT: dict[str, dict[str, str]] = {
+    # page
+    "app_title": {"nl": "Zorgzame buurt: simulatie", "en": "Caring neighbourhood: simulation"},
+    "language": {"nl": "Taal", "en": "Language"},
+    "tab_run": {"nl": "Buurt", "en": "Neighbourhood"},
+    "tab_compare": {"nl": "Vergelijken", "en": "Compare"},
+    "tab_about": {"nl": "Uitleg", "en": "About"},
+    # controls
+    "scenario": {"nl": "Scenario", "en": "Scenario"},
+    "seed": {"nl": "Toevalsgetal (seed)", "en": "Random seed"},
+    "settings": {"nl": "Instellingen", "en": "Settings"},
+    "settings_hint": {
+        "nl": "Een andere instelling start de buurt opnieuw bij week 0.",
+        "en": "Changing a setting restarts the neighbourhood at week 0.",
+    },
+    "changed_from_scenario": {"nl": "aangepast", "en": "changed"},
+    "step": {"nl": "Volgende week", "en": "Next week"},
+    "run_year": {"nl": "+1 jaar", "en": "+1 year"},
+    "play": {"nl": "Afspelen", "en": "Play"},
+    "pause": {"nl": "Pauze", "en": "Pause"},
+    "reset": {"nl": "Opnieuw", "en": "Reset"},
+    "export": {"nl": "Bewaar resultaten", "en": "Save results"},
+    "exported": {"nl": "Opgeslagen in", "en": "Saved in"},
+    "export_failed": {"nl": "Opslaan mislukt", "en": "Saving failed"},
+    "export_nothing": {
+        "nl": "Zet de buurt eerst minstens één week verder.",
+        "en": "Step the neighbourhood at least one week first.",
+    },
+    "invalid": {"nl": "Deze instellingen kloppen niet", "en": "These settings are not valid"},
+    "yes": {"nl": "ja", "en": "yes"},
+    "no": {"nl": "nee", "en": "no"},
+    # status line
+    "week": {"nl": "Week", "en": "Week"},
+    "year": {"nl": "jaar", "en": "year"},
+    "residents_short": {"nl": "bewoners", "en": "residents"},
+    # map
+    "map_title": {"nl": "De buurt in week {week}", "en": "The neighbourhood in week {week}"},
+    "legend_groups": {"nl": "Bewoners", "en": "Residents"},
+    "legend_states": {"nl": "Hoe gaat het?", "en": "How are they?"},
+    "legend_places": {"nl": "In de buurt", "en": "In the neighbourhood"},
+    "meeting_place": {"nl": "Ontmoetingsplek", "en": "Meeting place"},
+    "professional": {"nl": "Professional", "en": "Professional"},
+    "initiator": {"nl": "Kartrekker (ring)", "en": "Initiator (ring)"},
+    "volunteer": {"nl": "Vrijwilliger (stip)", "en": "Volunteer (dot)"},
+    "caring_tie": {"nl": "Zorgzame band", "en": "Caring tie"},
+    "friendly_tie": {"nl": "Vriendelijk contact", "en": "Friendly tie"},
+    "state_connected": {"nl": "Verbonden", "en": "Connected"},
+    "state_lonely": {"nl": "Eenzaam", "en": "Lonely"},
+    "state_in_need": {"nl": "Hulp nodig, niet gekregen", "en": "In need, not helped"},
+    "state_helping": {"nl": "Helpt een ander", "en": "Helping someone"},
+    # time series
+    "panel_ties": {"nl": "Zorgzame banden", "en": "Caring ties"},
+    "panel_shares": {"nl": "Eenzaamheid en eigenaarschap", "en": "Loneliness and ownership"},
+    "panel_care": {"nl": "Zorguren per week, naar bron", "en": "Care hours per week, by source"},
+    "panel_people": {"nl": "Vrijwilligers en kartrekkers", "en": "Volunteers and initiators"},
+    # compare
+    "compare_intro": {
+        "nl": "Twee buurten met dezelfde instellingen en hetzelfde toevalsgetal; "
+        "alleen de gekozen instelling verschilt.",
+        "en": "Two neighbourhoods with the same settings and the same random seed; "
+        "only the chosen setting differs.",
+    },
+    "compare_parameter": {"nl": "Instelling die verschilt", "en": "Setting that differs"},
+    "compare_value_a": {"nl": "Waarde in buurt A", "en": "Value in neighbourhood A"},
+    "compare_value_b": {"nl": "Waarde in buurt B", "en": "Value in neighbourhood B"},
+    "side_a": {"nl": "Buurt A", "en": "Neighbourhood A"},
+    "side_b": {"nl": "Buurt B", "en": "Neighbourhood B"},
+    "compare_table_metric": {"nl": "Deze week", "en": "This week"},
+    # about
+    "about": {
+        "nl": (
+            "**Wat zie je?** Elke woning is een bewoner; de kleur is de groep, de vorm zegt "
+            "hoe het gaat. Paarse lijnen zijn *zorgzame banden*: buren die elkaar kennen en "
+            "elkaar geholpen hebben. Grijze lijnen zijn vriendelijke contacten. De ster is de "
+            "ontmoetingsplek, de ruit de professional.\n\n"
+            "**Hoe werkt het?** Kies een scenario, pas instellingen aan en zet de buurt week "
+            "voor week verder. Onder *Vergelijken* zie je twee buurten naast elkaar die maar in "
+            "één instelling verschillen. *Bewaar resultaten* schrijft dezelfde bestanden als "
+            "`simulatie run` naar de map `results/`.\n\n"
+            "Het model is een denkhulp, geen voorspelling: kijk naar verschillen tussen "
+            "instellingen, niet naar precieze getallen."
+        ),
+        "en": (
+            "**What do you see?** Each home is one resident; the colour is their group, the "
+            "shape says how they are. Purple lines are *caring ties*: neighbours who know each "
+            "other and have helped each other. Grey lines are friendly ties. The star is the "
+            "meeting place, the diamond the professional.\n\n"
+            "**How does it work?** Choose a scenario, change settings and step the "
+            "neighbourhood week by week. *Compare* shows two neighbourhoods side by side that "
+            "differ in one setting only. *Save results* writes the same files as "
+            "`simulatie run` to the `results/` folder.\n\n"
+            "The model is a thinking aid, not a forecast: look at differences between settings, "
+            "not at exact numbers."
+        ),
+    },
+}
+"""Every piece of interface text, by key and language."""
+
+GROUP_NAMES: dict[Group, dict[str, str]] = {
+    Group.ADULT: {"nl": "Volwassene", "en": "Adult"},
+    Group.OLDER: {"nl": "Oudere (65+)", "en": "Older person (65+)"},
+    Group.FAMILY: {"nl": "Jong gezin", "en": "Young family"},
+    Group.LVB: {"nl": "LVB", "en": "Mild intellectual disability"},
+    Group.PSYCH: {"nl": "Psychisch kwetsbaar", "en": "Psychiatric vulnerability"},
+    Group.MIGRANT: {"nl": "Nieuwkomer", "en": "Newcomer or migrant"},
+}
+"""Resident groups as shown in the legend."""
+
+PARAMETER_GROUPS: dict[str, dict[str, str]] = {
+    "neighbourhood": {"nl": "Buurt", "en": "Neighbourhood"},
+    "population": {"nl": "Bevolking", "en": "Population"},
+    "ties": {"nl": "Contacten en banden", "en": "Contacts and ties"},
+    "measures": {"nl": "Meten", "en": "Measures"},
+    "activities": {"nl": "Activiteiten en kartrekkers", "en": "Activities and initiators"},
+    "professionals": {"nl": "Professionals en financiering", "en": "Professionals and funding"},
+    "volunteers": {"nl": "Vrijwilligers", "en": "Volunteers"},
+    "care": {"nl": "Zorg", "en": "Care"},
+}
+"""Headings of the parameter groups declared in :mod:`simulatie.parameters`."""
+
+UNITS: dict[str, dict[str, str]] = {
+    "share": {"nl": "aandeel", "en": "share"},
+    "ties": {"nl": "banden", "en": "ties"},
+    "people": {"nl": "personen", "en": "people"},
+    "hours/week": {"nl": "uren per week", "en": "hours/week"},
+    "hours": {"nl": "uren", "en": "hours"},
+    "weeks": {"nl": "weken", "en": "weeks"},
+    "residents": {"nl": "bewoners", "en": "residents"},
+    "homes": {"nl": "woningen", "en": "homes"},
+    "places": {"nl": "plekken", "en": "places"},
+    "chance": {"nl": "kans", "en": "chance"},
+    "factor": {"nl": "factor", "en": "factor"},
+    "1/week": {"nl": "per week", "en": "1/week"},
+    "1/year": {"nl": "per jaar", "en": "1/year"},
+    "years/year": {"nl": "jaar per jaar", "en": "years/year"},
+    "contacts/week": {"nl": "contacten per week", "en": "contacts/week"},
+    "hours/week per resident": {
+        "nl": "uren per week per bewoner", "en": "hours/week per resident"
+    },
+}
+"""Units of parameters and metrics in Dutch; a unit not listed is shown as declared."""
+
+
+def t(key: str, lang: str = DEFAULT_LANG, **values: object) -> str:
+    """Return the interface text ``key`` in ``lang``, with ``{placeholders}`` filled in.
+
+    Args:
+        key: A key of :data:`TEXT`.
+        lang: ``"nl"`` or ``"en"``.
+        **values: Values for the placeholders in the text.
+
+    Returns:
+        The text.
+
+    Raises:
+        KeyError: If the key or the language is unknown.
+    """
+    text = TEXT[key][lang]
+    return text.format(**values) if values else text
+
+
+def unit(name: str, lang: str = DEFAULT_LANG) -> str:
+    """Return a declared unit in ``lang`` (as declared when it has no translation)."""
+    return UNITS.get(name, {}).get(lang, name)
