@@ -69,6 +69,7 @@ class Activity:
         place: Index of the meeting place.
         purposeful: Whether it has tasks and roles rather than being a cosy gathering.
         organisers: Initiators running it; empty when professionals run it.
+        professional_run: Whether professionals run it (started or taken over by them).
         members: Resident slots who consider themselves part of it.
         phase: Tuckman phase.
         meetings: Meetings held so far.
@@ -88,11 +89,7 @@ class Activity:
     one_off: bool = False
     ended: bool = False
     salt: int = 0
-
-    @property
-    def professional_run(self) -> bool:
-        """Whether professionals run it (no resident organiser left)."""
-        return not self.organisers
+    professional_run: bool = False
 
     def remove_organiser(self, initiator: Initiator) -> None:
         """Take an initiator off the organising team."""
@@ -116,13 +113,27 @@ class ActivityProgramme:
         self.first_timers_isolated = 0  # of whom had fewer than two friendly ties last week
         self.ever_attended = np.zeros(model.params.residents, dtype=bool)
         self.waiting: dict[int, int] = {}  # initiator slot -> week they may propose again
+        self.professional_next_event = 0  # with one-off events: when professionals hold the next
+        self.connect_per_activity = 0.0  # professionals' connecting hours per running activity
         nearest = (np.argmin(model.layout.place_distance, axis=1)
                    if len(model.layout.place_xy) else np.zeros(0, dtype=np.int64))
         self.catchment = [np.flatnonzero(nearest == k) for k in range(len(model.layout.place_xy))]
 
     # --- creating and ending ------------------------------------------------------------------
-    def _nearest_place(self, slot: int) -> int:
-        return int(np.argmin(self.model.layout.place_distance[slot]))
+    def _running(self) -> list[Activity]:
+        return [a for a in self.activities if not a.ended]
+
+    def _free_place(self, slot: int | None = None) -> int | None:
+        """The nearest meeting place (to ``slot``, else any) with a free slot, or None."""
+        m = self.model
+        booked = np.bincount([a.place for a in self._running()],
+                             minlength=len(m.layout.place_xy))
+        free = np.flatnonzero(booked < SLOTS_PER_PLACE)
+        if len(free) == 0:
+            return None
+        if slot is None:
+            return int(free[np.argmin(booked[free])])
+        return int(free[np.argmin(m.layout.place_distance[slot, free])])
 
     def _new_activity(self, place: int) -> Activity:
         m = self.model
@@ -147,10 +158,10 @@ class ActivityProgramme:
             return
         if self.waiting.get(initiator.slot, -1) > m.week:
             return
-        running = [a for a in self.activities if not a.ended]
+        running = self._running()
         lone = [a for a in running if len(a.organisers) == 1]
-        full = len(running) >= SLOTS_PER_PLACE * len(m.layout.place_xy)
-        if full:  # every meeting place is booked: help run an existing resident activity
+        place = self._free_place(initiator.slot)
+        if place is None:  # every meeting place is booked: help run an existing resident activity
             lone = lone or [a for a in running if a.organisers]
             if not lone:
                 return
@@ -162,26 +173,33 @@ class ActivityProgramme:
             self.waiting[initiator.slot] = m.week + RETRY_WEEKS
             m.rejected_plans += 1
             return
-        self._join(initiator, self._new_activity(self._nearest_place(initiator.slot)))
+        self._join(initiator, self._new_activity(place))
 
     def _join(self, initiator: Initiator, activity: Activity) -> None:
+        activity.professional_run = False
         activity.organisers.append(initiator)
         initiator.activity = activity
         activity.members = np.union1d(activity.members, [initiator.slot])
 
-    def run_by_professionals(self, budget_hours: float) -> float:
-        """Professionals who do the work start activities of their own; return hours used."""
+    def run_by_professionals(self, budget_hours: float) -> None:
+        """Professionals who do the work start activities of their own, within their hours."""
         m = self.model
         if len(m.layout.place_xy) == 0:
-            return 0.0
-        running = [a for a in self.activities if not a.ended]
-        own = sum(1 for a in running if a.professional_run)
-        wanted = int(budget_hours // (HOURS_PER_MEETING / m.params.activity_interval_weeks))
-        places = len(m.layout.place_xy)
-        free = SLOTS_PER_PLACE * places - len(running)
-        for k in range(max(0, min(wanted, places, free + own) - own)):
-            self._new_activity(k % places)
-        return min(budget_hours, wanted * HOURS_PER_MEETING / m.params.activity_interval_weeks)
+            return
+        own = sum(1 for a in self._running() if a.professional_run)
+        wanted = min(
+            int(budget_hours // (HOURS_PER_MEETING / m.params.activity_interval_weeks)),
+            len(m.layout.place_xy),
+        )
+        if m.params.one_off_events:  # one-off events: professionals, too, hold one now and then
+            if m.week < self.professional_next_event:
+                return
+            self.professional_next_event = m.week + RETRY_WEEKS
+        for _ in range(max(0, wanted - own)):
+            place = self._free_place()
+            if place is None:
+                break
+            self._new_activity(place).professional_run = True
 
     def take_over(self) -> None:
         """Professionals who do the work take over resident-run activities; residents step back.
@@ -204,23 +222,37 @@ class ActivityProgramme:
             if activity.organisers and m.streams.activities.random() < rate:
                 for initiator in list(activity.organisers):
                     initiator.quit()
+                activity.professional_run = True
                 m.population.ownership[activity.members] *= 0.8
                 room -= 1
 
     def end_professional_activities(self) -> None:
         """When professionals leave, their activities end unless a resident takes one over."""
+        for activity in self.activities:
+            if not activity.ended and activity.professional_run:
+                self._hand_over_or_end(activity)
+
+    def _hand_over_or_end(self, activity: Activity) -> None:
+        """The member with most ownership steps up (with that chance), or the activity ends."""
         m = self.model
         pop = m.population
-        for activity in self.activities:
-            if activity.ended or not activity.professional_run:
-                continue
-            candidates = activity.members[~pop.is_initiator[activity.members]]
-            if len(candidates):
-                best = candidates[np.argmax(pop.ownership[candidates])]
-                if m.streams.activities.random() < pop.ownership[best]:
-                    self._join(m.add_initiator(int(best)), activity)
-                    continue
-            activity.ended = True
+        candidates = activity.members[~pop.is_initiator[activity.members]]
+        if len(candidates):
+            best = candidates[np.argmax(pop.ownership[candidates])]
+            if m.streams.activities.random() < pop.ownership[best]:
+                self._join(m.add_initiator(int(best)), activity)
+                return
+        activity.ended = True
+
+    def _settle_orphans(self) -> None:
+        """An activity whose last organiser quit needs a resident to step up, or it ends.
+
+        Professionals do not adopt it for free: they take activities over only through
+        :meth:`take_over`, within their doing hours.
+        """
+        for activity in self._running():
+            if not activity.organisers and not activity.professional_run:
+                self._hand_over_or_end(activity)
 
     def remove_residents(self, slots: np.ndarray) -> None:
         """Residents who left are no longer members of anything."""
@@ -237,11 +269,11 @@ class ActivityProgramme:
         self.attended[:] = False
         self.first_timers = np.zeros(0, dtype=np.int64)
         self.first_timers_isolated = 0
-        self.activities = [a for a in self.activities if not a.ended]
-        due = [
-            a for a in self.activities
-            if a.next_week <= m.week and (a.organisers or m.support.present)
-        ]
+        self._settle_orphans()
+        self.activities = self._running()
+        self.connect_per_activity = m.support.connecting_hours / max(1, len(self.activities))
+        running = [a for a in self.activities if a.organisers or m.support.present]
+        due = [a for a in running if a.next_week <= m.week]
         if not due:
             return []
         walk_ins = self._walk_ins(due)
@@ -279,7 +311,7 @@ class ActivityProgramme:
         pop = m.population
         rng = m.streams.activities
         organisers = max(1, len(activity.organisers))
-        connect = m.support.connecting_hours / max(1, len(self.activities))
+        connect = self.connect_per_activity
         count = rng.poisson(m.params.invitation_effort * INVITES_PER_ORGANISER * organisers
                             + 0.5 * connect)
         if count == 0:
@@ -359,7 +391,7 @@ class ActivityProgramme:
         share = np.bincount(groups, minlength=6) / len(groups)
         diversity = 1.0 - float((share**2).sum())
         support = 0.5 * (len(activity.organisers) >= 2) + min(
-            0.5, m.support.connecting_hours / 8.0 + m.params.bridging_effort * 0.5
+            0.5, self.connect_per_activity / 2.0 + m.params.bridging_effort * 0.5
         )
         risk = STORM_RISK * (0.2 + diversity + m.params.area_risk) * (1.0 - support)
         if m.streams.activities.random() < risk:
@@ -383,7 +415,7 @@ class ActivityProgramme:
         rng = m.streams.activities
         pop = m.population
         n = len(attendees)
-        bridging = min(1.0, m.params.bridging_effort + m.support.connecting_hours / 16.0)
+        bridging = min(1.0, m.params.bridging_effort + self.connect_per_activity / 4.0)
         cross_factor = 1.0 - m.params.homophily * (1.0 - bridging)
         group = pop.group[attendees]
         same = group[:, None] == group[None, :]

@@ -97,9 +97,9 @@ class Resident(FixedAgent):
 class Volunteer(Agent):
     """A resident who signed up to help others (*vrijwilliger*).
 
-    Motivation rises when the volunteer is matched, appreciated and helped back, and falls when
-    unused or overloaded; below zero the volunteer quits (seed 003 case 2; NCVO *Time Well
-    Spent*; Sargeant on thanks and retention).
+    Motivation rises when the volunteer is matched and appreciated (thanks, something given back:
+    the ``appreciation`` lever), and falls when unused or overloaded; below zero the volunteer
+    quits (seed 003 case 2; NCVO *Time Well Spent*; Sargeant on thanks and retention).
 
     Args:
         model: The model.
@@ -221,8 +221,12 @@ class Professional(CellAgent):
         self.hours = hours
 
     def work(self) -> None:
-        """Split this week's hours between doing and facilitating, and go where the work is."""
+        """Add this week's hours to the support pools and go to a meeting place in use."""
         self.model.support.receive_hours(self)
+        places = [a.place for a in self.model.activities.activities if not a.ended]
+        if places:
+            x, y = self.model.layout.place_xy[self.random.choice(places)]
+            self.cell = self.model.grid[(int(x), int(y))]
 
     def leave(self) -> None:
         """Leave the neighbourhood when funding stops."""

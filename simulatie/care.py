@@ -2,14 +2,16 @@
 
 Each resident's weekly need (*draaglast*) is met, in this order (model.md, "Care"):
 
-1. by professionals who do the work themselves (``takeover``): they find the neediest and help
-   directly, before anyone has asked a neighbour (seed 002: residents then leave it to them);
+1. by professionals who do the work themselves (``takeover``): they help everyone in need in
+   proportion to that need, directly, before anyone has asked a neighbour (seed 002: residents
+   then leave it to them);
 2. by the resident's own ties, if they dare to ask (*vraagverlegenheid*, Linders 2010: stronger
    ties, more trust and not being in debt make asking easier; Gouldner 1960) and the tie is
    willing; a helper may stretch beyond their capacity for someone close (informal carers,
    *mantelzorgers*), which builds strain and can end in burnout;
-3. by volunteers, matched by a professional who seeks out needs (active) or only for those who
-   come forward themselves (passive), or through a digital platform;
+3. by volunteers, matched by a professional who seeks out needs (active; the help-seeker's
+   consent to the match counts as asking) or only for those who come forward themselves
+   (passive), or through a digital platform; requests are served in random order;
 4. by formal care, whose capacity is limited (staff shortage, seed 001/002) and which serves
    frail residents and those with an indication (LVB, psychiatric vulnerability);
 5. the rest is unmet.
@@ -213,7 +215,7 @@ def _match_volunteers(
     pop = model.population
     rng = model.streams.care
     volunteers = list(model.volunteer_of.values())
-    requests = _requests_for_volunteers(model, remaining)
+    requests = rng.permutation(_requests_for_volunteers(model, remaining))  # no street first
     if not volunteers or len(requests) == 0:
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0)
     active = model.params.matching.value == "active" and model.support.present

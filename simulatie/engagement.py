@@ -49,8 +49,8 @@ def recruit_volunteers(model: CaringCommunity) -> None:
         Volunteer(model, int(slot), PERSONAL_MOTIVATION, PERSONAL_FIT)
     if p.recruitment is Recruitment.NONE or not model.support.funded:
         return
-    if p.recruitment is Recruitment.FLYER:
-        if model.week % CAMPAIGN_EVERY_WEEKS >= CAMPAIGN_WEEKS:
+    if p.recruitment is Recruitment.FLYER:  # a campaign needs an organisation behind it
+        if not model.support.present or model.week % CAMPAIGN_EVERY_WEEKS >= CAMPAIGN_WEEKS:
             return
         chance = FLYER_RESPONSE * p.recruitment_effort * (0.5 + pop.sociability)
         for slot in np.flatnonzero(free & ~spontaneous & (rng.random(pop.n) < chance)):

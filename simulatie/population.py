@@ -9,7 +9,8 @@ Rules and anchors (details in ``docs/odd.md``):
 
 * Frailty grows with an exponential age hazard (Gostoli & Silverman's social-care ABM uses the
   same form) and drives the weekly care need (*draaglast*).
-* Mortality is a Gompertz hazard fitted to Dutch life tables (about 5%/year at 80, 18% at 90).
+* Mortality is a Gompertz hazard (assumption, set by eye against Dutch life tables: about
+  5%/year at 80 and 14% at 90, raised by frailty).
 * Households move out at ``turnover_per_year``.
 """
 

@@ -8,8 +8,10 @@ leave it to them; Oude Vrielink & van de Wijdeven call for support that is "aanv
 van invullend"; Frey & Jegen explain why controlling help crowds out motivation.
 
 The guidance style (Pröpper 2009, seed 003) says how the facilitation hours are divided and how
-much room residents get: under authoritarian styles residents' plans are overruled and their
-sense of ownership grows slowly; under delegating, cooperative and facilitating styles they lead.
+much room residents get: under authoritarian styles residents have little say, so their sense
+of ownership grows slowly at activities and few of them step up as initiators; under delegating,
+cooperative and facilitating styles they lead. Without any professional, residents have all the
+room (1.0) but none of the support.
 Pilot funding withdraws the professionals after ``pilot_weeks`` (seed 002: pilots without
 follow-up lead nowhere).
 """
@@ -35,8 +37,8 @@ class StyleProfile:
     """What a guidance style means in behaviour.
 
     Attributes:
-        room: How much say residents get (0..1): scales ownership growth and whether the
-            professional lets residents' plans go ahead.
+        room: How much say residents get (0..1): scales ownership growth at activities and
+            the chance that engaged residents become initiators.
         initiators: Share of facilitation hours spent supporting initiators.
         matching: Share spent finding and matching help-seekers.
         connecting: Share spent inviting people and bridging groups.

@@ -458,8 +458,9 @@ _add(Pattern(
     a=Arm("cosy gatherings only", {"purposeful_share": 0.0}),
     b=Arm("purposeful activities only", {"purposeful_share": 1.0}),
     steps=104, min_ratio=1.15,
-    counter={"homophily": 1.0, "bridging_effort": 0.0},
-    counter_label="full homophily and no bridging (contacts across groups add nothing)",
+    counter={"homophily": 1.0, "bridging_effort": 0.0, "professionals": 0},
+    counter_label="full homophily and nobody bridging, no professional either (contacts across "
+    "groups add nothing)",
     mechanism="At cosy gatherings people talk to whom they already know; tasks and roles put "
     "people in teams whoever they are, so pairs who were strangers reach the friendly "
     "threshold.",
