@@ -385,7 +385,7 @@ def CompareView(scenario: str, values: Mapping[str, Any], seed: int, lang: str,
         solara.Error(f"{t('invalid', lang)}: {runs}")
         return
     run_a = runs[0]
-    solara.Text(_year(run_a.week, lang), classes=["sim-week", "sim-compare-week"])
+    solara.Text(_year(run_a.week, lang), classes=["sim-compare-week"])
     with solara.Columns([1, 1], gutters_dense=True):
         for map_png, series_png in images:
             with solara.Column():
@@ -399,7 +399,7 @@ CSS = """
 .sim-changed .sim-label { color: #6a1b9a; font-weight: 600; }
 .sim-control { margin-bottom: 10px; }
 .sim-hint { font-size: 0.85rem; color: #555; margin: 6px 0 8px 0; display: block; }
-.sim-week { font-size: 1.35rem; font-weight: 700; }
+.sim-week, .sim-compare-week { font-size: 1.35rem; font-weight: 700; }
 .sim-heading { font-size: 1.25rem; font-weight: 600; display: block; margin-top: 12px; }
 .sim-prose { font-size: 1.05rem; line-height: 1.5; max-width: 60rem; }
 .sim-about { font-size: 1.2rem; }
@@ -478,11 +478,6 @@ def Page():
     solara.Title(t("app_title", lg))
     with solara.AppBar():
         solara.AppBarTitle(t("app_title", lg))
-        solara.ToggleButtonsSingle(
-            value=lang.value, on_value=lang.set, classes=["sim-lang"],
-            children=[solara.Button(code.upper(), value=code, text=True,
-                                    classes=[f"sim-lang-{code}"]) for code in LANGUAGES],
-        )
     with solara.Sidebar():
         ScenarioPicker(scenario.value, pick_scenario, lg)
         solara.InputInt(t("seed", lg), value=seed.value, classes=["sim-seed"],
@@ -498,7 +493,8 @@ def Page():
         ParameterControls(values.value, ctl.scenario_values(scenario.value), set_value, lg)
 
     views = {"run": "tab_run", "compare": "tab_compare", "about": "tab_about"}
-    with solara.Row(style={"align-items": "center", "flex-wrap": "wrap"}, gap="16px"):
+    with solara.Row(style={"align-items": "center", "flex-wrap": "wrap", "width": "100%"},
+                    gap="16px"):
         solara.ToggleButtonsSingle(
             value=view.value, on_value=lambda v: (playing.set(False), view.set(v)),
             classes=["sim-view"],
@@ -507,6 +503,12 @@ def Page():
         )
         if run is not None and view.value == "run":
             solara.Text(_year(run.week, lg), classes=["sim-week"])
+        solara.v.Spacer()
+        solara.ToggleButtonsSingle(
+            value=lang.value, on_value=lang.set, classes=["sim-lang"],
+            children=[solara.Button(code.upper(), value=code, classes=[f"sim-lang-{code}"])
+                      for code in LANGUAGES],
+        )
     if error is not None:
         solara.Error(f"{t('invalid', lg)}: {error}", classes=["sim-invalid"])
     if view.value == "about":

@@ -37,7 +37,7 @@ __all__ = [
     "scenario_values",
 ]
 
-SLIDER_POSITIONS = 200  # a slider has at most about this many positions
+SLIDER_POSITIONS = 200  # a slider has at least this many positions (fine enough to drag)
 NUMBER_INPUT_SPAN = 2000  # whole-number parameters with a wider range get a number field
 _NICE = (1.0, 2.0, 2.5, 5.0)
 
@@ -61,7 +61,8 @@ def nice_step(spec: ParameterSpec) -> float:
     """Return a slider step for a number: round, fine enough, and hitting the default exactly.
 
     The step is the largest "nice" number (1, 2, 2.5 or 5 times a power of ten) of at most
-    ``span / SLIDER_POSITIONS`` for which the default and both bounds lie on the slider's grid.
+    ``span / SLIDER_POSITIONS`` for which the default and both bounds lie on the slider's grid,
+    so a slider has between ``SLIDER_POSITIONS`` and a few times that many positions.
     Whole-number parameters always step by at least 1.
 
     Args:

@@ -1,0 +1,357 @@
+"""The dashboard without a browser: controls, translations, drawing, export and a headless render.
+
+The render tests follow Mesa's own (``tests/visualization`` in mesa/mesa v3.5.1): ``solara.render``
+builds the widget tree in this process, and widgets are found and driven through the finder.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+
+import numpy as np
+import pandas as pd
+import pytest
+
+solara = pytest.importorskip("solara", reason="the dashboard extra is not installed")
+ipywidgets = pytest.importorskip("ipywidgets")
+v = pytest.importorskip("ipyvuetify")
+
+from typer.testing import CliRunner  # noqa: E402
+
+from simulatie.dashboard import app as dashboard  # noqa: E402
+from simulatie.dashboard import cli as dashboard_cli  # noqa: E402
+from simulatie.dashboard import controls as ctl  # noqa: E402
+from simulatie.dashboard import portrayal  # noqa: E402
+from simulatie.dashboard.translations import (  # noqa: E402
+    GROUP_NAMES,
+    LANGUAGES,
+    PARAMETER_GROUPS,
+    TEXT,
+    t,
+)
+from simulatie.groups import Group  # noqa: E402
+from simulatie.metrics import METRICS  # noqa: E402
+from simulatie.model import CaringCommunity  # noqa: E402
+from simulatie.parameters import parameter_specs  # noqa: E402
+from simulatie.results import read_run  # noqa: E402
+from simulatie.run import run as run_simulation  # noqa: E402
+from simulatie.scenarios import load_scenario  # noqa: E402
+
+# --- controls -------------------------------------------------------------------------------------
+
+
+def test_every_parameter_has_a_control_with_its_declared_default_and_bounds():
+    specs = parameter_specs()
+    controls = ctl.controls()
+    assert list(controls) == list(specs)
+    for name, control in controls.items():
+        spec = specs[name]
+        assert control.default == spec.default, name
+        assert control.lower == spec.lower and control.upper == spec.upper, name
+        assert control.choices == spec.choices, name
+        assert control.coerce(spec.default) == spec.default, f"{name}: default is off the grid"
+
+
+def test_slider_steps_are_round_and_hit_the_default():
+    for control in ctl.controls().values():
+        if control.widget is not ctl.Widget.SLIDER_FLOAT:
+            continue
+        steps = (float(control.default) - float(control.lower)) / control.step
+        assert math.isclose(steps, round(steps), abs_tol=1e-9), control.name
+        positions = (float(control.upper) - float(control.lower)) / control.step
+        assert ctl.SLIDER_POSITIONS - 1e-9 <= positions <= 5 * ctl.SLIDER_POSITIONS, control.name
+
+
+def test_coerce_clamps_to_bounds_and_type():
+    controls = ctl.controls()
+    assert controls["takeover"].coerce(7) == 1.0
+    assert controls["takeover"].coerce(-1) == 0.0
+    assert controls["initiators"].coerce(3.6) == 4
+    assert controls["residents"].widget is ctl.Widget.NUMBER_INT
+    assert controls["residents"].coerce(10**9) == parameter_specs()["residents"].upper
+
+
+def test_labels_come_from_the_declarations():
+    for control in ctl.controls().values():
+        for lang in LANGUAGES:
+            assert control.label(lang).startswith(control.spec.label(lang).rstrip("."))
+
+
+def test_scenario_choices_cover_every_file_and_variant():
+    choices = {c.name for c in ctl.scenario_choices()}
+    assert "default" in choices and "theehuis" in choices and "theehuis:no_matching" in choices
+    assert ctl.scenario_choices()[0].name == "default"
+
+
+def test_resolve_applies_changes_as_overrides():
+    values = {**ctl.scenario_values("theehuis"), "takeover": 0.8}
+    scenario = ctl.resolve("theehuis", values)
+    assert scenario.parameters.takeover == 0.8
+    assert dict(scenario.overrides) == {"takeover": 0.8}
+    assert scenario.parameters.guidance_style == load_scenario("theehuis").parameters.guidance_style
+
+
+# --- translations -----------------------------------------------------------------------------
+
+
+def test_every_text_exists_in_both_languages():
+    for key, texts in TEXT.items():
+        assert set(texts) == set(LANGUAGES), key
+        assert all(texts.values()), key
+    assert set(GROUP_NAMES) == set(Group)
+    assert {spec.group for spec in parameter_specs().values()} <= set(PARAMETER_GROUPS)
+    assert t("map_title", "en", week=3) == "The neighbourhood in week 3"
+
+
+# --- drawing ----------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def stepped_model():
+    model = CaringCommunity(rng=3)
+    for _ in range(30):
+        model.step()
+    return model
+
+
+def test_resident_states_cover_everyone_and_match_the_lonely_metric(stepped_model):
+    states = portrayal.resident_states(stepped_model)
+    assert len(states) == stepped_model.population.n
+    assert set(np.unique(states)) <= set(portrayal.ResidentState)
+    helping = stepped_model.population.given > 0
+    assert (states[helping] == portrayal.ResidentState.HELPING).all()
+    model = stepped_model
+    lonely = model.last_observation.close_per_resident < model.params.lonely_below_ties
+    shown_lonely = states == portrayal.ResidentState.LONELY
+    assert (lonely[shown_lonely]).all()
+    assert math.isclose(lonely.mean(), stepped_model.records[-1]["lonely_share"])
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_map_legend_and_title_are_in_the_language(stepped_model, lang):
+    figure = portrayal.draw_map(stepped_model, lang)
+    texts = [text.get_text() for legend in figure.legends for text in legend.get_texts()]
+    assert {names[lang] for names in GROUP_NAMES.values()} <= set(texts)
+    assert t("caring_tie", lang) in texts
+    titles = [text.get_text() for text in figure.texts]
+    assert t("map_title", lang, week=30) in titles
+    assert any(METRICS["caring_ties"].label(lang) in title for title in titles)
+
+
+def test_map_draws_every_caring_tie(stepped_model):
+    painter = portrayal.MapPainter(stepped_model.layout)
+    painter.update(stepped_model)
+    caring = int((stepped_model.ties.stage() == 3).sum())
+    collections = [a for a in painter._blitter.dynamic if hasattr(a, "get_segments")]
+    assert len(collections[1].get_segments()) == caring
+    assert painter.png().startswith(b"\x89PNG")
+
+
+def test_series_panels_show_the_requested_metrics(stepped_model):
+    figure = portrayal.draw_series(stepped_model.records, "nl")
+    texts = {text.get_text().replace("\n", " ") for ax in figure.axes
+             if ax.get_legend() for text in ax.get_legend().get_texts()}
+    for name in ("caring_ties", "lonely_share", "care_hours_unmet", "care_hours_network",
+                 "active_volunteers", "active_initiators", "ownership"):
+        assert METRICS[name].nl in texts, name
+
+
+def test_blitted_frames_change_with_the_model_and_keep_their_size():
+    model = CaringCommunity(rng=4)
+    map_painter, series_painter = portrayal.MapPainter(model.layout), portrayal.SeriesPainter()
+    first = (map_painter.update(model) and map_painter.png(),
+             series_painter.update(model.records) and series_painter.png())
+    for _ in range(3):
+        model.step()
+    second = (map_painter.update(model) and map_painter.png(),
+              series_painter.update(model.records) and series_painter.png())
+    assert first[0] != second[0] and first[1] != second[1]
+    import io
+
+    from PIL import Image
+
+    for a, b in zip(first, second, strict=True):
+        assert Image.open(io.BytesIO(a)).size == Image.open(io.BytesIO(b)).size
+
+
+def test_series_limits_are_shared_and_round():
+    records = [{"week": w, "caring_ties": 37.0, "active_volunteers": 3.0,
+                "active_initiators": 1.0, **{c: 10.0 for c in portrayal.CARE_SERIES}}
+               for w in range(60)]
+    limits = portrayal.series_limits(records, records[:10])
+    assert limits["week"] == 104
+    assert limits["ties"] == 50
+    assert limits["care"] == 60
+
+
+# --- export and speed -------------------------------------------------------------------------
+
+
+def test_export_writes_what_simulatie_run_writes(tmp_path):
+    run = dashboard.Run.start(ctl.resolve("default", {**ctl.scenario_values(), "takeover": 0.8}),
+                              seed=5)
+    run.step(6)
+    folder = dashboard.export_run(run, tmp_path / "export", lang="en")
+    timeseries, metadata = read_run(folder)
+    expected = run_simulation(run.scenario.parameters, seed=5, steps=6)
+    pd.testing.assert_frame_equal(timeseries, expected.timeseries)
+    assert metadata["seed"] == 5 and metadata["steps"] == 6
+    assert metadata["source"] == "dashboard"
+    assert metadata["scenario"] == "default"
+    assert metadata["overrides"] == {"takeover": 0.8}
+    assert metadata["parameters"]["takeover"] == 0.8
+    assert (folder / "figure.png").exists()
+    json.dumps(metadata)
+
+
+def test_export_refuses_week_zero(tmp_path):
+    run = dashboard.Run.start(ctl.resolve("default", ctl.scenario_values()), seed=0)
+    with pytest.raises(ValueError):
+        dashboard.export_run(run, tmp_path / "x")
+    assert not (tmp_path / "x").exists()
+
+
+def test_one_step_and_redraw_is_fast():
+    seconds = dashboard.step_and_draw_seconds(repeats=10)
+    print(f"one step + redraw of the default scenario: {seconds * 1000:.0f} ms")
+    assert seconds < 0.75  # target 0.25 s; generous for a busy CI machine
+
+
+# --- headless render ----------------------------------------------------------------------------
+
+
+def render_page():
+    return solara.render(solara.AppLayout(children=[dashboard.Page()]), handle_error=False)
+
+
+def sliders(rc) -> dict[str, v.Slider]:
+    found = {}
+    for widget in rc.find(v.Slider).widgets:
+        name = widget.class_.removeprefix("param-")
+        found[name] = widget
+    return found
+
+
+def week_text(rc) -> str:
+    return rc.find(v.Html, class_="sim-week").widget.children[0]
+
+
+def images(rc, cls: str) -> list[bytes]:
+    return [w.value for w in rc.find(ipywidgets.Image).widgets if cls in w._dom_classes]
+
+
+def click(rc, cls: str) -> None:
+    rc.find(v.Btn, class_=cls).widget.click()
+
+
+def test_page_sliders_start_at_the_declared_defaults():
+    _, rc = render_page()
+    specs = parameter_specs()
+    found = sliders(rc)
+    expected = {c.name for c in ctl.controls().values()
+                if c.widget in (ctl.Widget.SLIDER_FLOAT, ctl.Widget.SLIDER_INT)}
+    assert set(found) == expected
+    for name, slider in found.items():
+        assert slider.v_model == specs[name].default, name
+        assert (slider.min, slider.max) == (specs[name].lower, specs[name].upper), name
+    selects = {w.class_.removeprefix("param-"): w for w in rc.find(v.Select).widgets
+               if (w.class_ or "").startswith("param-")}
+    assert {name: s.v_model for name, s in selects.items()} == {
+        name: spec.default for name, spec in specs.items() if spec.choices
+    }
+
+
+def test_page_steps_and_redraws():
+    _, rc = render_page()
+    assert week_text(rc).startswith("Week 0")
+    before = images(rc, "sim-map") + images(rc, "sim-series")
+    assert len(before) == 2
+    click(rc, "sim-step")
+    assert week_text(rc).startswith("Week 1")
+    after = images(rc, "sim-map") + images(rc, "sim-series")
+    assert all(a != b for a, b in zip(before, after, strict=True))
+    click(rc, "sim-year")
+    assert week_text(rc).startswith(f"Week {1 + dashboard.WEEKS_PER_YEAR}")
+    click(rc, "sim-reset")
+    assert week_text(rc).startswith("Week 0")
+
+
+def test_scenario_sets_the_controls_and_a_slider_restarts_the_run():
+    _, rc = render_page()
+    rc.find(v.Select, class_="sim-scenario").widget.v_model = "theehuis"
+    theehuis = load_scenario("theehuis").parameters
+    assert sliders(rc)["takeover"].v_model == theehuis.takeover
+    assert sliders(rc)["share_lvb"].v_model == theehuis.share_lvb
+    click(rc, "sim-step")
+    click(rc, "sim-step")
+    assert week_text(rc).startswith("Week 2")
+    sliders(rc)["takeover"].v_model = 0.9
+    assert week_text(rc).startswith("Week 0")
+    assert sliders(rc)["takeover"].v_model == 0.9
+
+
+def test_invalid_settings_are_explained():
+    _, rc = render_page()
+    sliders(rc)["share_older"].v_model = 0.9
+    sliders(rc)["share_family"].v_model = 0.9
+    message = rc.find(v.Alert).widget.children[0]
+    assert "share_older" in message or "1" in message
+
+
+def test_two_sessions_have_their_own_models():
+    _, first = render_page()
+    _, second = render_page()
+    click(first, "sim-step")
+    click(first, "sim-step")
+    assert week_text(first).startswith("Week 2")
+    assert week_text(second).startswith("Week 0")
+
+
+def test_language_switch_changes_labels():
+    _, rc = render_page()
+    assert rc.find(v.Btn, class_="sim-step").widget.children == [t("step", "nl")]
+    rc.find(v.BtnToggle, class_="sim-lang").widget.v_model = LANGUAGES.index("en")
+    assert rc.find(v.Btn, class_="sim-step").widget.children == [t("step", "en")]
+    labels = [w.children[0] for w in rc.find(v.Html, class_="sim-label").widgets]
+    assert ctl.controls()["takeover"].label("en") in labels
+
+
+def test_compare_view_runs_two_models_on_the_same_seed():
+    _, rc = render_page()
+    rc.find(v.BtnToggle, class_="sim-view").widget.v_model = 1
+    assert len(images(rc, "sim-compare-map")) == 2
+    before = images(rc, "sim-compare-series")
+    click(rc, "sim-year")
+    assert rc.find(v.Html, class_="sim-compare-week").widget.children[0].startswith("Week 52")
+    after = images(rc, "sim-compare-series")
+    assert before != after and after[0] != after[1]
+
+
+# --- command line -----------------------------------------------------------------------------
+
+
+def test_dashboard_command_starts_solara_offline(monkeypatch):
+    import typer
+
+    calls = []
+
+    class Done:
+        returncode = 0
+
+    monkeypatch.setattr(dashboard_cli.subprocess, "run",
+                        lambda command, check: calls.append(command) or Done())
+    app = typer.Typer()
+    app.command("noop")(lambda: None)
+    dashboard_cli.register(app)
+    result = CliRunner().invoke(app, ["dashboard", "--port", "8123"])
+    assert result.exit_code == 0, result.output
+    assert "http://127.0.0.1:8123/" in result.output
+    assert "warning" not in result.output
+    command = calls[0]
+    assert "--no-check-version" in command and dashboard_cli.APP_MODULE in command
+    assert command[command.index("--host") + 1] == "127.0.0.1"
+
+    result = CliRunner().invoke(app, ["dashboard", "--host", "0.0.0.0"])
+    assert result.exit_code == 0
+    assert "warning" in result.output
