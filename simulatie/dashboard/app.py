@@ -407,6 +407,7 @@ CSS = """
   max-width: 100%; height: auto;
 }
 .v-expansion-panel-content__wrap { padding: 4px 12px 8px 12px; }
+.v-navigation-drawer.solara-content-main { width: 400px !important; }
 """
 
 

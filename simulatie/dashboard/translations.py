@@ -65,7 +65,7 @@ TEXT: dict[str, dict[str, str]] = {
     "friendly_tie": {"nl": "Vriendelijk contact", "en": "Friendly tie"},
     "state_connected": {"nl": "Verbonden", "en": "Connected"},
     "state_lonely": {"nl": "Eenzaam", "en": "Lonely"},
-    "state_in_need": {"nl": "Hulp nodig, niet gekregen", "en": "In need, not helped"},
+    "state_in_need": {"nl": "Te weinig hulp", "en": "Not enough help"},
     "state_helping": {"nl": "Helpt een ander", "en": "Helping someone"},
     # time series
     "panel_ties": {"nl": "Zorgzame banden", "en": "Caring ties"},

@@ -1,0 +1,212 @@
+"""The dashboard in a real browser: Debian's Chromium, headless, driven by Playwright.
+
+The test starts ``solara run`` exactly as ``simulatie dashboard`` does, on 127.0.0.1 and a free
+port, and fails on any request to another host (the dashboard must work without internet) or any
+failed request to the dashboard itself. It loads a scenario, moves a slider, steps the model,
+checks that the map and the plots are redrawn, checks that a second browser context gets its own
+model, and saves a screenshot to ``results/dashboard-browser.png``.
+
+Playwright never downloads a browser here: it drives ``/usr/bin/chromium`` (Debian's package,
+installed by ``.ci/run``), with the flags that keep Chromium off the network.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import socket
+import subprocess
+import time
+import urllib.request
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+LOCAL_HOSTS = {"127.0.0.1", "localhost"}
+SCREENSHOT = Path(__file__).resolve().parents[1] / "results" / "dashboard-browser.png"
+START_TIMEOUT = 40  # seconds for the server to answer
+UI_TIMEOUT = 20_000  # milliseconds for the page to show or update something
+
+if not CHROMIUM.exists():
+    pytest.skip(
+        "Debian's chromium is not installed (/usr/bin/chromium); install it with "
+        "'apt-get install chromium' (.ci/run does this)",
+        allow_module_level=True,
+    )
+pytest.importorskip("solara", reason="the dashboard extra is not installed")
+sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
+
+from simulatie.dashboard.cli import server_command  # noqa: E402
+from simulatie.dashboard.controls import controls  # noqa: E402
+from simulatie.dashboard.translations import PARAMETER_GROUPS, t  # noqa: E402
+from simulatie.scenarios import load_scenario  # noqa: E402
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    port = free_port()
+    workdir = tmp_path_factory.mktemp("dashboard")  # exports would land in workdir/results
+    log = (workdir / "server.log").open("w")
+    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    process = subprocess.Popen(server_command("127.0.0.1", port), cwd=workdir, stdout=log,
+                               stderr=subprocess.STDOUT, env=env)
+    url = f"http://127.0.0.1:{port}/"
+    deadline = time.monotonic() + START_TIMEOUT
+    try:
+        while True:
+            try:
+                with urllib.request.urlopen(url, timeout=2) as response:
+                    if response.status == 200:
+                        break
+            except OSError:
+                pass
+            if process.poll() is not None or time.monotonic() > deadline:
+                log.flush()
+                pytest.fail("the dashboard server did not start:\n"
+                            + (workdir / "server.log").read_text()[-3000:])
+            time.sleep(0.3)
+        yield url
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+        log.close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+class Watch:
+    """Records every request that leaves 127.0.0.1 and every failed local request."""
+
+    def __init__(self, page) -> None:
+        self.foreign: list[str] = []
+        self.failed: list[str] = []
+        page.on("request", self.on_request)
+        page.on("response", self.on_response)
+        page.on("requestfailed", lambda r: self.failed.append(f"failed {r.url}"))
+
+    def on_request(self, request) -> None:
+        parsed = urlparse(request.url)
+        if parsed.scheme in ("data", "blob"):
+            return
+        if parsed.hostname not in LOCAL_HOSTS:
+            self.foreign.append(request.url)
+
+    def on_response(self, response) -> None:
+        if response.status >= 400:
+            self.failed.append(f"{response.status} {response.url}")
+
+    def check(self) -> None:
+        assert not self.foreign, f"requests left this computer: {self.foreign}"
+        assert not self.failed, f"requests failed: {self.failed}"
+
+
+def open_dashboard(browser, url):
+    context = browser.new_context(viewport={"width": 1600, "height": 1000})
+    page = context.new_page()
+    watch = Watch(page)
+    page.goto(url)
+    page.wait_for_selector("img.sim-map", timeout=UI_TIMEOUT)
+    return context, page, watch
+
+
+def src(page, selector: str) -> str:
+    return page.locator(selector).first.get_attribute("src")
+
+
+def wait_for_text(page, selector: str, pattern: str) -> None:
+    sync_api.expect(page.locator(selector).first).to_have_text(re.compile(pattern),
+                                                               timeout=UI_TIMEOUT)
+
+
+def wait_for_new_src(page, selector: str, old: str) -> str:
+    page.wait_for_function(
+        "([sel, old]) => { const img = document.querySelector(sel);"
+        " return img && img.getAttribute('src') !== old; }",
+        arg=[selector, old], timeout=UI_TIMEOUT,
+    )
+    return src(page, selector)
+
+
+def test_dashboard_in_chromium(server, browser):
+    started = time.monotonic()
+    context, page, watch = open_dashboard(browser, server)
+    wait_for_text(page, ".sim-week", r"^Week 0\b")
+
+    # Load a scenario: the picker's menu lists every scenario by its Dutch title.
+    theehuis = load_scenario("theehuis")
+    page.locator(".sim-scenario").click()
+    page.locator(".v-menu__content .v-list-item",
+                 has_text=theehuis.title("nl")).first.click()
+    sync_api.expect(page.locator(".sim-scenario")).to_contain_text(theehuis.title("nl"),
+                                                                   timeout=UI_TIMEOUT)
+
+    # Move a slider: open its group and press the arrow key on the thumb.
+    takeover = controls()["takeover"]
+    group = PARAMETER_GROUPS[takeover.spec.group]["nl"]
+    page.locator(".v-expansion-panel-header", has_text=group).first.click()
+    value = page.locator(".sim-control.param-takeover .sim-value")
+    sync_api.expect(value).to_have_text(f"{theehuis.parameters.takeover:g}", timeout=UI_TIMEOUT)
+    thumb = page.locator(".v-input.param-takeover [role=slider]")
+    thumb.focus()
+    for _ in range(4):
+        thumb.press("ArrowRight")
+    moved = theehuis.parameters.takeover + 4 * takeover.step
+    sync_api.expect(value).to_have_text(f"{moved:g}", timeout=UI_TIMEOUT)
+    sync_api.expect(page.locator(".sim-control.param-takeover.sim-changed")).to_have_count(1)
+
+    # Step: the week advances and both pictures are redrawn.
+    map_before, series_before = src(page, "img.sim-map"), src(page, "img.sim-series")
+    page.locator(".sim-step").click()
+    wait_for_text(page, ".sim-week", r"^Week 1\b")
+    map_after = wait_for_new_src(page, "img.sim-map", map_before)
+    series_after = wait_for_new_src(page, "img.sim-series", series_before)
+    assert map_after != map_before and series_after != series_before
+    page.locator(".sim-year").click()
+    wait_for_text(page, ".sim-week", r"^Week 53\b")
+
+    # A second browser session has its own model: at week 0, with the default scenario.
+    other_context, other, other_watch = open_dashboard(browser, server)
+    wait_for_text(other, ".sim-week", r"^Week 0\b")
+    sync_api.expect(other.locator(".sim-scenario")).to_contain_text(
+        load_scenario("default").title("nl"))
+    other.locator(".sim-step").click()
+    wait_for_text(other, ".sim-week", r"^Week 1\b")
+    wait_for_text(page, ".sim-week", r"^Week 53\b")
+
+    # English, then the picture for the record.
+    page.locator(".sim-lang-en").click()
+    sync_api.expect(page.locator(".sim-step")).to_have_text(
+        re.compile(t("step", "en"), re.IGNORECASE), timeout=UI_TIMEOUT)
+    page.locator(".sim-lang-nl").click()
+    sync_api.expect(page.locator(".sim-step")).to_have_text(
+        re.compile(t("step", "nl"), re.IGNORECASE), timeout=UI_TIMEOUT)
+    page.wait_for_timeout(500)
+    SCREENSHOT.parent.mkdir(exist_ok=True)
+    page.screenshot(path=str(SCREENSHOT))
+
+    watch.check()
+    other_watch.check()
+    other_context.close()
+    context.close()
+    assert time.monotonic() - started < 60
