@@ -22,11 +22,15 @@ if [ -z "$(1)" ] || ! "$(1)" -c 'import sys; sys.exit(sys.version_info < (3, 12)
 fi
 endef
 
-.PHONY: help run test lint clean
+DASH_STAMP := $(VENV)/.installed-dashboard
+
+.PHONY: help run test lint dashboard bench clean
 
 help:
 	@echo "make run    set up .venv and run the default scenario (extra options: ARGS='--steps 52')"
 	@echo "make test   set up .venv with test tools and run the tests (pytest)"
+	@echo "make dashboard  set up .venv with the dashboard and start it on http://127.0.0.1:8765"
+	@echo "make bench  run the benchmark suite (results/benchmarks/)"
 	@echo "make lint   ruff check"
 	@echo "make clean  remove .venv"
 
@@ -43,7 +47,18 @@ $(RUN_STAMP): pyproject.toml | $(BIN)/python
 $(DEV_STAMP): pyproject.toml | $(BIN)/python
 	@$(call CHECK_PYTHON,$(BIN)/python)
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $@ $(RUN_STAMP) $(DASH_STAMP)
+
+$(DASH_STAMP): pyproject.toml | $(BIN)/python
+	@$(call CHECK_PYTHON,$(BIN)/python)
+	$(BIN)/python -m pip install --quiet -e '.[dashboard]'
 	touch $@ $(RUN_STAMP)
+
+dashboard: $(DASH_STAMP)
+	$(BIN)/simulatie dashboard $(ARGS)
+
+bench: $(RUN_STAMP)
+	$(BIN)/python -m benchmarks $(ARGS)
 
 run: $(RUN_STAMP)
 	$(BIN)/simulatie run $(ARGS)
