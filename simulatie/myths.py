@@ -398,7 +398,8 @@ def judge(
 
     A difference is *clear* when the 95% interval of the paired difference (same seeds in both
     arms) excludes zero and the mean difference is at least :data:`RELEVANT` of the larger arm
-    mean and at least the measure's absolute ``relevant`` size. The myth arm is then better or worse according to ``measure.better``.
+    mean and at least the measure's absolute ``relevant`` size. The myth arm is then better or
+    worse according to ``measure.better``.
 
     Args:
         myth_values: The key number per replication in the myth arm.

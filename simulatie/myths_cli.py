@@ -1,0 +1,155 @@
+"""The ``simulatie myth N`` (alias ``mythe``) and ``simulatie myths`` (alias ``mythes``) commands.
+
+``myth N`` runs myth N's experiment (:mod:`simulatie.myths`) and writes its handout
+(:mod:`simulatie.handout`) into ``results/myths/<N>/``: ``figure.png``, ``handout.html``,
+``handout.pdf``, ``answer.json`` and a copy of the myth file. ``myths`` does all seven and puts
+them into one workshop pack, ``results/myths/pack/pack.html`` and ``pack.pdf``. Mistakes in the
+input are one ``error: ...`` line with exit code 2. ``simulatie.cli`` registers the commands with
+:func:`register`.
+"""
+
+from __future__ import annotations
+
+import time
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, NoReturn
+
+import typer
+
+from simulatie.myths import MYTHS, QUICK, MythError, Scale
+from simulatie.parameters import ParameterError, parse_override
+
+__all__ = ["MYTHS_OUT", "myth_command", "myths_command", "register"]
+
+MYTHS_OUT = Path("results") / "myths"
+EXIT_USAGE = 2
+
+
+class Lang(StrEnum):
+    """Language of the handout."""
+
+    NL = "nl"
+    EN = "en"
+
+
+def _fail(message: object) -> NoReturn:
+    typer.echo(f"error: {' '.join(str(message).split())}", err=True)
+    raise typer.Exit(EXIT_USAGE)
+
+
+LangOption = Annotated[Lang, typer.Option("--lang", "-l", help="Language: nl (default) or en.")]
+QuickOption = Annotated[bool, typer.Option(
+    "--quick", help="Smaller and faster: 100 residents, three years, five replications.")]
+SetOption = Annotated[list[str] | None, typer.Option(
+    "--set", "-s", help="Change an assumption for every run, e.g. --set homophily=0 "
+    "(repeatable). Setting the lever that the arms differ in makes the arms identical.")]
+ScenarioOption = Annotated[str | None, typer.Option(
+    "--scenario", help="Run the myth on another base scenario, e.g. kerkweg.")]
+ResidentsOption = Annotated[int | None, typer.Option(help="Residents (instead of the file's).")]
+WeeksOption = Annotated[int | None, typer.Option(help="Weeks per run (instead of the file's).")]
+RepsOption = Annotated[int | None, typer.Option(
+    "--replications", help="Replications per arm (at least 2).")]
+WorkersOption = Annotated[int | None, typer.Option(
+    "--workers", "-w", help="Processes (default: one per core; 1 = in this process).")]
+OutOption = Annotated[Path | None, typer.Option("--out", "-o", help="Output folder.")]
+
+
+def _scale(quick: bool, residents: int | None, weeks: int | None,
+           replications: int | None) -> Scale:
+    base = QUICK if quick else Scale()
+    if replications is not None and replications < 2:
+        _fail("--replications must be at least 2 (an interval needs two runs)")
+    return Scale(residents=residents or base.residents, weeks=weeks or base.weeks,
+                 replications=replications or base.replications)
+
+
+def _overrides(values: list[str] | None) -> dict:
+    out = {}
+    for text in values or []:
+        try:
+            name, value = parse_override(text)
+        except ParameterError as error:
+            _fail(f"--set: {error}")
+        out[name] = value
+    return out
+
+
+def _answer(n: int, lang: Lang, scale: Scale, overrides: dict, scenario: str | None,
+            workers: int | None):
+    from simulatie.handout import myth_answer  # matplotlib only when a command runs
+
+    try:
+        return myth_answer(n, lang.value, scale=scale, overrides=overrides, scenario=scenario,
+                           workers=workers)
+    except (MythError, ParameterError, ValueError) as error:
+        _fail(error)
+
+
+def myth_command(
+    number: Annotated[int, typer.Argument(help="The myth, 1 to 7.")],
+    lang: LangOption = Lang.NL,
+    quick: QuickOption = False,
+    set_: SetOption = None,
+    scenario: ScenarioOption = None,
+    residents: ResidentsOption = None,
+    weeks: WeeksOption = None,
+    replications: RepsOption = None,
+    workers: WorkersOption = None,
+    out: OutOption = None,
+) -> None:
+    """Test one myth with the model and write its handout (HTML, PDF, figure)."""
+    from simulatie.handout import write_handout
+
+    if number not in MYTHS:
+        _fail(f"there is no myth {number}; choose 1 to 7")
+    scale, overrides = _scale(quick, residents, weeks, replications), _overrides(set_)
+    started = time.perf_counter()
+    answer = _answer(number, lang, scale, overrides, scenario, workers)
+    paths = write_handout(answer, out or MYTHS_OUT / str(number))
+    typer.echo(answer.title())
+    typer.echo(f"  {answer.default.numbers}")
+    typer.echo(f"  {answer.default.conclusion}")
+    typer.echo(f"  {answer.counter_intro} {answer.counter.conclusion}")
+    typer.echo(f"done in {time.perf_counter() - started:.0f}s → {paths['html'].parent}")
+
+
+def myths_command(
+    lang: LangOption = Lang.NL,
+    quick: QuickOption = False,
+    set_: SetOption = None,
+    scenario: ScenarioOption = None,
+    residents: ResidentsOption = None,
+    weeks: WeeksOption = None,
+    replications: RepsOption = None,
+    workers: WorkersOption = None,
+    out: OutOption = None,
+) -> None:
+    """Test all seven myths and build the workshop pack (one HTML, one PDF)."""
+    from simulatie.handout import write_handout, write_pack
+
+    scale, overrides = _scale(quick, residents, weeks, replications), _overrides(set_)
+    root = out or MYTHS_OUT
+    started = time.perf_counter()
+    answers = []
+    for n in MYTHS:
+        answer = _answer(n, lang, scale, overrides, scenario, workers)
+        write_handout(answer, root / str(n))
+        typer.echo(f"{answer.title()}: {answer.default.conclusion}")
+        answers.append(answer)
+    paths = write_pack(answers, root / "pack")
+    typer.echo(f"done in {time.perf_counter() - started:.0f}s → {paths['pdf']}")
+
+
+def register(app: typer.Typer) -> None:
+    """Add ``myth``/``mythe`` and ``myths``/``mythes`` to the ``simulatie`` command line."""
+    app.command("myth")(myth_command)
+    app.command("mythe", hidden=True)(myth_command)
+    app.command("myths")(myths_command)
+    app.command("mythes", hidden=True)(myths_command)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    standalone = typer.Typer(no_args_is_help=True)
+    register(standalone)
+    standalone()
