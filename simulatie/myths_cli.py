@@ -133,9 +133,11 @@ def myths_command(
     started = time.perf_counter()
     answers = []
     for n in MYTHS:
+        began = time.perf_counter()
         answer = _answer(n, lang, scale, overrides, scenario, workers)
         write_handout(answer, root / str(n))
-        typer.echo(f"{answer.title()}: {answer.default.conclusion}")
+        typer.echo(f"{answer.title()} ({time.perf_counter() - began:.0f}s): "
+                   f"{answer.default.conclusion}")
         answers.append(answer)
     paths = write_pack(answers, root / "pack")
     typer.echo(f"done in {time.perf_counter() - started:.0f}s → {paths['pdf']}")
