@@ -64,7 +64,7 @@ run: $(RUN_STAMP)
 	$(BIN)/simulatie run $(ARGS)
 
 test: $(DEV_STAMP)
-	$(BIN)/python -m pytest $(ARGS)
+	$(BIN)/python -m pytest -n 2 $(ARGS)
 
 lint: $(DEV_STAMP)
 	$(BIN)/ruff check .

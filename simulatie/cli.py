@@ -28,6 +28,7 @@ except ImportError:  # pragma: no cover - older typer runs on click itself
     from click.exceptions import ClickException, UsageError
 
 from simulatie.dashboard.cli import register as register_dashboard_command
+from simulatie.myths_cli import register as register_myth_commands
 from simulatie.parameters import ParameterError, Parameters, parameter_specs, parse_override
 from simulatie.results import OutputError, check_output_dir, write_run
 from simulatie.scenario_cli import scenarios_app
@@ -327,3 +328,4 @@ def main() -> None:
 
 register_sweep_commands(app)  # simulatie sweep, simulatie report
 register_dashboard_command(app)  # simulatie dashboard
+register_myth_commands(app)  # simulatie myth N / mythe N, simulatie myths / mythes
