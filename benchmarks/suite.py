@@ -99,6 +99,7 @@ class Plan:
         memory_residents: Residents of the memory run.
         memory_steps: Weeks of the memory run.
         repeats: Blocks each timing is split into (median block reported).
+        dashboard_repeats: Timed dashboard steps (median reported).
     """
 
     reference_agents: tuple[int, ...] = (300, 2_000)
@@ -115,13 +116,14 @@ class Plan:
     memory_residents: int = 16_000
     memory_steps: int = 520
     repeats: int = 5
+    dashboard_repeats: int = 20
 
 
 QUICK = Plan(
     reference_agents=(300, 2_000), reference_steps=5, sizes={500: (1, 3), 2_000: (1, 3)},
     default_steps=26, default_repeats=1, sweep_runs=2, sweep_steps=8, runner_runs=3,
     runner_steps=8,
-    memory_residents=500, memory_steps=26, repeats=1,
+    memory_residents=500, memory_steps=26, repeats=1, dashboard_repeats=3,
 )
 
 
@@ -384,7 +386,7 @@ def run_suite(plan: Plan, log: Callable[[str], None] = print) -> dict[str, Any]:
     log(f"memory of {plan.memory_residents:,} residents over {plan.memory_steps} weeks "
         "(child process) ...")
     memory = measure_memory(plan.memory_residents, plan.memory_steps)
-    dashboard = measure_dashboard(repeats=5 if plan.quick else 20)
+    dashboard = measure_dashboard(repeats=plan.dashboard_repeats)
     return {
         "timestamp": datetime.now(UTC).isoformat(timespec="seconds"),
         "quick": plan is QUICK,
