@@ -111,8 +111,8 @@ class Plan:
     default_repeats: int = 3
     sweep_runs: int = 8
     sweep_steps: int = 104
-    runner_runs: int = 16
-    runner_steps: int = 104
+    runner_runs: int = 24
+    runner_steps: int = 520
     memory_residents: int = 16_000
     memory_steps: int = 520
     repeats: int = 5
