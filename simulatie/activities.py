@@ -389,7 +389,9 @@ class ActivityProgramme:
             return
         groups = m.population.group[attendees]
         share = np.bincount(groups, minlength=6) / len(groups)
-        diversity = 1.0 - float((share**2).sum())
+        # diversity breeds conflict only as far as group differences matter (homophily; 1 at the
+        # default 0.5, none without homophily: Putnam 2007's hunkering down needs in-group pull)
+        diversity = (1.0 - float((share**2).sum())) * 2.0 * m.params.homophily
         support = 0.5 * (len(activity.organisers) >= 2) + min(
             0.5, self.connect_per_activity / 2.0 + m.params.bridging_effort * 0.5
         )

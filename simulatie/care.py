@@ -32,7 +32,7 @@ from .groups import Group
 if TYPE_CHECKING:
     from .model import CaringCommunity
 
-__all__ = ["CareWeek", "Source", "provide_care"]
+__all__ = ["CareWeek", "Source", "indicated", "provide_care"]
 
 STRETCH_FOR_CLOSE_TIES = 1.6  # informal carers give up to this multiple of their capacity
 ASK_SOFTNESS = 0.08  # spread of the ask decision around the threshold
@@ -71,6 +71,15 @@ class CareWeek:
     help_pairs: tuple[np.ndarray, np.ndarray, np.ndarray]
 
 
+def indicated(frailty: np.ndarray, group: np.ndarray) -> np.ndarray:
+    """Whether each resident's need stems from health: frail, or LVB or psychiatric vulnerability.
+
+    Formal care serves only them; help given to them over one's own ties is informal *care* in
+    the SCP's sense (help to someone with health problems), other help is neighbourly help.
+    """
+    return (frailty >= FORMAL_FRAILTY) | np.isin(group, (Group.LVB, Group.PSYCH))
+
+
 def _sigmoid(x: np.ndarray) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(-x))
 
@@ -105,11 +114,12 @@ def provide_care(model: CaringCommunity) -> CareWeek:
     received[:, Source.PROFESSIONAL] = direct
     remaining -= direct
 
+    pop.care_need_indicated = indicated(pop.frailty, pop.group)
     budget = pop.capacity()
     pairs_a, pairs_b, pairs_h = _ask_own_network(model, remaining, budget, received)
     va, vb, vh = _match_volunteers(model, remaining, budget, received)
 
-    eligible = (pop.frailty >= FORMAL_FRAILTY) | np.isin(pop.group, (Group.LVB, Group.PSYCH))
+    eligible = pop.care_need_indicated
     formal = _allocate_proportionally(
         remaining, eligible, model.params.formal_care_hours * n
     )
@@ -176,6 +186,8 @@ def _ask_own_network(
         remaining[needer[sel]] -= given
         received[needer[sel], Source.NETWORK] += given
         pop.given += spent
+        cared = given * pop.care_need_indicated[needer[sel]]  # informal *care* (SCP)
+        pop.given_informal += np.bincount(helper[sel], weights=cared, minlength=pop.n)
         keep = given > 0
         out_a.append(needer[sel][keep])
         out_b.append(helper[sel][keep])

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 __all__ = ["neighbour_encounters"]
 
 CHAT_HOURS = 0.5  # shared hours of a chat on the doorstep
+FRAIL_OUTDOORS = 1.0  # share of doorstep encounters a fully frail resident no longer starts
 
 
 def neighbour_encounters(model: CaringCommunity) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -33,7 +34,8 @@ def neighbour_encounters(model: CaringCommunity) -> tuple[np.ndarray, np.ndarray
     pop = model.population
     layout = model.layout
     rng = model.streams.encounters
-    rate = p.neighbour_contacts_per_week * pop.sociability * (1.0 - 0.6 * p.area_risk)
+    outdoors = 1.0 - FRAIL_OUTDOORS * pop.frailty  # the frail go out less (mobility)
+    rate = p.neighbour_contacts_per_week * pop.sociability * outdoors * (1.0 - 0.6 * p.area_risk)
     count = rng.poisson(rate)
     src = np.repeat(np.arange(pop.n), count)
     ptr, cum = layout.neighbour_ptr, layout.neighbour_cumweight

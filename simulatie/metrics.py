@@ -159,6 +159,71 @@ def lonely_share_75plus(obs: Observation) -> float:
     return float((obs.close_per_resident[old] < obs.model.params.lonely_below_ties).mean())
 
 
+def _older(obs: Observation) -> np.ndarray:
+    return obs.model.population.age >= 75
+
+
+def _lonely(obs: Observation) -> np.ndarray:
+    return obs.close_per_resident < obs.model.params.lonely_below_ties
+
+
+@metric("lonely_share_under75", "Lonely residents under 75", "Eenzame bewoners onder 75", "share")
+def lonely_share_under75(obs: Observation) -> float:
+    """Loneliness among residents under 75 (NaN when there are none)."""
+    young = ~_older(obs)
+    return float(_lonely(obs)[young].mean()) if young.any() else float("nan")
+
+
+YEAR_WEEKS = 52  # the surveys ask about "the past twelve months"
+
+
+def _in_last_year(obs: Observation, last_week: np.ndarray) -> np.ndarray:
+    """Whether something last happened within the past 52 weeks (since the start in year 1)."""
+    return last_week > obs.model.week - YEAR_WEEKS
+
+
+@metric("volunteer_share_year", "Volunteered in the past year", "Vrijwilliger in het afgelopen jaar",
+        "share")
+def volunteer_share_year(obs: Observation) -> float:
+    """Share of residents who were a volunteer or initiator at some time in the past 52 weeks.
+
+    The model's counterpart of CBS's "did volunteer work in the past twelve months", narrowed to
+    the neighbourhood's own care and activity scheme (``docs/calibration.md``).
+    """
+    return float(_in_last_year(obs, obs.model.population.last_volunteer_week).mean())
+
+
+@metric("volunteer_share_year_75plus", "Volunteered in the past year, 75+",
+        "Vrijwilliger in het afgelopen jaar, 75+", "share")
+def volunteer_share_year_75plus(obs: Observation) -> float:
+    """:func:`volunteer_share_year` among residents aged 75+ (NaN when there are none)."""
+    old = _older(obs)
+    if not old.any():
+        return float("nan")
+    return float(_in_last_year(obs, obs.model.population.last_volunteer_week)[old].mean())
+
+
+@metric("informal_helper_share_year", "Helped someone informally in the past year",
+        "Informele hulp gegeven in het afgelopen jaar", "share")
+def informal_helper_share_year(obs: Observation) -> float:
+    """Share of residents who gave help over their own ties at least once in the past 52 weeks.
+
+    The model's counterpart of SCP's broad informal care ("gave informal help in the past
+    twelve months"), narrowed to help for people in the neighbourhood (``docs/calibration.md``).
+    """
+    return float(_in_last_year(obs, obs.model.population.last_informal_week).mean())
+
+
+@metric("informal_helper_share_year_75plus", "Helped someone informally in the past year, 75+",
+        "Informele hulp gegeven in het afgelopen jaar, 75+", "share")
+def informal_helper_share_year_75plus(obs: Observation) -> float:
+    """:func:`informal_helper_share_year` among residents aged 75+ (NaN when there are none)."""
+    old = _older(obs)
+    if not old.any():
+        return float("nan")
+    return float(_in_last_year(obs, obs.model.population.last_informal_week)[old].mean())
+
+
 @metric("clustering", "Network clustering", "Clustering van het netwerk", "0..1")
 def clustering(obs: Observation) -> float:
     """Mean local clustering of the friendly-or-caring network over residents with 2+ ties."""

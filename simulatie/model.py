@@ -30,7 +30,7 @@ from mesa.discrete_space import OrthogonalMooreGrid
 from .activities import ActivityProgramme
 from .agents import Initiator, Professional, Resident, Volunteer
 from .care import CareWeek, provide_care
-from .encounters import neighbour_encounters
+from .encounters import FRAIL_OUTDOORS, neighbour_encounters
 from .engagement import new_initiators, recruit_volunteers, update_ownership_and_trust
 from .metrics import METRICS, Observation, observe
 from .neighbourhood import build_layout
@@ -41,7 +41,7 @@ from .ties import TieNetwork, TieStage
 
 __all__ = ["CaringCommunity", "Streams"]
 
-INITIAL_ACQUAINTANCE_HOURS = 4.0  # mean shared hours with a near neighbour one knows at the start
+INITIAL_ACQUAINTANCE_HOURS = 10.0  # mean shared hours with a near neighbour one knows at the start
 INITIAL_KNOWN_SHARE = 0.6  # share of near-neighbour pairs who know each other at the start
 INITIAL_VOLUNTEER_MOTIVATION = 0.6
 INITIAL_VOLUNTEER_FIT = 0.55
@@ -112,6 +112,7 @@ class CaringCommunity(mesa.Model):
         self.activities = ActivityProgramme(self)
         self._place_professionals()
         self._seed_roles()
+        self.population.record_roles(week=0)
 
         self.records: list[dict[str, float]] = []
         self.last_observation: Observation | None = None
@@ -146,6 +147,11 @@ class CaringCommunity(mesa.Model):
         src, dst = src[keep], dst[keep]
         hours = rng.exponential(INITIAL_ACQUAINTANCE_HOURS, len(src))
         hours *= rng.random(len(src)) < INITIAL_KNOWN_SHARE
+        # the hours stand for past doorstep chats: they bond less across groups, and the frail
+        # have been out less (7.5)
+        pop = self.population
+        hours *= np.where(pop.group[src] == pop.group[dst], 1.0, 1.0 - self.params.homophily)
+        hours *= 1.0 - FRAIL_OUTDOORS * (pop.frailty[src] + pop.frailty[dst]) / 2
         self.ties.add_contact(src, dst, hours)
 
     def _place_professionals(self) -> None:
@@ -273,6 +279,7 @@ class CaringCommunity(mesa.Model):
         new_initiators(self)
         caring = self.ties.count_per_resident(self.ties.stage() == TieStage.CARING)
         update_ownership_and_trust(self, caring)
+        pop.record_roles(self.week)
 
     def _observe(self, care: CareWeek) -> None:
         observation = observe(self, care)

@@ -202,10 +202,12 @@ class Parameters(BaseModel):
         nl="Hoeveel moeizamer een contact tussen groepen een band wordt; 0 = geen verschil.",
     )
     lonely_below_ties: int = param(
-        2, ge=1, le=10, unit="ties", group="measures",
-        en="A resident with fewer friendly or caring ties than this counts as lonely "
-        "(De Jong Gierveld & van Tilburg 2007).",
-        nl="Een bewoner met minder vriendelijke of zorgzame banden dan dit telt als eenzaam.",
+        1, ge=1, le=10, unit="ties", group="measures",
+        en="A resident with fewer friendly or caring ties in the neighbourhood than this counts "
+        "as lonely (1: no close tie in the neighbourhood at all; family elsewhere is not "
+        "modelled; calibrated to the GGD health monitor 2020, docs/calibration.md).",
+        nl="Een bewoner met minder vriendelijke of zorgzame banden in de buurt dan dit telt als "
+        "eenzaam (1: geen enkele hechte band in de buurt).",
     )
     emergence_share: float = param(
         0.15, ge=0.01, le=1, unit="share", group="measures",

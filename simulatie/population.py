@@ -30,6 +30,7 @@ FRAILTY_RATE = 0.0012  # weekly frailty increase at age 75
 FRAILTY_AGE_SCALE = 8.0  # years for the frailty hazard to grow e-fold
 FRAIL_NEED_HOURS = 14.0  # weekly hours needed by a fully frail resident
 STRAIN_MEMORY = 0.9  # weekly persistence of a helper's strain
+NEVER = -1_000_000  # 'last week' of something that has not happened since moving in
 
 
 class Population:
@@ -64,8 +65,14 @@ class Population:
         # this week's care accounting
         self.need = np.zeros(n)
         self.given = np.zeros(n)
+        self.given_informal = np.zeros(n)  # of which care over own ties to someone indicated
+        self.care_need_indicated = np.zeros(n, dtype=bool)  # set each week by the care step
         self.received = np.zeros(n)
         self.unmet_weeks = np.zeros(n)
+        # when the resident last helped over their own ties / last held a volunteer or initiator
+        # role (NEVER if not since moving in): for the yearly shares that surveys ask about
+        self.last_informal_week = np.full(n, NEVER, dtype=np.int64)
+        self.last_volunteer_week = np.full(n, NEVER, dtype=np.int64)
 
     # --- drawing newcomers ----------------------------------------------------------------
     def draw_groups(self, count: int, rng: np.random.Generator) -> np.ndarray:
@@ -110,6 +117,8 @@ class Population:
         for array in (self.balance, self.strain, self.activity_weeks, self.unmet_weeks):
             array[slots] = 0
         self.burnout_weeks[slots] = 0
+        self.last_informal_week[slots] = NEVER
+        self.last_volunteer_week[slots] = NEVER
         self.arrived_week[slots] = week
         self.is_volunteer[slots] = False
         self.is_initiator[slots] = False
@@ -145,6 +154,7 @@ class Population:
         mean = self.params.need_scale * (base[self.group] + FRAIL_NEED_HOURS * self.frailty**2)
         self.need = np.where(mean > 0, rng.gamma(2.0, np.maximum(mean, 1e-9) / 2.0), 0.0)
         self.given[:] = 0
+        self.given_informal[:] = 0
         self.received[:] = 0
 
     def capacity(self) -> np.ndarray:
@@ -171,3 +181,8 @@ class Population:
         self.strain[burnt] = 0.0
         self.unmet_weeks = np.where(unmet > 0.5, self.unmet_weeks + 1, 0)
         return burnt
+
+    def record_roles(self, week: int) -> None:
+        """Remember who helped over their own ties and who held a volunteer or initiator role."""
+        self.last_informal_week[self.given_informal > 0] = week
+        self.last_volunteer_week[self.is_volunteer | self.is_initiator] = week
