@@ -439,7 +439,8 @@ class ActivityProgramme:
         np.fill_diagonal(weight, 0.0)
         cumulative = np.cumsum(weight, axis=1)
         rows = np.arange(n)[:, None]
-        flat = (cumulative / cumulative[:, -1:] + rows).ravel()
+        total = cumulative[:, -1:]  # 0 when nobody here is worth talking to (full homophily)
+        flat = (cumulative / np.where(total > 0, total, 1.0) + rows).ravel()
         draws = rng.random((n, CONTACTS_PER_MEETING)) + rows
         partner = np.searchsorted(flat, draws.ravel(), side="right").reshape(n, -1) - rows * n
         partner = partner.clip(0, n - 1)
