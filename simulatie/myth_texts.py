@@ -121,7 +121,7 @@ MYTH_TEXTS: dict[int, dict[str, dict[str, object]]] = {
     4: {
         "nl": {
             "claim": "Goede gemeenschappen zijn gemengde gemeenschappen",
-            "measure": "eenzame bewoners (minder dan twee vriendelijke of zorgzame banden)",
+            "measure": "eenzame bewoners (geen enkele vriendelijke of zorgzame band in de buurt)",
             "myth_arm": "gemengd: de helft nieuwkomers/migranten, niemand slaat een brug",
             "alternative_arm": "homogeen: iedereen uit dezelfde groep",
             "counter": "mensen even makkelijk een band aangaan met iemand uit een andere groep "
@@ -136,7 +136,7 @@ MYTH_TEXTS: dict[int, dict[str, dict[str, object]]] = {
         },
         "en": {
             "claim": "Good communities are mixed communities",
-            "measure": "lonely residents (fewer than two friendly or caring ties)",
+            "measure": "lonely residents (no friendly or caring tie in the neighbourhood)",
             "myth_arm": "mixed: half are newcomers/migrants, nobody bridges",
             "alternative_arm": "homogeneous: everyone from the same group",
             "counter": "people bond with someone from another group as easily as with someone "
