@@ -42,6 +42,7 @@ from simulatie.parameters import (
     ParameterError,
     Parameters,
     ParameterSpec,
+    allowed,
     make_parameters,
     parameter_specs,
     suggest,
@@ -367,15 +368,6 @@ def safe_name(name: str) -> str:
 # --- Checking values ----------------------------------------------------------------------------
 
 
-def _allowed(spec: ParameterSpec) -> str:
-    if spec.choices:
-        return "one of " + ", ".join(repr(c) for c in spec.choices)
-    if spec.kind is bool:
-        return "true or false"
-    kind = "a whole number" if spec.kind is int else "a number"
-    return f"{kind} from {spec.lower:g} to {spec.upper:g} ({spec.unit})"
-
-
 def _check_value(spec: ParameterSpec, value: Any, where: str) -> Any:
     """Check one value against its declaration and return it typed as declared."""
     ok = False
@@ -392,7 +384,7 @@ def _check_value(spec: ParameterSpec, value: Any, where: str) -> Any:
         ok = False
     if not ok:
         raise ExperimentError(
-            f"{where} = {_short(value)} is not allowed; it must be {_allowed(spec)}"
+            f"{where} = {_short(value)} is not allowed; it must be {allowed(spec)}"
         )
     return value
 
@@ -479,7 +471,7 @@ def _ranges(
             if type(bound) not in (int, float) or not spec.lower <= bound <= spec.upper:
                 raise ExperimentError(
                     f"[vary] {name}.{key} = {_short(bound)} is not allowed; it must be "
-                    f"{_allowed(spec)}"
+                    f"{allowed(spec)}"
                 )
         if not lower < upper:
             raise ExperimentError(

@@ -24,6 +24,7 @@ __all__ = [
     "Parameters",
     "Placement",
     "Recruitment",
+    "allowed",
     "explain_errors",
     "make_parameters",
     "parameter_specs",
@@ -417,7 +418,8 @@ class ParameterError(ValueError):
         super().__init__("; ".join(prefix + p for p in problems))
 
 
-def _allowed(spec: ParameterSpec) -> str:
+def allowed(spec: ParameterSpec) -> str:
+    """Say in words what values a parameter allows (for error messages)."""
     if spec.choices:
         return "one of " + ", ".join(repr(c) for c in spec.choices)
     if spec.kind is bool:
@@ -450,7 +452,7 @@ def explain_errors(error: ValidationError) -> list[str]:
         elif key in specs:
             value = problem.get("input")
             messages.append(
-                f"parameter '{key}' = {value!r} is not allowed; it must be {_allowed(specs[key])}"
+                f"parameter '{key}' = {value!r} is not allowed; it must be {allowed(specs[key])}"
             )
         else:
             messages.append(problem["msg"].removeprefix("Value error, "))
@@ -476,7 +478,7 @@ def make_parameters(values: dict[str, Any] | None = None, source: str | None = N
         if spec.kind is float and type(values.get(name)) is int:
             if abs(values[name]) > 2**53:  # beyond exact floats and far beyond any bound
                 raise ParameterError([f"parameter '{name}' is not allowed; it must be "
-                                      f"{_allowed(spec)}"], source)
+                                      f"{allowed(spec)}"], source)
             values[name] = float(values[name])
         if spec.choices and isinstance(values.get(name), str) and values[name] in spec.choices:
             values[name] = spec.kind(values[name])
@@ -520,5 +522,5 @@ def parse_override(text: str) -> tuple[str, Any]:
         return name, raw
     except ValueError:
         raise ParameterError(
-            [f"parameter '{name}' = {raw!r} is not allowed; it must be {_allowed(spec)}"]
+            [f"parameter '{name}' = {raw!r} is not allowed; it must be {allowed(spec)}"]
         ) from None
