@@ -182,8 +182,8 @@ def _in_last_year(obs: Observation, last_week: np.ndarray) -> np.ndarray:
     return last_week > obs.model.week - YEAR_WEEKS
 
 
-@metric("volunteer_share_year", "Volunteered in the past year", "Vrijwilliger in het afgelopen jaar",
-        "share")
+@metric("volunteer_share_year", "Volunteered in the past year",
+        "Vrijwilliger in het afgelopen jaar", "share")
 def volunteer_share_year(obs: Observation) -> float:
     """Share of residents who were a volunteer or initiator at some time in the past 52 weeks.
 
