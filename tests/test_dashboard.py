@@ -328,6 +328,72 @@ def test_compare_view_runs_two_models_on_the_same_seed():
     assert before != after and after[0] != after[1]
 
 
+def test_myth_levers_are_the_counter_assumptions_with_their_default_values():
+    from simulatie.myths import MYTHS, load_myth
+
+    for n in MYTHS:
+        levers = dict(dashboard.myth_levers(n))
+        myth = load_myth(n)
+        assert 1 <= len(levers) <= 3 and set(levers) == set(myth.counter), n
+        assert not set(levers) & {k for arm in myth.arms.values() for k in arm}, n
+
+
+def fake_answer(n, lang, quick=False, overrides=None, **_):
+    from types import SimpleNamespace
+
+    from matplotlib.figure import Figure
+
+    figure = Figure(figsize=(2, 1))
+    figure.add_subplot().plot([0, 1], [0, 1])
+    fake_answer.calls.append((n, lang, quick, overrides))
+    return SimpleNamespace(
+        conclusion=f"fake conclusion {n} {lang}", default=SimpleNamespace(numbers="1 vs 2"),
+        counter_conclusion="counter words", questions=["a question?"], figure=figure,
+    )
+
+
+def wait_for(predicate, seconds: float = 10.0) -> None:
+    import time
+
+    deadline = time.monotonic() + seconds
+    while not predicate():
+        assert time.monotonic() < deadline, "timed out"
+        time.sleep(0.02)
+
+
+def test_workshop_view_shows_the_claim_and_the_answer(monkeypatch):
+    from simulatie import handout
+    from simulatie.myth_texts import MYTH_TEXTS
+
+    fake_answer.calls = []
+    monkeypatch.setattr(handout, "myth_answer", fake_answer)
+    _, rc = render_page()
+    rc.find(v.BtnToggle, class_="sim-view").widget.v_model = 2
+    picker = rc.find(v.Select, class_="sim-myth-pick").widget
+    assert [item["value"] for item in picker.items] == list(range(1, 8))
+    assert MYTH_TEXTS[1]["nl"]["claim"] in picker.items[0]["text"]
+    claim = rc.find(v.Html, class_="sim-myth-claim").widget.children[0]
+    assert MYTH_TEXTS[1]["nl"]["claim"] in claim
+    picker.v_model = 5
+    claim = rc.find(v.Html, class_="sim-myth-claim").widget.children[0]
+    assert MYTH_TEXTS[5]["nl"]["claim"] in claim
+    lever = rc.find(v.Slider, class_="param-purposeful_share").widgets
+    assert len(lever) == 2  # the sidebar's and the myth's
+    assert len(rc.find(v.Slider).widgets) == len(sliders(rc)) + 1
+    click(rc, "sim-myth-ask")
+    wait_for(lambda: rc.find(v.Html, class_="sim-myth-conclusion").widgets)
+    assert rc.find(v.Html, class_="sim-myth-conclusion").widget.children == ["fake conclusion 5 nl"]
+    assert fake_answer.calls == [(5, "nl", True, None)]
+    assert images(rc, "sim-myth-figure")
+    for widget in lever:  # the sidebar's does not change the myth's runs; the myth's does
+        widget.v_model = 0.0
+    rc.find(v.Alert, class_="sim-myth-stale").assert_single()
+    click(rc, "sim-myth-ask")
+    wait_for(lambda: len(fake_answer.calls) == 2
+             and not rc.find(v.Alert, class_="sim-myth-stale").widgets)
+    assert fake_answer.calls[-1] == (5, "nl", True, {"purposeful_share": 0.0})
+
+
 # --- command line -----------------------------------------------------------------------------
 
 

@@ -23,6 +23,7 @@ TEXT: dict[str, dict[str, str]] = {
     "language": {"nl": "Taal", "en": "Language"},
     "tab_run": {"nl": "Buurt", "en": "Neighbourhood"},
     "tab_compare": {"nl": "Vergelijken", "en": "Compare"},
+    "tab_myths": {"nl": "Mythen", "en": "Myths"},
     "tab_about": {"nl": "Uitleg", "en": "About"},
     # controls
     "scenario": {"nl": "Scenario", "en": "Scenario"},
@@ -85,6 +86,34 @@ TEXT: dict[str, dict[str, str]] = {
     "side_a": {"nl": "Buurt A", "en": "Neighbourhood A"},
     "side_b": {"nl": "Buurt B", "en": "Neighbourhood B"},
     "compare_table_metric": {"nl": "Deze week", "en": "This week"},
+    # myths (workshop)
+    "myths_intro": {
+        "nl": "Kies een mythe en druk op de knop: het model rekent beide varianten een paar keer "
+        "door (100 bewoners, drie jaar; ongeveer tien seconden). Een denkhulp, geen voorspelling.",
+        "en": "Pick a myth and press the button: the model runs both variants a few times "
+        "(100 residents, three years; about ten seconds). A thinking aid, not a forecast.",
+    },
+    "myth_pick": {"nl": "Mythe", "en": "Myth"},
+    "myth_ask": {"nl": "Wat zegt het model?", "en": "What does the model say?"},
+    "myth_levers": {
+        "nl": "Wat als de buurt anders is? Deze instellingen doen ertoe voor deze mythe; "
+        "druk daarna opnieuw op de knop.",
+        "en": "What if the neighbourhood is different? These settings matter for this myth; "
+        "press the button again afterwards.",
+    },
+    "myth_busy": {"nl": "Het model rekent…", "en": "The model is computing…"},
+    "myth_claim": {"nl": "De mythe", "en": "The myth"},
+    "myth_answer": {"nl": "Het antwoord van het model", "en": "The model's answer"},
+    "myth_press": {
+        "nl": "Druk op de knop om het antwoord te berekenen.",
+        "en": "Press the button to compute the answer.",
+    },
+    "myth_stale": {
+        "nl": "Dit antwoord hoort bij een andere keuze; druk opnieuw op de knop.",
+        "en": "This answer belongs to another choice; press the button again.",
+    },
+    "myth_counter": {"nl": "Onder de tegenaanname:", "en": "Under the counter-assumption:"},
+    "myth_questions": {"nl": "Om over te praten", "en": "To discuss"},
     # about
     "about": {
         "nl": (
