@@ -15,9 +15,8 @@ import re
 import sys
 from collections.abc import Sequence
 from datetime import UTC, datetime
-from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any, NoReturn
+from typing import Annotated, Any
 
 import typer
 from typer.core import TyperGroup
@@ -27,6 +26,7 @@ try:  # recent typer ships its own copy of click
 except ImportError:  # pragma: no cover - older typer runs on click itself
     from click.exceptions import ClickException, UsageError
 
+from simulatie.cli_common import Lang, fail, one_line
 from simulatie.dashboard.cli import register as register_dashboard_command
 from simulatie.myths_cli import register as register_myth_commands
 from simulatie.parameters import ParameterError, Parameters, parameter_specs, parse_override
@@ -38,18 +38,8 @@ from simulatie.sweep_cli import register as register_sweep_commands
 __all__ = ["app", "main"]
 
 RUNS_DIR = Path("results") / "runs"
-USAGE_ERROR = 2
 
 
-class Lang(StrEnum):
-    """Language of labels and descriptions."""
-
-    NL = "nl"
-    EN = "en"
-
-
-def _one_line(message: str) -> str:
-    return " ".join(str(message).split())
 
 
 class _OneLineErrorGroup(TyperGroup):
@@ -74,7 +64,7 @@ class _OneLineErrorGroup(TyperGroup):
             hint = ""
             if isinstance(error, UsageError) and error.ctx is not None:
                 hint = f" (see '{error.ctx.command_path} --help')"
-            typer.echo(f"error: {_one_line(error.format_message())}{hint}", err=True)
+            typer.echo(f"error: {one_line(error.format_message())}{hint}", err=True)
             sys.exit(error.exit_code)
         except typer.Abort:
             typer.echo("error: aborted", err=True)
@@ -93,10 +83,6 @@ app = typer.Typer(
 app.add_typer(scenarios_app, name="scenarios")
 
 
-def _fail(message: str) -> NoReturn:
-    """Print one ``error:`` line to stderr and stop with exit code 2."""
-    typer.echo(f"error: {_one_line(message)}", err=True)
-    raise typer.Exit(USAGE_ERROR)
 
 
 def _parse_overrides(texts: Sequence[str]) -> dict[str, Any]:
@@ -219,15 +205,15 @@ def run_command(
     """Run one simulation and write timeseries.parquet, metadata.json and figure.png."""
     lang_code = lang.value
     if steps < 1:
-        _fail(f"--steps must be at least 1, got {steps}")
+        fail(f"--steps must be at least 1, got {steps}")
     if seed < 0:
-        _fail(f"--seed must be 0 or more, got {seed}")
+        fail(f"--seed must be 0 or more, got {seed}")
     try:
         override_values = _parse_overrides(overrides or [])
         name, parameters, provenance = _resolve(scenario, override_values)
         out_dir = check_output_dir(out if out is not None else _default_out(name, seed))
     except (ParameterError, ScenarioError, OutputError) as error:
-        _fail(str(error))
+        fail(str(error))
 
     from rich.console import Console
     from rich.progress import (
@@ -261,7 +247,7 @@ def run_command(
             result, out_dir, figure=figure, lang=lang_code, extra_metadata=provenance
         )
     except OutputError as error:
-        _fail(str(error))
+        fail(str(error))
     _print_summary(result.summary, written, lang_code)
 
 

@@ -11,31 +11,20 @@ input are one ``error: ...`` line with exit code 2. ``simulatie.cli`` registers 
 from __future__ import annotations
 
 import time
-from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import Annotated
 
 import typer
 
+from simulatie.cli_common import Lang, fail
 from simulatie.myths import MYTHS, QUICK, MythError, Scale
 from simulatie.parameters import ParameterError, parse_override
 
 __all__ = ["MYTHS_OUT", "myth_command", "myths_command", "register"]
 
 MYTHS_OUT = Path("results") / "myths"
-EXIT_USAGE = 2
 
 
-class Lang(StrEnum):
-    """Language of the handout."""
-
-    NL = "nl"
-    EN = "en"
-
-
-def _fail(message: object) -> NoReturn:
-    typer.echo(f"error: {' '.join(str(message).split())}", err=True)
-    raise typer.Exit(EXIT_USAGE)
 
 
 LangOption = Annotated[Lang, typer.Option("--lang", "-l", help="Language: nl (default) or en.")]
@@ -59,7 +48,7 @@ def _scale(quick: bool, residents: int | None, weeks: int | None,
            replications: int | None) -> Scale:
     base = QUICK if quick else Scale()
     if replications is not None and replications < 2:
-        _fail("--replications must be at least 2 (an interval needs two runs)")
+        fail("--replications must be at least 2 (an interval needs two runs)")
     return Scale(residents=residents or base.residents, weeks=weeks or base.weeks,
                  replications=replications or base.replications)
 
@@ -70,7 +59,7 @@ def _overrides(values: list[str] | None) -> dict:
         try:
             name, value = parse_override(text)
         except ParameterError as error:
-            _fail(f"--set: {error}")
+            fail(f"--set: {error}")
         out[name] = value
     return out
 
@@ -83,7 +72,7 @@ def _answer(n: int, lang: Lang, scale: Scale, overrides: dict, scenario: str | N
         return myth_answer(n, lang.value, scale=scale, overrides=overrides, scenario=scenario,
                            workers=workers)
     except (MythError, ParameterError, ValueError) as error:
-        _fail(error)
+        fail(error)
 
 
 def myth_command(
@@ -102,7 +91,7 @@ def myth_command(
     from simulatie.handout import write_handout
 
     if number not in MYTHS:
-        _fail(f"there is no myth {number}; choose 1 to 7")
+        fail(f"there is no myth {number}; choose 1 to 7")
     scale, overrides = _scale(quick, residents, weeks, replications), _overrides(set_)
     started = time.perf_counter()
     answer = _answer(number, lang, scale, overrides, scenario, workers)

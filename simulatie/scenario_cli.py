@@ -9,12 +9,12 @@ mounts :data:`scenarios_app` as ``simulatie scenarios``.
 from __future__ import annotations
 
 import textwrap
-from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any, NoReturn
+from typing import Annotated, Any
 
 import typer
 
+from simulatie.cli_common import Lang, fail
 from simulatie.parameters import ParameterError, parameter_specs, parse_override
 from simulatie.scenarios import (
     DEFAULT,
@@ -27,14 +27,8 @@ from simulatie.scenarios import (
 
 __all__ = ["Lang", "scenarios_app"]
 
-EXIT_ERROR = 2
 
 
-class Lang(StrEnum):
-    """Language of titles, descriptions and headings."""
-
-    NL = "nl"
-    EN = "en"
 
 
 TEXT = {
@@ -70,11 +64,6 @@ LangOption = Annotated[
 ]
 
 
-def _fail(error: Exception) -> NoReturn:
-    """Print one line ``error: ...`` on stderr and exit with code 2."""
-    message = " ".join(str(error).split())
-    typer.echo(f"error: {message}", err=True)
-    raise typer.Exit(EXIT_ERROR)
 
 
 @scenarios_app.callback(invoke_without_command=True)
@@ -85,7 +74,7 @@ def list_all(ctx: typer.Context, lang: LangOption = Lang.NL) -> None:
     try:
         scenarios = list_scenarios()
     except ScenarioError as error:
-        _fail(error)
+        fail(error)
     text = TEXT[lang]
     if not scenarios:
         typer.echo(f"{text['none']} {scenarios_dir()}")
@@ -168,7 +157,7 @@ def show(
         values = dict(parse_override(text) for text in overrides or [])
         scenario = load_scenario(name, values)
     except (ScenarioError, ParameterError) as error:
-        _fail(error)
+        fail(error)
     for line in _describe(scenario, lang, changed_only):
         typer.echo(line)
 
@@ -181,5 +170,5 @@ def validate(
     try:
         load_scenario(file)
     except ScenarioError as error:
-        _fail(error)
+        fail(error)
     typer.echo("ok")

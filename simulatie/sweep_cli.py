@@ -9,32 +9,21 @@ functions as commands (:func:`register`); ``python -m simulatie.sweep_cli`` runs
 
 from __future__ import annotations
 
-from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import Annotated
 
 import typer
 
+from simulatie.cli_common import Lang, fail
 from simulatie.experiments import ExperimentError, load_experiment, safe_name
 
 __all__ = ["SWEEPS_DIR", "register", "report_command", "sweep_command"]
 
 SWEEPS_DIR = Path("results") / "sweeps"
 EXIT_FAILED_RUNS = 1
-EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
 
 
-class Lang(StrEnum):
-    """Language of the report's figures."""
-
-    NL = "nl"
-    EN = "en"
-
-
-def _fail(message: object, code: int = EXIT_USAGE) -> NoReturn:
-    typer.echo(f"error: {' '.join(str(message).split())}", err=True)
-    raise typer.Exit(code)
 
 
 def _duration(seconds: float) -> str:
@@ -76,13 +65,13 @@ def sweep_command(
 ) -> None:
     """Run every run of an experiment; finished runs in the results folder are skipped."""
     if workers is not None and workers < 1:
-        _fail(f"--workers must be at least 1, got {workers}")
+        fail(f"--workers must be at least 1, got {workers}")
     if workers is not None and scheduler is not None:
-        _fail("use either --workers (a local cluster) or --scheduler (an existing one)")
+        fail("use either --workers (a local cluster) or --scheduler (an existing one)")
     try:
         loaded = load_experiment(experiment)
     except ExperimentError as error:
-        _fail(error)
+        fail(error)
     out_dir = out if out is not None else SWEEPS_DIR / safe_name(loaded.name)
 
     from rich.console import Console
@@ -137,7 +126,7 @@ def sweep_command(
                 on_outcome=on_outcome,
             )
     except SweepError as error:
-        _fail(error)
+        fail(error)
     except KeyboardInterrupt:
         typer.echo(
             "interrupted: finished runs are kept; run the same command again to resume", err=True
@@ -166,7 +155,7 @@ def report_command(
     try:
         written, notes = write_report(results_dir, lang=lang.value)
     except ReportError as error:
-        _fail(error)
+        fail(error)
     for note in notes:
         typer.echo(f"note: {note}", err=True)
     folder = written[0].parent if written else results_dir

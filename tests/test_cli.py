@@ -4,6 +4,7 @@ import types
 
 import pandas as pd
 import pytest
+from cli_assertions import assert_cli_error
 from typer.testing import CliRunner
 
 from simulatie import results
@@ -32,16 +33,6 @@ def fake_model(monkeypatch, tmp_path, result_factory):
     monkeypatch.setitem(sys.modules, "simulatie.run", module)
     monkeypatch.chdir(tmp_path)
     return calls
-
-
-def assert_one_line_error(result, *fragments):
-    assert result.exit_code == 2, result.output
-    lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1, result.stderr
-    assert lines[0].startswith("error: ")
-    assert "Traceback" not in result.output
-    for fragment in fragments:
-        assert fragment in lines[0]
 
 
 def test_parameters_lists_every_parameter_in_dutch():
@@ -86,7 +77,7 @@ def test_parameters_in_english_shows_defaults():
 )
 def test_bad_input_is_one_line_exit_2_and_no_run(fake_model, tmp_path, args, fragments):
     result = runner.invoke(app, args)
-    assert_one_line_error(result, *fragments)
+    assert_cli_error(result, *fragments)
     assert fake_model == []  # rejected before the model ran
     assert list(tmp_path.iterdir()) == []  # no results/ folder, nothing half-written
 
@@ -94,7 +85,7 @@ def test_bad_input_is_one_line_exit_2_and_no_run(fake_model, tmp_path, args, fra
 def test_malformed_scenario_file_is_one_line(fake_model, tmp_path):
     (tmp_path / "broken.toml").write_text("[parameters]\ntakeover = [\n\n", encoding="utf-8")
     result = runner.invoke(app, ["run", str(tmp_path / "broken.toml")])
-    assert_one_line_error(result, "broken.toml")
+    assert_cli_error(result, "broken.toml")
     assert fake_model == []
     assert sorted(p.name for p in tmp_path.iterdir()) == ["broken.toml"]
 
@@ -110,7 +101,7 @@ def test_unwritable_out_is_refused_before_the_run(fake_model, tmp_path):
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder")
     result = runner.invoke(app, ["run", "--steps", "3", "--out", str(blocker / "run")])
-    assert_one_line_error(result, "a-file", "is a file")
+    assert_cli_error(result, "a-file", "is a file")
     assert fake_model == []
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a-file"]
 
@@ -119,7 +110,7 @@ def test_non_empty_out_is_refused(fake_model, tmp_path):
     (tmp_path / "full").mkdir()
     (tmp_path / "full" / "x").write_text("x")
     result = runner.invoke(app, ["run", "--out", "full"])
-    assert_one_line_error(result, "not empty")
+    assert_cli_error(result, "not empty")
     assert fake_model == []
 
 

@@ -13,6 +13,7 @@ from typing import Any
 import numpy as np
 import pytest
 import typer
+from cli_assertions import assert_cli_error
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
@@ -569,16 +570,6 @@ app.add_typer(scenarios_app, name="scenarios")
 @app.command()
 def _other() -> None:
     """Keep the throwaway app a group, as in simulatie.cli."""
-
-
-def assert_cli_error(result, *fragments: str) -> None:
-    assert result.exit_code == 2, result.output
-    lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1, result.stderr
-    assert lines[0].startswith("error: ")
-    assert "Traceback" not in result.output
-    for fragment in fragments:
-        assert fragment in lines[0]
 
 
 def test_cli_lists_scenarios_in_dutch_and_english():
