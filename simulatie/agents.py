@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import numpy as np
 from mesa import Agent
 from mesa.discrete_space import CellAgent, FixedAgent
 
@@ -75,7 +76,7 @@ class Resident(FixedAgent):
     @property
     def capacity(self) -> float:
         """Hours this resident can give this week (*draagkracht*)."""
-        return float(self.model.population.capacity()[self.slot])
+        return float(self.model.population.capacity(np.array([self.slot]))[0])
 
     @property
     def ask_threshold(self) -> float:

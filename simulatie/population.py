@@ -157,10 +157,14 @@ class Population:
         self.given_informal[:] = 0
         self.received[:] = 0
 
-    def capacity(self) -> np.ndarray:
-        """Hours each resident can give this week (*draagkracht*): less when frail or burnt out."""
-        cap = self.capacity_nominal * (1 - self.frailty) ** 2
-        return np.where(self.burnout_weeks > 0, 0.0, cap)
+    def capacity(self, slots: np.ndarray | slice = slice(None)) -> np.ndarray:
+        """Hours residents can give this week (*draagkracht*): less when frail or burnt out.
+
+        Args:
+            slots: Which residents (default: all).
+        """
+        cap = self.capacity_nominal[slots] * (1 - self.frailty[slots]) ** 2
+        return np.where(self.burnout_weeks[slots] > 0, 0.0, cap)
 
     def update_after_care(self, unmet: np.ndarray, informal_received: np.ndarray) -> np.ndarray:
         """Update reciprocity balance, strain and burnout after the week's care.
