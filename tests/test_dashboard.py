@@ -387,7 +387,8 @@ def test_workshop_view_shows_the_claim_and_the_answer(monkeypatch):
     assert images(rc, "sim-myth-figure")
     for widget in lever:  # the sidebar's does not change the myth's runs; the myth's does
         widget.v_model = 0.0
-    rc.find(v.Alert, class_="sim-myth-stale").assert_single()
+    # the answer arrives from a background task, so its re-render may land a moment later
+    wait_for(lambda: len(rc.find(v.Alert, class_="sim-myth-stale").widgets) == 1)
     click(rc, "sim-myth-ask")
     wait_for(lambda: len(fake_answer.calls) == 2
              and not rc.find(v.Alert, class_="sim-myth-stale").widgets)
