@@ -25,16 +25,39 @@ if TYPE_CHECKING:
 
 __all__ = ["Initiator", "Professional", "Resident", "Volunteer"]
 
-# Volunteer motivation, per week (seed 003 case 2; NCVO *Time Well Spent*; Sargeant).
-USED_GAIN = 0.03  # gain from a week in which the volunteer actually helped
-APPRECIATED_GAIN = 0.07  # extra gain from such a week at full appreciation and reciprocity
+# Volunteer motivation, per week (seed 003 case 2; NCVO *Time Well Spent*; Sargeant; Clary et al.
+# 1998 on volunteer functions). A week of helping is worth HELPING_REWARD to a volunteer whose
+# motives are all met: the selfless share of it (values, warm glow) comes from helping itself, the
+# rest only when the volunteer is thanked and helped back (``appreciation``).
+HELPING_REWARD = 0.10
 # Loss in a week without any request. Calibrated to seed 003 case 2 ("two months later hardly
 # any are left"): a flyered volunteer (motivation 0.35) who is never matched quits after about
-# 8 weeks at the default appreciation 0.5 (0.35 / (0.065 * 0.7) = 7.7 weeks). Was 0.05 (10 weeks).
+# 8 weeks at the default appreciation 0.5 and selflessness 0.3
+# (0.35 / (0.065 * (1 - 0.85 * 0.7 * 0.5)) = 7.7 weeks). Was 0.05 (10 weeks).
 UNUSED_DRAIN = 0.065
-APPRECIATION_BUFFER = 0.6  # share of that loss that thanks and reciprocity take away
+# Share of that loss that thanks and being kept in the loop take away, for the part of the
+# volunteer's motivation that wants something back (0.85 x 0.7 ~ the earlier 0.6 at the
+# default selflessness 0.3).
+APPRECIATION_BUFFER = 0.85
+# Spread of selflessness between volunteers: Beta with this concentration around the mean lever.
+MOTIVE_CONCENTRATION = 4.0
 OVERLOAD_PENALTY = 0.2  # loss per unit of strain above OVERLOAD_STRAIN
 OVERLOAD_STRAIN = 0.8
+
+
+def draw_selflessness(rng: np.random.Generator, mean: float) -> float:
+    """One volunteer's selfless share of motivation: Beta around ``mean`` (exact at 0 and 1).
+
+    Args:
+        rng: The model's ``motives`` stream.
+        mean: The ``volunteer_selflessness`` lever.
+
+    Returns:
+        A share between 0 and 1.
+    """
+    if mean <= 0.0 or mean >= 1.0:
+        return float(mean)
+    return float(rng.beta(mean * MOTIVE_CONCENTRATION, (1.0 - mean) * MOTIVE_CONCENTRATION))
 
 
 class Resident(FixedAgent):
@@ -100,7 +123,10 @@ class Volunteer(Agent):
 
     Motivation rises when the volunteer is matched and appreciated (thanks, something given back:
     the ``appreciation`` lever), and falls when unused or overloaded; below zero the volunteer
-    quits (seed 003 case 2; NCVO *Time Well Spent*; Sargeant on thanks and retention).
+    quits (seed 003 case 2; NCVO *Time Well Spent*; Sargeant on thanks and retention). Volunteers
+    differ in how *selfless* their motives are (Clary et al. 1998): the selfless share of the reward
+    for helping needs nothing back, the rest only comes with appreciation. Each volunteer's
+    ``selflessness`` is drawn at sign-up from the model's ``motives`` stream.
 
     Args:
         model: The model.
@@ -116,6 +142,8 @@ class Volunteer(Agent):
         self.slot = slot
         self.motivation = motivation
         self.fit = fit
+        self.selflessness = draw_selflessness(model.streams.motives,
+                                              model.params.volunteer_selflessness)
         self.joined_week = model.week
         self.hours_this_week = 0.0
         if model.week > 0:
@@ -130,10 +158,12 @@ class Volunteer(Agent):
             appreciation: Reciprocity and appreciation level of the neighbourhood (0..1).
             strain: The volunteer's recent load relative to capacity.
         """
+        wants_back = 1.0 - self.selflessness
         if self.hours_this_week > 0:
-            self.motivation += USED_GAIN + APPRECIATED_GAIN * appreciation
+            self.motivation += HELPING_REWARD * (self.selflessness + wants_back * appreciation)
         else:
-            self.motivation -= UNUSED_DRAIN * (1.0 - APPRECIATION_BUFFER * appreciation)
+            buffer = APPRECIATION_BUFFER * wants_back * appreciation
+            self.motivation -= UNUSED_DRAIN * (1.0 - buffer)
         self.motivation -= OVERLOAD_PENALTY * max(0.0, strain - OVERLOAD_STRAIN)
         self.motivation = min(1.0, self.motivation)
         self.hours_this_week = 0.0

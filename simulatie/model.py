@@ -58,11 +58,12 @@ class Streams:
     care: np.random.Generator
     engagement: np.random.Generator
     setup: np.random.Generator
+    motives: np.random.Generator
 
     @classmethod
     def spawn(cls, rng: np.random.Generator) -> Streams:
         """Spawn the streams in a fixed order from the model's generator."""
-        return cls(*rng.spawn(6))
+        return cls(*rng.spawn(7))
 
 
 class CaringCommunity(mesa.Model):

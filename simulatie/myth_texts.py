@@ -186,7 +186,8 @@ MYTH_TEXTS: dict[int, dict[str, dict[str, object]]] = {
             "measure": "actieve vrijwilligers (gemiddeld in het laatste jaar)",
             "myth_arm": "belangeloosheid verwacht: geen dank, niets terug",
             "alternative_arm": "wederkerigheid en waardering: eerst geven, dan nemen",
-            "counter": "er zoveel zorgvraag is dat elke vrijwilliger elke week nodig is",
+            "counter": "alle vrijwilligers echt belangeloos zijn: ze hoeven niets terug, hun voldoening "
+                       "komt helemaal uit het helpen zelf",
             "questions": [
                 "In het Theehuis bakt een buurvrouw taarten die verkocht worden. Wat krijgt zij "
                 "ervoor terug, en hoe belangrijk is dat?",
@@ -199,7 +200,8 @@ MYTH_TEXTS: dict[int, dict[str, dict[str, object]]] = {
             "measure": "active volunteers (mean over the last year)",
             "myth_arm": "selflessness expected: no thanks, nothing back",
             "alternative_arm": "reciprocity and appreciation: first give, then take",
-            "counter": "there is so much need that every volunteer is needed every week",
+            "counter": "every volunteer really is selfless: they need nothing back, all their "
+                       "satisfaction comes from helping itself",
             "questions": [
                 "At the Theehuis a neighbour bakes cakes that are sold. What does she get back, "
                 "and how much does that matter?",

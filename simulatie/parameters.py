@@ -319,6 +319,13 @@ class Parameters(BaseModel):
         nl="Wederkerigheid en waardering voor vrijwilligers in plaats van belangeloosheid "
         "(mythe 6).",
     )
+    volunteer_selflessness: float = param(
+        0.3, ge=0, le=1, unit="share", group="volunteers",
+        en="How selfless volunteers are on average: the share of their reward for helping that "
+        "needs nothing back (values, warm glow); the rest needs thanks and reciprocity.",
+        nl="Hoe belangeloos vrijwilligers gemiddeld zijn: het deel van hun voldoening uit helpen "
+        "dat niets terug hoeft (waarden, goed gevoel); de rest vraagt dank en wederkerigheid.",
+    )
     digital_platform: bool = param(
         False, unit="yes/no", group="volunteers",
         en="A digital matching platform where residents can post and answer requests for help.",
