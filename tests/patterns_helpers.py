@@ -307,6 +307,23 @@ def run_arms(
     return out
 
 
+def verdict(pattern: Pattern, result: PairedResult, z: float = 2.0) -> tuple[bool, str]:
+    """Whether a comparison shows the pattern: b above a by more than ``z`` SE, and enough.
+
+    "Enough" means ``mean_b >= min_ratio * mean_a`` when the pattern sets a ``min_ratio``. The
+    counter-tests assert the negation of exactly this.
+
+    Returns:
+        ``(holds, reason)``; the reason names the numbers, for assertion messages and the docs.
+    """
+    if not result.z > z:
+        return False, f"b - a is not more than {z:g} standard errors: {result.describe()}"
+    if pattern.min_ratio is not None and result.b.mean < pattern.min_ratio * result.a.mean:
+        return False, (f"the difference is too small to matter (want b >= {pattern.min_ratio:g}"
+                       f" a): {result.describe()}")
+    return True, f"direction and size as the pattern says: {result.describe()}"
+
+
 def run_pattern(
     pattern: Pattern, reps: int | None = None, seed0: int = SEED0
 ) -> tuple[PairedResult, PairedResult]:
@@ -417,8 +434,9 @@ _add(Pattern(
     a=Arm("personal asking, active matching", {"recruitment": "personal", "matching": "active"}),
     b=Arm("mass flyering, passive matching", {"recruitment": "flyer", "matching": "passive"}),
     steps=104, min_ratio=5.0,
-    counter={"appreciation": 1.0},
-    counter_label="volunteers are fully appreciated and thanked even while waiting (1.0)",
+    counter={"need_scale": 3.0, "ask_threshold": 0.0},
+    counter_label="so much need, and nobody hesitates to ask, that even passive matching keeps "
+    "every volunteer busy (need x3, ask threshold 0)",
     mechanism="Flyered volunteers sign up with low commitment for narrow tasks; with passive "
     "matching few requests reach them and fewer fit, and a volunteer who is not used loses "
     "motivation every week until they quit.",

@@ -15,7 +15,14 @@ from __future__ import annotations
 import functools
 
 import pytest
-from patterns_helpers import PATTERNS, PairedResult, compare, run_arms, run_pattern
+from patterns_helpers import (
+    PATTERNS,
+    PairedResult,
+    compare,
+    run_arms,
+    run_pattern,
+    verdict,
+)
 
 pytestmark = pytest.mark.patterns
 
@@ -37,22 +44,11 @@ def _marks(key: str, xfails: dict[str, str]) -> pytest.param:
     return pytest.param(key, marks=marks, id=f"pattern{key}")
 
 
-def _verdict(key: str, result: PairedResult) -> tuple[bool, str]:
-    """Whether a comparison shows the pattern: direction beyond 2 SE and a meaningful size."""
-    pattern = PATTERNS[key]
-    if not result.z > Z:
-        return False, f"b - a is not more than {Z} standard errors: {result.describe()}"
-    if pattern.min_ratio is not None and result.b.mean < pattern.min_ratio * result.a.mean:
-        return False, (f"effect too small (want b >= {pattern.min_ratio} a): "
-                       f"{result.describe()}")
-    return True, f"direction and size as the pattern says: {result.describe()}"
-
-
 @pytest.mark.parametrize("key", [_marks(k, PATTERN_XFAIL) for k in PATTERNS])
 def test_pattern_emerges(key: str) -> None:
     """Arm b exceeds arm a by more than two standard errors, and by a meaningful amount."""
     result, _ = _result(key)
-    holds, why = _verdict(key, result)
+    holds, why = verdict(PATTERNS[key], result, Z)
     assert holds, f"pattern {key} ({PATTERNS[key].title}) does not emerge: {why}"
 
 
@@ -60,11 +56,12 @@ def test_pattern_emerges(key: str) -> None:
 def test_pattern_fails_under_counter_assumption(key: str) -> None:
     """Under the counter-assumption the pattern test fails: no clear difference, or a trivial one.
 
-    This is exactly the negation of :func:`test_pattern_emerges`: the difference is within two
-    standard errors, reversed, or smaller than the pattern's meaningful size (``min_ratio``).
+    This is exactly the negation of :func:`test_pattern_emerges` (one shared ``verdict``): the
+    difference is within two standard errors, reversed, or smaller than the pattern's meaningful
+    size (``min_ratio``).
     """
     _, counter = _result(key)
-    holds, why = _verdict(key, counter)
+    holds, why = verdict(PATTERNS[key], counter, Z)
     assert not holds, f"pattern {key} still holds under '{PATTERNS[key].counter_label}': {why}"
 
 

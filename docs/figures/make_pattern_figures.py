@@ -1,8 +1,10 @@
-"""Draw one figure per field pattern, and write the numbers behind ``docs/patterns.md``.
+"""Draw one figure per field pattern, and write the per-pattern part of ``docs/patterns.md``.
 
-Reuses the arms of ``tests/patterns_helpers.py`` (same seeds, same replications as the pattern
-tests). Each figure shows the two arms under the default assumptions and under the
-counter-assumption: mean ± standard error, with every replication as a dot.
+Reuses the arms of ``tests/patterns_helpers.py`` (same seeds, same replications, same verdict as
+the pattern tests). Each figure shows the two arms under the default assumptions and under the
+counter-assumption: mean ± standard error, with every replication as a dot. The text of
+``docs/patterns.md`` up to its "Notes and honest limits" section is rewritten from these runs;
+the notes after it are written by hand and kept.
 
 Run from the repository root: ``.venv/bin/python docs/figures/make_pattern_figures.py``.
 """
@@ -11,6 +13,7 @@ from __future__ import annotations
 
 import json
 import sys
+import textwrap
 from pathlib import Path
 
 import matplotlib
@@ -21,9 +24,29 @@ import matplotlib.pyplot as plt
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tests"))
 
-from patterns_helpers import PATTERNS, run_pattern  # noqa: E402
+from patterns_helpers import PATTERNS, REPS, run_pattern, verdict  # noqa: E402
 
 OUT = ROOT / "docs" / "figures" / "patterns"
+DOC = ROOT / "docs" / "patterns.md"
+NOTES = "## Notes and honest limits"
+Z = 2.0
+
+INTRO = """# The eleven field patterns: where they emerge and where they fail
+
+<!-- Generated up to "Notes and honest limits" by docs/figures/make_pattern_figures.py. -->
+
+Pattern-oriented modelling (Grimm et al. 2005). For each pattern of `model.md` two arms run on the
+same seeds (common random numbers, {reps} replications per arm{more}) in a small neighbourhood of
+150 residents{bigger}. A pattern *emerges* when the paired difference b − a exceeds two standard
+errors (z > 2) and, where the pattern sets one, a minimum relative size (b ≥ ratio × a). Under the
+*counter-assumption* (extra settings applied to both arms) the same test must fail: the
+difference vanishes (z ≤ 2), reverses, or becomes too small to matter. The tests are
+`tests/test_patterns.py` (`pytest -m patterns`), the arms and the shared verdict
+`tests/patterns_helpers.py`, the figures `docs/figures/make_pattern_figures.py` (dots:
+replications; bars: mean ± 2 SE).
+
+Values are mean ± standard error over replications.
+"""
 
 
 def draw(key: str, result, counter) -> Path:
@@ -55,13 +78,56 @@ def draw(key: str, result, counter) -> Path:
     return path
 
 
+def _fmt(x: float) -> str:
+    return f"{x:.3g}"
+
+
+def section(key: str, result, counter) -> str:
+    """The markdown section of one pattern: measure, table, mechanism, counter, figure."""
+    pattern = PATTERNS[key]
+    _, why = verdict(pattern, counter, Z)
+    size = f" (min ratio b/a: {pattern.min_ratio:g})" if pattern.min_ratio is not None else ""
+    rows = [
+        f"| a: {pattern.a.label} | {_fmt(result.a.mean)} ± {_fmt(result.a.se)} "
+        f"| {_fmt(counter.a.mean)} ± {_fmt(counter.a.se)} |",
+        f"| b: {pattern.b.label} | {_fmt(result.b.mean)} ± {_fmt(result.b.se)} "
+        f"| {_fmt(counter.b.mean)} ± {_fmt(counter.b.se)} |",
+        f"| b − a (paired) | {_fmt(result.diff)} ± {_fmt(result.se)} (z = {result.z:.1f}) "
+        f"| {_fmt(counter.diff)} ± {_fmt(counter.se)} (z = {counter.z:.1f}) |",
+    ]
+    return "\n".join([
+        f"## Pattern {key}: {pattern.title}", "",
+        f"Measure: `{pattern.measure}` after {pattern.steps} weeks{size}.", "",
+        "| arm | default assumptions | counter-assumption |", "|---|---|---|", *rows, "",
+        f"**Mechanism.** {pattern.mechanism}", "",
+        f"**Counter-assumption:** {pattern.counter_label}. The pattern no longer holds: "
+        f"{why.split(':')[0]}.", "",
+        f"![Pattern {key}](figures/patterns/pattern_{key}.png)", "",
+    ])
+
+
+def intro() -> str:
+    """The opening paragraph, with the replications and sizes the patterns really use."""
+    more = sorted(k for k, p in PATTERNS.items() if p.reps != REPS)
+    extra = ", ".join(f"{PATTERNS[k].reps} for pattern {k}" for k in more)
+    big = sorted(k for k, p in PATTERNS.items() if p.base.get("residents", 150) != 150)
+    bigger = ", ".join(f"{PATTERNS[k].base['residents']} for pattern {k}" for k in big)
+    text = INTRO.format(reps=REPS, more=f", {extra}" if extra else "",
+                        bigger=f" ({bigger})" if bigger else "")
+    paragraphs = text.split("\n\n")
+    paragraphs[2] = textwrap.fill(" ".join(paragraphs[2].split()), 100)
+    return "\n\n".join(paragraphs)
+
+
 def main() -> None:
-    """Run every pattern, draw it, and write ``results.json``."""
+    """Run every pattern, draw it, write ``results.json`` and the top of ``docs/patterns.md``."""
     OUT.mkdir(parents=True, exist_ok=True)
     numbers = {}
+    sections = []
     for key, pattern in PATTERNS.items():
         result, counter = run_pattern(pattern)
         draw(key, result, counter)
+        sections.append(section(key, result, counter))
         numbers[key] = {
             "title": pattern.title, "measure": pattern.measure, "steps": pattern.steps,
             "counter": pattern.counter_label, "mechanism": pattern.mechanism,
@@ -72,6 +138,8 @@ def main() -> None:
         }
         print(f"{key}: {result.describe()} | counter: {counter.describe()}", flush=True)
     (OUT / "results.json").write_text(json.dumps(numbers, indent=1))
+    notes = DOC.read_text(encoding="utf-8").split(NOTES, 1)[1]
+    DOC.write_text(intro() + "\n" + "\n".join(sections) + NOTES + notes, encoding="utf-8")
 
 
 if __name__ == "__main__":
