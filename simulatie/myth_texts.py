@@ -186,8 +186,8 @@ MYTH_TEXTS: dict[int, dict[str, dict[str, object]]] = {
             "measure": "actieve vrijwilligers (gemiddeld in het laatste jaar)",
             "myth_arm": "belangeloosheid verwacht: geen dank, niets terug",
             "alternative_arm": "wederkerigheid en waardering: eerst geven, dan nemen",
-            "counter": "alle vrijwilligers echt belangeloos zijn: ze hoeven niets terug, hun voldoening "
-                       "komt helemaal uit het helpen zelf",
+            "counter": "alle vrijwilligers echt belangeloos zijn: ze hoeven niets terug, hun "
+                       "voldoening komt helemaal uit het helpen zelf",
             "questions": [
                 "In het Theehuis bakt een buurvrouw taarten die verkocht worden. Wat krijgt zij "
                 "ervoor terug, en hoe belangrijk is dat?",
@@ -216,7 +216,8 @@ MYTH_TEXTS: dict[int, dict[str, dict[str, object]]] = {
             "measure": "nieuwe bezoekers met weinig contacten (per jaar)",
             "myth_arm": "alleen gezellig samenzijn",
             "alternative_arm": "alleen activiteiten met taken en rollen",
-            "counter": "de gezellige bijeenkomsten mensen persoonlijk uitnodigen",
+            "counter": "niemand mensen persoonlijk uitnodigt — geen organisator, geen "
+                       "professional: elke activiteit heeft alleen haar open deur",
             "questions": [
                 "De Kerkweg deelt knutselwerk uit bij bewoners en huurt een ijscoman: gezellig, "
                 "of een taak met een rol? Wie bereik je ermee?",
@@ -229,7 +230,8 @@ MYTH_TEXTS: dict[int, dict[str, dict[str, object]]] = {
             "measure": "first-time visitors with few ties (per year)",
             "myth_arm": "cosy social gatherings only",
             "alternative_arm": "activities with tasks and roles only",
-            "counter": "the cosy gatherings invite people personally",
+            "counter": "nobody invites anyone personally — no organiser, no professional: every "
+                       "activity has only its open door",
             "questions": [
                 "Kerkweg hands out crafts to residents and hires an ice-cream van: cosy, or a "
                 "task with a role? Whom does it reach?",
