@@ -38,6 +38,10 @@ CONTACTS_PER_MEETING = 3  # conversations each attendee has per meeting
 TEAM_SIZE = 4  # people working together on one task at a purposeful activity
 MAX_ATTENDANCE = 40  # a common room holds this many; others are turned away that week
 SLOTS_PER_PLACE = 4  # activities one meeting place can host
+# An organising team (kartrekkers) of one activity has at most this many people; more would-be
+# organisers find no role and stay participants (seed 002: at least two; Denters et al. 2013: a
+# small core carries the work).
+MAX_ORGANISERS = 3
 MEMBER_ATTENDANCE = 0.75  # chance a member comes to a meeting
 MEMBER_DROP_OUT = 0.05  # chance a member who missed a meeting stops considering themselves one
 WALK_IN_RATE = 0.02  # weekly chance a sociable, connected neighbour walks in through an open door
@@ -162,7 +166,7 @@ class ActivityProgramme:
         lone = [a for a in running if len(a.organisers) == 1]
         place = self._free_place(initiator.slot)
         if place is None:  # every meeting place is booked: help run an existing resident activity
-            lone = lone or [a for a in running if a.organisers]
+            lone = lone or [a for a in running if 0 < len(a.organisers) < MAX_ORGANISERS]
             if not lone:
                 return
         if lone:
@@ -174,6 +178,15 @@ class ActivityProgramme:
             m.rejected_plans += 1
             return
         self._join(initiator, self._new_activity(place))
+
+    def organiser_openings(self) -> int:
+        """Roles for new organisers: free slots at meeting places and room in resident teams."""
+        places = len(self.model.layout.place_xy)
+        running = self._running()
+        free_slots = places * SLOTS_PER_PLACE - len(running)
+        in_teams = sum(MAX_ORGANISERS - len(a.organisers) for a in running
+                       if 0 < len(a.organisers) < MAX_ORGANISERS)
+        return max(0, free_slots) * MAX_ORGANISERS + in_teams
 
     def _join(self, initiator: Initiator, activity: Activity) -> None:
         activity.professional_run = False

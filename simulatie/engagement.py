@@ -70,7 +70,12 @@ def recruit_volunteers(model: CaringCommunity) -> None:
 
 
 def new_initiators(model: CaringCommunity) -> None:
-    """Engaged residents with time to spare start organising."""
+    """Engaged residents with time to spare start organising, where there is a role to fill.
+
+    A role is a free slot at a meeting place or room in a resident team
+    (:meth:`ActivityProgramme.organiser_openings`); without one an engaged resident stays a
+    participant.
+    """
     pop = model.population
     rng = model.streams.engagement
     room = model.support.style.room if model.support.present else 1.0
@@ -80,7 +85,11 @@ def new_initiators(model: CaringCommunity) -> None:
         & (pop.activity_weeks > 2)
     )
     chance = INITIATOR_RATE * pop.ownership * boost * room
-    for slot in np.flatnonzero(engaged & (rng.random(pop.n) < chance)):
+    starting = np.flatnonzero(engaged & (rng.random(pop.n) < chance))
+    openings = model.activities.organiser_openings()
+    if len(starting) > openings:  # only as many as there are roles to fill
+        starting = np.sort(rng.choice(starting, openings, replace=False))
+    for slot in starting:
         model.add_initiator(int(slot)).organise_activity()
 
 

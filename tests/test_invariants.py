@@ -15,6 +15,7 @@ from typing import Any
 import numpy as np
 import pytest
 
+from simulatie.activities import MAX_ORGANISERS
 from simulatie.care import Source
 from simulatie.metrics import METRICS
 from simulatie.model import CaringCommunity
@@ -76,6 +77,7 @@ def check_week(model: CaringCommunity) -> None:
     assert set(model.initiator_of) == set(np.flatnonzero(pop.is_initiator).tolist()), week
     for slot, volunteer in model.volunteer_of.items():
         assert volunteer.slot == slot and 0 <= volunteer.motivation <= 1
+        assert 0 <= volunteer.selflessness <= 1
     for slot, initiator in model.initiator_of.items():
         assert initiator.slot == slot and 0 <= initiator.energy <= 1
         if initiator.activity is not None:
@@ -84,6 +86,7 @@ def check_week(model: CaringCommunity) -> None:
         if not activity.ended:
             assert len(np.unique(activity.members)) == len(activity.members)
             assert all(o.activity is activity for o in activity.organisers)
+            assert len(activity.organisers) <= MAX_ORGANISERS, week
 
     # metrics: defined where they must be
     row = model.records[-1]

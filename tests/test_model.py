@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from simulatie import make_parameters, run
-from simulatie.agents import Initiator, Professional, Resident, Volunteer
+from simulatie.agents import Initiator, Professional, Resident, Volunteer, draw_selflessness
 from simulatie.care import Source
 from simulatie.metrics import METRICS
 from simulatie.model import CaringCommunity
@@ -117,3 +117,26 @@ def test_pilot_end_withdraws_the_professionals():
 def test_steps_must_be_positive():
     with pytest.raises(ValueError, match="at least 1"):
         run(SMALL, steps=0)
+
+
+def test_selflessness_spreads_around_the_lever_and_is_exact_at_the_ends():
+    rng = np.random.default_rng(5)
+    draws = np.array([draw_selflessness(rng, 0.3) for _ in range(4000)])
+    assert 0.28 < draws.mean() < 0.32 and draws.std() > 0.1
+    assert ((draws >= 0) & (draws <= 1)).all()
+    assert draw_selflessness(rng, 0.0) == 0.0 and draw_selflessness(rng, 1.0) == 1.0
+
+
+def test_thanks_keep_a_volunteer_who_wants_something_back_but_not_a_selfless_one():
+    """An unused week drains less with appreciation, unless the volunteer needs nothing back."""
+    model = CaringCommunity(params=make_parameters({"residents": 40}), rng=1)
+    volunteer = next(iter(model.volunteer_of.values()))
+    changes = {}
+    for selflessness in (0.0, 1.0):
+        for appreciation in (0.0, 1.0):
+            volunteer.selflessness, volunteer.motivation = selflessness, 0.5
+            volunteer.hours_this_week = 0.0
+            volunteer.update_motivation(appreciation, strain=0.0)
+            changes[selflessness, appreciation] = volunteer.motivation - 0.5
+    assert changes[0.0, 1.0] > changes[0.0, 0.0]
+    assert changes[1.0, 1.0] == changes[1.0, 0.0]
