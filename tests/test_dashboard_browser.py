@@ -4,7 +4,9 @@ The test starts ``solara run`` exactly as ``simulatie dashboard`` does, on 127.0
 port, and fails on any request to another host (the dashboard must work without internet) or any
 failed request to the dashboard itself. It loads a scenario, moves a slider, steps the model,
 checks that the map and the plots are redrawn, checks that a second browser context gets its own
-model, and saves a screenshot to ``results/dashboard-browser.png``.
+model, and saves a screenshot to ``results/dashboard-browser.png``. A second test answers a myth
+in the workshop view (*Mythen*): pick it, press the button, and the computed answer and figure
+appear.
 
 Playwright never downloads a browser here: it drives ``/usr/bin/chromium`` (Debian's package,
 installed by ``.ci/run``), with the flags that keep Chromium off the network.
@@ -210,3 +212,32 @@ def test_dashboard_in_chromium(server, browser):
     other_context.close()
     context.close()
     assert time.monotonic() - started < 60
+
+
+def test_myths_tab_answers_a_myth_in_chromium(server, browser):
+    """Workshop view: pick myth 6, press the button, and the computed answer and figure appear."""
+    from simulatie.myth_texts import MYTH_TEXTS
+
+    context, page, watch = open_dashboard(browser, server)
+    page.locator(".sim-view-myths").click()
+    claim = str(MYTH_TEXTS[6]["nl"]["claim"])
+    page.locator(".sim-myth-pick").click()
+    page.locator(".v-menu__content .v-list-item", has_text=claim).first.click()
+    sync_api.expect(page.locator(".sim-myth-claim")).to_contain_text(claim, timeout=UI_TIMEOUT)
+    # the myth's own lever is shown: its counter-assumption, here how selfless volunteers are
+    sync_api.expect(page.locator(".param-volunteer_selflessness:visible").first).to_be_visible(
+        timeout=UI_TIMEOUT)
+
+    page.locator(".sim-myth-ask").click()
+    conclusion = page.locator(".sim-myth-conclusion")
+    sync_api.expect(conclusion).to_be_visible(timeout=120_000)  # quick runs; slow when loaded
+    assert conclusion.inner_text().strip()
+    sync_api.expect(page.locator(".sim-myth-counter")).to_be_visible(timeout=UI_TIMEOUT)
+    figure = page.locator("img.sim-myth-figure")
+    sync_api.expect(figure).to_have_count(1, timeout=UI_TIMEOUT)
+    page.wait_for_function(
+        "() => { const img = document.querySelector('img.sim-myth-figure');"
+        " return img && img.complete && img.naturalWidth > 0; }", timeout=UI_TIMEOUT)
+
+    watch.check()
+    context.close()
