@@ -24,7 +24,7 @@ import matplotlib.pyplot as plt
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tests"))
 
-from patterns_helpers import PATTERNS, REPS, run_pattern, verdict  # noqa: E402
+from patterns_helpers import PATTERNS, REPS, compare, run_arms, run_pattern, verdict  # noqa: E402
 
 OUT = ROOT / "docs" / "figures" / "patterns"
 DOC = ROOT / "docs" / "patterns.md"
@@ -73,6 +73,47 @@ def draw(key: str, result, counter) -> Path:
     ax.tick_params(labelsize=6)
     fig.tight_layout()
     path = OUT / f"pattern_{key}.png"
+    fig.savefig(path)
+    plt.close(fig)
+    return path
+
+
+SELFLESSNESS = (0.0, 0.2, 0.4, 0.6, 0.8, 1.0)
+
+
+def selflessness_curve() -> Path:
+    """Pattern 10 over the counter-assumption's lever: the effect fades as volunteers get selfless.
+
+    Shows that the counter-assumption is the end of a gradient, not a switch.
+    """
+    pattern = PATTERNS["10"]
+    a, b, diff, se = [], [], [], []
+    for value in SELFLESSNESS:
+        extra = {"volunteer_selflessness": value}
+        arms = {"a": {**pattern.params(pattern.a), **extra},
+                "b": {**pattern.params(pattern.b), **extra}}
+        values = run_arms(arms, pattern.steps, (pattern.measure,))[pattern.measure]
+        result = compare(values, "a", "b")
+        a.append(result.a.mean)
+        b.append(result.b.mean)
+        diff.append(result.diff)
+        se.append(result.se)
+        print(f"selflessness {value}: {result.describe()}", flush=True)
+    fig, ax = plt.subplots(figsize=(6.4, 3.4), dpi=90)
+    ax.plot(SELFLESSNESS, a, "o-", color="#8c8c8c", label=pattern.a.label)
+    ax.plot(SELFLESSNESS, b, "o-", color="#1f77b4", label=pattern.b.label)
+    lower = [x - 2 * s for x, s in zip(b, se, strict=True)]
+    upper = [x + 2 * s for x, s in zip(b, se, strict=True)]
+    ax.fill_between(SELFLESSNESS, lower, upper, color="#1f77b4", alpha=0.15, lw=0,
+                    label="b ± 2 SE of the paired difference")
+    ax.set_xlabel("volunteer_selflessness (mean share of motives that needs nothing back)",
+                  fontsize=7)
+    ax.set_ylabel(pattern.measure, fontsize=7)
+    ax.set_title("Pattern 10 across the counter-assumption's lever (default 0.3)", fontsize=8)
+    ax.legend(fontsize=6)
+    ax.tick_params(labelsize=6)
+    fig.tight_layout()
+    path = OUT / "pattern_10_selflessness.png"
     fig.savefig(path)
     plt.close(fig)
     return path
@@ -138,6 +179,7 @@ def main() -> None:
         }
         print(f"{key}: {result.describe()} | counter: {counter.describe()}", flush=True)
     (OUT / "results.json").write_text(json.dumps(numbers, indent=1))
+    selflessness_curve()
     notes = DOC.read_text(encoding="utf-8").split(NOTES, 1)[1]
     DOC.write_text(intro() + "\n" + "\n".join(sections) + NOTES + notes, encoding="utf-8")
 
