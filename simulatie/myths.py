@@ -39,7 +39,6 @@ import math
 import os
 import tomllib
 from collections.abc import Mapping
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from pathlib import Path
@@ -52,6 +51,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from simulatie.experiments import run_seeds
 from simulatie.metrics import METRICS
 from simulatie.parameters import make_parameters, parameter_specs, suggest
+from simulatie.processes import process_pool
 from simulatie.report import interval
 from simulatie.scenarios import ScenarioError, load_scenario
 
@@ -492,7 +492,7 @@ def run_myth(myth: Myth, workers: int | None = None) -> MythResult:
     if n == 1:
         tables = [_run_task(task) for task in tasks]
     else:
-        with ProcessPoolExecutor(n) as pool:
+        with process_pool(n) as pool:  # safe inside the dashboard's threaded server
             tables = list(pool.map(_run_task, tasks))
     reps = myth.replications
     arms = {}

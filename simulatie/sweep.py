@@ -15,11 +15,14 @@ that is what makes a sweep resumable: running the same experiment into the same 
 skips the runs whose file exists and runs the rest (failed runs are tried again). A folder that
 holds another experiment, or the same file with other settings, is refused.
 
-Runs execute through :func:`execute_run`, a plain function that Dask ships to its workers. It
-returns the run's table and summary instead of writing them, so workers need no shared file
-system: the process that started the sweep writes every file. After every run it clears Mesa's
-global neighbourhood cache (:func:`clear_neighbourhood_cache`), which otherwise keeps the last
-model alive, so a worker's memory does not grow run after run.
+Runs execute through :func:`execute_run`, a plain function shipped to the workers. On one
+machine the workers come from :func:`simulatie.processes.process_pool` (forked from a fresh
+forkserver that has already imported ``simulatie``: start-up well under a second, and no fork of
+a threaded parent); a Dask cluster is used when the caller names its scheduler.
+``execute_run`` returns the run's table and summary instead of writing them, so workers need no
+shared file system: the process that started the sweep writes every file. After every run it
+clears Mesa's global neighbourhood cache (:func:`clear_neighbourhood_cache`), which otherwise
+keeps the last model alive, so a worker's memory does not grow run after run.
 """
 
 from __future__ import annotations
@@ -33,7 +36,10 @@ import socket
 import time
 import traceback
 import uuid
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, wait
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from importlib import metadata as importlib_metadata
@@ -46,6 +52,7 @@ import pyarrow.parquet as pq
 
 from simulatie.experiments import Experiment, RunSpec
 from simulatie.parameters import Parameters
+from simulatie.processes import process_pool
 from simulatie.results import to_jsonable
 
 if TYPE_CHECKING:
@@ -74,7 +81,7 @@ METADATA_KEY = b"simulatie"
 RETRIES = 2
 CONNECT_TIMEOUT = 10
 """Seconds to wait for an existing Dask scheduler to answer."""
-"""How often Dask reruns a run whose worker died; a run that raises is not retried."""
+"""How often a run whose worker died is tried again (local pool or Dask); one that raises is not."""
 
 logger = logging.getLogger(__name__)
 
@@ -366,29 +373,71 @@ def _serial(tasks: Iterable[RunTask]) -> Iterator[RunOutcome]:
         yield execute_run(task)
 
 
-def _open_client(workers: int | None, scheduler: str | None) -> tuple[Client, Any]:
-    """Connect to a scheduler, or start a local cluster of single-threaded processes."""
-    from distributed import Client, LocalCluster
+def _local(
+    workers: int, tasks: list[RunTask], execute: Callable[[RunTask], RunOutcome] = execute_run
+) -> Iterator[RunOutcome]:
+    """Run tasks in local worker processes, a bounded number at a time, yielding as they finish.
 
-    if scheduler:
-        try:
-            file = Path(scheduler).expanduser()
-            if file.is_file():
-                return Client(scheduler_file=str(file), timeout=CONNECT_TIMEOUT), None
-            return Client(scheduler, timeout=CONNECT_TIMEOUT), None
-        except (OSError, TimeoutError, ValueError) as error:
-            message = " ".join(str(error).split())
-            raise SweepError(
-                f"cannot reach the Dask scheduler at '{scheduler}': {message}"
-            ) from None
-    cluster = LocalCluster(
-        n_workers=workers or os.cpu_count() or 1,
-        threads_per_worker=1,
-        processes=True,
-        dashboard_address=":0",  # a free port: never clashes with another cluster's 8787
-        silence_logs=logging.ERROR,
-    )
-    return Client(cluster), cluster
+    Workers fork from a forkserver that preloads ``simulatie`` (fast start, safe in a threaded
+    parent). If a worker dies (killed, out of memory), the pool breaks: its unfinished runs are
+    tried again in a new pool, each at most ``RETRIES`` more times, then recorded as failed.
+
+    Args:
+        workers: Worker processes.
+        tasks: The runs to do.
+        execute: What a worker does with one task (a module-level function).
+    """
+    pending = deque(tasks)
+    attempts: dict[str, int] = {}
+    while pending:
+        with process_pool(workers) as pool:
+            running: dict[Future, RunTask] = {}
+            window = max(8, 4 * workers)  # keeps every worker busy, few results held at once
+            broken = False
+            while (pending or running) and not broken:
+                while pending and len(running) < window:
+                    task = pending.popleft()
+                    running[pool.submit(execute, task)] = task
+                done, _ = wait(running, return_when=FIRST_COMPLETED)
+                for future in done:
+                    task = running.pop(future)
+                    try:
+                        outcome = future.result()
+                    except BrokenProcessPool as error:
+                        broken = True
+                        yield from _retry_or_fail(task, error, attempts, pending)
+                    else:
+                        yield outcome
+            for future, task in running.items():  # the pool broke: these never finished
+                future.cancel()
+                yield from _retry_or_fail(task, BrokenProcessPool("a worker process died"),
+                                          attempts, pending)
+
+
+def _retry_or_fail(task: RunTask, error: BaseException, attempts: dict[str, int],
+                   pending: deque[RunTask]) -> Iterator[RunOutcome]:
+    """Queue a run whose worker died for another try, or record it as failed after RETRIES."""
+    attempts[task.run_id] = attempts.get(task.run_id, 0) + 1
+    if attempts[task.run_id] <= RETRIES:
+        pending.appendleft(task)
+        return
+    yield RunOutcome(run_id=task.run_id,
+                     error=" ".join(f"{type(error).__name__}: {error}".split()),
+                     traceback="".join(traceback.format_exception(error)))
+
+
+def _open_client(scheduler: str) -> Client:
+    """Connect to a running Dask scheduler (address or scheduler file)."""
+    from distributed import Client
+
+    try:
+        file = Path(scheduler).expanduser()
+        if file.is_file():
+            return Client(scheduler_file=str(file), timeout=CONNECT_TIMEOUT)
+        return Client(scheduler, timeout=CONNECT_TIMEOUT)
+    except (OSError, TimeoutError, ValueError) as error:
+        message = " ".join(str(error).split())
+        raise SweepError(f"cannot reach the Dask scheduler at '{scheduler}': {message}") from None
 
 
 def _distributed(client: Client, tasks: list[RunTask]) -> Iterator[RunOutcome]:
@@ -446,8 +495,8 @@ def run_sweep(
     Args:
         experiment: The loaded experiment.
         out_dir: The output folder; an existing folder of the same experiment is resumed.
-        workers: ``1`` runs serially in this process, without Dask. Otherwise the number of
-            local worker processes (default: one per core). Ignored with ``scheduler``.
+        workers: ``1`` runs serially in this process. Otherwise the number of local worker
+            processes (default: one per core). Ignored with ``scheduler``.
         scheduler: Address (``tcp://host:port``) or scheduler file of a running Dask cluster.
         on_start: Called once with the number of runs and the number already finished.
         on_outcome: Called after each run's result or failure has been written.
@@ -469,15 +518,17 @@ def run_sweep(
         for spec in plan.specs
         if spec.run_id not in plan.done
     ]
-    client = cluster = None
+    client = None
     try:
         if not tasks:
             outcomes: Iterator[RunOutcome] = iter(())
-        elif scheduler is None and workers == 1:
+        elif scheduler is not None:
+            client = _open_client(scheduler)
+            outcomes = _distributed(client, tasks)
+        elif workers == 1:
             outcomes = _serial(tasks)
         else:
-            client, cluster = _open_client(workers, scheduler)
-            outcomes = _distributed(client, tasks)
+            outcomes = _local(min(workers or os.cpu_count() or 1, len(tasks)), tasks)
         for outcome in outcomes:
             try:
                 _record(plan, by_id[outcome.run_id], outcome, experiment.varied)
@@ -492,7 +543,5 @@ def run_sweep(
     finally:
         if client is not None:
             client.close()
-        if cluster is not None:
-            cluster.close()
     report.seconds = time.perf_counter() - started
     return report

@@ -41,7 +41,7 @@ def sweep_command(
         typer.Option(
             "--workers",
             "-w",
-            help="Local worker processes (default: one per core); 1 runs serially without Dask.",
+            help="Local worker processes (default: one per core); 1 runs serially in this process.",
             show_default=False,
         ),
     ] = None,
@@ -67,7 +67,7 @@ def sweep_command(
     if workers is not None and workers < 1:
         fail(f"--workers must be at least 1, got {workers}")
     if workers is not None and scheduler is not None:
-        fail("use either --workers (a local cluster) or --scheduler (an existing one)")
+        fail("use either --workers (local processes) or --scheduler (an existing Dask cluster)")
     try:
         loaded = load_experiment(experiment)
     except ExperimentError as error:

@@ -9,6 +9,7 @@ import os
 import signal
 import subprocess
 import sys
+import tempfile
 import textwrap
 import time
 import tracemalloc
@@ -22,9 +23,11 @@ from typer.testing import CliRunner
 
 from simulatie import sweep
 from simulatie.experiments import load_experiment
+from simulatie.parameters import make_parameters
 from simulatie.report import interval, load_results, write_report
 from simulatie.sweep import (
     MANIFEST_FILE,
+    RunOutcome,
     RunTask,
     SweepError,
     clear_neighbourhood_cache,
@@ -424,3 +427,34 @@ def test_report_on_a_folder_that_is_not_a_sweep(tmp_path):
     result = CliRunner().invoke(cli(), ["report", str(tmp_path)])
     assert result.exit_code == 2
     assert result.stderr.startswith("error: ") and "not a sweep's results folder" in result.stderr
+
+
+def _dies_once(task: RunTask) -> RunOutcome:
+    """A worker that dies the first time it sees a run (as if killed), and succeeds after."""
+    marker = Path(tempfile.gettempdir()) / f"simulatie-dies-once-{task.run_id}-{task.seed}"
+    if not marker.exists():
+        marker.touch()
+        os._exit(1)
+    return RunOutcome(run_id=task.run_id, summary={"attempt": 2.0})
+
+
+def _always_dies(task: RunTask) -> RunOutcome:
+    os._exit(1)
+
+
+def _tasks(count: int, seed: int) -> list[RunTask]:
+    params = make_parameters({"residents": 20})
+    return [RunTask(f"r{i}", seed + i, 4, (), params) for i in range(count)]
+
+
+def test_local_pool_retries_runs_whose_worker_died():
+    seed = int(time.time() * 1000) % 1_000_000_000  # fresh markers for every test run
+    outcomes = list(sweep._local(2, _tasks(3, seed), _dies_once))
+    assert sorted(o.run_id for o in outcomes) == ["r0", "r1", "r2"]
+    assert all(o.ok and o.summary == {"attempt": 2.0} for o in outcomes)
+
+
+def test_local_pool_records_a_run_that_kills_every_worker_as_failed():
+    outcomes = list(sweep._local(2, _tasks(2, 0), _always_dies))
+    assert sorted(o.run_id for o in outcomes) == ["r0", "r1"]
+    assert all(not o.ok and "BrokenProcessPool" in o.error for o in outcomes)
