@@ -378,9 +378,11 @@ def _local(
 ) -> Iterator[RunOutcome]:
     """Run tasks in local worker processes, a bounded number at a time, yielding as they finish.
 
-    Workers fork from a forkserver that preloads ``simulatie`` (fast start, safe in a threaded
-    parent). If a worker dies (killed, out of memory), the pool breaks: its unfinished runs are
-    tried again in a new pool, each at most ``RETRIES`` more times, then recorded as failed.
+    Workers come from :func:`~simulatie.processes.process_pool` (fast start, safe in a threaded
+    parent). If a worker dies (killed, out of memory), the whole pool breaks and every run in
+    flight is lost, so the runs that were in flight become *suspects*: they are run again one at a
+    time, where a death points at its run. That run is tried at most ``RETRIES`` more times and
+    then recorded as failed; the other suspects simply finish, and the sweep goes on in parallel.
 
     Args:
         workers: Worker processes.
@@ -388,15 +390,18 @@ def _local(
         execute: What a worker does with one task (a module-level function).
     """
     pending = deque(tasks)
+    suspects: deque[RunTask] = deque()
     attempts: dict[str, int] = {}
-    while pending:
-        with process_pool(workers) as pool:
+    while pending or suspects:
+        isolating = bool(suspects)
+        queue = suspects if isolating else pending
+        window = 1 if isolating else max(8, 4 * workers)  # keeps every worker busy
+        with process_pool(1 if isolating else workers) as pool:
             running: dict[Future, RunTask] = {}
-            window = max(8, 4 * workers)  # keeps every worker busy, few results held at once
             broken = False
-            while (pending or running) and not broken:
-                while pending and len(running) < window:
-                    task = pending.popleft()
+            while (queue or running) and not broken:
+                while queue and len(running) < window:
+                    task = queue.popleft()
                     running[pool.submit(execute, task)] = task
                 done, _ = wait(running, return_when=FIRST_COMPLETED)
                 for future in done:
@@ -405,21 +410,21 @@ def _local(
                         outcome = future.result()
                     except BrokenProcessPool as error:
                         broken = True
-                        yield from _retry_or_fail(task, error, attempts, pending)
+                        if isolating:  # alone in the pool: this run killed its worker
+                            yield from _retry_or_fail(task, error, attempts, suspects)
+                        else:
+                            suspects.append(task)
                     else:
                         yield outcome
-            for future, task in running.items():  # the pool broke: these never finished
-                future.cancel()
-                yield from _retry_or_fail(task, BrokenProcessPool("a worker process died"),
-                                          attempts, pending)
+            suspects.extend(running.values())  # lost with a broken pool (none otherwise)
 
 
 def _retry_or_fail(task: RunTask, error: BaseException, attempts: dict[str, int],
-                   pending: deque[RunTask]) -> Iterator[RunOutcome]:
-    """Queue a run whose worker died for another try, or record it as failed after RETRIES."""
+                   queue: deque[RunTask]) -> Iterator[RunOutcome]:
+    """Queue a run that killed its worker for another try, or record it as failed after RETRIES."""
     attempts[task.run_id] = attempts.get(task.run_id, 0) + 1
     if attempts[task.run_id] <= RETRIES:
-        pending.appendleft(task)
+        queue.appendleft(task)
         return
     yield RunOutcome(run_id=task.run_id,
                      error=" ".join(f"{type(error).__name__}: {error}".split()),

@@ -448,10 +448,11 @@ def _tasks(count: int, seed: int) -> list[RunTask]:
 
 
 def test_local_pool_retries_runs_whose_worker_died():
+    """Every run kills its worker once: all finish, though each death also breaks the others'."""
     seed = int(time.time() * 1000) % 1_000_000_000  # fresh markers for every test run
-    outcomes = list(sweep._local(2, _tasks(3, seed), _dies_once))
-    assert sorted(o.run_id for o in outcomes) == ["r0", "r1", "r2"]
-    assert all(o.ok and o.summary == {"attempt": 2.0} for o in outcomes)
+    outcomes = list(sweep._local(2, _tasks(5, seed), _dies_once))
+    assert sorted(o.run_id for o in outcomes) == ["r0", "r1", "r2", "r3", "r4"]
+    assert all(o.ok and o.summary == {"attempt": 2.0} for o in outcomes), outcomes
 
 
 def test_local_pool_records_a_run_that_kills_every_worker_as_failed():
