@@ -1,8 +1,9 @@
-"""docs/odd.md must describe the model that is in the code.
+"""docs/odd.md and docs/patterns.md must describe the model and the pattern tests that exist.
 
 The ODD document lists every parameter with its declared default and bounds, every metric, the
-module constants with their values, and the group and guidance-style profiles. These tests fail
-when the code changes and the document does not, so the document cannot silently drift.
+module constants with their values, and the group and guidance-style profiles; the patterns page
+names each pattern's measure and counter-assumption as the tests run them. These tests fail when
+the code changes and the documents do not, so the documents cannot silently drift.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from enum import StrEnum
 from pathlib import Path
 
 import pytest
+from patterns_helpers import PATTERNS
 
 from simulatie.groups import GROUP_PROFILES
 from simulatie.metrics import METRICS
@@ -145,3 +147,26 @@ def test_tuckman_phase_lengths_match_the_code() -> None:
 
     text = ", ".join(f"{p.name.lower()} {n}" for p, n in PHASE_AFTER_MEETINGS.items())
     assert f"| `PHASE_AFTER_MEETINGS` | activities | {text} |" in TEXT
+
+
+# --- patterns ------------------------------------------------------------------------------------
+PATTERNS_DOC = ODD.parent / "patterns.md"
+
+
+@pytest.mark.parametrize("key", list(PATTERNS))
+def test_patterns_doc_describes_each_pattern_as_tested(key: str) -> None:
+    """docs/patterns.md has each pattern's title, measure and counter-assumption as the tests use.
+
+    The per-pattern sections are written by docs/figures/make_pattern_figures.py; rerun it when
+    this fails.
+    """
+    pattern = PATTERNS[key]
+    text = PATTERNS_DOC.read_text(encoding="utf-8")
+    section = rf"^## Pattern {re.escape(key)}: ([^\n]*)\n(.*?)(?=^## |\Z)"
+    match = re.search(section, text, re.M | re.S)
+    assert match, f"docs/patterns.md has no section for pattern {key}"
+    assert match.group(1).strip() == pattern.title
+    body = match.group(2)
+    assert f"Measure: `{pattern.measure}` after {pattern.steps} weeks" in body
+    assert f"**Counter-assumption:** {pattern.counter_label}." in body
+    assert f"figures/patterns/pattern_{key}.png" in body
