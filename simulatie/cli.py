@@ -28,6 +28,7 @@ except ImportError:  # pragma: no cover - older typer runs on click itself
 
 from simulatie.cli_common import Lang, fail, one_line
 from simulatie.dashboard.cli import register as register_dashboard_command
+from simulatie.measures import MEASURE_LABELS
 from simulatie.myths_cli import register as register_myth_commands
 from simulatie.parameters import ParameterError, Parameters, parameter_specs, parse_override
 from simulatie.results import OutputError, check_output_dir, write_run
@@ -111,18 +112,6 @@ def _default_out(scenario_name: str, seed: int) -> Path:
     return RUNS_DIR / f"{safe}-seed{seed}-{stamp}"
 
 
-_SUMMARY_LABELS: dict[str, dict[str, str]] = {
-    "emergence_week": {
-        "nl": "Week waarin zorgzame banden ontstaan",
-        "en": "Week caring ties emerged",
-    },
-    "caring_peak": {"nl": "Piek aantal zorgzame banden", "en": "Peak number of caring ties"},
-    "caring_peak_week": {"nl": "Week van de piek", "en": "Week of the peak"},
-    "half_life_weeks": {
-        "nl": "Halveringstijd na einde steun (weken)",
-        "en": "Half-life after support ended (weeks)",
-    },
-}
 _UNDEFINED: dict[str, dict[str, str]] = {  # what a NaN measure means, per measure
     "emergence_week": {"nl": "niet bereikt", "en": "not reached"},
     "half_life_weeks": {
@@ -159,7 +148,7 @@ def _print_summary(summary: dict[str, float], out_dir: Path, lang: str) -> None:
     header = ("Uitkomst", "Waarde") if lang == "nl" else ("Measure", "Value")
     table = Table(*header, title="Samenvatting" if lang == "nl" else "Summary")
     table.columns[1].justify = "right"
-    for key, labels in _SUMMARY_LABELS.items():
+    for key, labels in MEASURE_LABELS.items():
         if key in summary:
             undefined = _UNDEFINED.get(key, {}).get(lang, "—")
             table.add_row(labels[lang], _format(summary[key], "", undefined))

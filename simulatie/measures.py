@@ -17,7 +17,17 @@ import pandas as pd
 
 from .parameters import Parameters
 
-__all__ = ["emergence_week", "half_life_after", "run_measures"]
+__all__ = ["MEASURE_LABELS", "emergence_week", "half_life_after", "run_measures"]
+
+MEASURE_LABELS: dict[str, dict[str, str]] = {
+    "emergence_week": {"nl": "Week waarin zorgzame banden ontstaan",
+                       "en": "Week caring ties emerged"},
+    "caring_peak": {"nl": "Piek aantal zorgzame banden", "en": "Peak number of caring ties"},
+    "caring_peak_week": {"nl": "Week van de piek", "en": "Week of the peak"},
+    "half_life_weeks": {"nl": "Halveringstijd na einde steun (weken)",
+                        "en": "Half-life after support ended (weeks)"},
+}
+"""What each run measure is called, in Dutch and English (tables, reports, figures)."""
 
 
 def emergence_week(timeseries: pd.DataFrame, share: float) -> float:

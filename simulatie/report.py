@@ -30,6 +30,7 @@ import numpy as np
 import pandas as pd
 
 from simulatie.experiments import safe_name
+from simulatie.measures import MEASURE_LABELS
 from simulatie.sweep import EXPERIMENT_FILE, MANIFEST_FILE, RUNS_DIR, read_run_file
 
 if TYPE_CHECKING:
@@ -52,15 +53,6 @@ KEY_MEASURES = ("emergence_week", "caring_peak", "caring_peak_week", "half_life_
 
 _PLOTTED_FINALS = ("final_share_with_caring_tie", "final_lonely_share", "final_care_hours_unmet")
 _MAX_BANDS = 12  # more lines than this in one panel are drawn without bands or legend
-_MEASURE_LABELS = {
-    "emergence_week": {"nl": "Week waarin zorgzame banden ontstaan", "en": "Emergence week"},
-    "caring_peak": {"nl": "Piek zorgzame banden", "en": "Peak caring ties"},
-    "caring_peak_week": {"nl": "Week van de piek", "en": "Week of the peak"},
-    "half_life_weeks": {
-        "nl": "Halveringstijd na einde steun (weken)",
-        "en": "Half-life after support ends (weeks)",
-    },
-}
 _TEXT = {
     "week": {"nl": "week", "en": "week"},
     "mean_band": {"nl": "gemiddelde en 95%-interval", "en": "mean and 95% interval"},
@@ -213,8 +205,8 @@ def summarise(results: SweepResults) -> pd.DataFrame:
 def _label(measure: str, lang: str) -> str:
     from simulatie.plotting import metric_label
 
-    if measure in _MEASURE_LABELS:
-        return _MEASURE_LABELS[measure][lang]
+    if measure in MEASURE_LABELS:
+        return MEASURE_LABELS[measure][lang]
     if measure.startswith("final_"):
         return f"{metric_label(measure.removeprefix('final_'), lang)} ({_TEXT['end'][lang]})"
     return metric_label(measure, lang)
