@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import gc
 import json
-import logging
 import os
 import platform
 import socket
@@ -79,11 +78,9 @@ MANIFEST_FILE = "manifest.parquet"
 RUNS_DIR = "runs"
 METADATA_KEY = b"simulatie"
 RETRIES = 2
+"""How often a run whose worker died is tried again (local pool or Dask); one that raises is not."""
 CONNECT_TIMEOUT = 10
 """Seconds to wait for an existing Dask scheduler to answer."""
-"""How often a run whose worker died is tried again (local pool or Dask); one that raises is not."""
-
-logger = logging.getLogger(__name__)
 
 
 class SweepError(RuntimeError):
