@@ -28,14 +28,17 @@ BANDS: dict[str, tuple[float, float, str]] = {
 }
 
 
+def _runs(overrides: dict[str, str] | None = None) -> pd.DataFrame:
+    """Weekly metrics of a run on each seed, stacked with a ``seed`` column."""
+    frames = [run(overrides, seed=seed, steps=52 * YEARS).timeseries.assign(seed=seed)
+              for seed in SEEDS]
+    return pd.concat(frames, ignore_index=True)
+
+
 @pytest.fixture(scope="module")
 def default_runs() -> pd.DataFrame:
-    """Weekly metrics of the default run on each seed, stacked with a ``seed`` column."""
-    frames = []
-    for seed in SEEDS:
-        table = run(seed=seed, steps=52 * YEARS).timeseries
-        frames.append(table.assign(seed=seed))
-    return pd.concat(frames, ignore_index=True)
+    """The default run on each seed."""
+    return _runs()
 
 
 def _mean_by_week(runs: pd.DataFrame, metric: str, weeks: list[int]) -> pd.Series:
@@ -69,11 +72,7 @@ def status_quo_runs() -> pd.DataFrame:
     The health monitor describes the whole country, where needs are mostly not sought out; the
     default neighbourhood has a professional who actively matches the neediest with volunteers.
     """
-    frames = []
-    for seed in SEEDS:
-        table = run({"matching": "passive"}, seed=seed, steps=52 * YEARS).timeseries
-        frames.append(table.assign(seed=seed))
-    return pd.concat(frames, ignore_index=True)
+    return _runs({"matching": "passive"})
 
 
 def _later_means(runs: pd.DataFrame, columns: list[str]) -> pd.Series:
