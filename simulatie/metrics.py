@@ -410,10 +410,12 @@ def community_spirit(obs: Observation) -> float:
 
 @metric("infrastructure", "Infrastructure", "Infrastructuur", "0..1")
 def infrastructure(obs: Observation) -> float:
-    """Seed 004's second line: places in use, a running activity programme, helpers, platform.
+    """Seed 004's second line: places in use, a running activity programme, helpers.
 
     The mean of: share of meeting places with a running activity; running activities per 100
-    residents (capped at 1); volunteers per 10 residents (capped at 1); the digital platform.
+    residents (capped at 1); volunteers per 10 residents (capped at 1). The digital platform is
+    not a term: a lever counted in an outcome would raise it by definition; the platform shows
+    here only through the volunteers it keeps in use.
     """
     m = obs.model
     running = [a for a in m.activities.activities if not a.ended]
@@ -421,7 +423,7 @@ def infrastructure(obs: Observation) -> float:
     used = len({a.place for a in running}) / places if places else 0.0
     per_100 = min(1.0, len(running) / (m.population.n / 100))
     helpers = min(1.0, len(m.volunteer_of) / (m.population.n / 10))
-    return float(np.mean([used, per_100, helpers, float(m.params.digital_platform)]))
+    return float(np.mean([used, per_100, helpers]))
 
 
 @metric("formal_support", "Formal support", "Formele ondersteuning en zorg", "share")
