@@ -144,27 +144,25 @@ def tie_strength_p90(obs: Observation) -> float:
     return float(np.partition(obs.strength, k)[k])
 
 
-@metric("lonely_share", "Lonely residents", "Eenzame bewoners", "share")
-def lonely_share(obs: Observation) -> float:
-    """Share of residents with fewer friendly or caring ties than ``lonely_below_ties``."""
-    return float((obs.close_per_resident < obs.model.params.lonely_below_ties).mean())
-
-
-@metric("lonely_share_75plus", "Lonely residents aged 75+", "Eenzame bewoners van 75+", "share")
-def lonely_share_75plus(obs: Observation) -> float:
-    """Loneliness among residents aged 75 and over (NaN when there are none)."""
-    old = obs.model.population.age >= 75
-    if not old.any():
-        return float("nan")
-    return float((obs.close_per_resident[old] < obs.model.params.lonely_below_ties).mean())
-
-
 def _older(obs: Observation) -> np.ndarray:
     return obs.model.population.age >= 75
 
 
 def _lonely(obs: Observation) -> np.ndarray:
     return obs.close_per_resident < obs.model.params.lonely_below_ties
+
+
+@metric("lonely_share", "Lonely residents", "Eenzame bewoners", "share")
+def lonely_share(obs: Observation) -> float:
+    """Share of residents with fewer friendly or caring ties than ``lonely_below_ties``."""
+    return float(_lonely(obs).mean())
+
+
+@metric("lonely_share_75plus", "Lonely residents aged 75+", "Eenzame bewoners van 75+", "share")
+def lonely_share_75plus(obs: Observation) -> float:
+    """Loneliness among residents aged 75 and over (NaN when there are none)."""
+    old = _older(obs)
+    return float(_lonely(obs)[old].mean()) if old.any() else float("nan")
 
 
 @metric("lonely_share_under75", "Lonely residents under 75", "Eenzame bewoners onder 75", "share")
