@@ -152,6 +152,11 @@ def _lonely(obs: Observation) -> np.ndarray:
     return obs.close_per_resident < obs.model.params.lonely_below_ties
 
 
+def _share_among(flags: np.ndarray, among: np.ndarray) -> float:
+    """Share of ``flags`` among the residents selected by ``among`` (NaN when there are none)."""
+    return float(flags[among].mean()) if among.any() else float("nan")
+
+
 @metric("lonely_share", "Lonely residents", "Eenzame bewoners", "share")
 def lonely_share(obs: Observation) -> float:
     """Share of residents with fewer friendly or caring ties than ``lonely_below_ties``."""
@@ -161,15 +166,13 @@ def lonely_share(obs: Observation) -> float:
 @metric("lonely_share_75plus", "Lonely residents aged 75+", "Eenzame bewoners van 75+", "share")
 def lonely_share_75plus(obs: Observation) -> float:
     """Loneliness among residents aged 75 and over (NaN when there are none)."""
-    old = _older(obs)
-    return float(_lonely(obs)[old].mean()) if old.any() else float("nan")
+    return _share_among(_lonely(obs), _older(obs))
 
 
 @metric("lonely_share_under75", "Lonely residents under 75", "Eenzame bewoners onder 75", "share")
 def lonely_share_under75(obs: Observation) -> float:
     """Loneliness among residents under 75 (NaN when there are none)."""
-    young = ~_older(obs)
-    return float(_lonely(obs)[young].mean()) if young.any() else float("nan")
+    return _share_among(_lonely(obs), ~_older(obs))
 
 
 YEAR_WEEKS = 52  # the surveys ask about "the past twelve months"
@@ -195,10 +198,7 @@ def volunteer_share_year(obs: Observation) -> float:
         "Vrijwilliger in het afgelopen jaar, 75+", "share")
 def volunteer_share_year_75plus(obs: Observation) -> float:
     """:func:`volunteer_share_year` among residents aged 75+ (NaN when there are none)."""
-    old = _older(obs)
-    if not old.any():
-        return float("nan")
-    return float(_in_last_year(obs, obs.model.population.last_volunteer_week)[old].mean())
+    return _share_among(_in_last_year(obs, obs.model.population.last_volunteer_week), _older(obs))
 
 
 @metric("informal_helper_share_year", "Helped someone informally in the past year",
@@ -216,10 +216,7 @@ def informal_helper_share_year(obs: Observation) -> float:
         "Informele hulp gegeven in het afgelopen jaar, 75+", "share")
 def informal_helper_share_year_75plus(obs: Observation) -> float:
     """:func:`informal_helper_share_year` among residents aged 75+ (NaN when there are none)."""
-    old = _older(obs)
-    if not old.any():
-        return float("nan")
-    return float(_in_last_year(obs, obs.model.population.last_informal_week)[old].mean())
+    return _share_among(_in_last_year(obs, obs.model.population.last_informal_week), _older(obs))
 
 
 @metric("clustering", "Network clustering", "Clustering van het netwerk", "0..1")
