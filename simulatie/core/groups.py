@@ -55,7 +55,7 @@ class GroupProfile:
 
 GROUP_PROFILES: dict[Group, GroupProfile] = {
     Group.ADULT: GroupProfile(20, 64, 0.50, 1.0, 0.00, 0.90, 0.0, 0.55),
-    Group.OLDER: GroupProfile(65, 90, 0.50, 0.9, 0.10, 0.40, 0.3, 0.60),
+    Group.OLDER: GroupProfile(65, 85, 0.50, 0.9, 0.10, 0.40, 0.3, 0.60),
     Group.FAMILY: GroupProfile(25, 45, 0.55, 0.5, 0.00, 0.95, 0.2, 0.55),
     Group.LVB: GroupProfile(18, 55, 0.45, 0.4, 0.15, 0.50, 2.0, 0.50),
     Group.PSYCH: GroupProfile(18, 60, 0.30, 0.4, 0.20, 0.70, 2.0, 0.40),

@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from enum import IntEnum
+from functools import lru_cache
 
 import numpy as np
 
@@ -90,6 +91,7 @@ def _place_blocks(blocks: int, count: int, placement: Placement, cols: int) -> l
     return [int(b) for b in chosen]
 
 
+@lru_cache(maxsize=32)
 def build_layout(
     residents: int, street_length: int, meeting_places: int, placement: Placement
 ) -> Layout:

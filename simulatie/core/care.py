@@ -1,0 +1,308 @@
+"""One week of care: who asks whom, who gives, and what stays unmet.
+
+Each resident's weekly need (*draaglast*) is met from a support budget spent in a declared order
+(:data:`SPENDING_ORDER`, ``docs/odd.md`` 7.9):
+
+1. **formal care**, for residents whose need stems from health (frail, LVB, psychiatric
+   vulnerability), within a limited capacity (staff shortage, seed 001/002);
+2. **professionals who do the work themselves** (``takeover``), for everyone in need
+   (:func:`~.professionals.give_direct_care`);
+3. the resident's **own ties**, if they dare to ask (*vraagverlegenheid*, Linders 2010). Asking
+   is easier over stronger ties, with more trust, after having given to that person before and
+   while waiting for formal care; it is harder while owing them (Gouldner 1960; seed 000: first
+   give, then take). A helper may stretch beyond their capacity for someone close (informal
+   carers, *mantelzorgers*), which builds strain and can end in burnout;
+4. **volunteers**: help-seekers who come forward themselves (passive), or whom a professional
+   seeks out and introduces to a volunteer (active); a volunteer helps when the request fits
+   what they signed up for;
+5. the rest is **unmet**.
+
+Because formal care comes first, scarce formal care leaves more to ask of neighbours, and the
+waiting it causes lowers the threshold to ask: a mechanism, not an order, decides whether less
+government brings more community (myth 1). Every hour given is an hour received.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import IntEnum
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from .groups import Group
+from .parameters import Matching
+from .professionals import give_direct_care
+
+if TYPE_CHECKING:
+    from .contacts import Contacts
+    from .professionals import Budget
+    from .state import Neighbourhood
+
+__all__ = ["SPENDING_ORDER", "CareWeek", "Source", "indicated", "provide_care"]
+
+ASK_SOFTNESS = 0.08  # spread of the ask decision around the threshold
+NETWORK_ROUNDS = 3  # a resident asks up to this many ties per week
+MIN_HOURS = 0.05  # smaller transfers are not worth recording
+CLOSE_STRENGTH = 0.5  # ties at least this strong (the friendly threshold) may stretch a helper
+CREDIT_SCALE_HOURS = 2.0  # credit (hours given minus received) at which its effect is 3/4 of full
+WAITING_KEPT_PER_WEEK = 0.9  # memory of waiting for formal care (about ten weeks)
+PASSIVE_TRIES = 2  # volunteers a service desk tries for a walk-in request
+ACTIVE_TRIES = 5  # volunteers a matcher who knows them tries
+INTRODUCTION_HOURS = 1.0  # shared hours of the first meeting a matcher arranges
+PLATFORM_FIT = 0.2  # a platform user describes the request better: higher chance it fits
+PLATFORM_THRESHOLD = 0.2  # and posting a request is easier than asking in person
+
+
+class Source(IntEnum):
+    """Where an hour of care came from."""
+
+    FORMAL = 0
+    PROFESSIONAL = 1
+    NETWORK = 2
+    VOLUNTEERS = 3
+
+
+SPENDING_ORDER = (Source.FORMAL, Source.PROFESSIONAL, Source.NETWORK, Source.VOLUNTEERS)
+"""The order in which the week's support is spent on each resident's need."""
+
+
+@dataclass
+class CareWeek:
+    """The week's care accounting per resident.
+
+    Attributes:
+        need: Hours needed.
+        received: ``(n, 4)`` hours received by :class:`Source`.
+        unmet: Hours left unmet.
+    """
+
+    need: np.ndarray
+    received: np.ndarray
+    unmet: np.ndarray
+
+    @classmethod
+    def empty(cls, n: int) -> CareWeek:
+        """A week without any need (the state before the first week)."""
+        return cls(need=np.zeros(n), received=np.zeros((n, len(Source))), unmet=np.zeros(n))
+
+
+def indicated(frailty: np.ndarray, group: np.ndarray, threshold: float) -> np.ndarray:
+    """Whether each resident's need stems from health: frail, or LVB or psychiatric vulnerability.
+
+    Formal care serves only them; help given to them over one's own ties is informal *care* in
+    the SCP's sense (help to someone with health problems), other help is neighbourly help.
+    """
+    return (frailty >= threshold) | np.isin(group, (Group.LVB, Group.PSYCH))
+
+
+def _sigmoid(x: np.ndarray) -> np.ndarray:
+    return 1.0 / (1.0 + np.exp(-x))
+
+
+def provide_care(nb: Neighbourhood, budget: Budget, contacts: Contacts) -> CareWeek:
+    """Meet this week's needs from each source in :data:`SPENDING_ORDER`.
+
+    Args:
+        nb: The neighbourhood; its population's ``need`` has been drawn for this week.
+        budget: This week's professional hours (doing and matching hours are spent here).
+        contacts: This week's contacts; help and the time it shares are added.
+
+    Returns:
+        The accounting for the week. The population's ``given`` and ``received`` are updated.
+    """
+    pop = nb.population
+    params = nb.params
+    received = np.zeros((pop.n, len(Source)))
+    remaining = pop.need.copy()
+    pop.indicated = indicated(pop.frailty, pop.group, params.formal_care_frailty)
+
+    formal = _formal_care(remaining, pop.indicated, params.formal_care_hours * pop.n)
+    _remember_waiting(nb, remaining, formal)
+    received[:, Source.FORMAL] = formal
+    remaining -= formal
+
+    direct = give_direct_care(remaining, budget)
+    received[:, Source.PROFESSIONAL] = direct
+    remaining -= direct
+
+    capacity = pop.capacity()
+    _ask_own_network(nb, remaining, capacity, received, contacts)
+    _match_volunteers(nb, remaining, capacity, received, budget, contacts)
+
+    pop.received = received.sum(axis=1)
+    pop.received_network = received[:, Source.NETWORK].copy()
+    return CareWeek(need=pop.need.copy(), received=received, unmet=np.maximum(remaining, 0.0))
+
+
+def _formal_care(remaining: np.ndarray, eligible: np.ndarray, hours: float) -> np.ndarray:
+    """Share formal care over eligible residents in proportion to their need."""
+    want = np.where(eligible, remaining, 0.0)
+    total = want.sum()
+    if total <= 0 or hours <= 0:
+        return np.zeros_like(remaining)
+    return want * min(1.0, hours / total)
+
+
+def _remember_waiting(nb: Neighbourhood, need: np.ndarray, formal: np.ndarray) -> None:
+    """Residents with an indicated need remember how much of it formal care left waiting."""
+    pop = nb.population
+    waiting_now = np.where(need > 0, 1.0 - formal / np.maximum(need, 1e-12), 0.0)
+    seeking = pop.indicated & (need > 0)
+    kept = WAITING_KEPT_PER_WEEK
+    pop.waiting = np.where(seeking, kept * pop.waiting + (1 - kept) * waiting_now,
+                           np.where(pop.indicated, pop.waiting, kept * pop.waiting))
+
+
+def _ask_own_network(
+    nb: Neighbourhood, remaining: np.ndarray, capacity: np.ndarray, received: np.ndarray,
+    contacts: Contacts,
+) -> None:
+    """Residents ask their own ties, strongest first, in a few vectorised rounds."""
+    pop = nb.population
+    ties = nb.ties
+    params = nb.params
+    rng = nb.streams.care
+    if len(ties) == 0:
+        return
+    edge = np.concatenate([np.arange(len(ties))] * 2)
+    needer = np.concatenate([ties.a, ties.b])
+    helper = np.concatenate([ties.b, ties.a])
+    active = remaining[needer] > MIN_HOURS
+    edge, needer, helper = edge[active], needer[active], helper[active]
+    if len(needer) == 0:
+        return
+    s = ties.strength()[edge]
+    reciprocity = params.reciprocity_weight * np.tanh(
+        ties.balance_of(edge, needer) / CREDIT_SCALE_HOURS
+    )
+    courage = (s * (0.5 + pop.trust[needer]) + reciprocity
+               + params.waiting_push * pop.waiting[needer] - pop.ask_threshold[needer])
+    asks = rng.random(len(needer)) < _sigmoid(courage / ASK_SOFTNESS)
+    pop.asked[helper[asks]] = True
+    willing = rng.random(len(needer)) < np.clip(0.3 + 0.7 * s + reciprocity, 0.0, 1.0)
+    ok = asks & willing
+    needer, helper, s = needer[ok], helper[ok], s[ok]
+    # a helper stretches beyond capacity for a close tie (informal care)
+    stretch = capacity * params.carer_stretch
+    order = np.lexsort((-s, needer))
+    needer, helper, s = needer[order], helper[order], s[order]
+    first = np.r_[0, np.flatnonzero(np.diff(needer)) + 1]
+    rank = np.arange(len(needer)) - np.repeat(first, np.diff(np.r_[first, len(needer)]))
+    for r in range(NETWORK_ROUNDS):
+        sel = np.flatnonzero(rank == r)
+        sel = sel[remaining[needer[sel]] > MIN_HOURS]
+        close = s[sel] >= CLOSE_STRENGTH
+        limit = np.where(close, stretch[helper[sel]], capacity[helper[sel]])
+        sel, limit = sel[limit > MIN_HOURS], limit[limit > MIN_HOURS]
+        if len(sel) == 0:
+            break
+        request = remaining[needer[sel]]
+        asked = np.bincount(helper[sel], weights=request, minlength=pop.n)
+        given = request * np.minimum(1.0, limit / asked[helper[sel]])
+        given = np.where(given >= MIN_HOURS, given, 0.0)
+        spent = np.bincount(helper[sel], weights=given, minlength=pop.n)
+        stretch -= spent
+        capacity -= spent
+        np.maximum(capacity, 0.0, out=capacity)
+        remaining[needer[sel]] -= given
+        received[needer[sel], Source.NETWORK] += given
+        pop.given += spent
+        pop.given_network += spent
+        cared = given * pop.indicated[needer[sel]]  # informal *care* (SCP)
+        pop.given_informal += np.bincount(helper[sel], weights=cared, minlength=pop.n)
+        keep = given > 0
+        contacts.help(helper[sel][keep], needer[sel][keep], given[keep])
+        contacts.meet(helper[sel][keep], needer[sel][keep],
+                      given[keep] * params.help_shared_share)
+
+
+def _requests_for_volunteers(
+    nb: Neighbourhood, remaining: np.ndarray, budget: Budget
+) -> tuple[np.ndarray, np.ndarray]:
+    """Help-seekers who reach the volunteers this week.
+
+    Passive: only those who come forward (low threshold, enough trust). A digital platform
+    lowers the threshold for residents who use it. Active: the professionals' matching hours
+    seek out the neediest of those who did not come forward, who accept unless very reluctant.
+
+    Returns:
+        The help-seekers, and whether each was sought out by a professional.
+    """
+    pop = nb.population
+    params = nb.params
+    rng = nb.streams.care
+    waiting = remaining > MIN_HOURS
+    platform = params.digital_platform & pop.digital
+    threshold = pop.ask_threshold - np.where(platform, PLATFORM_THRESHOLD, 0.0)
+    come_forward = _sigmoid((0.45 * pop.trust - threshold) / ASK_SOFTNESS)
+    forward = waiting & (rng.random(pop.n) < come_forward)
+    sought = np.zeros(pop.n, dtype=bool)
+    if params.matching is Matching.ACTIVE and budget.matching > 0:
+        capacity = int(budget.matching / params.hours_per_match)
+        candidates = np.flatnonzero(waiting & ~forward)
+        candidates = candidates[np.argsort(-remaining[candidates], kind="stable")][:capacity]
+        budget.matching -= len(candidates) * params.hours_per_match
+        accepts = rng.random(len(candidates)) < 1.0 - 0.5 * pop.ask_threshold[candidates]
+        sought[candidates[accepts]] = True
+    seekers = np.flatnonzero(forward | sought)
+    return seekers, sought[seekers]
+
+
+def _match_volunteers(
+    nb: Neighbourhood, remaining: np.ndarray, capacity: np.ndarray, received: np.ndarray,
+    budget: Budget, contacts: Contacts,
+) -> None:
+    """Match help-seekers to volunteers who have hours left and fit the request."""
+    pop = nb.population
+    params = nb.params
+    rng = nb.streams.care
+    volunteers = np.flatnonzero(pop.is_volunteer)
+    seekers, sought = _requests_for_volunteers(nb, remaining, budget)
+    if len(volunteers) == 0 or len(seekers) == 0:
+        return
+    order = rng.permutation(len(seekers))  # no street goes first
+    seekers, sought = seekers[order], sought[order]
+    active = params.matching is Matching.ACTIVE and nb.support.present
+    tries = ACTIVE_TRIES if active else PASSIVE_TRIES
+    picks = volunteers[rng.integers(len(volunteers), size=(len(seekers), tries))]
+    draws = rng.random((len(seekers), tries))
+    ptr, nbr = nb.views.all_adjacency
+    out_v, out_n, out_h, introduced = [], [], [], []
+    for r, needer in enumerate(seekers.tolist()):
+        # a volunteer who already knows the help-seeker comes back first (a lasting match)
+        known = nbr[ptr[needer] : ptr[needer + 1]]
+        known = known[pop.is_volunteer[known] & (capacity[known] > MIN_HOURS)]
+        if len(known):
+            volunteer = int(known[0])
+        else:
+            volunteer = -1
+            platform = PLATFORM_FIT if params.digital_platform and pop.digital[needer] else 0.0
+            for k in range(tries):
+                v = int(picks[r, k])
+                if v != needer and capacity[v] > MIN_HOURS and draws[r, k] < pop.fit[v] + platform:
+                    volunteer = v
+                    break
+            if volunteer >= 0 and sought[r]:
+                introduced.append((volunteer, needer))
+        if volunteer < 0:
+            continue
+        given = min(remaining[needer], capacity[volunteer])
+        capacity[volunteer] -= given
+        remaining[needer] -= given
+        out_v.append(volunteer)
+        out_n.append(needer)
+        out_h.append(given)
+    if not out_v:
+        return
+    helper = np.array(out_v, dtype=np.int64)
+    helped = np.array(out_n, dtype=np.int64)
+    hours = np.array(out_h)
+    np.add.at(received[:, Source.VOLUNTEERS], helped, hours)
+    np.add.at(pop.given, helper, hours)
+    np.add.at(pop.volunteer_hours, helper, hours)
+    contacts.help(helper, helped, hours)
+    contacts.meet(helper, helped, hours * params.help_shared_share)
+    if introduced:
+        pairs = np.array(introduced, dtype=np.int64)
+        contacts.meet(pairs[:, 0], pairs[:, 1], INTRODUCTION_HOURS)

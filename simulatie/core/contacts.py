@@ -1,0 +1,51 @@
+"""The week's contacts and help: what the stages of a week hand to the tie network.
+
+Meetings, doorstep chats and help each add records here; the ties stage applies them all at once
+(``docs/odd.md`` 3). A contact is a pair and the hours they shared; a piece of help is who helped
+whom for how many hours.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+__all__ = ["Contacts"]
+
+_EMPTY_INT = np.zeros(0, dtype=np.int64)
+_EMPTY_FLOAT = np.zeros(0)
+
+
+@dataclass
+class Contacts:
+    """This week's contacts (who met whom, shared hours) and help (who helped whom, hours)."""
+
+    _met: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = field(default_factory=list)
+    _help: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = field(default_factory=list)
+
+    def meet(self, a: np.ndarray, b: np.ndarray, hours: np.ndarray | float) -> None:
+        """Record contacts between ``a[i]`` and ``b[i]`` that shared ``hours[i]``."""
+        if len(a):
+            self._met.append((np.asarray(a, dtype=np.int64), np.asarray(b, dtype=np.int64),
+                              np.broadcast_to(np.asarray(hours, dtype=float), len(a))))
+
+    def help(self, helper: np.ndarray, helped: np.ndarray, hours: np.ndarray) -> None:
+        """Record help given by ``helper[i]`` to ``helped[i]`` for ``hours[i]``."""
+        if len(helper):
+            self._help.append((np.asarray(helper, dtype=np.int64),
+                               np.asarray(helped, dtype=np.int64), np.asarray(hours, dtype=float)))
+
+    @staticmethod
+    def _joined(parts: list) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        if not parts:
+            return _EMPTY_INT, _EMPTY_INT, _EMPTY_FLOAT
+        return tuple(np.concatenate(column) for column in zip(*parts, strict=True))
+
+    def met(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """All contacts of the week as ``(a, b, hours)``."""
+        return self._joined(self._met)
+
+    def helped(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """All help of the week as ``(helper, helped, hours)``."""
+        return self._joined(self._help)

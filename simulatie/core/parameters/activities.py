@@ -1,0 +1,136 @@
+"""Parameters of activities at meeting places and of the initiators who run them."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel
+
+from .declare import Role, param
+
+__all__ = ["ActivityParameters"]
+
+
+class ActivityParameters(BaseModel):
+    """Who organises, who comes, and what happens at a meeting."""
+
+    initiators: int = param(
+        2, ge=0, le=100, unit="residents", group="activities", role=Role.LEVER, baseline=0,
+        en="Initiators (kartrekkers) who start organising at week 0.",
+        nl="Kartrekkers die op week 0 beginnen met organiseren.",
+    )
+    activity_interval_weeks: int = param(
+        1, ge=1, le=52, unit="weeks", group="activities", role=Role.LEVER,
+        en="Weeks between two meetings of an activity (1 = weekly).",
+        nl="Weken tussen twee bijeenkomsten van een activiteit (1 = wekelijks).",
+    )
+    one_off_events: bool = param(
+        False, unit="yes/no", group="activities", role=Role.LEVER,
+        en="Activities are one-off events that meet once, instead of recurring.",
+        nl="Activiteiten zijn eenmalige evenementen in plaats van terugkerend.",
+    )
+    purposeful_share: float = param(
+        0.3, ge=0, le=1, unit="share", group="activities", role=Role.LEVER,
+        en="Share of activities with tasks and roles rather than cosy social gatherings (myth 7).",
+        nl="Aandeel activiteiten met taken en rollen in plaats van gezellig samenzijn (mythe 7).",
+    )
+    invitation_effort: float = param(
+        0.3, ge=0, le=1, unit="share", group="activities", role=Role.LEVER,
+        en="0 = an open door only; 1 = organisers invite neighbours personally and purposefully "
+        "(myth 5).",
+        nl="0 = alleen een open deur; 1 = organisatoren nodigen buren persoonlijk en gericht uit.",
+    )
+    bridging_effort: float = param(
+        0.2, ge=0, le=1, unit="share", group="activities", role=Role.LEVER,
+        en="Effort to connect people across groups at activities (myth 4).",
+        nl="Inzet om mensen uit verschillende groepen met elkaar te verbinden (mythe 4).",
+    )
+    government_responsiveness: float = param(
+        0.6, ge=0, le=1, unit="chance", group="activities", role=Role.LEVER,
+        en="Chance that the council approves and gives room to a resident plan (seed 002, "
+        "seed 003 case 3).",
+        nl="Kans dat de gemeente een bewonersplan goedkeurt en ruimte geeft.",
+    )
+    area_risk: float = param(
+        0.0, ge=0, le=1, unit="share", group="activities", role=Role.CONTEXT,
+        en="Risk and conflict in the area: doors stay shut, trust is low, groups quarrel.",
+        nl="Risico en conflict in de buurt: deuren blijven dicht, weinig vertrouwen, ruzie.",
+        source="seed 000 (Willem Klooslaan), seed 003 case 1",
+    )
+    # --- what happens at a meeting (context assumptions) ------------------------------------
+    cosy_hours: float = param(
+        1.0, ge=0, le=4, unit="hours", group="meetings", role=Role.CONTEXT,
+        en="Shared hours of one conversation at a cosy gathering.",
+        nl="Gedeelde uren van één gesprek op een gezellige bijeenkomst.",
+    )
+    task_hours: float = param(
+        1.5, ge=0, le=4, unit="hours", group="meetings", role=Role.CONTEXT,
+        en="Shared hours of working together on a task at a purposeful activity.",
+        nl="Gedeelde uren van samen aan een taak werken bij een doelgerichte activiteit.",
+    )
+    conversations_per_meeting: int = param(
+        3, ge=1, le=10, unit="conversations", group="meetings", role=Role.CONTEXT,
+        en="Conversations each attendee has per meeting.",
+        nl="Gesprekken die elke bezoeker per bijeenkomst voert.",
+    )
+    member_attendance: float = param(
+        0.75, ge=0, le=1, unit="chance", group="meetings", role=Role.CONTEXT,
+        en="Chance that a member comes to a meeting (less when frail).",
+        nl="Kans dat een vaste deelnemer naar een bijeenkomst komt (kleiner als kwetsbaar).",
+    )
+    member_drop_out: float = param(
+        0.05, ge=0, le=1, unit="chance", group="meetings", role=Role.CONTEXT,
+        en="Chance that a member who missed a meeting stops considering themselves one.",
+        nl="Kans dat een deelnemer die een bijeenkomst mist, afhaakt.",
+    )
+    walk_in_rate: float = param(
+        0.02, ge=0, le=0.5, unit="1/week", group="meetings", role=Role.CONTEXT,
+        en="Weekly chance that a sociable, connected neighbour walks in through an open door "
+        "(myth 5).",
+        nl="Wekelijkse kans dat een sociale, goed verbonden buur binnenloopt door de open deur.",
+    )
+    invites_per_organiser: float = param(
+        2.0, ge=0, le=10, unit="invitations", group="meetings", role=Role.CONTEXT,
+        en="Personal invitations per organiser per meeting at full invitation effort.",
+        nl="Persoonlijke uitnodigingen per organisator per bijeenkomst bij volle inzet.",
+    )
+    proximity_cells: float = param(
+        12.0, ge=1, le=100, unit="cells", group="meetings", role=Role.CONTEXT,
+        en="Distance to a meeting place at which the willingness to come falls e-fold.",
+        nl="Afstand tot een ontmoetingsplek waarop de bereidheid om te komen e-voudig daalt.",
+    )
+    storm_risk: float = param(
+        0.06, ge=0, le=1, unit="chance", group="meetings", role=Role.CONTEXT,
+        en="Chance per meeting in Tuckman's storming phase that an unsupported, diverse group "
+        "falls apart (seed 003).",
+        nl="Kans per bijeenkomst in de stormfase (Tuckman) dat een onbegeleide, gemengde groep "
+        "uiteenvalt.",
+    )
+    # --- initiators (kartrekkers) -----------------------------------------------------------
+    initiator_rate: float = param(
+        0.004, ge=0, le=0.1, unit="1/week", group="initiators", role=Role.CONTEXT,
+        en="Weekly chance, per unit of ownership, that an engaged resident starts organising "
+        "where a role is open (seed 002: build on where the energy is).",
+        nl="Wekelijkse kans (per eenheid eigenaarschap) dat een betrokken bewoner gaat "
+        "organiseren als er een rol vrij is.",
+    )
+    initiator_work_drain: float = param(
+        0.045, ge=0, le=0.5, unit="energy/week", group="initiators", role=Role.CONTEXT,
+        en="Weekly energy an activity costs its organisers, shared between them (seed 002: "
+        "one kartrekker alone burns out).",
+        nl="Wekelijkse energie die een activiteit haar organisatoren kost, gedeeld door hen.",
+    )
+    initiator_recovery: float = param(
+        0.012, ge=0, le=0.2, unit="energy/week", group="initiators", role=Role.CONTEXT,
+        en="Weekly recovery of an initiator's energy, and extra recovery per co-organiser.",
+        nl="Wekelijks herstel van de energie van een kartrekker, en extra herstel per "
+        "mede-organisator.",
+    )
+    turnout_reward: float = param(
+        0.02, ge=0, le=0.2, unit="energy/week", group="initiators", role=Role.CONTEXT,
+        en="Weekly energy an initiator gains from a full turnout (less with a smaller one).",
+        nl="Wekelijkse energie die een kartrekker krijgt van een volle opkomst.",
+    )
+    rejection_energy: float = param(
+        0.3, ge=0, le=1, unit="energy", group="initiators", role=Role.CONTEXT,
+        en="Energy an initiator loses when the council turns a plan down (seed 003 case 3).",
+        nl="Energie die een kartrekker verliest als de gemeente een plan afwijst.",
+    )

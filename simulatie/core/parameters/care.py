@@ -1,0 +1,74 @@
+"""Parameters of care: formal capacity, asking for help, and helpers' capacity (draagkracht)."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel
+
+from .declare import Role, param
+
+__all__ = ["CareParameters"]
+
+
+class CareParameters(BaseModel):
+    """Who asks whom, who can give, and how much formal care there is."""
+
+    formal_care_hours: float = param(
+        0.6, ge=0, le=10, unit="hours/week per resident", group="care", role=Role.LEVER,
+        en="Formal care capacity per resident per week (staff shortage lowers it).",
+        nl="Capaciteit formele zorg per bewoner per week (personeelstekort verlaagt die).",
+    )
+    formal_care_frailty: float = param(
+        0.3, ge=0, le=1, unit="0..1", group="care", role=Role.CONTEXT,
+        en="Frailty from which formal care is indicated (LVB and psychiatric vulnerability are "
+        "always indicated).",
+        nl="Kwetsbaarheid vanaf welke formele zorg geïndiceerd is (LVB en psychische "
+        "kwetsbaarheid altijd).",
+    )
+    ask_threshold: float = param(
+        0.5, ge=0, le=1, unit="share", group="care", role=Role.CONTEXT,
+        en="Average reluctance to ask for help (vraagverlegenheid, Linders 2010).",
+        nl="Gemiddelde drempel om hulp te vragen (vraagverlegenheid, Linders 2010).",
+        source="Linders 2010 (level: assumption)",
+    )
+    waiting_push: float = param(
+        0.3, ge=0, le=1, unit="share", group="care", role=Role.CONTEXT,
+        en="How much waiting for formal care (the share of one's indicated need it left "
+        "unserved lately) lowers the threshold to ask a neighbour.",
+        nl="Hoeveel wachten op formele zorg (het deel van de geïndiceerde vraag dat die de "
+        "laatste tijd liet liggen) de drempel verlaagt om een buur te vragen.",
+    )
+    reciprocity_weight: float = param(
+        0.2, ge=0, le=1, unit="share", group="care", role=Role.CONTEXT,
+        en="How much having helped someone before makes it easier to ask them, and owing them "
+        "harder (Gouldner 1960; seed 000: first give, then take).",
+        nl="Hoeveel eerder geholpen hebben het makkelijker maakt om iemand te vragen, en "
+        "iemand iets schuldig zijn moeilijker (eerst geven, dan nemen).",
+        source="Gouldner 1960 (size: assumption)",
+    )
+    helper_capacity_hours: float = param(
+        3.0, ge=0, le=20, unit="hours/week", group="care", role=Role.CONTEXT,
+        en="Average hours per week a healthy adult can give to others on arrival (draagkracht).",
+        nl="Gemiddeld aantal uren per week dat een gezonde volwassene bij aankomst kan geven "
+        "(draagkracht).",
+    )
+    carer_stretch: float = param(
+        1.6, ge=1, le=4, unit="factor", group="care", role=Role.CONTEXT,
+        en="For someone close, a helper gives up to this multiple of their capacity "
+        "(mantelzorg), which builds strain.",
+        nl="Voor iemand dichtbij geeft een helper tot dit veelvoud van zijn draagkracht "
+        "(mantelzorg), wat belasting opbouwt.",
+    )
+    capacity_growth: float = param(
+        0.01, ge=0, le=0.2, unit="1/week", group="care", role=Role.CONTEXT,
+        en="Weekly growth of draagkracht, towards 1.5 times its level on arrival, in weeks of "
+        "engagement (helping within one's means, organising, taking part).",
+        nl="Wekelijkse groei van de draagkracht, tot anderhalf keer het niveau bij aankomst, in "
+        "weken van betrokkenheid (helpen binnen je mogelijkheden, organiseren, meedoen).",
+    )
+    capacity_loss: float = param(
+        0.05, ge=0, le=0.5, unit="1/week", group="care", role=Role.CONTEXT,
+        en="Weekly loss of draagkracht, per unit of overload (strain above 1), down to a third "
+        "of its level on arrival.",
+        nl="Wekelijks verlies van draagkracht per eenheid overbelasting (belasting boven 1), tot "
+        "een derde van het niveau bij aankomst.",
+    )

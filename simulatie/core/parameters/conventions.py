@@ -1,0 +1,54 @@
+"""Measurement conventions: how outcomes are counted, and how long the spin-up runs."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel
+
+from .declare import Role, param
+
+__all__ = ["ConventionParameters"]
+
+
+class ConventionParameters(BaseModel):
+    """Definitions of loneliness, caring ties and emergence, and the spin-up's length."""
+
+    lonely_below_ties: int = param(
+        1, ge=1, le=10, unit="ties", group="measures", role=Role.CONVENTION,
+        en="A resident with fewer friendly or caring ties in the neighbourhood than this counts "
+        "as lonely (1: no close tie in the neighbourhood at all; family elsewhere is not "
+        "modelled; docs/calibration.md).",
+        nl="Een bewoner met minder vriendelijke of zorgzame banden in de buurt dan dit telt als "
+        "eenzaam (1: geen enkele hechte band in de buurt).",
+    )
+    caring_help_weeks: float = param(
+        3.0, ge=1, le=26, unit="weeks", group="measures", role=Role.CONVENTION,
+        en="A friendly tie is caring when help went over it in about this many different "
+        "weeks recently (a fading count: monthly help keeps it caring, one favour does not), "
+        "or when help went both ways.",
+        nl="Een vriendelijke band is zorgzaam als er de laatste tijd in ongeveer zoveel "
+        "verschillende weken over is geholpen (maandelijkse hulp houdt hem zorgzaam, één "
+        "gunst niet), of als er over en weer is geholpen.",
+        source="Wellman & Wortley 1990; Plickert, Côté & Wellman 2007",
+    )
+    help_memory_weeks: float = param(
+        26.0, ge=4, le=156, unit="weeks", group="measures", role=Role.CONVENTION,
+        en="Memory of the fading count of weeks with help: a week of help counts e-fold less "
+        "after this many weeks.",
+        nl="Geheugen van de vervagende telling van weken met hulp.",
+    )
+    emergence_margin: float = param(
+        0.05, ge=0.01, le=0.5, unit="share", group="measures", role=Role.CONVENTION,
+        en="Caring ties have emerged when the share of residents with one exceeds the same "
+        "neighbourhood without the intervention (same seed) by at least this, for a quarter "
+        "of a year.",
+        nl="Zorgzame banden zijn ontstaan als het aandeel bewoners met zo'n band minstens "
+        "zoveel hoger ligt dan in dezelfde buurt zonder de interventie (zelfde seed), een "
+        "kwartaal lang.",
+    )
+    spin_up_weeks: int = param(
+        520, ge=0, le=2600, unit="weeks", group="measures", role=Role.CONVENTION,
+        en="Weeks the neighbourhood runs with nothing organised before week 0, so that its "
+        "network at week 0 is what it produces by itself.",
+        nl="Weken dat de buurt zonder georganiseerde activiteiten draait vóór week 0, zodat het "
+        "netwerk op week 0 is wat de buurt zelf voortbrengt.",
+    )

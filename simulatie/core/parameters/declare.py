@@ -1,0 +1,130 @@
+"""How a parameter is declared: default, bounds, unit, role, and its Dutch and English text.
+
+Every parameter of the model is declared once, with :func:`param`, in one of the topic modules of
+this package. The declaration carries everything the rest of the tool needs: scenario files and
+the command line validate against it, sweeps sample within its bounds, the dashboard builds its
+controls from it and the documentation lists it.
+
+Each parameter has a **role** (as EMA Workbench separates levers from uncertainties):
+
+* a *policy lever* is something a municipality, care organisation or community worker decides;
+  a lever that starts an organised intervention also declares its **baseline** value, the value
+  it has in the neighbourhood "with nothing organised" (the spin-up and the matched baseline arm);
+* a *context* parameter is an uncertain assumption about the neighbourhood and its people;
+* a *structure* parameter describes the neighbourhood being modelled (its size and make-up);
+* a *measurement convention* decides how an outcome is counted, not what happens.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+from pydantic import Field
+
+__all__ = ["ROLE_LABELS", "ParameterSpec", "Role", "param"]
+
+
+class Role(StrEnum):
+    """What kind of input a parameter is."""
+
+    LEVER = "lever"
+    CONTEXT = "context"
+    STRUCTURE = "structure"
+    CONVENTION = "convention"
+
+
+ROLE_LABELS: dict[Role, dict[str, str]] = {
+    Role.LEVER: {"nl": "beleidsknop", "en": "policy lever"},
+    Role.CONTEXT: {"nl": "aanname over de context", "en": "context assumption"},
+    Role.STRUCTURE: {"nl": "structuur van de buurt", "en": "neighbourhood structure"},
+    Role.CONVENTION: {"nl": "meetafspraak", "en": "measurement convention"},
+}
+"""The role names as users read them, in Dutch and English."""
+
+NO_BASELINE = object()
+"""Marks a parameter that keeps its value in the baseline arm."""
+
+
+def param(
+    default: Any,
+    *,
+    unit: str,
+    en: str,
+    nl: str,
+    group: str,
+    role: Role,
+    ge: float | None = None,
+    le: float | None = None,
+    baseline: Any = NO_BASELINE,
+    source: str = "assumption",
+) -> Any:
+    """Declare one parameter.
+
+    Args:
+        default: The default value.
+        unit: Unit of measurement, e.g. ``"hours/week"`` or ``"share"``.
+        en: English description.
+        nl: Dutch description.
+        group: Topic under which the parameter is shown (CLI, dashboard, docs).
+        role: Lever, context, structure or measurement convention.
+        ge: Inclusive lower bound, for numbers.
+        le: Inclusive upper bound, for numbers.
+        baseline: For a lever that starts an intervention: its value when nothing is organised.
+        source: The evidence behind the default, or ``"assumption"``.
+
+    Returns:
+        A pydantic ``Field`` carrying the declaration.
+    """
+    extra: dict[str, Any] = {"unit": unit, "nl": nl, "group": group, "role": role.value,
+                             "source": source}
+    if baseline is not NO_BASELINE:
+        if role is not Role.LEVER:
+            raise ValueError("only a policy lever has a baseline value")
+        extra["baseline"] = baseline.value if isinstance(baseline, StrEnum) else baseline
+    return Field(default, ge=ge, le=le, description=en, json_schema_extra=extra)
+
+
+@dataclass(frozen=True)
+class ParameterSpec:
+    """A parameter's declaration in plain form, for CLIs, sliders, sweeps and documents.
+
+    Attributes:
+        name: The parameter's name.
+        kind: Its Python type (``int``, ``float``, ``bool`` or an enum).
+        default: The declared default (an enum's value as a string).
+        lower: Inclusive lower bound, for numbers.
+        upper: Inclusive upper bound, for numbers.
+        unit: Unit of measurement.
+        en: English description.
+        nl: Dutch description.
+        group: Topic heading.
+        role: Lever, context, structure or measurement convention.
+        source: Evidence behind the default, or ``"assumption"``.
+        baseline: Value in the neighbourhood with nothing organised (levers only), else None.
+        choices: The allowed values of a choice parameter.
+    """
+
+    name: str
+    kind: type
+    default: Any
+    lower: float | None
+    upper: float | None
+    unit: str
+    en: str
+    nl: str
+    group: str
+    role: Role
+    source: str = "assumption"
+    baseline: Any = None
+    choices: tuple[str, ...] = ()
+
+    def label(self, lang: str = "nl") -> str:
+        """Return the description in the requested language (``"nl"`` or ``"en"``)."""
+        return self.nl if lang == "nl" else self.en
+
+    @property
+    def is_intervention(self) -> bool:
+        """Whether the lever starts an organised intervention (it has a baseline value)."""
+        return self.baseline is not None

@@ -1,0 +1,72 @@
+"""Parameters of professional support: hours, style, takeover and funding."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel
+
+from .choices import Funding, GuidanceStyle
+from .declare import Role, param
+
+__all__ = ["ProfessionalParameters"]
+
+
+class ProfessionalParameters(BaseModel):
+    """Welfare and community workers: how many, how long, and how they work."""
+
+    professionals: int = param(
+        1, ge=0, le=20, unit="people", group="professionals", role=Role.LEVER, baseline=0,
+        en="Welfare or community workers active in the neighbourhood from week 0.",
+        nl="Welzijns- of opbouwwerkers die vanaf week 0 in de buurt actief zijn.",
+    )
+    professional_hours: float = param(
+        16.0, ge=0, le=40, unit="hours/week", group="professionals", role=Role.LEVER,
+        en="Hours per week each professional spends in the neighbourhood.",
+        nl="Uren per week die elke professional in de buurt besteedt.",
+    )
+    takeover: float = param(
+        0.3, ge=0, le=1, unit="share", group="professionals", role=Role.LEVER,
+        en="Share of professional time spent doing the work themselves instead of facilitating.",
+        nl="Deel van de professionele tijd dat zelf wordt uitgevoerd in plaats van gefaciliteerd.",
+    )
+    guidance_style: GuidanceStyle = param(
+        GuidanceStyle.PARTICIPATIVE, unit="choice", group="professionals", role=Role.LEVER,
+        en="The professional's guidance style on the participation wheel (Pröpper 2009).",
+        nl="Begeleidingsstijl van de professional op het participatiewiel (Pröpper 2009).",
+    )
+    funding: Funding = param(
+        Funding.STRUCTURAL, unit="choice", group="professionals", role=Role.LEVER,
+        en="Structural support, or a pilot whose professionals leave after the pilot weeks.",
+        nl="Structurele steun, of een pilot waarna de professionals vertrekken.",
+    )
+    pilot_weeks: int = param(
+        104, ge=1, le=1560, unit="weeks", group="professionals", role=Role.LEVER,
+        en="Length of a pilot before its funding stops.",
+        nl="Duur van een pilot voordat de financiering stopt.",
+    )
+    takeover_rate: float = param(
+        0.01, ge=0, le=0.5, unit="1/week", group="professionals", role=Role.CONTEXT,
+        en="Weekly chance, times takeover squared, that professionals who do the work step into "
+        "a resident-run activity (seed 002 obstacles).",
+        nl="Wekelijkse kans (maal takeover in het kwadraat) dat uitvoerende professionals een "
+        "bewonersactiviteit naar zich toe trekken.",
+    )
+    crowding_out: float = param(
+        0.03, ge=0, le=0.5, unit="energy/week", group="professionals", role=Role.CONTEXT,
+        en="Weekly loss of an organiser's drive, per unit of takeover, while professionals do "
+        "the work in their activity: controlling help crowds out motivation (Frey & Jegen 2001).",
+        nl="Wekelijks verlies aan drive van een organisator (per eenheid takeover) zolang "
+        "professionals het werk in diens activiteit doen: verdringing (Frey & Jegen 2001).",
+        source="Frey & Jegen 2001 (size: assumption)",
+    )
+    hours_per_meeting: float = param(
+        3.0, ge=0.5, le=20, unit="hours", group="professionals", role=Role.CONTEXT,
+        en="Professional hours one meeting costs when professionals run the activity.",
+        nl="Professionele uren die één bijeenkomst kost als professionals de activiteit draaien.",
+    )
+    hours_per_match: float = param(
+        0.5, ge=0.05, le=5, unit="hours", group="professionals", role=Role.CONTEXT,
+        en="Professional hours to find one help-seeker and arrange a first meeting with a "
+        "volunteer (active matching).",
+        nl="Professionele uren om één hulpvrager te vinden en een kennismaking met een "
+        "vrijwilliger te regelen (actief koppelen).",
+    )

@@ -1,0 +1,61 @@
+"""Parameters of meeting, shared hours and the stages of a tie."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel
+
+from .declare import Role, param
+
+__all__ = ["TieParameters"]
+
+
+class TieParameters(BaseModel):
+    """How neighbours meet, how ties grow and how they fade."""
+
+    neighbour_contacts_per_week: float = param(
+        2.0, ge=0, le=10, unit="contacts/week", group="ties", role=Role.CONTEXT,
+        en="Chance encounters with near neighbours per resident per week (Festinger et al. 1950).",
+        nl="Toevallige ontmoetingen met naaste buren per bewoner per week.",
+    )
+    chat_hours: float = param(
+        0.5, ge=0, le=3, unit="hours", group="ties", role=Role.CONTEXT,
+        en="Shared hours of one chat on the doorstep.",
+        nl="Gedeelde uren van één praatje aan de deur.",
+    )
+    friendly_hours: float = param(
+        15.0, ge=1, le=200, unit="hours", group="ties", role=Role.CONTEXT,
+        en="Shared hours at which an acquaintance becomes a friendly contact (Hall 2018: about "
+        "50 h for a casual friend; compressed for a neighbour).",
+        nl="Gedeelde uren waarna een kennis een vriendelijk contact wordt (Hall 2018, ingekort).",
+        source="Hall 2018 (compressed: assumption)",
+    )
+    tie_decay_per_week: float = param(
+        0.003, ge=0, le=0.2, unit="1/week", group="ties", role=Role.CONTEXT,
+        en="Weekly loss of shared hours of a strong tie without contact (Dunbar: about 15%/year).",
+        nl="Wekelijks verlies aan gedeelde uren van een sterke band zonder contact.",
+        source="Dunbar (secondary)",
+    )
+    weak_tie_decay_per_week: float = param(
+        0.02, ge=0, le=0.5, unit="1/week", group="ties", role=Role.CONTEXT,
+        en="Weekly loss of a fresh, weak tie: weak ties fade fast (Raeder et al. 2011).",
+        nl="Wekelijks verlies van een nieuwe, zwakke band: zwakke banden vervagen snel.",
+    )
+    reciprocated_persistence: float = param(
+        0.5, ge=0, le=1, unit="share", group="ties", role=Role.CONTEXT,
+        en="How much slower a tie fades once help has gone both ways (Raeder et al. 2011: "
+        "reciprocated ties last longer); 0 = no difference.",
+        nl="Hoeveel trager een band vervaagt als er over en weer is geholpen; 0 = geen verschil.",
+    )
+    help_shared_share: float = param(
+        0.5, ge=0, le=1, unit="share", group="ties", role=Role.CONTEXT,
+        en="Share of an hour of help that counts as time spent together (the rest is the task "
+        "itself: a lift, an errand).",
+        nl="Deel van een uur hulp dat telt als samen doorgebrachte tijd (de rest is de klus zelf).",
+    )
+    homophily: float = param(
+        0.5, ge=0, le=1, unit="share", group="ties", role=Role.CONTEXT,
+        en="How much harder a contact across groups bonds (McPherson et al. 2001); 0 = no "
+        "difference.",
+        nl="Hoeveel moeizamer een contact tussen groepen een band wordt; 0 = geen verschil.",
+        source="McPherson, Smith-Lovin & Cook 2001 (size: assumption)",
+    )
