@@ -74,7 +74,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--seed", type=int, default=0)
     args = parser.parse_args(argv)
 
-    from simulatie.parameters import make_parameters
+    from simulatie.core.parameters import make_parameters
     from simulatie.run import run
 
     params = make_parameters({"residents": args.residents})

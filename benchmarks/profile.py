@@ -18,8 +18,8 @@ from pathlib import Path
 
 from pyinstrument import Profiler
 
-from simulatie.model import CaringCommunity
-from simulatie.parameters import make_parameters
+from simulatie.core.model import CaringCommunity
+from simulatie.core.parameters import make_parameters
 from simulatie.run import run
 
 __all__ = ["main", "profile_weeks"]

@@ -47,8 +47,8 @@ from typing import Any
 
 import numpy as np
 
-from simulatie.model import CaringCommunity
-from simulatie.parameters import make_parameters
+from simulatie.core.model import CaringCommunity
+from simulatie.core.parameters import make_parameters
 from simulatie.run import run
 
 from .memory import measure_memory

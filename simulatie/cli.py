@@ -27,10 +27,16 @@ except ImportError:  # pragma: no cover - older typer runs on click itself
     from click.exceptions import ClickException, UsageError
 
 from simulatie.cli_common import Lang, fail, one_line
+from simulatie.core.measures import MEASURE_LABELS
+from simulatie.core.parameters import (
+    MAX_RUN_WEEKS,
+    ParameterError,
+    Parameters,
+    parameter_specs,
+    parse_override,
+)
 from simulatie.dashboard.cli import register as register_dashboard_command
-from simulatie.measures import MEASURE_LABELS
 from simulatie.myths_cli import register as register_myth_commands
-from simulatie.parameters import ParameterError, Parameters, parameter_specs, parse_override
 from simulatie.results import OutputError, check_output_dir, write_run
 from simulatie.scenario_cli import scenarios_app
 from simulatie.scenarios import ScenarioError, load_scenario
@@ -113,10 +119,10 @@ def _default_out(scenario_name: str, seed: int) -> Path:
 
 
 _UNDEFINED: dict[str, dict[str, str]] = {  # what a NaN measure means, per measure
-    "emergence_week": {"nl": "niet bereikt", "en": "not reached"},
+    "emergence_week": {"nl": "geen duidelijk verschil", "en": "no clear difference"},
     "half_life_weeks": {
-        "nl": "steun liep door of niet gehalveerd",
-        "en": "support continued or not halved",
+        "nl": "steun liep door, geen verschil of niet gehalveerd",
+        "en": "support continued, no difference, or not halved",
     },
 }
 _SUMMARY_FINALS = (
@@ -143,7 +149,7 @@ def _print_summary(summary: dict[str, float], out_dir: Path, lang: str) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    from simulatie.metrics import METRICS
+    from simulatie.core.metrics import METRICS
 
     header = ("Uitkomst", "Waarde") if lang == "nl" else ("Measure", "Value")
     table = Table(*header, title="Samenvatting" if lang == "nl" else "Summary")
@@ -193,8 +199,8 @@ def run_command(
 ) -> None:
     """Run one simulation and write timeseries.parquet, metadata.json and figure.png."""
     lang_code = lang.value
-    if steps < 1:
-        fail(f"--steps must be at least 1, got {steps}")
+    if not 1 <= steps <= MAX_RUN_WEEKS:
+        fail(f"--steps must be from 1 to {MAX_RUN_WEEKS} (200 years), got {steps}")
     if seed < 0:
         fail(f"--seed must be 0 or more, got {seed}")
     try:

@@ -38,7 +38,7 @@ import numpy as np
 import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from simulatie.parameters import (
+from simulatie.core.parameters import (
     ParameterError,
     Parameters,
     ParameterSpec,
@@ -396,7 +396,7 @@ def _known(name: str, where: str, specs: Mapping[str, ParameterSpec]) -> Paramet
 
 
 def _check_metrics(names: list[str] | None) -> tuple[str, ...]:
-    from simulatie.metrics import METRICS  # the registry (no model, no Mesa)
+    from simulatie.core.metrics import METRICS  # the registry (no model, no Mesa)
 
     if names is None:
         return tuple(n for n in DEFAULT_TIMESERIES if n in METRICS)

@@ -33,7 +33,7 @@ import numpy as np
 from matplotlib.backends.backend_pdf import PdfPages
 from matplotlib.figure import Figure
 
-from simulatie.metrics import METRICS
+from simulatie.core.metrics import METRICS
 from simulatie.myth_texts import MYTH_TEXTS, TEMPLATES
 from simulatie.myths import (
     QUICK,

@@ -48,9 +48,9 @@ import numpy as np
 import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from simulatie.core.metrics import METRICS
+from simulatie.core.parameters import make_parameters, parameter_specs, suggest
 from simulatie.experiments import run_seeds
-from simulatie.metrics import METRICS
-from simulatie.parameters import make_parameters, parameter_specs, suggest
 from simulatie.processes import process_pool
 from simulatie.report import interval
 from simulatie.scenarios import ScenarioError, load_scenario
@@ -338,7 +338,8 @@ def _run_task(task: tuple[dict[str, Any], int, int, tuple[str, ...]]) -> pd.Data
     from simulatie.sweep import clear_neighbourhood_cache
 
     values, seed, weeks, columns = task
-    result = run(make_parameters(values), seed=seed, steps=weeks)
+    metrics = [c for c in columns if not c.startswith("baseline_")]
+    result = run(make_parameters(values), seed=seed, steps=weeks, metrics=metrics, baseline=False)
     clear_neighbourhood_cache()
     return result.timeseries[["week", *columns]]
 

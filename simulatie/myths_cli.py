@@ -17,8 +17,8 @@ from typing import Annotated
 import typer
 
 from simulatie.cli_common import Lang, fail
+from simulatie.core.parameters import ParameterError, parse_override
 from simulatie.myths import MYTHS, QUICK, MythError, Scale
-from simulatie.parameters import ParameterError, parse_override
 
 __all__ = ["MYTHS_OUT", "myth_command", "myths_command", "register"]
 

@@ -2,7 +2,7 @@
 
 The panels show what a community worker asks first: do caring ties emerge, does loneliness go
 down, and who provides the care that is needed. Labels come from the metric declarations in
-:data:`simulatie.metrics.METRICS`, so a re-worded metric is re-worded here too. The figure is
+:data:`simulatie.core.metrics.METRICS`, so a re-worded metric is re-worded here too. The figure is
 drawn on matplotlib's Agg canvas without pyplot, so it works headless and leaves no global state.
 """
 
@@ -14,7 +14,7 @@ import pandas as pd
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
-from simulatie.metrics import METRICS
+from simulatie.core.metrics import METRICS
 
 __all__ = ["CARE_SOURCES", "metric_label", "metric_unit", "plot_run"]
 

@@ -29,8 +29,8 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
+from simulatie.core.measures import MEASURE_LABELS
 from simulatie.experiments import safe_name
-from simulatie.measures import MEASURE_LABELS
 from simulatie.sweep import EXPERIMENT_FILE, MANIFEST_FILE, RUNS_DIR, read_run_file
 
 if TYPE_CHECKING:
@@ -48,7 +48,8 @@ __all__ = [
 ]
 
 REPORT_DIR = "report"
-KEY_MEASURES = ("emergence_week", "caring_peak", "caring_peak_week", "half_life_weeks")
+KEY_MEASURES = ("emergence_week", "caring_excess_final", "half_life_weeks", "caring_peak",
+                "caring_peak_week")
 """Per-run measures of emergence and decay, summarised before the final metric values."""
 
 _PLOTTED_FINALS = ("final_share_with_caring_tie", "final_lonely_share", "final_care_hours_unmet")

@@ -18,17 +18,14 @@ from datetime import UTC, datetime
 from functools import cache
 from importlib import metadata as importlib_metadata
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pandas as pd
+from .core.parameters import MAX_RUN_WEEKS, Parameters, make_parameters
 
-from .core.parameters import Parameters, make_parameters
-from .core.simulation import Simulation
+if TYPE_CHECKING:
+    import pandas as pd
 
-__all__ = ["MAX_STEPS", "RunResult", "provenance", "run"]
-
-MAX_STEPS = 52 * 200
-"""The longest run allowed: two hundred years."""
+__all__ = ["RunResult", "provenance", "run"]
 
 
 @dataclass(frozen=True)
@@ -90,10 +87,12 @@ def run(
 
     Raises:
         ParameterError: If ``params`` is a mapping that does not validate.
-        ValueError: If ``steps`` is below 1 or above :data:`MAX_STEPS`, or a metric is unknown.
+        ValueError: If ``steps`` is below 1 or above :data:`MAX_RUN_WEEKS`, or a metric is unknown.
     """
-    if not 1 <= steps <= MAX_STEPS:
-        raise ValueError(f"steps must be from 1 to {MAX_STEPS} weeks, got {steps}")
+    if not 1 <= steps <= MAX_RUN_WEEKS:
+        raise ValueError(f"steps must be from 1 to {MAX_RUN_WEEKS} weeks, got {steps}")
+    from .core.simulation import Simulation  # loads Mesa: only when a run is made
+
     if not isinstance(params, Parameters):
         params = make_parameters(dict(params or {}))
     started = datetime.now(UTC)

@@ -15,7 +15,7 @@ from typing import Annotated, Any
 import typer
 
 from simulatie.cli_common import Lang, fail
-from simulatie.parameters import ParameterError, parameter_specs, parse_override
+from simulatie.core.parameters import ParameterError, parameter_specs, parse_override
 from simulatie.scenarios import (
     DEFAULT,
     Scenario,

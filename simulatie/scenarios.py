@@ -2,16 +2,16 @@
 
 A scenario describes one situation from the seed documents (a village, an apartment block, a
 service centre) by listing only the parameter values that differ from the declared defaults in
-:mod:`simulatie.parameters`. :func:`load_scenario` is the one function that the command line, the
-sweep runner and the dashboard call to turn a scenario name or file into validated
-:class:`~simulatie.parameters.Parameters`.
+:mod:`simulatie.core.parameters`. :func:`load_scenario` is the one function that the command
+line, the sweep runner and the dashboard call to turn a scenario name or file into validated
+:class:`~simulatie.core.parameters.Parameters`.
 
 Precedence
 ----------
 This is the one place where the order is defined; ``docs/scenarios.md`` refers to it. Each layer
 only lists what it changes, and a later layer wins:
 
-1. the declared defaults in :mod:`simulatie.parameters`;
+1. the declared defaults in :mod:`simulatie.core.parameters`;
 2. the ``base`` chain: a scenario's ``base`` is loaded first, recursively, so the base of the
    base comes before the base;
 3. the scenario's own ``[parameters]`` table;
@@ -39,7 +39,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from simulatie.parameters import (
+from simulatie.core.parameters import (
     ParameterError,
     Parameters,
     make_parameters,

@@ -49,8 +49,8 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from simulatie.core.parameters import Parameters
 from simulatie.experiments import Experiment, RunSpec
-from simulatie.parameters import Parameters
 from simulatie.processes import process_pool
 from simulatie.results import to_jsonable
 
@@ -168,11 +168,16 @@ def clear_neighbourhood_cache() -> None:
             method.cache_clear()
 
 
+SUMMARY_METRICS = ("caring_ties", "share_with_caring_tie", "lonely_share", "care_hours_unmet")
+"""Metrics every sweep run records for its summary, besides the ones the experiment keeps."""
+
+
 def _simulate(task: RunTask) -> tuple[pd.DataFrame, dict[str, float]]:
     """Run the model once and keep the requested metrics (tests replace this to inject faults)."""
     from simulatie.run import run  # imports the model and Mesa, on the worker
 
-    result = run(task.parameters, seed=task.seed, steps=task.weeks)
+    recorded = dict.fromkeys([*task.keep, *SUMMARY_METRICS])
+    result = run(task.parameters, seed=task.seed, steps=task.weeks, metrics=recorded)
     timeseries = result.timeseries[["week", *task.keep]].copy()
     return timeseries, dict(result.summary)
 

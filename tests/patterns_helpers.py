@@ -25,8 +25,8 @@ import numpy as np
 import pandas as pd
 
 from simulatie import make_parameters
-from simulatie.model import CaringCommunity
-from simulatie.ties import TieStage
+from simulatie.core.model import CaringCommunity
+from simulatie.core.ties import TieStage
 
 __all__ = [
     "MEASURES",

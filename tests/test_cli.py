@@ -9,7 +9,7 @@ from typer.testing import CliRunner
 
 from simulatie import results
 from simulatie.cli import app
-from simulatie.parameters import Parameters, parameter_specs
+from simulatie.core.parameters import Parameters, parameter_specs
 
 runner = CliRunner()
 

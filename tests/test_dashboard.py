@@ -30,10 +30,10 @@ from simulatie.dashboard.translations import (  # noqa: E402
     TEXT,
     t,
 )
-from simulatie.groups import Group  # noqa: E402
-from simulatie.metrics import METRICS  # noqa: E402
-from simulatie.model import CaringCommunity  # noqa: E402
-from simulatie.parameters import parameter_specs  # noqa: E402
+from simulatie.core.groups import Group  # noqa: E402
+from simulatie.core.metrics import METRICS  # noqa: E402
+from simulatie.core.model import CaringCommunity  # noqa: E402
+from simulatie.core.parameters import parameter_specs  # noqa: E402
 from simulatie.results import read_run  # noqa: E402
 from simulatie.run import run as run_simulation  # noqa: E402
 from simulatie.scenarios import load_scenario  # noqa: E402

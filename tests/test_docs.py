@@ -18,9 +18,9 @@ from pathlib import Path
 import pytest
 from patterns_helpers import PATTERNS
 
-from simulatie.groups import GROUP_PROFILES
-from simulatie.metrics import METRICS
-from simulatie.parameters import Parameters, parameter_specs
+from simulatie.core.groups import GROUP_PROFILES
+from simulatie.core.metrics import METRICS
+from simulatie.core.parameters import Parameters, parameter_specs
 from simulatie.support import STYLE_PROFILES
 
 ODD = Path(__file__).resolve().parents[1] / "docs" / "odd.md"

@@ -17,7 +17,7 @@ from simulatie.experiments import (
     run_seeds,
     safe_name,
 )
-from simulatie.parameters import parameter_specs
+from simulatie.core.parameters import parameter_specs
 from simulatie.sweep_cli import register
 
 EXPERIMENTS = Path(__file__).resolve().parent.parent / "experiments"

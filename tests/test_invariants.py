@@ -17,10 +17,10 @@ import pytest
 
 from simulatie.activities import MAX_ORGANISERS
 from simulatie.care import Source
-from simulatie.metrics import METRICS
-from simulatie.model import CaringCommunity
-from simulatie.parameters import make_parameters, parameter_specs
-from simulatie.ties import PRUNE_BELOW_HOURS
+from simulatie.core.metrics import METRICS
+from simulatie.core.model import CaringCommunity
+from simulatie.core.parameters import make_parameters, parameter_specs
+from simulatie.core.ties import PRUNE_BELOW_HOURS
 
 # Metrics that are NaN when nobody is in the group they describe or nothing happened yet.
 MAY_BE_NAN = {

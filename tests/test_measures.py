@@ -2,7 +2,7 @@ import math
 
 import pandas as pd
 
-from simulatie.measures import emergence_week, half_life_after
+from simulatie.core.measures import emergence_week, half_life_after
 
 
 def series(caring, share=None):

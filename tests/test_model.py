@@ -8,8 +8,8 @@ import pytest
 from simulatie import make_parameters, run
 from simulatie.agents import Initiator, Professional, Resident, Volunteer, draw_selflessness
 from simulatie.care import Source
-from simulatie.metrics import METRICS
-from simulatie.model import CaringCommunity
+from simulatie.core.metrics import METRICS
+from simulatie.core.model import CaringCommunity
 
 SMALL = {"residents": 120}
 

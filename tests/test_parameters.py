@@ -1,7 +1,7 @@
 import pytest
 from pydantic import ValidationError
 
-from simulatie.parameters import (
+from simulatie.core.parameters import (
     ParameterError,
     Parameters,
     make_parameters,

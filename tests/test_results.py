@@ -119,7 +119,7 @@ def test_read_run_of_missing_folder_is_clear(tmp_path):
 
 
 def test_to_jsonable_handles_numpy_nan_and_enums():
-    from simulatie.parameters import Funding
+    from simulatie.core.parameters import Funding
 
     value = {
         "a": np.float64(1.5),

@@ -18,7 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from simulatie.parameters import Parameters, parameter_specs
+from simulatie.core.parameters import Parameters, parameter_specs
 from simulatie.scenario_cli import scenarios_app
 from simulatie.scenarios import (
     COMMAND_LINE,

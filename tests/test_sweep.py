@@ -23,7 +23,7 @@ from typer.testing import CliRunner
 
 from simulatie import sweep
 from simulatie.experiments import load_experiment
-from simulatie.parameters import make_parameters
+from simulatie.core.parameters import make_parameters
 from simulatie.report import interval, load_results, write_report
 from simulatie.sweep import (
     MANIFEST_FILE,
@@ -324,15 +324,15 @@ def test_writes_outside_the_folder_are_refused(tmp_path):
 
 
 def _live_models() -> int:
-    from simulatie.model import CaringCommunity
+    from simulatie.core.model import CaringCommunity
 
     gc.collect()
     return sum(isinstance(o, CaringCommunity) for o in gc.get_objects())
 
 
 def test_neighbourhood_cache_is_cleared():
-    from simulatie.model import CaringCommunity
-    from simulatie.parameters import make_parameters
+    from simulatie.core.model import CaringCommunity
+    from simulatie.core.parameters import make_parameters
 
     clear_neighbourhood_cache()
     before = _live_models()

@@ -1,6 +1,6 @@
 import numpy as np
 
-from simulatie.ties import TieNetwork, TieStage
+from simulatie.core.ties import TieNetwork, TieStage
 
 
 def network(**kw):

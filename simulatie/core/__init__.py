@@ -2,35 +2,33 @@
 
 The core imports nothing outside itself. Its public parts: :class:`Parameters` (every input,
 declared once), :class:`CaringCommunity` (the Mesa model), :class:`Simulation` (a run with its
-matched baseline), :data:`METRICS` (what can be observed) and :func:`run_measures`.
+matched baseline), :data:`METRICS` (what can be observed) and :func:`run_measures`. They are
+imported on first use, so that reading parameters does not load Mesa.
 """
 
-from .measures import MEASURE_LABELS, run_measures
-from .metrics import METRICS, Metric
-from .model import CaringCommunity
-from .parameters import (
-    ParameterError,
-    Parameters,
-    ParameterSpec,
-    Role,
-    baseline_parameters,
-    make_parameters,
-    parameter_specs,
-)
-from .simulation import Simulation
+from importlib import import_module
+from typing import Any
 
-__all__ = [
-    "MEASURE_LABELS",
-    "METRICS",
-    "CaringCommunity",
-    "Metric",
-    "ParameterError",
-    "ParameterSpec",
-    "Parameters",
-    "Role",
-    "Simulation",
-    "baseline_parameters",
-    "make_parameters",
-    "parameter_specs",
-    "run_measures",
-]
+_WHERE = {
+    "MEASURE_LABELS": "measures",
+    "run_measures": "measures",
+    "METRICS": "metrics",
+    "Metric": "metrics",
+    "CaringCommunity": "model",
+    "ParameterError": "parameters",
+    "ParameterSpec": "parameters",
+    "Parameters": "parameters",
+    "Role": "parameters",
+    "baseline_parameters": "parameters",
+    "make_parameters": "parameters",
+    "parameter_specs": "parameters",
+    "Simulation": "simulation",
+}
+
+__all__ = sorted(_WHERE)
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _WHERE:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(import_module(f".{_WHERE[name]}", __name__), name)

@@ -105,7 +105,8 @@ class CaringCommunity(mesa.Model):
         pop = state.population
         for slot in state.leavers.tolist():
             self.residents[slot].remove()
-            self.residents[slot] = Resident(self, slot, self.grid[tuple(state.layout.home_xy[slot])])
+            cell = self.grid[tuple(state.layout.home_xy[slot])]
+            self.residents[slot] = Resident(self, slot, cell)
         self._sync_roles(pop.is_volunteer, self.volunteer_of, Volunteer, state.leavers)
         self._sync_roles(pop.is_initiator, self.initiator_of, Initiator, state.leavers)
         self._sync_professionals()

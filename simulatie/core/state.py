@@ -34,8 +34,8 @@ from .volunteers import start_volunteer_scheme
 NEWCOMER_KEY = 1_000  # keeps newcomers' streams apart from the named streams (spawn keys 0-6)
 
 __all__ = [
-    "NetworkViews",
     "Neighbourhood",
+    "NetworkViews",
     "Streams",
     "build_neighbourhood",
     "prepared_neighbourhood",

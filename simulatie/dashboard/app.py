@@ -4,8 +4,8 @@
 Start it with ``simulatie dashboard`` (see ``docs/dashboard.md``), or ``solara run
 simulatie.dashboard.app``. This is the only module that imports Solara. Every control is generated
 from the parameter declarations (:mod:`simulatie.dashboard.controls`), every label comes from the
-declarations, :data:`simulatie.metrics.METRICS` or :mod:`simulatie.dashboard.translations`, and the
-pictures are drawn by :mod:`simulatie.dashboard.portrayal`.
+declarations, :data:`simulatie.core.metrics.METRICS` or :mod:`simulatie.dashboard.translations`,
+and the pictures are drawn by :mod:`simulatie.dashboard.portrayal`.
 
 Each browser session builds its own model inside the :func:`Page` component (``solara.use_memo``),
 so two people in a workshop never step each other's neighbourhood; nothing model-related lives at
@@ -33,7 +33,8 @@ import solara
 import solara.lab
 
 from simulatie import handout
-from simulatie.model import CaringCommunity
+from simulatie.core.model import CaringCommunity
+from simulatie.core.simulation import Simulation
 from simulatie.myth_texts import MYTH_TEXTS
 from simulatie.myths import MYTHS, MythError, load_myth
 from simulatie.results import OutputError, write_run
@@ -53,25 +54,35 @@ COMPARE_DEFAULT = ("takeover", 0.8, 0.2)  # a first comparison that tells a stor
 
 @dataclass
 class Run:
-    """One model, the scenario and seed it was built from, and its painters.
+    """One simulation (the model and its matched baseline), what it was built from, its painters.
 
     Attributes:
         scenario: The validated scenario (with the dashboard's changes as overrides).
         seed: The model's seed.
-        model: The model.
+        simulation: The model, its baseline arm and the weekly records.
     """
 
     scenario: Scenario
     seed: int
-    model: CaringCommunity
+    simulation: Simulation
     lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
     _maps: dict[str, MapPainter] = field(default_factory=dict, repr=False)
     _series: dict[str, SeriesPainter] = field(default_factory=dict, repr=False)
 
     @classmethod
     def start(cls, scenario: Scenario, seed: int) -> Run:
-        """Build a fresh model for ``scenario`` at week 0."""
-        return cls(scenario, seed, CaringCommunity(params=scenario.parameters, rng=seed))
+        """Build a fresh simulation for ``scenario`` at week 0 (after its spin-up)."""
+        return cls(scenario, seed, Simulation(scenario.parameters, seed))
+
+    @property
+    def model(self) -> CaringCommunity:
+        """The model with the scenario's interventions."""
+        return self.simulation.model
+
+    @property
+    def records(self) -> list[dict[str, float]]:
+        """The weekly records so far, baseline columns included."""
+        return self.simulation.records
 
     @property
     def week(self) -> int:
@@ -81,8 +92,7 @@ class Run:
     def step(self, weeks: int = 1) -> None:
         """Advance the model by ``weeks`` weeks."""
         with self.lock:
-            for _ in range(weeks):
-                self.model.step()
+            self.simulation.step(weeks)
 
     def map_png(self, lang: str, title: str | None = None) -> bytes:
         """The neighbourhood map of the current week, as PNG."""
@@ -99,7 +109,7 @@ class Run:
             painter = self._series.get(lang)
             if painter is None:
                 painter = self._series[lang] = SeriesPainter(lang)
-            painter.update(self.model.records, limits)
+            painter.update(self.simulation.records, limits)
             return painter.png()
 
 
@@ -127,7 +137,7 @@ def export_run(run: Run, out_dir: Path | None = None, lang: str = DEFAULT_LANG) 
 
     with run.lock:
         weeks = run.model.week
-        shown = pd.DataFrame.from_records(run.model.records)
+        shown = run.simulation.timeseries()
     if weeks < 1:
         raise ValueError("the run is at week 0; step it at least one week first")
     result = run_simulation(run.scenario.parameters, seed=run.seed, steps=weeks)
@@ -374,7 +384,7 @@ def CompareView(scenario: str, values: Mapping[str, Any], seed: int, lang: str,
     def draw() -> list[tuple[bytes, bytes]]:
         if isinstance(runs, str):
             return []
-        limits = series_limits(*(run.model.records for run in runs))
+        limits = series_limits(*(run.records for run in runs))
         return [
             (run.map_png(lang, f"{t(side, lang)} · {_format(v, control, lang)} · "
                                f"{t('week', lang).lower()} {run.week}"),

@@ -1,7 +1,7 @@
 """The dashboard's controls, generated from the parameter declarations, and the scenario list.
 
 Nothing here restates a label, a bound or a default: each :class:`Control` is derived from a
-:class:`~simulatie.parameters.ParameterSpec`. The dashboard's settings are a scenario name plus
+:class:`~simulatie.core.parameters.ParameterSpec`. The dashboard's settings are a scenario name plus
 the values of the controls; :func:`resolve` turns them into a validated
 :class:`~simulatie.scenarios.Scenario` through :func:`~simulatie.scenarios.load_scenario`, the
 same function the command line and the sweep runner call, so the dashboard's values are checked
@@ -18,7 +18,7 @@ from enum import StrEnum
 from functools import cache
 from typing import Any
 
-from simulatie.parameters import ParameterSpec, parameter_specs
+from simulatie.core.parameters import ParameterSpec, parameter_specs
 from simulatie.scenarios import DEFAULT, Scenario, list_scenarios, load_scenario
 
 from .translations import unit

@@ -5,7 +5,7 @@ resident is doing this week (:class:`ResidentState`), the meeting places, the pr
 the ties between homes: thin grey lines for friendly ties and thick purple lines for caring ties,
 so a viewer sees a caring community form (or fall apart) week by week. The time-series figure
 shows caring ties, loneliness and ownership, care hours by source with the unmet part, and the
-active volunteers and initiators, with labels from :data:`simulatie.metrics.METRICS`.
+active volunteers and initiators, with labels from :data:`simulatie.core.metrics.METRICS`.
 
 Figures are drawn on matplotlib's Agg canvas without pyplot, so this module works headless, keeps
 no global state and is safe to call from Solara's per-session threads.
@@ -31,15 +31,15 @@ from matplotlib.patches import Patch
 from matplotlib.ticker import FixedLocator, MaxNLocator, PercentFormatter
 from PIL import Image
 
-from simulatie.groups import Group
-from simulatie.metrics import METRICS
-from simulatie.neighbourhood import CellKind, Layout
-from simulatie.ties import TieStage
+from simulatie.core.groups import Group
+from simulatie.core.metrics import METRICS
+from simulatie.core.neighbourhood import CellKind, Layout
+from simulatie.core.ties import TieStage
 
 from .translations import GROUP_NAMES, t, unit
 
 if TYPE_CHECKING:
-    from simulatie.model import CaringCommunity
+    from simulatie.core.model import CaringCommunity
 
 __all__ = [
     "CARE_COLOURS",
@@ -120,9 +120,8 @@ _STATE_KEYS = {
 def resident_states(model: CaringCommunity) -> np.ndarray:
     """Return each resident's :class:`ResidentState` for the week just observed."""
     pop = model.population
-    observation = model.last_observation
-    close = observation.close_per_resident if observation is not None else model.friendly_counts
-    unmet = observation.care.unmet if observation is not None else np.zeros(pop.n)
+    close = model.state.views.friendly_counts
+    unmet = model.care.unmet
     state = np.full(pop.n, ResidentState.CONNECTED, dtype=np.int8)
     state[close < model.params.lonely_below_ties] = ResidentState.LONELY
     state[unmet >= IN_NEED_HOURS] = ResidentState.IN_NEED
@@ -295,7 +294,7 @@ class MapPainter:
         """
         ax = self.ax
         xy = self.layout.home_xy
-        stage = model.ties.stage()
+        stage = model.ties.stage
         artists: list[Artist] = [
             ax.add_collection(LineCollection(
                 _tie_segments(model, stage, TieStage.FRIENDLY), colors=FRIENDLY_COLOUR,
@@ -408,7 +407,8 @@ def series_limits(*runs: Sequence[Mapping[str, float]]) -> dict[str, float]:
 
     weeks = max((len(r) - 1 for r in runs), default=0)
     return {
-        "ties": top(["caring_ties"]),
+        "ties": top([n for n in ("caring_ties", "baseline_caring_ties")
+                     if all(n in r[0] for r in runs if r)]),
         "care": top(list(CARE_SERIES), stacked=True),
         "people": top(["active_volunteers", "active_initiators"]),
         "week": float(52 * max(1, -(-weeks // 52))),
@@ -454,6 +454,8 @@ class SeriesPainter:
 
         self.lines = {
             "caring_ties": ties_ax.plot([], [], color=CARING_COLOUR, linewidth=2.8)[0],
+            "baseline_caring_ties": ties_ax.plot([], [], color="#8d8d8d", linewidth=2.0,
+                                                 linestyle=":")[0],
             "lonely_share": shares_ax.plot([], [], color="#6d597a", linewidth=2.8)[0],
             "ownership": shares_ax.plot([], [], color="#2a9d8f", linewidth=2.8,
                                         linestyle="--")[0],
@@ -469,7 +471,9 @@ class SeriesPainter:
             ax.legend([self.lines[n] for n in names],
                       [_wrap(_metric_label(n, lang)) for n in names], **legend)
 
-        lines_legend(ties_ax, ["caring_ties"])
+        ties_ax.legend([self.lines["caring_ties"], self.lines["baseline_caring_ties"]],
+                       [_wrap(_metric_label("caring_ties", lang)),
+                        _wrap(t("baseline_caring", lang))], **legend)
         lines_legend(shares_ax, ["lonely_share", "ownership"])
         care_ax.legend(handles=[Patch(facecolor=c, label=_wrap(_metric_label(name, lang)))
                                 for name, c in zip(CARE_SERIES, CARE_COLOURS, strict=True)][::-1],
@@ -504,6 +508,9 @@ class SeriesPainter:
         self._set_limits(limits or series_limits(records))
         week = _column(records, "week")
         for name, line in self.lines.items():
+            if records and name not in records[0]:  # a run without its baseline arm
+                line.set_data([], [])
+                continue
             line.set_data(week, _column(records, name))
         stack = self.axes["care"].stackplot(
             week, *(_column(records, c) for c in CARE_SERIES), colors=CARE_COLOURS, alpha=0.95,

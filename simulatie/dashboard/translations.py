@@ -1,14 +1,14 @@
 """Dutch and English text of the dashboard that is not a parameter or a metric.
 
-Parameter labels come from :func:`simulatie.parameters.parameter_specs`, metric labels from
-:data:`simulatie.metrics.METRICS` and scenario titles from the scenario files. Everything else
+Parameter labels come from :func:`simulatie.core.parameters.parameter_specs`, metric labels from
+:data:`simulatie.core.metrics.METRICS` and scenario titles from the scenario files. Everything else
 the dashboard shows (buttons, headings, legend entries, group names) is here, once, in both
 languages. Dutch is the default: the users are Dutch and Flemish community workers.
 """
 
 from __future__ import annotations
 
-from simulatie.groups import Group
+from simulatie.core.groups import Group
 
 __all__ = [
     "DEFAULT_LANG", "GROUP_NAMES", "LANGUAGES", "PARAMETER_GROUPS", "TEXT", "UNITS", "t", "unit",
@@ -63,6 +63,8 @@ TEXT: dict[str, dict[str, str]] = {
     "initiator": {"nl": "Kartrekker (ring)", "en": "Initiator (ring)"},
     "volunteer": {"nl": "Vrijwilliger (stip)", "en": "Volunteer (dot)"},
     "caring_tie": {"nl": "Zorgzame band", "en": "Caring tie"},
+    "baseline_caring": {"nl": "Zelfde buurt, niets georganiseerd",
+                        "en": "Same neighbourhood, nothing organised"},
     "friendly_tie": {"nl": "Vriendelijk contact", "en": "Friendly tie"},
     "state_connected": {"nl": "Verbonden", "en": "Connected"},
     "state_lonely": {"nl": "Eenzaam", "en": "Lonely"},
@@ -164,7 +166,7 @@ PARAMETER_GROUPS: dict[str, dict[str, str]] = {
     "volunteers": {"nl": "Vrijwilligers", "en": "Volunteers"},
     "care": {"nl": "Zorg", "en": "Care"},
 }
-"""Headings of the parameter groups declared in :mod:`simulatie.parameters`."""
+"""Headings of the parameter groups declared in :mod:`simulatie.core.parameters`."""
 
 UNITS: dict[str, dict[str, str]] = {
     "share": {"nl": "aandeel", "en": "share"},

@@ -27,6 +27,7 @@ from .ties import TieParameters
 from .volunteers import VolunteerParameters
 
 __all__ = [
+    "MAX_RUN_WEEKS",
     "ROLE_LABELS",
     "Funding",
     "GuidanceStyle",
@@ -45,6 +46,10 @@ __all__ = [
     "parse_override",
     "suggest",
 ]
+
+
+MAX_RUN_WEEKS = 52 * 200
+"""The longest run allowed, in weeks: two hundred years."""
 
 
 class Parameters(  # fields are listed in reverse order of these bases
