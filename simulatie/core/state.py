@@ -178,7 +178,7 @@ def build_neighbourhood(params: Parameters, seed: int) -> Neighbourhood:
     _cluster_groups(pop, base.group_clustering, streams.setup)
     ties = TieNetwork(pop.n, base.friendly_hours, base.tie_decay_per_week,
                       base.weak_tie_decay_per_week, base.reciprocated_persistence,
-                      base.caring_help_weeks, base.help_memory_weeks)
+                      base.caring_help_weeks, base.caring_window_weeks)
     return Neighbourhood(
         params=base, layout=layout, week=start, population=pop, ties=ties,
         programme=ActivityProgramme(layout, open_places=0), support=Support(), roles=RoleLog(),

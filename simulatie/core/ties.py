@@ -5,16 +5,18 @@ A tie is a pair of resident homes with what the pair has shared (``docs/odd.md``
 * **shared hours** grow with every contact and fade without it; weak, fresh ties fade much faster
   than strong ones, and ties over which help went both ways fade slower (Raeder, Lizardo, Hachen
   & Chawla 2011);
-* **help weeks**, per direction: a fading count of the weeks in which one helped the other;
+* **help weeks**, per direction: which of the last ``caring_window_weeks`` weeks one helped the
+  other in (one bit per week);
 * **credit**: hours one gave the other minus hours received, fading (Gouldner 1960).
 
 A tie's stage follows from these, never from a policy:
 
 * acquaintance: any tie below ``friendly_hours``;
 * friendly contact: at least ``friendly_hours`` shared (Hall 2018, compressed);
-* **caring tie**: a friendly tie over which help went in about ``caring_help_weeks`` different
-  weeks recently, or both ways (help over time, not one favour; Wellman & Wortley 1990;
-  Plickert, Côté & Wellman 2007). A caring tie that is no longer used fades back to friendly.
+* **caring tie**: a friendly tie over which help went in at least ``caring_help_weeks``
+  different weeks of the window, or both ways within it (help over time, not one favour;
+  Wellman & Wortley 1990; Plickert, Côté & Wellman 2007). A caring tie that is no longer used
+  fades back to friendly.
 
 Edges live in numpy arrays sorted by a pair key, so a week of contacts, decay and pruning are
 vectorised and cost O(edges + contacts · log edges) per week.
@@ -26,10 +28,9 @@ from enum import IntEnum
 
 import numpy as np
 
-__all__ = ["RETURNED_HELP_WEEKS", "TieNetwork", "TieStage"]
+__all__ = ["TieNetwork", "TieStage"]
 
 PRUNE_BELOW_HOURS = 0.5  # a tie this faint is forgotten: the pair are strangers again
-RETURNED_HELP_WEEKS = 0.5  # help counts as returned when both directions' fading counts reach this
 CREDIT_KEPT_PER_WEEK = 0.99  # reciprocity credit fades by 1% a week (about half in 70 weeks)
 
 
@@ -51,8 +52,9 @@ class TieNetwork:
         strong_decay: Weekly loss of a strong tie.
         weak_decay: Weekly loss of a weak tie.
         reciprocated_persistence: How much slower a tie with help both ways fades (0..1).
-        caring_help_weeks: Help weeks (both directions together) that make a friendly tie caring.
-        help_memory_weeks: Weeks after which a week of help counts e-fold less.
+        caring_help_weeks: Weeks with help (either way) in the window that make a friendly tie
+            caring.
+        caring_window_weeks: The window, in weeks (at most 64).
     """
 
     def __init__(
@@ -62,8 +64,8 @@ class TieNetwork:
         strong_decay: float,
         weak_decay: float,
         reciprocated_persistence: float,
-        caring_help_weeks: float,
-        help_memory_weeks: float,
+        caring_help_weeks: int,
+        caring_window_weeks: int,
     ) -> None:
         self.n = n
         self.friendly_hours = friendly_hours
@@ -71,13 +73,13 @@ class TieNetwork:
         self.weak_decay = weak_decay
         self.reciprocated_persistence = reciprocated_persistence
         self.caring_help_weeks = caring_help_weeks
-        self.help_kept = float(np.exp(-1.0 / help_memory_weeks))
+        self.window = np.uint64((1 << caring_window_weeks) - 1)
         self.key = np.zeros(0, dtype=np.int64)
         self.a = np.zeros(0, dtype=np.int64)
         self.b = np.zeros(0, dtype=np.int64)
         self.hours = np.zeros(0)
-        self.help_ab = np.zeros(0)  # fading count of weeks in which a helped b
-        self.help_ba = np.zeros(0)  # ... in which b helped a
+        self.help_ab = np.zeros(0, dtype=np.uint64)  # bit k: a helped b k weeks ago
+        self.help_ba = np.zeros(0, dtype=np.uint64)  # bit k: b helped a k weeks ago
         self.credit = np.zeros(0)  # hours a gave b minus hours b gave a, fading
         self.stage = np.zeros(0, dtype=np.int8)  # TieStage of each edge, after the last update
 
@@ -123,6 +125,9 @@ class TieNetwork:
         """
         self._add_hours(np.concatenate([a, helper]), np.concatenate([b, helped]),
                         np.concatenate([hours, np.zeros(len(helper))]))
+        one = np.uint64(1)
+        self.help_ab = (self.help_ab << one) & self.window  # a new week in the window
+        self.help_ba = (self.help_ba << one) & self.window
         self._record_help(helper, helped, help_hours)
         self._fade()
 
@@ -142,12 +147,13 @@ class TieNetwork:
             new_keys, new_hours = uniq[~found], add[~found]
             at = np.searchsorted(self.key, new_keys)
             zeros = np.zeros(len(new_keys))
+            no_help = np.zeros(len(new_keys), dtype=np.uint64)
             self.key = np.insert(self.key, at, new_keys)
             self.a = np.insert(self.a, at, new_keys // self.n)
             self.b = np.insert(self.b, at, new_keys % self.n)
             self.hours = np.insert(self.hours, at, new_hours)
-            self.help_ab = np.insert(self.help_ab, at, zeros)
-            self.help_ba = np.insert(self.help_ba, at, zeros)
+            self.help_ab = np.insert(self.help_ab, at, no_help)
+            self.help_ba = np.insert(self.help_ba, at, no_help)
             self.credit = np.insert(self.credit, at, zeros)
             self.stage = np.insert(self.stage, at, np.zeros(len(new_keys), dtype=np.int8))
 
@@ -159,34 +165,29 @@ class TieNetwork:
             return
         edge = self.find(helper, helped)  # every pair has a tie: _add_hours made one
         forward = helper < helped  # the helper is the edge's ``a``
-        ab = np.unique(edge[forward])
-        ba = np.unique(edge[~forward])
-        self.help_ab[ab] += 1.0
-        self.help_ba[ba] += 1.0
+        self.help_ab[edge[forward]] |= np.uint64(1)
+        self.help_ba[edge[~forward]] |= np.uint64(1)
         np.add.at(self.credit, edge, np.where(forward, hours, -hours))
 
     def _fade(self) -> None:
         """Let every tie fade for one week, forget the faintest and set each tie's stage.
 
         The loss rate slides from ``weak_decay`` for a fresh tie to ``strong_decay`` for a
-        strong one, and falls by ``reciprocated_persistence`` once help has gone both ways.
+        strong one, and falls by ``reciprocated_persistence`` while help goes both ways.
         """
-        reciprocated = np.minimum(self.help_ab, self.help_ba) >= RETURNED_HELP_WEEKS
+        reciprocated = (self.help_ab > 0) & (self.help_ba > 0)
         strength = self.strength()
         rate = self.weak_decay + (self.strong_decay - self.weak_decay) * strength
         rate = np.where(reciprocated, rate * (1.0 - self.reciprocated_persistence), rate)
         self.hours *= 1.0 - rate
-        self.help_ab *= self.help_kept
-        self.help_ba *= self.help_kept
         self.credit *= CREDIT_KEPT_PER_WEEK
         self._keep(self.hours >= PRUNE_BELOW_HOURS)
         self.stage = self._stages()
 
     def _stages(self) -> np.ndarray:
         friendly = self.hours >= self.friendly_hours
-        used = (self.help_ab + self.help_ba >= self.caring_help_weeks) | (
-            np.minimum(self.help_ab, self.help_ba) >= RETURNED_HELP_WEEKS
-        )
+        weeks = np.bitwise_count(self.help_ab | self.help_ba)
+        used = (weeks >= self.caring_help_weeks) | ((self.help_ab > 0) & (self.help_ba > 0))
         stage = np.where(friendly, TieStage.FRIENDLY, TieStage.ACQUAINTANCE)
         return np.where(friendly & used, TieStage.CARING, stage).astype(np.int8)
 

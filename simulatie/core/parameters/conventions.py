@@ -20,21 +20,20 @@ class ConventionParameters(BaseModel):
         nl="Een bewoner met minder vriendelijke of zorgzame banden in de buurt dan dit telt als "
         "eenzaam (1: geen enkele hechte band in de buurt).",
     )
-    caring_help_weeks: float = param(
-        3.0, ge=1, le=26, unit="weeks", group="measures", role=Role.CONVENTION,
-        en="A friendly tie is caring when help went over it in about this many different "
-        "weeks recently (a fading count: monthly help keeps it caring, one favour does not), "
-        "or when help went both ways.",
-        nl="Een vriendelijke band is zorgzaam als er de laatste tijd in ongeveer zoveel "
+    caring_help_weeks: int = param(
+        3, ge=1, le=26, unit="weeks", group="measures", role=Role.CONVENTION,
+        en="A friendly tie is caring when help went over it in at least this many different "
+        "weeks of the caring window (monthly help keeps it caring, one favour does not), or "
+        "when help went both ways within the window.",
+        nl="Een vriendelijke band is zorgzaam als er in het zorgvenster in minstens zoveel "
         "verschillende weken over is geholpen (maandelijkse hulp houdt hem zorgzaam, één "
-        "gunst niet), of als er over en weer is geholpen.",
+        "gunst niet), of als er binnen het venster over en weer is geholpen.",
         source="Wellman & Wortley 1990; Plickert, Côté & Wellman 2007",
     )
-    help_memory_weeks: float = param(
-        26.0, ge=4, le=156, unit="weeks", group="measures", role=Role.CONVENTION,
-        en="Memory of the fading count of weeks with help: a week of help counts e-fold less "
-        "after this many weeks.",
-        nl="Geheugen van de vervagende telling van weken met hulp.",
+    caring_window_weeks: int = param(
+        26, ge=4, le=64, unit="weeks", group="measures", role=Role.CONVENTION,
+        en="The window within which help counts towards a caring tie (half a year).",
+        nl="Het venster waarbinnen hulp meetelt voor een zorgzame band (een half jaar).",
     )
     emergence_margin: float = param(
         0.05, ge=0.01, le=0.5, unit="share", group="measures", role=Role.CONVENTION,
