@@ -3,6 +3,7 @@
 import math
 
 import numpy as np
+import pytest
 import pandas as pd
 
 from simulatie.core.measures import (
@@ -47,7 +48,7 @@ def test_run_measures_use_the_baseline_columns():
                        "baseline_share_with_caring_tie": np.full(80, 0.3)})
     summary = run_measures(ts, margin=0.0499, support_ended_week=None)
     assert summary["emergence_week"] == 20  # 0.0025 * 20 = 0.05
-    assert summary["caring_excess_final"] == ts["share_with_caring_tie"].iloc[-52:].mean() - 0.3
+    assert summary["caring_excess_final"] == pytest.approx(0.0025 * weeks[-52:].mean())
     assert summary["caring_peak"] == 6 and summary["caring_peak_week"] == 6
     assert math.isnan(summary["half_life_weeks"])
     assert summary["final_caring_ties"] == ts["caring_ties"].iloc[-1]
