@@ -23,6 +23,7 @@ from enum import IntEnum
 from typing import TYPE_CHECKING
 
 import numpy as np
+from numba import njit
 
 from .neighbourhood import Layout
 from .parameters import Parameters
@@ -69,7 +70,7 @@ class Activity:
         purposeful: Whether it has tasks and roles rather than being a cosy gathering.
         organisers: Homes of the initiators on its organising team.
         professional_run: Whether professionals do the work (they started it, or stepped in).
-        members: Homes of residents who consider themselves part of it.
+        members: Which homes' residents consider themselves part of it (one flag per home).
         phase: Tuckman phase.
         meetings: Meetings held so far.
         next_week: Week of the next meeting.
@@ -84,7 +85,7 @@ class Activity:
     purposeful: bool
     organisers: list[int] = field(default_factory=list)
     professional_run: bool = False
-    members: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    members: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.bool_))
     phase: Phase = Phase.FORMING
     meetings: int = 0
     next_week: int = 0
@@ -181,6 +182,7 @@ class ActivityProgramme:
             ident=self.next_ident, place=place,
             purposeful=bool(rng.random() < params.purposeful_share), next_week=week,
             one_off=params.one_off_events, salt=int(rng.integers(1 << 30)),
+            members=np.zeros(self.layout.homes, dtype=np.bool_),
         )
         self.next_ident += 1
         self.activities.append(activity)
@@ -230,7 +232,7 @@ class ActivityProgramme:
         """Put the initiator in ``home`` on the organising team of ``activity``."""
         activity.organisers.append(home)
         nb.population.activity[home] = activity.ident
-        activity.members = np.union1d(activity.members, [home])
+        activity.members[home] = True
 
     def leave(self, nb: Neighbourhood, home: int) -> None:
         """Take the initiator in ``home`` off their organising team."""
@@ -251,7 +253,7 @@ class ActivityProgramme:
     def _hand_over_or_end(self, nb: Neighbourhood, activity: Activity) -> None:
         """The member with most ownership steps up (with that chance), or the activity ends."""
         pop = nb.population
-        candidates = activity.members[~pop.is_initiator[activity.members]]
+        candidates = np.flatnonzero(activity.members & ~pop.is_initiator)
         if len(candidates):
             best = int(candidates[np.argmax(pop.ownership[candidates])])
             if nb.streams.activities.random() < pop.ownership[best]:
@@ -278,7 +280,7 @@ class ActivityProgramme:
         for activity in self.activities:
             if activity.ended:
                 continue
-            activity.members = np.setdiff1d(activity.members, slots, assume_unique=True)
+            activity.members[slots] = False
             activity.organisers = [o for o in activity.organisers if o not in gone]
         self.ever_attended[slots] = False  # a newcomer in the home has never been
 
@@ -340,7 +342,7 @@ class ActivityProgramme:
         if len(pool) == 0:
             return _NONE
         invited = np.unique(pool[rng.integers(len(pool), size=count)])
-        invited = invited[~np.isin(invited, activity.members)]
+        invited = invited[~activity.members[invited]]
         if len(invited) == 0:
             return invited
         can_help = pop.capacity(invited) > 1.0
@@ -357,19 +359,24 @@ class ActivityProgramme:
         pop = nb.population
         params = nb.params
         rng = nb.streams.activities
-        members = activity.members
-        comes = params.member_attendance * (1 - pop.frailty[members])
-        present = members[rng.random(len(members)) < comes]
-        newcomers = np.setdiff1d(np.union1d(walk_ins, self._invitees(nb, activity)), members)
-        activity.members = np.union1d(members, newcomers)
-        attendees = np.union1d(present, newcomers)
+        members = np.flatnonzero(activity.members)
+        comes = rng.random(len(members)) < params.member_attendance * (1 - pop.frailty[members])
+        present = members[comes]
+        invited = self._invitees(nb, activity)
+        newcomers = np.concatenate([walk_ins, invited])
+        newcomers = np.unique(newcomers[~activity.members[newcomers]])
+        attending = np.zeros(pop.n, dtype=np.bool_)
+        attending[present] = True
+        attending[newcomers] = True
+        activity.members[newcomers] = True
+        attendees = np.flatnonzero(attending)
         if len(attendees) > MAX_ATTENDANCE:
             attendees = np.sort(rng.choice(attendees, MAX_ATTENDANCE, replace=False))
-        absent = np.setdiff1d(members, present, assume_unique=True)
+        absent = members[~comes]
         drop = absent[rng.random(len(absent)) < params.member_drop_out]
-        drop = drop[~np.isin(drop, activity.organisers)]  # organisers do not drop out as members
-        activity.members = np.setdiff1d(activity.members, drop, assume_unique=True)
-        activity.turnout_ratio = len(attendees) / max(1, len(activity.members))
+        activity.members[drop] = False
+        activity.members[activity.organisers] = True  # organisers do not drop out as members
+        activity.turnout_ratio = len(attendees) / max(1, int(activity.members.sum()))
         activity.meetings += 1
         activity.next_week = nb.week + (RETRY_WEEKS if activity.one_off
                                         else params.activity_interval_weeks)
@@ -433,42 +440,79 @@ class ActivityProgramme:
         closes the gap.
         """
         params = nb.params
-        rng = nb.streams.activities
         n = len(attendees)
         per = params.conversations_per_meeting
         bridging = min(1.0, params.bridging_effort + self.connect_per_activity / 4.0)
         cross_factor = 1.0 - params.homophily * (1.0 - bridging)
-        group = nb.population.group[attendees]
-        same = group[:, None] == group[None, :]
         if activity.purposeful:
             team = (attendees * 2654435761 + activity.salt) % 4093
             rank = np.empty(n, dtype=np.int64)
             rank[np.argsort(team, kind="stable")] = np.arange(n)
             team_of = rank // TEAM_SIZE
-            weight = np.where(team_of[:, None] == team_of[None, :], 1.0, 0.05)
             hours = params.task_hours
         else:
-            ii, jj = np.triu_indices(n, k=1)
-            edge = nb.ties.find(attendees[ii], attendees[jj])
-            known = np.zeros((n, n))
-            strength = nb.ties.strength()
-            known[ii, jj] = np.where(edge >= 0, strength[np.maximum(edge, 0)], 0.0)
-            known += known.T
-            weight = (0.05 + known) * np.where(same, 1.0, cross_factor)
+            team_of = np.full(n, -1, dtype=np.int64)  # no teams: whom you know decides
             hours = params.cosy_hours
-        np.fill_diagonal(weight, 0.0)
-        cumulative = np.cumsum(weight, axis=1)
-        rows = np.arange(n)[:, None]
-        total = cumulative[:, -1:]  # 0 when nobody here is worth talking to (full homophily)
-        flat = (cumulative / np.where(total > 0, total, 1.0) + rows).ravel()
-        draws = rng.random((n, per)) + rows
-        partner = np.searchsorted(flat, draws.ravel(), side="right").reshape(n, -1) - rows * n
-        partner = partner.clip(0, n - 1)
+        draws = nb.streams.activities.random((n, per))
+        partner, same = _partners(attendees, nb.population.group[attendees], team_of,
+                                  nb.ties.key, nb.ties.strength(), nb.population.n,
+                                  cross_factor, draws)
         a = np.repeat(attendees, per)
         b = attendees[partner.ravel()]
-        shared = hours * np.where(same[np.repeat(np.arange(n), per), partner.ravel()],
-                                  1.0, cross_factor)
+        shared = hours * np.where(same.ravel(), 1.0, cross_factor)
         return a, b, shared / 2.0  # each conversation is drawn from both sides
+
+
+@njit(cache=True)
+def _partners(attendees, group, team_of, tie_key, strength, homes, cross_factor, draws):
+    """Whom each attendee talks to at one meeting (``docs/odd.md`` 7.7.5).
+
+    At a cosy gathering (``team_of`` all -1) attendee *i* picks partner *j* with weight
+    (0.05 + strength of their tie) × (1, or ``cross_factor`` across groups): people talk to whom
+    they know and to people like them. At a purposeful activity the weight is 1 within one's task
+    team and 0.05 outside it, whoever the others are. Each of an attendee's draws picks one
+    partner by the cumulative weights.
+
+    Returns:
+        The partner's position among the attendees per draw, and whether the pair is of one
+        group, both of shape ``draws.shape``.
+    """
+    n = len(attendees)
+    per = draws.shape[1]
+    weight = np.zeros((n, n))
+    cosy = team_of[0] < 0
+    for i in range(n):
+        for j in range(i + 1, n):
+            if cosy:
+                lo, hi = min(attendees[i], attendees[j]), max(attendees[i], attendees[j])
+                key = lo * homes + hi
+                e = np.searchsorted(tie_key, key)
+                known = strength[e] if e < len(tie_key) and tie_key[e] == key else 0.0
+                w = (0.05 + known) * (1.0 if group[i] == group[j] else cross_factor)
+            else:
+                w = 1.0 if team_of[i] == team_of[j] else 0.05
+            weight[i, j] = w
+            weight[j, i] = w
+    partner = np.zeros((n, per), np.int64)
+    same = np.zeros((n, per), np.bool_)
+    for i in range(n):
+        total = weight[i].sum()
+        for k in range(per):
+            if total <= 0.0:  # nobody here is worth talking to (full homophily)
+                partner[i, k] = i
+                same[i, k] = True
+                continue
+            target = draws[i, k] * total
+            cumulative = 0.0
+            j = 0
+            while j < n - 1:
+                cumulative += weight[i, j]
+                if cumulative > target:
+                    break
+                j += 1
+            partner[i, k] = j
+            same[i, k] = group[i] == group[j]
+    return partner, same
 
 
 _NONE = np.zeros(0, dtype=np.int64)

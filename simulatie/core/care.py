@@ -29,6 +29,7 @@ from enum import IntEnum
 from typing import TYPE_CHECKING
 
 import numpy as np
+from numba import njit
 
 from .groups import Group
 from .parameters import Matching
@@ -158,63 +159,127 @@ def _ask_own_network(
     nb: Neighbourhood, remaining: np.ndarray, capacity: np.ndarray, received: np.ndarray,
     contacts: Contacts,
 ) -> None:
-    """Residents ask their own ties, strongest first, in a few vectorised rounds."""
+    """Residents ask their own ties, strongest first, in a few rounds (:func:`_ask_kernel`)."""
     pop = nb.population
     ties = nb.ties
     params = nb.params
-    rng = nb.streams.care
     if len(ties) == 0:
         return
-    edge = np.concatenate([np.arange(len(ties))] * 2)
-    needer = np.concatenate([ties.a, ties.b])
-    helper = np.concatenate([ties.b, ties.a])
-    active = remaining[needer] > MIN_HOURS
-    edge, needer, helper = edge[active], needer[active], helper[active]
-    if len(needer) == 0:
-        return
-    s = ties.strength()[edge]
-    reciprocity = params.reciprocity_weight * np.tanh(
-        ties.balance_of(edge, needer) / CREDIT_SCALE_HOURS
+    draws = nb.streams.care.random((2, 2 * len(ties)))
+    helper, needer, given = _ask_kernel(
+        ties.a, ties.b, ties.strength(), ties.credit, remaining, capacity,
+        pop.trust, pop.ask_threshold, pop.waiting, pop.indicated, draws[0], draws[1],
+        params.reciprocity_weight, params.waiting_push, params.carer_stretch,
+        received[:, Source.NETWORK], pop.given, pop.given_network, pop.given_informal, pop.asked,
     )
-    courage = (s * (0.5 + pop.trust[needer]) + reciprocity
-               + params.waiting_push * pop.waiting[needer] - pop.ask_threshold[needer])
-    asks = rng.random(len(needer)) < _sigmoid(courage / ASK_SOFTNESS)
-    pop.asked[helper[asks]] = True
-    willing = rng.random(len(needer)) < np.clip(0.3 + 0.7 * s + reciprocity, 0.0, 1.0)
-    ok = asks & willing
-    needer, helper, s = needer[ok], helper[ok], s[ok]
-    # a helper stretches beyond capacity for a close tie (informal care)
-    stretch = capacity * params.carer_stretch
-    order = np.lexsort((-s, needer))
-    needer, helper, s = needer[order], helper[order], s[order]
-    first = np.r_[0, np.flatnonzero(np.diff(needer)) + 1]
-    rank = np.arange(len(needer)) - np.repeat(first, np.diff(np.r_[first, len(needer)]))
+    contacts.help(helper, needer, given)
+    contacts.meet(helper, needer, given * params.help_shared_share)
+
+
+@njit(cache=True)
+def _ask_kernel(a, b, strength, credit, remaining, capacity, trust, threshold, waiting,
+                indicated, u_ask, u_willing, reciprocity_weight, waiting_push, stretch_factor,
+                received, given, given_network, given_informal, asked):
+    """Residents in need ask their ties; willing ties help within their means (7.9.3).
+
+    Every resident with need left considers each of their ties. They ask when a logistic draw
+    around their courage succeeds::
+
+        courage = strength × (0.5 + trust) + reciprocity + waiting_push × waiting − threshold
+        reciprocity = reciprocity_weight × tanh(credit with this tie / CREDIT_SCALE_HOURS)
+
+    and the tie is willing with chance 0.3 + 0.7 × strength + reciprocity. The willing ties are
+    asked strongest first, one per round, for what is still needed; a helper asked by several
+    people in one round shares their hours pro rata. A helper gives within their capacity, or up
+    to ``stretch_factor`` times it for a close tie (*mantelzorg*).
+
+    Arrays ``remaining``, ``capacity``, ``received``, ``given``, ``given_network``,
+    ``given_informal`` and ``asked`` are updated in place.
+
+    Returns:
+        ``(helper, needer, hours)`` of every piece of help given.
+    """
+    n = len(remaining)
+    edges = len(a)
+    pair_needer = np.empty(2 * edges, np.int64)
+    pair_helper = np.empty(2 * edges, np.int64)
+    pair_strength = np.empty(2 * edges)
+    count = 0
+    for d in range(2 * edges):
+        e = d % edges
+        if d < edges:
+            x, y, balance = a[e], b[e], credit[e]
+        else:
+            x, y, balance = b[e], a[e], -credit[e]
+        if remaining[x] <= MIN_HOURS:
+            continue
+        s = strength[e]
+        reciprocity = reciprocity_weight * np.tanh(balance / CREDIT_SCALE_HOURS)
+        courage = s * (0.5 + trust[x]) + reciprocity + waiting_push * waiting[x] - threshold[x]
+        if u_ask[d] >= 1.0 / (1.0 + np.exp(-courage / ASK_SOFTNESS)):
+            continue
+        asked[y] = True
+        if u_willing[d] >= min(1.0, max(0.0, 0.3 + 0.7 * s + reciprocity)):
+            continue
+        pair_needer[count], pair_helper[count], pair_strength[count] = x, y, s
+        count += 1
+    by_strength = np.argsort(-pair_strength[:count], kind="mergesort")
+    order = by_strength[np.argsort(pair_needer[:count][by_strength], kind="mergesort")]
+    rank = np.zeros(count, np.int64)
+    for i in range(1, count):
+        if pair_needer[order[i]] == pair_needer[order[i - 1]]:
+            rank[i] = rank[i - 1] + 1
+    stretch = capacity * stretch_factor
+    out_helper = np.empty(count, np.int64)
+    out_needer = np.empty(count, np.int64)
+    out_hours = np.empty(count)
+    out = 0
+    requested = np.zeros(n)
+    limit = np.empty(count)
     for r in range(NETWORK_ROUNDS):
-        sel = np.flatnonzero(rank == r)
-        sel = sel[remaining[needer[sel]] > MIN_HOURS]
-        close = s[sel] >= CLOSE_STRENGTH
-        limit = np.where(close, stretch[helper[sel]], capacity[helper[sel]])
-        sel, limit = sel[limit > MIN_HOURS], limit[limit > MIN_HOURS]
-        if len(sel) == 0:
+        chosen = np.empty(count, np.int64)
+        m = 0
+        for i in range(count):
+            if rank[i] != r:
+                continue
+            p = order[i]
+            x, y = pair_needer[p], pair_helper[p]
+            if remaining[x] <= MIN_HOURS:
+                continue
+            lim = stretch[y] if pair_strength[p] >= CLOSE_STRENGTH else capacity[y]
+            if lim <= MIN_HOURS:
+                continue
+            chosen[m] = p
+            limit[m] = lim
+            requested[y] += remaining[x]
+            m += 1
+        if m == 0:
             break
-        request = remaining[needer[sel]]
-        asked = np.bincount(helper[sel], weights=request, minlength=pop.n)
-        given = request * np.minimum(1.0, limit / asked[helper[sel]])
-        given = np.where(given >= MIN_HOURS, given, 0.0)
-        spent = np.bincount(helper[sel], weights=given, minlength=pop.n)
-        stretch -= spent
-        capacity -= spent
-        np.maximum(capacity, 0.0, out=capacity)
-        remaining[needer[sel]] -= given
-        received[needer[sel], Source.NETWORK] += given
-        pop.given += spent
-        pop.given_network += spent
-        cared = given * pop.indicated[needer[sel]]  # informal *care* (SCP)
-        pop.given_informal += np.bincount(helper[sel], weights=cared, minlength=pop.n)
-        keep = given > 0
-        contacts.help(helper[sel][keep], needer[sel][keep], given[keep])
-        contacts.meet(helper[sel][keep], needer[sel][keep],
-                      given[keep] * params.help_shared_share)
+        for i in range(m):
+            p = chosen[i]
+            x, y = pair_needer[p], pair_helper[p]
+            hours = remaining[x] * min(1.0, limit[i] / requested[y])
+            if hours < MIN_HOURS:
+                hours = 0.0
+            limit[i] = hours
+        for i in range(m):
+            p = chosen[i]
+            x, y = pair_needer[p], pair_helper[p]
+            requested[y] = 0.0
+            hours = limit[i]
+            if hours <= 0.0:
+                continue
+            stretch[y] -= hours
+            capacity[y] = max(0.0, capacity[y] - hours)
+            remaining[x] -= hours
+            received[x] += hours
+            given[y] += hours
+            given_network[y] += hours
+            if indicated[x]:
+                given_informal[y] += hours  # informal *care* (SCP)
+            out_helper[out], out_needer[out], out_hours[out] = y, x, hours
+            out += 1
+    return out_helper[:out].copy(), out_needer[:out].copy(), out_hours[:out].copy()
 
 
 def _requests_for_volunteers(

@@ -216,7 +216,9 @@ def crowding_out(
     run_by_professionals = programme.professional_run_ids()
     if len(run_by_professionals) == 0:
         return loss
-    crowded = pop.is_initiator & np.isin(pop.activity, run_by_professionals)
+    run = np.zeros(programme.next_ident + 1, dtype=np.bool_)
+    run[run_by_professionals] = True
+    crowded = pop.is_initiator & run[pop.activity]  # NO_ACTIVITY (-1) reads the spare last flag
     loss[crowded] = params.crowding_out * params.takeover
     return loss
 

@@ -94,10 +94,11 @@ class NetworkViews:
     def of(cls, ties: TieNetwork) -> NetworkViews:
         """Read the views off the tie network."""
         close = ties.stage >= TieStage.FRIENDLY
+        close_adjacency = ties.adjacency(close)
         return cls(
-            friendly_counts=ties.count_per_resident(close),
+            friendly_counts=np.diff(close_adjacency[0]),
             caring_counts=ties.count_per_resident(ties.stage == TieStage.CARING),
-            close_adjacency=ties.adjacency(close),
+            close_adjacency=close_adjacency,
             all_adjacency=ties.adjacency(),
         )
 

@@ -27,6 +27,7 @@ from __future__ import annotations
 from enum import IntEnum
 
 import numpy as np
+from numba import njit
 
 __all__ = ["TieNetwork", "TieStage"]
 
@@ -115,6 +116,11 @@ class TieNetwork:
     ) -> None:
         """Apply a week: add shared hours, record help, then let everything fade.
 
+        Every pair that met or helped gets a tie if it had none. The week enters the caring
+        window; each direction that was helped gets this week's bit, and the credit moves by
+        the hours given. Then every tie fades (:func:`_apply_week`), the faintest are
+        forgotten and each tie's stage is set.
+
         Args:
             a: First resident of each contact.
             b: Second resident of each contact.
@@ -123,73 +129,17 @@ class TieNetwork:
             helped: Who received it.
             help_hours: Hours of each piece of help.
         """
-        self._add_hours(np.concatenate([a, helper]), np.concatenate([b, helped]),
-                        np.concatenate([hours, np.zeros(len(helper))]))
-        one = np.uint64(1)
-        self.help_ab = (self.help_ab << one) & self.window  # a new week in the window
-        self.help_ba = (self.help_ba << one) & self.window
-        self._record_help(helper, helped, help_hours)
-        self._fade()
-
-    def _add_hours(self, a: np.ndarray, b: np.ndarray, hours: np.ndarray) -> None:
-        """Add shared hours to pairs, creating ties that did not exist (help creates one too)."""
-        keep = a != b
-        if not keep.all():
-            a, b, hours = a[keep], b[keep], hours[keep]
-        if len(a) == 0:
-            return
-        uniq, inverse = np.unique(self.pair_key(a, b), return_inverse=True)
-        add = np.bincount(inverse, weights=hours, minlength=len(uniq))
-        pos = self._lookup(uniq)
-        found = pos >= 0
-        self.hours[pos[found]] += add[found]
-        if not found.all():
-            new_keys, new_hours = uniq[~found], add[~found]
-            at = np.searchsorted(self.key, new_keys)
-            zeros = np.zeros(len(new_keys))
-            no_help = np.zeros(len(new_keys), dtype=np.uint64)
-            self.key = np.insert(self.key, at, new_keys)
-            self.a = np.insert(self.a, at, new_keys // self.n)
-            self.b = np.insert(self.b, at, new_keys % self.n)
-            self.hours = np.insert(self.hours, at, new_hours)
-            self.help_ab = np.insert(self.help_ab, at, no_help)
-            self.help_ba = np.insert(self.help_ba, at, no_help)
-            self.credit = np.insert(self.credit, at, zeros)
-            self.stage = np.insert(self.stage, at, np.zeros(len(new_keys), dtype=np.int8))
-
-    def _record_help(self, helper: np.ndarray, helped: np.ndarray, hours: np.ndarray) -> None:
-        """Count this week as a help week for each direction used, and move the credit."""
-        keep = helper != helped
-        helper, helped, hours = helper[keep], helped[keep], hours[keep]
-        if len(helper) == 0:
-            return
-        edge = self.find(helper, helped)  # every pair has a tie: _add_hours made one
-        forward = helper < helped  # the helper is the edge's ``a``
-        self.help_ab[edge[forward]] |= np.uint64(1)
-        self.help_ba[edge[~forward]] |= np.uint64(1)
-        np.add.at(self.credit, edge, np.where(forward, hours, -hours))
-
-    def _fade(self) -> None:
-        """Let every tie fade for one week, forget the faintest and set each tie's stage.
-
-        The loss rate slides from ``weak_decay`` for a fresh tie to ``strong_decay`` for a
-        strong one, and falls by ``reciprocated_persistence`` while help goes both ways.
-        """
-        reciprocated = (self.help_ab > 0) & (self.help_ba > 0)
-        strength = self.strength()
-        rate = self.weak_decay + (self.strong_decay - self.weak_decay) * strength
-        rate = np.where(reciprocated, rate * (1.0 - self.reciprocated_persistence), rate)
-        self.hours *= 1.0 - rate
-        self.credit *= CREDIT_KEPT_PER_WEEK
-        self._keep(self.hours >= PRUNE_BELOW_HOURS)
-        self.stage = self._stages()
-
-    def _stages(self) -> np.ndarray:
-        friendly = self.hours >= self.friendly_hours
-        weeks = np.bitwise_count(self.help_ab | self.help_ba)
-        used = (weeks >= self.caring_help_weeks) | ((self.help_ab > 0) & (self.help_ba > 0))
-        stage = np.where(friendly, TieStage.FRIENDLY, TieStage.ACQUAINTANCE)
-        return np.where(friendly & used, TieStage.CARING, stage).astype(np.int8)
+        out = _apply_week(
+            self.key, self.hours, self.help_ab, self.help_ba, self.credit, self.n,
+            np.asarray(a, np.int64), np.asarray(b, np.int64), np.asarray(hours, np.float64),
+            np.asarray(helper, np.int64), np.asarray(helped, np.int64),
+            np.asarray(help_hours, np.float64),
+            self.window, self.friendly_hours, self.strong_decay, self.weak_decay,
+            self.reciprocated_persistence, self.caring_help_weeks,
+        )
+        self.key, self.hours, self.help_ab, self.help_ba, self.credit, self.stage = out
+        self.a = self.key // self.n
+        self.b = self.key % self.n
 
     def remove_residents(self, slots: np.ndarray) -> None:
         """Remove every tie of residents who left (their homes get newcomers)."""
@@ -231,11 +181,144 @@ class TieNetwork:
 
         Returns:
             ``(ptr, neighbours)``: the neighbours of home ``s`` are
-            ``neighbours[ptr[s]:ptr[s + 1]]``.
+            ``neighbours[ptr[s]:ptr[s + 1]]``, in the order of the edges.
         """
-        a, b = (self.a, self.b) if mask is None else (self.a[mask], self.b[mask])
-        src = np.concatenate([a, b])
-        dst = np.concatenate([b, a])
-        order = np.argsort(src, kind="stable")
-        ptr = np.searchsorted(src[order], np.arange(self.n + 1))
-        return ptr, dst[order]
+        selected = np.ones(len(self.key), dtype=np.bool_) if mask is None else mask
+        return _csr(self.a, self.b, selected, self.n)
+
+
+# --- compiled kernels -------------------------------------------------------------------------
+_ACQUAINTANCE = int(TieStage.ACQUAINTANCE)
+_FRIENDLY = int(TieStage.FRIENDLY)
+_CARING = int(TieStage.CARING)
+
+
+@njit(cache=True)
+def _popcount(x: np.uint64) -> int:
+    """Number of set bits (weeks with help in the window)."""
+    count = 0
+    while x:
+        x &= x - np.uint64(1)
+        count += 1
+    return count
+
+
+@njit(cache=True)
+def _apply_week(key, hours, help_ab, help_ba, credit, n, c_a, c_b, c_hours, h_from, h_to,
+                h_hours, window, friendly, strong, weak, persistence, caring_weeks):
+    """One week of the tie network in one pass (``docs/odd.md`` 7.6).
+
+    1. Contacts (and help, which needs a tie to go over) are turned into pair keys, summed per
+       pair and merged into the sorted edge arrays; new pairs start with no help and no credit.
+    2. The caring window moves on a week; every helped direction gets this week's bit and the
+       credit moves by the hours given.
+    3. Every tie fades by a rate that slides from ``weak`` to ``strong`` with its strength,
+       lowered by ``persistence`` while help goes both ways; credit fades by 1% a week; ties
+       below ``PRUNE_BELOW_HOURS`` are dropped, and each remaining tie's stage is set.
+
+    Returns:
+        The new ``key``, ``hours``, ``help_ab``, ``help_ba``, ``credit`` and ``stage`` arrays.
+    """
+    m = len(c_a) + len(h_from)
+    new_key = np.empty(m, np.int64)
+    new_hours = np.empty(m)
+    k = 0
+    for i in range(len(c_a)):
+        x, y = c_a[i], c_b[i]
+        if x != y:
+            new_key[k] = min(x, y) * n + max(x, y)
+            new_hours[k] = c_hours[i]
+            k += 1
+    for i in range(len(h_from)):
+        x, y = h_from[i], h_to[i]
+        if x != y:
+            new_key[k] = min(x, y) * n + max(x, y)
+            new_hours[k] = 0.0
+            k += 1
+    order = np.argsort(new_key[:k], kind="mergesort")
+    edges = len(key)
+    size = edges + k
+    o_key = np.empty(size, np.int64)
+    o_hours = np.empty(size)
+    o_ab = np.empty(size, np.uint64)
+    o_ba = np.empty(size, np.uint64)
+    o_credit = np.empty(size)
+    i = j = o = 0
+    nk = 0
+    one = np.uint64(1)
+    while i < edges or j < k:
+        if j < k:
+            nk = new_key[order[j]]
+        if j >= k or (i < edges and key[i] < nk):
+            o_key[o], o_hours[o], o_credit[o] = key[i], hours[i], credit[i]
+            o_ab[o], o_ba[o] = help_ab[i], help_ba[i]
+            i += 1
+        else:
+            added = 0.0
+            while j < k and new_key[order[j]] == nk:
+                added += new_hours[order[j]]
+                j += 1
+            if i < edges and key[i] == nk:
+                o_key[o], o_hours[o], o_credit[o] = nk, hours[i] + added, credit[i]
+                o_ab[o], o_ba[o] = help_ab[i], help_ba[i]
+                i += 1
+            else:
+                o_key[o], o_hours[o], o_credit[o] = nk, added, 0.0
+                o_ab[o], o_ba[o] = np.uint64(0), np.uint64(0)
+        o_ab[o] = (o_ab[o] << one) & window
+        o_ba[o] = (o_ba[o] << one) & window
+        o += 1
+    for i in range(len(h_from)):
+        x, y = h_from[i], h_to[i]
+        if x == y:
+            continue
+        e = np.searchsorted(o_key[:o], min(x, y) * n + max(x, y))
+        if x < y:
+            o_ab[e] |= one
+            o_credit[e] += h_hours[i]
+        else:
+            o_ba[e] |= one
+            o_credit[e] -= h_hours[i]
+    stage = np.empty(o, np.int8)
+    w = 0
+    for e in range(o):
+        h = o_hours[e]
+        rate = weak + (strong - weak) * (h / (h + friendly))
+        both = o_ab[e] != 0 and o_ba[e] != 0
+        if both:
+            rate *= 1.0 - persistence
+        h *= 1.0 - rate
+        if h < PRUNE_BELOW_HOURS:
+            continue
+        o_key[w], o_hours[w], o_credit[w] = o_key[e], h, o_credit[e] * CREDIT_KEPT_PER_WEEK
+        o_ab[w], o_ba[w] = o_ab[e], o_ba[e]
+        if h < friendly:
+            stage[w] = _ACQUAINTANCE
+        elif both or _popcount(o_ab[e] | o_ba[e]) >= caring_weeks:
+            stage[w] = _CARING
+        else:
+            stage[w] = _FRIENDLY
+        w += 1
+    return (o_key[:w].copy(), o_hours[:w].copy(), o_ab[:w].copy(), o_ba[:w].copy(),
+            o_credit[:w].copy(), stage[:w].copy())
+
+
+@njit(cache=True)
+def _csr(a, b, mask, n):
+    """Both ends of the selected edges as a compressed sparse row list (a counting sort)."""
+    ptr = np.zeros(n + 1, np.int64)
+    for e in range(len(a)):
+        if mask[e]:
+            ptr[a[e] + 1] += 1
+            ptr[b[e] + 1] += 1
+    for s in range(n):
+        ptr[s + 1] += ptr[s]
+    fill = ptr[:-1].copy()
+    neighbours = np.empty(ptr[n], np.int64)
+    for e in range(len(a)):
+        if mask[e]:
+            neighbours[fill[a[e]]] = b[e]
+            fill[a[e]] += 1
+            neighbours[fill[b[e]]] = a[e]
+            fill[b[e]] += 1
+    return ptr, neighbours

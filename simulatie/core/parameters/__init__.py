@@ -117,17 +117,18 @@ def parameter_specs() -> dict[str, ParameterSpec]:
 def baseline_parameters(params: Parameters) -> Parameters:
     """The same neighbourhood with nothing organised: every intervention lever at its baseline.
 
-    Context, structure and conventions are kept, so the result is the run's own counterfactual
-    (used for the spin-up before week 0 and for the matched baseline arm).
+    Context, structure, conventions and levers without a baseline value (formal care capacity)
+    are kept, so the result is the run's own counterfactual (used for the spin-up before week 0
+    and for the matched baseline arm).
 
     Args:
         params: The run's parameters.
 
     Returns:
-        The parameters with each intervention lever set to its declared baseline value.
+        The parameters with each lever set to its declared baseline value.
     """
     changes = {name: spec.kind(spec.baseline) if spec.choices else spec.baseline
-               for name, spec in _SPECS.items() if spec.is_intervention}
+               for name, spec in _SPECS.items() if spec.has_baseline}
     return params.model_copy(update=changes)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel
 
-from .declare import Role, param
+from .declare import AS_DEFAULT, Role, param
 
 __all__ = ["ActivityParameters"]
 
@@ -18,33 +18,33 @@ class ActivityParameters(BaseModel):
         nl="Kartrekkers die op week 0 beginnen met organiseren.",
     )
     activity_interval_weeks: int = param(
-        1, ge=1, le=52, unit="weeks", group="activities", role=Role.LEVER,
+        1, ge=1, le=52, unit="weeks", group="activities", role=Role.LEVER, baseline=AS_DEFAULT,
         en="Weeks between two meetings of an activity (1 = weekly).",
         nl="Weken tussen twee bijeenkomsten van een activiteit (1 = wekelijks).",
     )
     one_off_events: bool = param(
-        False, unit="yes/no", group="activities", role=Role.LEVER,
+        False, unit="yes/no", group="activities", role=Role.LEVER, baseline=AS_DEFAULT,
         en="Activities are one-off events that meet once, instead of recurring.",
         nl="Activiteiten zijn eenmalige evenementen in plaats van terugkerend.",
     )
     purposeful_share: float = param(
-        0.3, ge=0, le=1, unit="share", group="activities", role=Role.LEVER,
+        0.3, ge=0, le=1, unit="share", group="activities", role=Role.LEVER, baseline=AS_DEFAULT,
         en="Share of activities with tasks and roles rather than cosy social gatherings (myth 7).",
         nl="Aandeel activiteiten met taken en rollen in plaats van gezellig samenzijn (mythe 7).",
     )
     invitation_effort: float = param(
-        0.3, ge=0, le=1, unit="share", group="activities", role=Role.LEVER,
+        0.3, ge=0, le=1, unit="share", group="activities", role=Role.LEVER, baseline=AS_DEFAULT,
         en="0 = an open door only; 1 = organisers invite neighbours personally and purposefully "
         "(myth 5).",
         nl="0 = alleen een open deur; 1 = organisatoren nodigen buren persoonlijk en gericht uit.",
     )
     bridging_effort: float = param(
-        0.2, ge=0, le=1, unit="share", group="activities", role=Role.LEVER,
+        0.2, ge=0, le=1, unit="share", group="activities", role=Role.LEVER, baseline=AS_DEFAULT,
         en="Effort to connect people across groups at activities (myth 4).",
         nl="Inzet om mensen uit verschillende groepen met elkaar te verbinden (mythe 4).",
     )
     government_responsiveness: float = param(
-        0.6, ge=0, le=1, unit="chance", group="activities", role=Role.LEVER,
+        0.6, ge=0, le=1, unit="chance", group="activities", role=Role.LEVER, baseline=AS_DEFAULT,
         en="Chance that the council approves and gives room to a resident plan (seed 002, "
         "seed 003 case 3).",
         nl="Kans dat de gemeente een bewonersplan goedkeurt en ruimte geeft.",

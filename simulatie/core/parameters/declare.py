@@ -7,9 +7,13 @@ controls from it and the documentation lists it.
 
 Each parameter has a **role** (as EMA Workbench separates levers from uncertainties):
 
-* a *policy lever* is something a municipality, care organisation or community worker decides;
-  a lever that starts an organised intervention also declares its **baseline** value, the value
-  it has in the neighbourhood "with nothing organised" (the spin-up and the matched baseline arm);
+* a *policy lever* is something a municipality, care organisation or community worker decides.
+  A lever declares its **baseline** value, the value it has in the neighbourhood "with nothing
+  organised" (the spin-up and the matched baseline arm): zero or "none" for a lever that starts
+  an intervention (professionals, initiators, meeting places, ...), and its default for a lever
+  that only acts through an intervention (how the professionals work, what activities are
+  like), so that runs differing only in such levers share one baseline. A lever without a
+  baseline value (formal care capacity) keeps its value in the baseline arm;
 * a *context* parameter is an uncertain assumption about the neighbourhood and its people;
 * a *structure* parameter describes the neighbourhood being modelled (its size and make-up);
 * a *measurement convention* decides how an outcome is counted, not what happens.
@@ -23,7 +27,7 @@ from typing import Any
 
 from pydantic import Field
 
-__all__ = ["ROLE_LABELS", "ParameterSpec", "Role", "param"]
+__all__ = ["AS_DEFAULT", "ROLE_LABELS", "ParameterSpec", "Role", "param"]
 
 
 class Role(StrEnum):
@@ -45,6 +49,9 @@ ROLE_LABELS: dict[Role, dict[str, str]] = {
 
 NO_BASELINE = object()
 """Marks a parameter that keeps its value in the baseline arm."""
+
+AS_DEFAULT = object()
+"""Marks a lever that only acts through an intervention: in the baseline it takes its default."""
 
 
 def param(
@@ -71,7 +78,8 @@ def param(
         role: Lever, context, structure or measurement convention.
         ge: Inclusive lower bound, for numbers.
         le: Inclusive upper bound, for numbers.
-        baseline: For a lever that starts an intervention: its value when nothing is organised.
+        baseline: For a lever: its value when nothing is organised (:data:`AS_DEFAULT` for a
+            lever that only acts through an intervention).
         source: The evidence behind the default, or ``"assumption"``.
 
     Returns:
@@ -79,6 +87,8 @@ def param(
     """
     extra: dict[str, Any] = {"unit": unit, "nl": nl, "group": group, "role": role.value,
                              "source": source}
+    if baseline is AS_DEFAULT:
+        baseline = default
     if baseline is not NO_BASELINE:
         if role is not Role.LEVER:
             raise ValueError("only a policy lever has a baseline value")
@@ -125,6 +135,6 @@ class ParameterSpec:
         return self.nl if lang == "nl" else self.en
 
     @property
-    def is_intervention(self) -> bool:
-        """Whether the lever starts an organised intervention (it has a baseline value)."""
+    def has_baseline(self) -> bool:
+        """Whether the lever takes a declared value in the baseline arm."""
         return self.baseline is not None

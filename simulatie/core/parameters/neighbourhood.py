@@ -5,7 +5,7 @@ from __future__ import annotations
 from pydantic import BaseModel
 
 from .choices import Placement
-from .declare import Role, param
+from .declare import AS_DEFAULT, Role, param
 
 __all__ = ["NeighbourhoodParameters"]
 
@@ -33,6 +33,7 @@ class NeighbourhoodParameters(BaseModel):
     )
     meeting_place_placement: Placement = param(
         Placement.CENTRAL, unit="choice", group="neighbourhood", role=Role.LEVER,
+        baseline=AS_DEFAULT,
         en="Where meeting places are: central, spread over the area, or at the edge.",
         nl="Waar de ontmoetingsplekken liggen: centraal, verspreid of aan de rand.",
     )

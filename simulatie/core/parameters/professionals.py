@@ -5,7 +5,7 @@ from __future__ import annotations
 from pydantic import BaseModel
 
 from .choices import Funding, GuidanceStyle
-from .declare import Role, param
+from .declare import AS_DEFAULT, Role, param
 
 __all__ = ["ProfessionalParameters"]
 
@@ -20,26 +20,30 @@ class ProfessionalParameters(BaseModel):
     )
     professional_hours: float = param(
         16.0, ge=0, le=40, unit="hours/week", group="professionals", role=Role.LEVER,
+        baseline=AS_DEFAULT,
         en="Hours per week each professional spends in the neighbourhood.",
         nl="Uren per week die elke professional in de buurt besteedt.",
     )
     takeover: float = param(
-        0.3, ge=0, le=1, unit="share", group="professionals", role=Role.LEVER,
+        0.3, ge=0, le=1, unit="share", group="professionals", role=Role.LEVER, baseline=AS_DEFAULT,
         en="Share of professional time spent doing the work themselves instead of facilitating.",
         nl="Deel van de professionele tijd dat zelf wordt uitgevoerd in plaats van gefaciliteerd.",
     )
     guidance_style: GuidanceStyle = param(
         GuidanceStyle.PARTICIPATIVE, unit="choice", group="professionals", role=Role.LEVER,
+        baseline=AS_DEFAULT,
         en="The professional's guidance style on the participation wheel (Pröpper 2009).",
         nl="Begeleidingsstijl van de professional op het participatiewiel (Pröpper 2009).",
     )
     funding: Funding = param(
         Funding.STRUCTURAL, unit="choice", group="professionals", role=Role.LEVER,
+        baseline=AS_DEFAULT,
         en="Structural support, or a pilot whose professionals leave after the pilot weeks.",
         nl="Structurele steun, of een pilot waarna de professionals vertrekken.",
     )
     pilot_weeks: int = param(
         104, ge=1, le=1560, unit="weeks", group="professionals", role=Role.LEVER,
+        baseline=AS_DEFAULT,
         en="Length of a pilot before its funding stops.",
         nl="Duur van een pilot voordat de financiering stopt.",
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pydantic import BaseModel
 
 from .choices import Matching, Recruitment
-from .declare import Role, param
+from .declare import AS_DEFAULT, Role, param
 
 __all__ = ["VolunteerParameters"]
 
@@ -25,19 +25,19 @@ class VolunteerParameters(BaseModel):
         nl="Hoe vrijwilligers worden geworven: niet, met flyers, of door persoonlijk te vragen.",
     )
     recruitment_effort: float = param(
-        0.5, ge=0, le=1, unit="share", group="volunteers", role=Role.LEVER,
+        0.5, ge=0, le=1, unit="share", group="volunteers", role=Role.LEVER, baseline=AS_DEFAULT,
         en="Effort put into recruitment while support is funded.",
         nl="Inzet voor werving zolang er steun gefinancierd is.",
     )
     matching: Matching = param(
-        Matching.ACTIVE, unit="choice", group="volunteers", role=Role.LEVER,
+        Matching.ACTIVE, unit="choice", group="volunteers", role=Role.LEVER, baseline=AS_DEFAULT,
         en="Passive: help-seekers must come forward themselves; active: a professional seeks "
         "out needs and arranges a first meeting with a volunteer.",
         nl="Passief: hulpvragers moeten zelf aankloppen; actief: een professional spoort vragen "
         "op en regelt een kennismaking met een vrijwilliger.",
     )
     appreciation: float = param(
-        0.5, ge=0, le=1, unit="share", group="volunteers", role=Role.LEVER,
+        0.5, ge=0, le=1, unit="share", group="volunteers", role=Role.LEVER, baseline=AS_DEFAULT,
         en="Reciprocity and appreciation for volunteers (thanks, giving back) instead of "
         "expecting selflessness (myth 6).",
         nl="Wederkerigheid en waardering voor vrijwilligers in plaats van belangeloosheid "
