@@ -18,18 +18,20 @@ from pathlib import Path
 import pytest
 from patterns_helpers import PATTERNS
 
+from simulatie.core.activities import PHASE_AFTER_MEETINGS
 from simulatie.core.groups import GROUP_PROFILES
 from simulatie.core.metrics import METRICS
 from simulatie.core.parameters import Parameters, parameter_specs
-from simulatie.support import STYLE_PROFILES
+from simulatie.core.professionals import STYLE_PROFILES
 
 ODD = Path(__file__).resolve().parents[1] / "docs" / "odd.md"
 TEXT = ODD.read_text(encoding="utf-8")
 
-# Model modules whose top-level numeric constants must be listed in section 9.
+# Core modules whose top-level numeric constants must be listed in section 9.
 CONSTANT_MODULES = (
-    "neighbourhood", "population", "ties", "encounters", "activities", "support", "care",
-    "engagement", "model", "metrics", "agents",
+    "neighbourhood", "groups", "population", "demography", "state", "ties", "contacts",
+    "encounters", "activities", "professionals", "care", "volunteers", "initiators", "roles",
+    "engagement", "week", "model", "agents", "metrics", "measures", "simulation",
 )
 
 
@@ -89,6 +91,22 @@ def test_every_parameter_range_matches_its_bounds(name: str) -> None:
         assert (lower, upper) == (spec.lower, spec.upper), f"{name}: range {cell} differs"
 
 
+@pytest.mark.parametrize("name", list(Parameters.model_fields))
+def test_every_parameter_shows_its_role_and_baseline(name: str) -> None:
+    spec = parameter_specs()[name]
+    cells = PARAM_ROWS.get(name, [""] * 6)
+    assert cells[4] == spec.role.value, f"{name}: role {cells[4]!r}, code says {spec.role.value}"
+    baseline = cells[5].strip("`")
+    if spec.baseline is None:
+        assert baseline == "—", f"{name}: a baseline {baseline!r} is shown but none is declared"
+    elif isinstance(spec.baseline, bool):
+        assert baseline == str(spec.baseline).lower(), name
+    elif isinstance(spec.baseline, str):
+        assert baseline == spec.baseline, name
+    else:
+        assert _number(baseline) == spec.baseline, f"{name}: baseline {baseline!r}"
+
+
 def test_no_parameter_is_documented_that_does_not_exist() -> None:
     stale = set(PARAM_ROWS) - set(Parameters.model_fields)
     assert not stale, f"docs/odd.md §8 documents unknown parameters: {sorted(stale)}"
@@ -105,7 +123,7 @@ def _numeric_constants() -> list[tuple[str, str, float]]:
     """Top-level UPPER_CASE numeric constants assigned in the model modules."""
     found = []
     for module in CONSTANT_MODULES:
-        mod = importlib.import_module(f"simulatie.{module}")
+        mod = importlib.import_module(f"simulatie.core.{module}")
         tree = ast.parse(Path(mod.__file__).read_text(encoding="utf-8"))
         for node in tree.body:
             target = node.targets[0] if isinstance(node, ast.Assign) else getattr(
@@ -143,8 +161,6 @@ def test_style_profiles_table_matches_the_code() -> None:
 
 
 def test_tuckman_phase_lengths_match_the_code() -> None:
-    from simulatie.activities import PHASE_AFTER_MEETINGS
-
     text = ", ".join(f"{p.name.lower()} {n}" for p, n in PHASE_AFTER_MEETINGS.items())
     assert f"| `PHASE_AFTER_MEETINGS` | activities | {text} |" in TEXT
 

@@ -58,8 +58,8 @@ CARE_HOME_WEEKLY = 0.05  # ... move to a care home with at least this weekly cha
 # (CBS projection for 2040; docs/odd.md 7.3).
 AGEING_YEARS = 20.0
 OLDER_AGE = 65.0
-AGEING_IN_PLACE = 0.6
-OLDER_INFLOW_RISE = 1.0
+AGEING_IN_PLACE = 0.7
+OLDER_INFLOW_RISE = 1.2
 # The cohort that approximates the stationary population (a numerical integral, the same for
 # every seed): members per group, time step and horizon.
 COHORT_SIZE = 300

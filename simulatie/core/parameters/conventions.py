@@ -45,9 +45,10 @@ class ConventionParameters(BaseModel):
         "kwartaal lang.",
     )
     spin_up_weeks: int = param(
-        520, ge=0, le=2600, unit="weeks", group="measures", role=Role.CONVENTION,
+        780, ge=0, le=2600, unit="weeks", group="measures", role=Role.CONVENTION,
         en="Weeks the neighbourhood runs with nothing organised before week 0, so that its "
-        "network at week 0 is what it produces by itself.",
+        "network at week 0 is what it produces by itself (15 years: its slowest parts, "
+        "draagkracht and trust, settle in about 12; docs/odd.md 5).",
         nl="Weken dat de buurt zonder georganiseerde activiteiten draait vóór week 0, zodat het "
         "netwerk op week 0 is wat de buurt zelf voortbrengt.",
     )
