@@ -1,0 +1,118 @@
+"""Mechanisms instead of wiring: each rule responds to what it is meant to respond to.
+
+* asking a neighbour responds to waiting for formal care, held back by the threshold to ask;
+* reciprocity works within a pair: having given makes asking easier, owing makes it harder;
+* organisers step back as a motivation response when professionals do the work, one by one;
+* draagkracht grows with engagement and shrinks with overload;
+* matching arranges a first meeting, and a matched pair is not a caring tie at once.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from simulatie import make_parameters, run
+from simulatie.core.care import CREDIT_SCALE_HOURS, _ask_kernel
+from simulatie.core.engagement import update_draagkracht
+from simulatie.core.model import CaringCommunity
+from simulatie.core.population import DRAAGKRACHT_MAX, DRAAGKRACHT_MIN
+from simulatie.core.professionals import crowding_out
+from simulatie.core.state import prepared_neighbourhood
+from simulatie.core.ties import TieStage
+from simulatie.core.week import advance_week
+
+SMALL = {"residents": 150, "spin_up_weeks": 156}
+
+
+def ask(waiting: float = 0.0, credit: float = 0.0, threshold: float = 0.5, u: float = 0.5,
+        waiting_push: float = 0.3, reciprocity_weight: float = 0.2) -> float:
+    """Hours resident 0 gets from resident 1 over one tie of strength 0.5, with fixed draws."""
+    n = 2
+    out = _ask_kernel(
+        np.array([0]), np.array([1]), np.array([0.5]), np.array([credit]),
+        np.array([2.0, 0.0]), np.array([0.0, 5.0]), np.array([0.5, 0.5]),
+        np.array([threshold, 0.5]), np.array([waiting, 0.0]), np.zeros(n, dtype=bool),
+        np.array([u, u]), np.zeros(2), reciprocity_weight, waiting_push, 1.6,
+        np.zeros(n), np.zeros(n), np.zeros(n), np.zeros(n), np.zeros(n, dtype=bool),
+    )
+    return float(out[2].sum())
+
+
+def test_waiting_for_formal_care_makes_people_ask_a_neighbour():
+    assert ask(waiting=0.0) == 0.0  # courage exactly at the threshold: the draw says no
+    assert ask(waiting=1.0) == pytest.approx(2.0)
+    assert ask(waiting=1.0, waiting_push=0.0) == 0.0  # no push, no change
+    assert ask(waiting=1.0, threshold=0.9) == 0.0  # held back by vraagverlegenheid
+
+
+def test_first_give_then_take_within_a_pair():
+    gave = 2 * CREDIT_SCALE_HOURS
+    assert ask(credit=gave) == pytest.approx(2.0)  # resident 0 helped resident 1 before
+    assert ask(credit=-gave, u=0.2) == 0.0  # owing makes asking harder ...
+    assert ask(credit=0.0, u=0.2) == pytest.approx(2.0)  # ... than not owing
+    assert ask(credit=gave, reciprocity_weight=0.0) == 0.0
+
+
+def test_scarce_formal_care_moves_help_to_the_neighbours():
+    ms = ["care_hours_network", "care_hours_formal"]
+    scarce, ample = ([run({**SMALL, "formal_care_hours": f}, seed=s, steps=104, metrics=ms,
+                          baseline=False).timeseries.iloc[1:].mean() for s in range(4)]
+                     for f in (0.2, 1.5))
+    network = [s.care_hours_network - a.care_hours_network for s, a in zip(scarce, ample)]
+    assert all(d > 0 for d in network), network
+
+
+def test_organisers_are_crowded_out_gradually_not_by_rule():
+    params = make_parameters({**SMALL, "takeover": 1.0, "takeover_rate": 0.5,
+                              "professional_hours": 40.0, "initiators": 3})
+    nb = prepared_neighbourhood(params, 2)
+    seen = None
+    for _ in range(60):
+        advance_week(nb)
+        run_ids = nb.programme.professional_run_ids()
+        organisers = np.flatnonzero(nb.population.is_initiator
+                                    & np.isin(nb.population.activity, run_ids))
+        if seen is None and len(organisers):
+            seen = organisers  # organisers of a taken-over activity are still there ...
+            loss = crowding_out(nb.population, nb.programme, params)
+            expected = params.crowding_out * params.takeover
+            assert loss[organisers] == pytest.approx(np.full(len(organisers), expected))
+            assert (loss[~nb.population.is_initiator] == 0).all()
+    assert seen is not None
+    assert nb.roles.stepped_back > 0  # ... and later stepped back, counted apart from burnout
+    none = crowding_out(nb.population, nb.programme, params.model_copy(update={"takeover": 0.0}))
+    assert not none.any()
+
+
+def test_draagkracht_grows_with_engagement_and_shrinks_with_overload():
+    model = CaringCommunity(params=make_parameters(SMALL), rng=1)
+    pop = model.population
+    pop.start_week()
+    pop.draagkracht_factor[:] = 1.0
+    pop.is_initiator[:] = False
+    nominal = pop.draagkracht_on_arrival
+    pop.given[:] = 0.0
+    pop.given[:10] = 0.5 * nominal[:10]  # helping within one's means
+    pop.given[10:20] = 3.0 * nominal[10:20] + 1.0  # overload
+    pop.attended[20:30] = True
+    update_draagkracht(model.state)
+    factor = pop.draagkracht_factor
+    assert (factor[:10] > 1).all() and (factor[20:30] > 1).all()
+    assert (factor[10:20] < 1).all()
+    assert np.allclose(factor[30:], 1.0)
+    assert (factor >= DRAAGKRACHT_MIN).all() and (factor <= DRAAGKRACHT_MAX).all()
+
+
+def test_a_match_is_a_first_meeting_not_a_caring_tie():
+    params = make_parameters({**SMALL, "matching": "active", "initial_volunteer_share": 0.2})
+    nb = prepared_neighbourhood(params, 4)
+    before = nb.ties.key.copy()
+    stage_before = dict(zip(before.tolist(), nb.ties.stage.tolist(), strict=True))
+    advance_week(nb)
+    volunteers = nb.population.is_volunteer
+    pair_is_new = ~np.isin(nb.ties.key, before)
+    with_volunteer = volunteers[nb.ties.a] | volunteers[nb.ties.b]
+    assert (pair_is_new & with_volunteer).any()  # matches were made this week
+    assert not (nb.ties.stage[pair_is_new] == TieStage.CARING).any()
+    assert len(stage_before) > 0
