@@ -378,7 +378,7 @@ def formal_support(obs: Observation) -> float:
     if need <= 0:
         return 1.0
     got = obs.care.received[eligible][:, [Source.FORMAL, Source.PROFESSIONAL]].sum()
-    return float(got / need)
+    return float(min(1.0, got / need))  # not above 1 by rounding
 
 
 # --- organising and volunteering ----------------------------------------------------------------
