@@ -29,9 +29,12 @@ except ImportError:  # pragma: no cover - older typer runs on click itself
 from simulatie.cli_common import Lang, fail, one_line
 from simulatie.core.measures import MEASURE_LABELS
 from simulatie.core.parameters import (
+    GROUP_LABELS,
     MAX_RUN_WEEKS,
+    ROLE_LABELS,
     ParameterError,
     Parameters,
+    Role,
     parameter_specs,
     parse_override,
 )
@@ -246,18 +249,6 @@ def run_command(
     _print_summary(result.summary, written, lang_code)
 
 
-_GROUP_TITLES = {
-    "neighbourhood": "Buurt",
-    "population": "Bevolking",
-    "ties": "Contacten en banden",
-    "measures": "Meten",
-    "activities": "Activiteiten en kartrekkers",
-    "professionals": "Professionals en financiering",
-    "volunteers": "Vrijwilligers",
-    "care": "Zorg",
-}
-
-
 def _allowed_text(spec: Any) -> str:
     if spec.choices:
         return " | ".join(spec.choices)
@@ -277,27 +268,40 @@ def _default_text(value: Any) -> str:
 @app.command("parameters")
 def parameters_command(
     lang: Annotated[Lang, typer.Option(help="Language of the descriptions.")] = Lang.NL,
+    role: Annotated[
+        Role | None,
+        typer.Option(help="Only parameters of this role (lever, context, structure, convention)."),
+    ] = None,
 ) -> None:
-    """List every parameter with its default, allowed range, unit and description."""
+    """List every parameter with its default, range, unit, role and description."""
     nl = lang is Lang.NL
-    specs = parameter_specs()
-    width = max(len(name) for name in specs)
+    specs = [s for s in parameter_specs().values() if role is None or s.role is role]
+    width = max(len(spec.name) for spec in specs)
     lines = [
-        "Parameters: naam, standaardwaarde, toegestaan bereik, eenheid"
+        "Parameters: naam, standaardwaarde, toegestaan bereik, eenheid, rol"
         if nl
-        else "Parameters: name, default, allowed range, unit",
+        else "Parameters: name, default, allowed range, unit, role",
         "Wijzig met: simulatie run --set naam=waarde"
         if nl
         else "Change with: simulatie run --set name=value",
+        "Rollen: beleidsknop (met waarde als er niets georganiseerd is), aanname over de "
+        "context, structuur van de buurt, meetafspraak"
+        if nl
+        else "Roles: policy lever (with its value when nothing is organised), context "
+        "assumption, neighbourhood structure, measurement convention",
     ]
     group = None
-    for spec in specs.values():
+    for spec in specs:
         if spec.group != group:
             group = spec.group
-            title = _GROUP_TITLES.get(group, group) if nl else group.capitalize()
-            lines += ["", title]
+            lines += ["", GROUP_LABELS.get(group, {}).get(lang.value, group)]
         default = _default_text(spec.default)
-        lines.append(f"  {spec.name:<{width}}  {default:>8}  [{_allowed_text(spec)}]  {spec.unit}")
+        role_text = ROLE_LABELS[spec.role][lang.value]
+        if spec.baseline is not None:
+            nothing = "niets georganiseerd" if nl else "nothing organised"
+            role_text += f" ({nothing}: {_default_text(spec.baseline)})"
+        lines.append(f"  {spec.name:<{width}}  {default:>8}  [{_allowed_text(spec)}]  {spec.unit}"
+                     f"  · {role_text}")
         lines.append(f"  {'':<{width}}  {spec.label(lang.value)}")
     typer.echo("\n".join(lines))
 

@@ -32,7 +32,8 @@ from simulatie.dashboard.translations import (  # noqa: E402
 )
 from simulatie.core.groups import Group  # noqa: E402
 from simulatie.core.metrics import METRICS  # noqa: E402
-from simulatie.core.model import CaringCommunity  # noqa: E402
+from simulatie.core.parameters import make_parameters  # noqa: E402
+from simulatie.core.simulation import Simulation  # noqa: E402
 from simulatie.core.parameters import parameter_specs  # noqa: E402
 from simulatie.results import read_run  # noqa: E402
 from simulatie.run import run as run_simulation  # noqa: E402
@@ -108,24 +109,30 @@ def test_every_text_exists_in_both_languages():
 
 
 @pytest.fixture(scope="module")
-def stepped_model():
-    model = CaringCommunity(rng=3)
-    for _ in range(30):
-        model.step()
-    return model
+def stepped_simulation():
+    simulation = Simulation(make_parameters({}), 3)
+    simulation.step(30)
+    return simulation
 
 
-def test_resident_states_cover_everyone_and_match_the_lonely_metric(stepped_model):
+@pytest.fixture(scope="module")
+def stepped_model(stepped_simulation):
+    return stepped_simulation.model
+
+
+def test_resident_states_cover_everyone_and_match_the_lonely_metric(
+    stepped_model, stepped_simulation
+):
     states = portrayal.resident_states(stepped_model)
     assert len(states) == stepped_model.population.n
     assert set(np.unique(states)) <= set(portrayal.ResidentState)
     helping = stepped_model.population.given > 0
     assert (states[helping] == portrayal.ResidentState.HELPING).all()
     model = stepped_model
-    lonely = model.last_observation.close_per_resident < model.params.lonely_below_ties
+    lonely = model.state.views.friendly_counts < model.params.lonely_below_ties
     shown_lonely = states == portrayal.ResidentState.LONELY
     assert (lonely[shown_lonely]).all()
-    assert math.isclose(lonely.mean(), stepped_model.records[-1]["lonely_share"])
+    assert math.isclose(lonely.mean(), stepped_simulation.records[-1]["lonely_share"])
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -142,30 +149,35 @@ def test_map_legend_and_title_are_in_the_language(stepped_model, lang):
 def test_map_draws_every_caring_tie(stepped_model):
     painter = portrayal.MapPainter(stepped_model.layout)
     painter.update(stepped_model)
-    caring = int((stepped_model.ties.stage() == 3).sum())
+    caring = int((stepped_model.ties.stage == 3).sum())
     collections = [a for a in painter._blitter.dynamic if hasattr(a, "get_segments")]
     assert len(collections[1].get_segments()) == caring
     assert painter.png().startswith(b"\x89PNG")
 
 
-def test_series_panels_show_the_requested_metrics(stepped_model):
-    figure = portrayal.draw_series(stepped_model.records, "nl")
+def test_series_panels_show_the_requested_metrics(stepped_simulation):
+    figure = portrayal.draw_series(stepped_simulation.records, "nl")
     texts = {text.get_text().replace("\n", " ") for ax in figure.axes
              if ax.get_legend() for text in ax.get_legend().get_texts()}
     for name in ("caring_ties", "lonely_share", "care_hours_unmet", "care_hours_network",
                  "active_volunteers", "active_initiators", "ownership"):
         assert METRICS[name].nl in texts, name
+    assert t("baseline_caring", "nl") in texts  # the same neighbourhood with nothing organised
+    line = next(line for ax in figure.axes for line in ax.get_lines()
+                if line.get_linestyle() == ":")
+    assert list(line.get_ydata()) == [r["baseline_caring_ties"] for r in
+                                      stepped_simulation.records]
 
 
 def test_blitted_frames_change_with_the_model_and_keep_their_size():
-    model = CaringCommunity(rng=4)
+    simulation = Simulation(make_parameters({}), 4)
+    model = simulation.model
     map_painter, series_painter = portrayal.MapPainter(model.layout), portrayal.SeriesPainter()
     first = (map_painter.update(model) and map_painter.png(),
-             series_painter.update(model.records) and series_painter.png())
-    for _ in range(3):
-        model.step()
+             series_painter.update(simulation.records) and series_painter.png())
+    simulation.step(3)
     second = (map_painter.update(model) and map_painter.png(),
-              series_painter.update(model.records) and series_painter.png())
+              series_painter.update(simulation.records) and series_painter.png())
     assert first[0] != second[0] and first[1] != second[1]
     import io
 
@@ -273,8 +285,28 @@ def test_page_steps_and_redraws():
     assert all(a != b for a, b in zip(before, after, strict=True))
     click(rc, "sim-year")
     assert week_text(rc).startswith(f"Week {1 + dashboard.WEEKS_PER_YEAR}")
+    emergence = rc.find(v.Html, class_="sim-emergence").widget.children[0]
+    assert "niets georganiseerd" in emergence or "zonder georganiseerde" in emergence
     click(rc, "sim-reset")
     assert week_text(rc).startswith("Week 0")
+
+
+def test_page_groups_the_controls_by_role():
+    _, rc = render_page()
+    roles = [w.children[0] for w in rc.find(v.Html, class_="sim-role").widgets]
+    assert roles == ["Beleidsknop", "Structuur van de buurt", "Aanname over de context",
+                     "Meetafspraak"]
+
+
+def test_emergence_text_names_the_week_once_the_difference_holds():
+    simulation = Simulation(make_parameters({"residents": 100, "spin_up_weeks": 52}), 1)
+    run = dashboard.Run(load_scenario("default"), 1, simulation)
+    assert t("emergence_not_yet", "en", excess=0.0) == dashboard.emergence_text(run, "en")
+    simulation.records.extend(
+        {**simulation.records[-1], "week": w, "share_with_caring_tie": 0.9}
+        for w in range(1, 30)
+    )
+    assert dashboard.emergence_text(run, "en").startswith("Caring ties emerged from week 1")
 
 
 def test_scenario_sets_the_controls_and_a_slider_restarts_the_run():

@@ -17,6 +17,7 @@ module level. Changing a setting, the scenario or the seed starts the neighbourh
 
 from __future__ import annotations
 
+import math
 import statistics
 import threading
 import time
@@ -34,6 +35,7 @@ import solara.lab
 
 from simulatie import handout
 from simulatie.core.model import CaringCommunity
+from simulatie.core.parameters import ROLE_LABELS, Role
 from simulatie.core.simulation import Simulation
 from simulatie.myth_texts import MYTH_TEXTS
 from simulatie.myths import MYTHS, MythError, load_myth
@@ -251,22 +253,31 @@ def ParameterControls(
     on_value: Callable[[str, Any], None],
     lang: str,
 ):
-    """Every parameter, under its declared group heading, generated from the declarations."""
+    """Every parameter, by role and then under its group heading, from the declarations.
+
+    Policy levers come first; the assumptions about the context, the neighbourhood's structure
+    and the measurement conventions follow under their own headings.
+    """
     solara.Text(t("settings_hint", lang), classes=["sim-hint"])
-    for group, members in ctl.controls_by_group().items():
-        title = PARAMETER_GROUPS.get(group, {}).get(lang, group)
-        changed = sum(values[c.name] != base.get(c.name) for c in members)
-        if changed:
-            title = f"{title} ({changed} {t('changed_from_scenario', lang)})"
-        children = [
-            ControlWidget(
-                control=c, value=values[c.name], lang=lang,
-                on_value=lambda v, name=c.name: on_value(name, v),
-                changed=values[c.name] != base.get(c.name),
-            )
-            for c in members
-        ]
-        solara.Details(summary=title, children=children, expand=False)
+    for role in (Role.LEVER, Role.STRUCTURE, Role.CONTEXT, Role.CONVENTION):
+        solara.Text(ROLE_LABELS[role][lang].capitalize(), classes=["sim-role"])
+        for group, members in ctl.controls_by_group().items():
+            members = [c for c in members if c.spec.role is role]
+            if not members:
+                continue
+            title = PARAMETER_GROUPS.get(group, {}).get(lang, group)
+            changed = sum(values[c.name] != base.get(c.name) for c in members)
+            if changed:
+                title = f"{title} ({changed} {t('changed_from_scenario', lang)})"
+            children = [
+                ControlWidget(
+                    control=c, value=values[c.name], lang=lang,
+                    on_value=lambda v, name=c.name: on_value(name, v),
+                    changed=values[c.name] != base.get(c.name),
+                )
+                for c in members
+            ]
+            solara.Details(summary=title, children=children, expand=False)
 
 
 @solara.component
@@ -297,14 +308,36 @@ def _year(week: int, lang: str) -> str:
     return f"{t('week', lang)} {week} · {t('year', lang)} {week // WEEKS_PER_YEAR + 1}"
 
 
+def emergence_text(run: Run, lang: str) -> str:
+    """The run's emergence and decay against its baseline, in one or two sentences."""
+    summary = run.simulation.summary()
+    now = run.records[-1]
+    current = now["share_with_caring_tie"] - now["baseline_share_with_caring_tie"]
+    week = summary.get("emergence_week", float("nan"))
+    if math.isnan(week):
+        text = t("emergence_not_yet", lang, excess=current)
+    else:
+        margin = run.scenario.parameters.emergence_margin
+        text = t("emergence_seen", lang, week=int(week), excess=current, margin=margin)
+    half = summary.get("half_life_weeks", float("nan"))
+    ended = run.model.state.support.ended_week
+    if ended is not None and not math.isnan(half):
+        text += " " + t("half_life_line", lang, ended=ended, weeks=int(half))
+    return text
+
+
 @solara.component
 def RunView(run: Run, version: int, lang: str):
-    """The map and the time series of one run."""
+    """The map and the time series of one run, and what emerged against its baseline."""
     map_png = solara.use_memo(lambda: run.map_png(lang), [run, version, run.week, lang])
     series_png = solara.use_memo(lambda: run.series_png(lang), [run, version, run.week, lang])
+    emergence = solara.use_memo(lambda: emergence_text(run, lang),
+                                [run, version, run.week, lang])
     with solara.Columns([11, 10], gutters_dense=True):
         solara.Image(map_png, width="100%", classes=["sim-map"])
-        solara.Image(series_png, width="100%", classes=["sim-series"])
+        with solara.Column():
+            solara.Image(series_png, width="100%", classes=["sim-series"])
+            solara.Text(emergence, classes=["sim-emergence"])
 
 
 def _compare_value_b(control: ctl.Control, a: Any) -> Any:
@@ -553,6 +586,8 @@ CSS = """
 .sim-value { font-weight: 600; font-size: 0.95rem; white-space: nowrap; padding-left: 8px; }
 .sim-changed .sim-label { color: #6a1b9a; font-weight: 600; }
 .sim-control { margin-bottom: 10px; }
+.sim-role { font-weight: 700; margin: 14px 0 4px 0; display: block; }
+.sim-emergence { font-size: 0.95rem; margin-top: 6px; display: block; }
 .sim-hint { font-size: 0.85rem; color: #555; margin: 6px 0 8px 0; display: block; }
 .sim-week, .sim-compare-week { font-size: 1.35rem; font-weight: 700; }
 .sim-heading { font-size: 1.25rem; font-weight: 600; display: block; margin-top: 12px; }

@@ -9,6 +9,7 @@ languages. Dutch is the default: the users are Dutch and Flemish community worke
 from __future__ import annotations
 
 from simulatie.core.groups import Group
+from simulatie.core.parameters import GROUP_LABELS
 
 __all__ = [
     "DEFAULT_LANG", "GROUP_NAMES", "LANGUAGES", "PARAMETER_GROUPS", "TEXT", "UNITS", "t", "unit",
@@ -65,6 +66,26 @@ TEXT: dict[str, dict[str, str]] = {
     "caring_tie": {"nl": "Zorgzame band", "en": "Caring tie"},
     "baseline_caring": {"nl": "Zelfde buurt, niets georganiseerd",
                         "en": "Same neighbourhood, nothing organised"},
+    "emergence_seen": {
+        "nl": "Zorgzame banden ontstaan vanaf week {week}: vanaf dan hebben minstens "
+              "{margin:.0%} meer bewoners een zorgzame band dan in dezelfde buurt (zelfde seed) "
+              "zonder georganiseerde activiteiten. Verschil nu: {excess:+.0%}.",
+        "en": "Caring ties emerged from week {week}: from then on at least {margin:.0%} more "
+              "residents have a caring tie than in the same neighbourhood (same seed) with "
+              "nothing organised. Difference now: {excess:+.0%}.",
+    },
+    "emergence_not_yet": {
+        "nl": "Nog geen duidelijk verschil met dezelfde buurt (zelfde seed) zonder "
+              "georganiseerde activiteiten; verschil nu: {excess:+.0%} bewoners met een "
+              "zorgzame band.",
+        "en": "No clear difference yet from the same neighbourhood (same seed) with nothing "
+              "organised; difference now: {excess:+.0%} of residents with a caring tie.",
+    },
+    "half_life_line": {
+        "nl": "Na het einde van de steun (week {ended}) was het verschil in {weeks} weken "
+              "gehalveerd.",
+        "en": "After support ended (week {ended}) the difference halved in {weeks} weeks.",
+    },
     "friendly_tie": {"nl": "Vriendelijk contact", "en": "Friendly tie"},
     "state_connected": {"nl": "Verbonden", "en": "Connected"},
     "state_lonely": {"nl": "Eenzaam", "en": "Lonely"},
@@ -156,16 +177,7 @@ GROUP_NAMES: dict[Group, dict[str, str]] = {
 }
 """Resident groups as shown in the legend."""
 
-PARAMETER_GROUPS: dict[str, dict[str, str]] = {
-    "neighbourhood": {"nl": "Buurt", "en": "Neighbourhood"},
-    "population": {"nl": "Bevolking", "en": "Population"},
-    "ties": {"nl": "Contacten en banden", "en": "Contacts and ties"},
-    "measures": {"nl": "Meten", "en": "Measures"},
-    "activities": {"nl": "Activiteiten en kartrekkers", "en": "Activities and initiators"},
-    "professionals": {"nl": "Professionals en financiering", "en": "Professionals and funding"},
-    "volunteers": {"nl": "Vrijwilligers", "en": "Volunteers"},
-    "care": {"nl": "Zorg", "en": "Care"},
-}
+PARAMETER_GROUPS = GROUP_LABELS
 """Headings of the parameter groups declared in :mod:`simulatie.core.parameters`."""
 
 UNITS: dict[str, dict[str, str]] = {
@@ -182,7 +194,12 @@ UNITS: dict[str, dict[str, str]] = {
     "factor": {"nl": "factor", "en": "factor"},
     "1/week": {"nl": "per week", "en": "1/week"},
     "1/year": {"nl": "per jaar", "en": "1/year"},
-    "years/year": {"nl": "jaar per jaar", "en": "years/year"},
+    "energy": {"nl": "energie", "en": "energy"},
+    "energy/week": {"nl": "energie per week", "en": "energy/week"},
+    "motivation/week": {"nl": "motivatie per week", "en": "motivation/week"},
+    "conversations": {"nl": "gesprekken", "en": "conversations"},
+    "invitations": {"nl": "uitnodigingen", "en": "invitations"},
+    "cells": {"nl": "vakjes", "en": "cells"},
     "contacts/week": {"nl": "contacten per week", "en": "contacts/week"},
     "hours/week per resident": {
         "nl": "uren per week per bewoner", "en": "hours/week per resident"

@@ -19,7 +19,7 @@ from .activities import ActivityParameters
 from .care import CareParameters
 from .choices import Funding, GuidanceStyle, Matching, Placement, Recruitment
 from .conventions import ConventionParameters
-from .declare import ROLE_LABELS, ParameterSpec, Role
+from .declare import GROUP_LABELS, ROLE_LABELS, ParameterSpec, Role
 from .demography import DemographyParameters
 from .neighbourhood import NeighbourhoodParameters
 from .professionals import ProfessionalParameters
@@ -27,6 +27,7 @@ from .ties import TieParameters
 from .volunteers import VolunteerParameters
 
 __all__ = [
+    "GROUP_LABELS",
     "MAX_RUN_WEEKS",
     "ROLE_LABELS",
     "Funding",

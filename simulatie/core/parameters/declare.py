@@ -27,7 +27,7 @@ from typing import Any
 
 from pydantic import Field
 
-__all__ = ["AS_DEFAULT", "ROLE_LABELS", "ParameterSpec", "Role", "param"]
+__all__ = ["AS_DEFAULT", "GROUP_LABELS", "ROLE_LABELS", "ParameterSpec", "Role", "param"]
 
 
 class Role(StrEnum):
@@ -46,6 +46,20 @@ ROLE_LABELS: dict[Role, dict[str, str]] = {
     Role.CONVENTION: {"nl": "meetafspraak", "en": "measurement convention"},
 }
 """The role names as users read them, in Dutch and English."""
+
+GROUP_LABELS: dict[str, dict[str, str]] = {
+    "neighbourhood": {"nl": "Buurt", "en": "Neighbourhood"},
+    "population": {"nl": "Bevolking", "en": "Population"},
+    "ties": {"nl": "Contacten en banden", "en": "Contacts and ties"},
+    "activities": {"nl": "Activiteiten", "en": "Activities"},
+    "meetings": {"nl": "Wat er op een bijeenkomst gebeurt", "en": "What happens at a meeting"},
+    "initiators": {"nl": "Kartrekkers", "en": "Initiators (kartrekkers)"},
+    "professionals": {"nl": "Professionals en financiering", "en": "Professionals and funding"},
+    "volunteers": {"nl": "Vrijwilligers", "en": "Volunteers"},
+    "care": {"nl": "Zorg", "en": "Care"},
+    "measures": {"nl": "Meten", "en": "Measures"},
+}
+"""The topics parameters are declared under, as users read them, in Dutch and English."""
 
 NO_BASELINE = object()
 """Marks a parameter that keeps its value in the baseline arm."""
