@@ -44,6 +44,17 @@ def test_parameters_lists_every_parameter_in_dutch():
         assert spec.unit in result.stdout
     assert "[0 – 1]" in result.stdout  # a range
     assert "central | spread | edge" in result.stdout  # choices
+    assert "· beleidsknop (niets georganiseerd: 0)" in result.stdout  # a lever and its baseline
+    assert "· aanname over de context" in result.stdout
+
+
+def test_parameters_can_be_listed_by_role():
+    result = runner.invoke(app, ["parameters", "--role", "convention", "--lang", "en"])
+    assert result.exit_code == 0, result.output
+    shown = {line.split()[0] for line in result.stdout.splitlines() if line.startswith("  ")
+             and "·" in line}
+    expected = {n for n, s in parameter_specs().items() if s.role.value == "convention"}
+    assert shown == expected
 
 
 def test_parameters_in_english_shows_defaults():
@@ -67,8 +78,9 @@ def test_parameters_in_english_shows_defaults():
         (["run", "--set", "takeover"], ["'takeover' is not of the form name=value"]),
         (["run", "--set", "funding=sometimes"], ["funding", "'pilot'"]),
         (["run", "--set", "share_older=0.9", "--set", "share_family=0.9"], ["add up to"]),
-        (["run", "--steps", "0"], ["--steps must be at least 1"]),
+        (["run", "--steps", "0"], ["--steps must be from 1 to 10400"]),
         (["run", "--steps", "-5"], ["--steps"]),
+        (["run", "--steps", "100000000000"], ["--steps must be from 1 to 10400", "200 years"]),
         (["run", "--seed", "-1"], ["--seed must be 0 or more"]),
         (["run", "--seed", "abc"], ["--seed"]),
         (["run", "--lang", "de"], ["--lang"]),

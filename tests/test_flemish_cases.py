@@ -28,7 +28,7 @@ def retention(name: str, seed: int, joined_by: int, weeks_later: int = 10) -> tu
         model.step()
     joined = [v.joined_week for v in model.volunteer_of.values() if v.joined_week >= 1]
     stayed = [w for w in joined if w <= joined_by]
-    left = [(j, q) for j, q in model.volunteer_exits if 1 <= j <= joined_by]
+    left = [(j, q) for j, q in model.state.roles.volunteer_exits if 1 <= j <= joined_by]
     stayed += [j for j, q in left if q - j > weeks_later]
     cohort = len(stayed) + sum(1 for j, q in left if q - j <= weeks_later)
     return cohort, len(stayed) / cohort if cohort else float("nan")
@@ -49,7 +49,8 @@ def test_service_centre_flyered_volunteers_are_mostly_gone_within_two_months():
 
 
 def close_ties(name: str, overrides: dict | None, seed: int, steps: int = 156) -> float:
-    series = run(load_scenario(name, overrides).parameters, seed=seed, steps=steps).timeseries
+    series = run(load_scenario(name, overrides).parameters, seed=seed, steps=steps,
+                 metrics=["friendly_ties", "caring_ties"], baseline=False).timeseries
     return float(series["friendly_ties"].iloc[-1] + series["caring_ties"].iloc[-1])
 
 
@@ -66,7 +67,8 @@ def test_a_council_that_turns_the_garden_down_leaves_less_going_on(measure):
     """Seed 003 case 3: the council rejects the residents' community garden."""
 
     def mean_over_run(name: str, seed: int) -> float:
-        series = run(load_scenario(name).parameters, seed=seed, steps=156).timeseries
+        series = run(load_scenario(name).parameters, seed=seed, steps=156, metrics=[measure],
+                     baseline=False).timeseries
         return float(series[measure].mean())
 
     rejected = [mean_over_run("vlaanderen_moestuin", s) for s in SEEDS]
