@@ -25,7 +25,7 @@ import numpy as np
 import pandas as pd
 
 from simulatie import make_parameters
-from simulatie.core.model import CaringCommunity
+from simulatie.core.simulation import Simulation
 from simulatie.core.ties import TieStage
 
 __all__ = [
@@ -44,16 +44,21 @@ REPS = 12  # replications per arm (same seeds in both arms)
 SEED0 = 1000  # first seed; replication i uses SEED0 + i
 
 
-# --- measures: one number per run, computed from the finished model -------------------------------
-def _ts(model: CaringCommunity) -> pd.DataFrame:
-    return pd.DataFrame.from_records(model.records)
+# --- measures: one number per run, computed from the finished simulation -------------------------
+RECORDED = ("share_with_caring_tie", "caring_ties", "friendly_ties", "care_hours_needed",
+            "care_hours_unmet", "first_time_attendees_isolated", "active_initiators")
+"""Weekly metrics every pattern run records (the measures below read them)."""
+
+
+def _ts(sim: Simulation) -> pd.DataFrame:
+    return sim.timeseries()
 
 
 def _mean_over(column: str, start: int, stop: int | None = None) -> Callable:
     """Mean of a weekly metric over weeks ``start..stop`` (inclusive; ``None`` = last week)."""
 
-    def measure(model: CaringCommunity) -> float:
-        ts = _ts(model)
+    def measure(sim: Simulation) -> float:
+        ts = _ts(sim)
         stop_ = ts["week"].iloc[-1] if stop is None else stop
         window = ts[(ts["week"] >= start) & (ts["week"] <= stop_)]
         return float(window[column].mean())
@@ -63,83 +68,90 @@ def _mean_over(column: str, start: int, stop: int | None = None) -> Callable:
 
 
 def _final(column: str) -> Callable:
-    def measure(model: CaringCommunity) -> float:
-        return float(model.records[-1][column])
+    def measure(sim: Simulation) -> float:
+        return float(sim.records[-1][column])
 
     measure.__doc__ = f"``{column}`` in the last week."
     return measure
 
 
-def unmet_share(model: CaringCommunity) -> float:
+def unmet_share(sim: Simulation) -> float:
     """Share of all care need over the run that stayed unmet."""
-    ts = _ts(model)
+    ts = _ts(sim)
     need = ts["care_hours_needed"].sum()
     return float(ts["care_hours_unmet"].sum() / need) if need > 0 else 0.0
 
 
-def early_quit_share(model: CaringCommunity) -> float:
+def _volunteers(sim: Simulation) -> tuple[np.ndarray, list[tuple[int, int]]]:
+    """Join weeks of the volunteers still active, and (joined, left) of those who stopped."""
+    pop = sim.model.population
+    return pop.joined_week[pop.is_volunteer], sim.model.state.roles.volunteer_exits
+
+
+def early_quit_share(sim: Simulation) -> float:
     """Share of volunteers who signed up during the run and were gone within 9 weeks.
 
     Only volunteers who joined at least 9 weeks before the end count (their fate is known).
     """
-    last = model.week
-    joined = [v.joined_week for v in model.volunteer_of.values()
-              if 0 < v.joined_week <= last - 9]
-    exits = [(j, q) for j, q in model.volunteer_exits if 0 < j <= last - 9]
+    last = sim.week
+    active, exits = _volunteers(sim)
+    joined = [j for j in active.tolist() if 0 < j <= last - 9]
+    exits = [(j, q) for j, q in exits if 0 < j <= last - 9]
     total = len(joined) + len(exits)
     if total == 0:
         return 0.0
     return sum(1 for j, q in exits if q - j <= 9) / total
 
 
-def volunteer_tenure(model: CaringCommunity) -> float:
+def volunteer_tenure(sim: Simulation) -> float:
     """Mean weeks volunteers who signed up in the first year stayed (censored at the end)."""
-    last = model.week
-    stays = [q - j for j, q in model.volunteer_exits if 0 < j <= 52]
-    stays += [last - v.joined_week for v in model.volunteer_of.values() if 0 < v.joined_week <= 52]
+    last = sim.week
+    active, exits = _volunteers(sim)
+    stays = [q - j for j, q in exits if 0 < j <= 52]
+    stays += [last - j for j in active.tolist() if 0 < j <= 52]
     return float(np.mean(stays)) if stays else math.nan
 
 
-def initial_initiator_burnout(model: CaringCommunity) -> float:
-    """Share of the starting initiators who quit exhausted (energy below zero) during the run."""
-    start = model.params.initiators
+def initial_initiator_burnout(sim: Simulation) -> float:
+    """Share of the starting initiators who burnt out (energy ran out doing the work)."""
+    start = sim.params.initiators
     if start == 0:
         return 0.0
-    return sum(1 for started, _ in model.initiator_burnouts if started == 0) / start
+    exits = sim.model.state.roles.initiator_exits
+    return sum(1 for started, _, why in exits if started == 0 and why == "burnout") / start
 
 
-def first_timers_isolated(model: CaringCommunity) -> float:
+def first_timers_isolated(sim: Simulation) -> float:
     """First-time attendees per year who had fewer than two friendly ties when they first came."""
-    ts = _ts(model)
+    ts = _ts(sim)
     return float(ts["first_time_attendees_isolated"].sum() / (len(ts) - 1) * 52)
 
 
-def new_ties_between_strangers(model: CaringCommunity) -> float:
+def new_ties_between_strangers(sim: Simulation) -> float:
     """Friendly or caring ties at the end between residents who had no tie at all at week 0."""
-    ties = model.ties
-    close = ties.stage() >= TieStage.FRIENDLY
-    start = model.pattern_snapshot
-    new = ~np.isin(ties.key[close], start)
-    moved = model.population.arrived_week[ties.a[close]] > 0
-    moved |= model.population.arrived_week[ties.b[close]] > 0
+    ties = sim.model.ties
+    close = ties.stage >= TieStage.FRIENDLY
+    new = ~np.isin(ties.key[close], sim.pattern_snapshot)
+    arrived = sim.model.population.arrived_week
+    moved = (arrived[ties.a[close]] > 0) | (arrived[ties.b[close]] > 0)
     return float((new & ~moved).sum())
 
 
-def friendly_or_caring(model: CaringCommunity) -> float:
+def friendly_or_caring(sim: Simulation) -> float:
     """Friendly plus caring ties in the last week."""
-    row = model.records[-1]
+    row = sim.records[-1]
     return float(row["friendly_ties"] + row["caring_ties"])
 
 
-def bridging_ties(model: CaringCommunity) -> float:
+def bridging_ties(sim: Simulation) -> float:
     """Friendly or caring ties in the last week between residents of different groups."""
-    ties = model.ties
-    close = ties.stage() >= TieStage.FRIENDLY
-    group = model.population.group
+    ties = sim.model.ties
+    close = ties.stage >= TieStage.FRIENDLY
+    group = sim.model.population.group
     return float((group[ties.a[close]] != group[ties.b[close]]).sum())
 
 
-MEASURES: dict[str, Callable[[CaringCommunity], float]] = {
+MEASURES: dict[str, Callable[[Simulation], float]] = {
     "share_with_caring_tie": _final("share_with_caring_tie"),
     "caring_ties": _final("caring_ties"),
     "friendly_or_caring": friendly_or_caring,
@@ -154,7 +166,7 @@ MEASURES: dict[str, Callable[[CaringCommunity], float]] = {
 }
 
 
-def measure_fn(name: str) -> Callable[[CaringCommunity], float]:
+def measure_fn(name: str) -> Callable[[Simulation], float]:
     """Look up a measure by name; ``"mean:<metric>:<from>:<to>"`` averages a weekly metric."""
     if name.startswith("mean:"):
         _, column, start, stop = name.split(":")
@@ -163,13 +175,12 @@ def measure_fn(name: str) -> Callable[[CaringCommunity], float]:
 
 
 def _run_one(task: tuple[dict[str, Any], int, int, tuple[str, ...]]) -> dict[str, float]:
-    """Run one model and return the named measures (module level, so a process pool can call it)."""
+    """Run one simulation and return the named measures (module level, for a process pool)."""
     overrides, seed, steps, measures = task
-    model = CaringCommunity(params=make_parameters(overrides), rng=seed)
-    model.pattern_snapshot = model.ties.key.copy()
-    for _ in range(steps):
-        model.step()
-    return {name: measure_fn(name)(model) for name in measures}
+    sim = Simulation(make_parameters(overrides), seed, metrics=RECORDED, baseline=False)
+    sim.pattern_snapshot = sim.model.ties.key.copy()
+    sim.step(steps)
+    return {name: measure_fn(name)(sim) for name in measures}
 
 
 # --- patterns ------------------------------------------------------------------------------------

@@ -180,6 +180,20 @@ def test_unknown_metric_is_an_error():
         run(SMALL, steps=2, metrics=["caring_tie"])
 
 
+def test_clustered_housing_lasts_through_turnover():
+    def same_group_neighbours(clustering: float) -> float:
+        params = make_parameters({**SMALL, "group_clustering": clustering,
+                                  "turnover_per_year": 0.3})
+        nb = spun_up(params, 2)  # three years at 30% turnover: most homes have changed hands
+        assert nb.population.generation.mean() > 1.5
+        layout = nb.layout
+        src = np.repeat(np.arange(layout.homes), np.diff(layout.neighbour_ptr))
+        group = nb.population.group
+        return float((group[src] == group[layout.neighbour_idx]).mean())
+
+    assert same_group_neighbours(1.0) > same_group_neighbours(0.0) + 0.3
+
+
 def test_selflessness_spreads_around_the_lever_and_is_exact_at_the_ends():
     rng = np.random.default_rng(5)
     draws = draw_selflessness(rng, 0.3, 4000)

@@ -434,8 +434,9 @@ class ActivityProgramme:
         """Pick who talks to whom and how many shared hours each contact adds.
 
         Cosy gatherings: each attendee mostly talks to people they already know (weighted by tie
-        strength) and to people like them. Purposeful activities: stable task teams of
-        ``TEAM_SIZE`` work together, whoever they are, and a few conversations go beyond the
+        strength) and to people like them. Purposeful activities: task teams of about
+        ``TEAM_SIZE`` members (a member keeps a team while the group keeps its size) work
+        together, whoever they are, and a few conversations go beyond the
         team. Across groups a contact adds fewer shared hours (homophily) unless bridging effort
         closes the gap.
         """
@@ -444,11 +445,9 @@ class ActivityProgramme:
         per = params.conversations_per_meeting
         bridging = min(1.0, params.bridging_effort + self.connect_per_activity / 4.0)
         cross_factor = 1.0 - params.homophily * (1.0 - bridging)
-        if activity.purposeful:
-            team = (attendees * 2654435761 + activity.salt) % 4093
-            rank = np.empty(n, dtype=np.int64)
-            rank[np.argsort(team, kind="stable")] = np.arange(n)
-            team_of = rank // TEAM_SIZE
+        if activity.purposeful:  # each member keeps a team while the group keeps its size
+            teams = max(1, round(int(activity.members.sum()) / TEAM_SIZE))
+            team_of = ((attendees * 2654435761 + activity.salt) % 4093) % teams
             hours = params.task_hours
         else:
             team_of = np.full(n, -1, dtype=np.int64)  # no teams: whom you know decides

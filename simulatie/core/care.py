@@ -43,7 +43,7 @@ if TYPE_CHECKING:
 __all__ = ["SPENDING_ORDER", "CareWeek", "Source", "indicated", "provide_care"]
 
 ASK_SOFTNESS = 0.08  # spread of the ask decision around the threshold
-NETWORK_ROUNDS = 3  # a resident asks up to this many ties per week
+NETWORK_ROUNDS = 3  # a resident turns to at most this many willing ties a week, strongest first
 MIN_HOURS = 0.05  # smaller transfers are not worth recording
 CLOSE_STRENGTH = 0.5  # ties at least this strong (the friendly threshold) may stretch a helper
 CREDIT_SCALE_HOURS = 2.0  # credit (hours given minus received) at which its effect is 3/4 of full
@@ -341,15 +341,18 @@ def _match_volunteers(
         if len(known):
             volunteer = int(known[0])
         else:
-            volunteer = -1
+            volunteer = met = -1
             platform = PLATFORM_FIT if params.digital_platform and pop.digital[needer] else 0.0
             for k in range(tries):
                 v = int(picks[r, k])
-                if v != needer and capacity[v] > MIN_HOURS and draws[r, k] < pop.fit[v] + platform:
+                if v == needer or capacity[v] <= MIN_HOURS:
+                    continue
+                met = v if met < 0 else met  # the first volunteer with time to meet
+                if draws[r, k] < pop.fit[v] + platform:  # the request fits what they offer
                     volunteer = v
                     break
-            if volunteer >= 0 and sought[r]:
-                introduced.append((volunteer, needer))
+            if sought[r] and met >= 0:  # a professional arranged a first meeting
+                introduced.append((volunteer if volunteer >= 0 else met, needer))
         if volunteer < 0:
             continue
         given = min(remaining[needer], capacity[volunteer])

@@ -122,12 +122,12 @@ def _cohort(turnover: float, frailty_rate: float) -> tuple[tuple, tuple, tuple, 
     frailty = arrival_frailty(age, rng.random(len(age)))
     alive = np.ones(len(age))  # chance of still living here
     dt = COHORT_STEP_WEEKS / WEEKS_PER_YEAR
-    phase = rng.integers(0, 26, len(age))  # record each member twice a year, at its own phase
+    phase = rng.integers(0, 13, len(age))  # record each member once a year, at its own phase
     samples: list[tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]] = []
     stay = np.zeros(len(age))
     for step in range(int(COHORT_YEARS / dt)):
         stay += alive * dt
-        record = (step % 13) == (phase % 13)
+        record = (step % 13) == phase
         samples.append((groups[record], age[record], frailty[record], alive[record]))
         hazard = _yearly_exit_hazard(age, frailty, turnover)
         alive *= np.exp(-hazard * dt)
@@ -203,7 +203,8 @@ def draw_newcomers(
 ) -> None:
     """Newcomers move into the empty homes ``slots``: group, age on arrival and frailty.
 
-    Each newcomer's draws come from their own stream (:meth:`~.state.Streams.newcomer`).
+    Each newcomer's draws come from their own stream (:meth:`~.state.Streams.newcomer`). A home
+    built for one group (clustered housing, ``group_clustering``) gets a newcomer of that group.
 
     Args:
         pop: The population.
@@ -220,6 +221,8 @@ def draw_newcomers(
     for home in slots.tolist():
         rng = streams.newcomer(home, int(pop.generation[home]) + 1)
         group = rng.choice(len(Group), size=1, p=shares).astype(np.int8)
+        if pop.home_group[home] >= 0:
+            group[0] = pop.home_group[home]
         profile = GROUP_PROFILES[Group(int(group[0]))]
         age = profile.min_age + (profile.max_age - profile.min_age) * rng.random(1)
         frailty = arrival_frailty(age, rng.random(1))

@@ -432,7 +432,7 @@ def active_initiators(obs: Observation) -> float:
 @metric("initiators_burnt_out", "Initiators burnt out so far", "Opgebrande kartrekkers tot nu",
         "people")
 def initiators_burnt_out(obs: Observation) -> float:
-    """Cumulative number of initiators who stopped because the work wore them out."""
+    """Cumulative number of initiators who stopped exhausted (by organising or helping)."""
     return float(obs.nb.roles.burnt_out)
 
 

@@ -57,6 +57,7 @@ class Population:
         self.digital = np.zeros(n, dtype=bool)
         self.arrived_week = np.zeros(n, dtype=np.int64)
         self.generation = np.zeros(n, dtype=np.int64)  # residents who have lived in the home
+        self.home_group = np.full(n, -1, dtype=np.int8)  # the group a home is built for, or -1
         # slowly changing state
         self.strain = np.zeros(n)  # helper's recent load relative to capacity
         self.burnout_weeks = np.zeros(n, dtype=np.int64)

@@ -205,12 +205,13 @@ def crowding_out(
     """Organisers of activities that professionals run lose drive (Frey & Jegen 2001).
 
     Args:
-        pop: The population (initiators' energy is lowered in place).
+        pop: The population.
         programme: The activities.
         params: The run's parameters.
 
     Returns:
-        The weekly energy loss of every resident (zero for all but crowded-out organisers).
+        The weekly energy loss of every resident (zero for all but crowded-out organisers);
+        :func:`~.initiators.update_energy` applies it.
     """
     loss = np.zeros(pop.n)
     run_by_professionals = programme.professional_run_ids()

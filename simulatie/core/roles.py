@@ -50,8 +50,8 @@ class RoleLog:
         sign_ups: Volunteers who signed up after week 0, by any route.
         quit_early: Of those, how many stopped within ``EARLY_QUIT_WEEKS``.
         initiator_exits: ``(started, left, reason)`` of every initiator who stopped; the reason
-            is ``"burnout"`` (energy ran out while doing the work) or ``"stepped_back"``
-            (crowded out by professionals doing the work).
+            is ``"burnout"`` (energy ran out organising, or they burnt out helping others) or
+            ``"stepped_back"`` (crowded out by professionals doing the work).
     """
 
     volunteer_exits: list[tuple[int, int]] = field(default_factory=list)

@@ -148,7 +148,12 @@ class Neighbourhood:
 
 
 def _cluster_groups(pop: Population, share: float, rng: np.random.Generator) -> None:
-    """Sort a share of residents by group along the streets (clustered housing)."""
+    """Sort a share of residents by group along the streets (clustered housing).
+
+    The sorted homes are built for their group (a row of senior homes, a block for families):
+    every later resident of such a home belongs to the same group, so the clustering lasts
+    through turnover (:func:`~.demography.draw_newcomers`).
+    """
     if share <= 0:
         return
     chosen = np.flatnonzero(rng.random(pop.n) < share)
@@ -157,6 +162,7 @@ def _cluster_groups(pop: Population, share: float, rng: np.random.Generator) -> 
                  "draagkracht_on_arrival", "ask_threshold", "digital"):
         array = getattr(pop, name)
         array[np.sort(chosen)] = array[order]
+    pop.home_group[chosen] = pop.group[chosen]
 
 
 def build_neighbourhood(params: Parameters, seed: int) -> Neighbourhood:

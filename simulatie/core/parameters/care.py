@@ -67,8 +67,8 @@ class CareParameters(BaseModel):
     )
     capacity_loss: float = param(
         0.05, ge=0, le=0.5, unit="1/week", group="care", role=Role.CONTEXT,
-        en="Weekly loss of draagkracht, per unit of overload (strain above 1), down to a third "
-        "of its level on arrival.",
-        nl="Wekelijks verlies van draagkracht per eenheid overbelasting (belasting boven 1), tot "
-        "een derde van het niveau bij aankomst.",
+        en="Weekly loss of draagkracht, per unit of overload (this week's hours given above "
+        "one's draagkracht), down to a third of its level on arrival.",
+        nl="Wekelijks verlies van draagkracht per eenheid overbelasting (deze week meer uren "
+        "gegeven dan de draagkracht), tot een derde van het niveau bij aankomst.",
     )
