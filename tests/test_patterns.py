@@ -30,8 +30,22 @@ Z = 2.0  # a difference counts when it exceeds two standard errors of the paired
 
 # Counter-tests that do not hold, with the honest reason (pattern key -> reason).
 COUNTER_XFAIL: dict[str, str] = {}
-# Patterns that do not emerge, with the honest reason (pattern key -> reason).
-PATTERN_XFAIL: dict[str, str] = {}
+# Patterns that do not emerge, with the honest reason (pattern key -> reason). Each still points
+# the right way (z > 2); what fails is the size the pattern asks for. See docs/patterns.md.
+_SMALL = ("the difference points the right way (z > 2) but is smaller than the pattern's "
+          "meaningful size: ")
+PATTERN_XFAIL: dict[str, str] = {
+    "1": _SMALL + "with the background calibrated to the surveys almost half of the residents "
+    "have a caring tie with nothing organised, and the default intervention adds a few "
+    "percentage points (ratio about 1.07, not 1.2)",
+    "2": _SMALL + "takeover now crowds organisers out one by one (Frey & Jegen) instead of all "
+    "at once by rule, and most caring ties belong to the background (ratio about 1.05, not "
+    "1.15)",
+    "7": _SMALL + "what the pilot added fades, but most caring ties in year 3 need no support "
+    "(ratio about 1.07, not 1.15)",
+    "9b": _SMALL + "with task teams fixed per member, fewer pairs across groups meet at "
+    "purposeful activities (ratio about 1.4, not 1.5)",
+}
 
 
 @functools.cache

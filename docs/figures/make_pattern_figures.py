@@ -127,6 +127,10 @@ def section(key: str, result, counter) -> str:
     """The markdown section of one pattern: measure, table, mechanism, counter, figure."""
     pattern = PATTERNS[key]
     _, why = verdict(pattern, counter, Z)
+    holds, reason = verdict(pattern, result, Z)
+    outcome = ("**Verdict: the pattern emerges** (z > 2" + (", and b ≥ ratio × a" if
+               pattern.min_ratio is not None else "") + ")." if holds else
+               f"**Verdict: the pattern does not emerge**: {reason.split(':')[0]}.")
     size = f" (min ratio b/a: {pattern.min_ratio:g})" if pattern.min_ratio is not None else ""
     rows = [
         f"| a: {pattern.a.label} | {_fmt(result.a.mean)} ± {_fmt(result.a.se)} "
@@ -140,6 +144,7 @@ def section(key: str, result, counter) -> str:
         f"## Pattern {key}: {pattern.title}", "",
         f"Measure: `{pattern.measure}` after {pattern.steps} weeks{size}.", "",
         "| arm | default assumptions | counter-assumption |", "|---|---|---|", *rows, "",
+        outcome, "",
         f"**Mechanism.** {pattern.mechanism}", "",
         f"**Counter-assumption:** {pattern.counter_label}. The pattern no longer holds: "
         f"{why.split(':')[0]}.", "",
