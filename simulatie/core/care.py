@@ -64,6 +64,8 @@ class Source(IntEnum):
     VOLUNTEERS = 3
 
 
+_INDICATED_GROUP = np.isin(np.arange(len(Group)), (Group.LVB, Group.PSYCH))
+
 SPENDING_ORDER = (Source.FORMAL, Source.PROFESSIONAL, Source.NETWORK, Source.VOLUNTEERS)
 """The order in which the week's support is spent on each resident's need."""
 
@@ -94,7 +96,7 @@ def indicated(frailty: np.ndarray, group: np.ndarray, threshold: float) -> np.nd
     Formal care serves only them; help given to them over one's own ties is informal *care* in
     the SCP's sense (help to someone with health problems), other help is neighbourly help.
     """
-    return (frailty >= threshold) | np.isin(group, (Group.LVB, Group.PSYCH))
+    return (frailty >= threshold) | _INDICATED_GROUP[group]
 
 
 def _sigmoid(x: np.ndarray) -> np.ndarray:

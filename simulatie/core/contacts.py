@@ -27,14 +27,13 @@ class Contacts:
     def meet(self, a: np.ndarray, b: np.ndarray, hours: np.ndarray | float) -> None:
         """Record contacts between ``a[i]`` and ``b[i]`` that shared ``hours[i]``."""
         if len(a):
-            self._met.append((np.asarray(a, dtype=np.int64), np.asarray(b, dtype=np.int64),
-                              np.broadcast_to(np.asarray(hours, dtype=float), len(a))))
+            hours = np.full(len(a), hours) if np.isscalar(hours) else hours
+            self._met.append((a, b, hours))
 
     def help(self, helper: np.ndarray, helped: np.ndarray, hours: np.ndarray) -> None:
         """Record help given by ``helper[i]`` to ``helped[i]`` for ``hours[i]``."""
         if len(helper):
-            self._help.append((np.asarray(helper, dtype=np.int64),
-                               np.asarray(helped, dtype=np.int64), np.asarray(hours, dtype=float)))
+            self._help.append((helper, helped, hours))
 
     @staticmethod
     def _joined(parts: list) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

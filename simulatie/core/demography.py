@@ -29,7 +29,7 @@ import numpy as np
 
 from .groups import GROUP_PROFILES, Group, group_shares
 from .parameters import Parameters
-from .population import Population
+from .population import TRAIT_DRAWS, Population
 
 if TYPE_CHECKING:
     from .state import Streams
@@ -66,6 +66,8 @@ COHORT_SIZE = 300
 COHORT_STEP_WEEKS = 4
 COHORT_YEARS = 110
 COHORT_SEED = 20_261_202
+_MIN_AGE = np.array([GROUP_PROFILES[g].min_age for g in Group])
+_MAX_AGE = np.array([GROUP_PROFILES[g].max_age for g in Group])
 
 
 def arrival_frailty(age: np.ndarray, u: np.ndarray) -> np.ndarray:
@@ -188,7 +190,8 @@ def draw_residents(
         pick = np.minimum(pick, len(cum) - 1)
         ages[rows] = table.age[g][pick]
         frailty[rows] = table.frailty[g][pick]
-    pop.settle(np.arange(pop.n), groups, ages, frailty, params, rng, week)
+    pop.settle(np.arange(pop.n), groups, ages, frailty, params, rng.random((pop.n, TRAIT_DRAWS)),
+               week)
 
 
 def ageing_progress(params: Parameters, week: int) -> float:
@@ -213,20 +216,23 @@ def draw_newcomers(
         streams: The run's random streams.
         week: The current week.
     """
+    if len(slots) == 0:
+        return
     shares = stationary_population(params).newcomer_shares.copy()
     progress = ageing_progress(params, week)
     if progress > 0:
         shares[Group.OLDER] *= 1 + OLDER_INFLOW_RISE * progress
         shares /= shares.sum()
-    for home in slots.tolist():
-        rng = streams.newcomer(home, int(pop.generation[home]) + 1)
-        group = rng.choice(len(Group), size=1, p=shares).astype(np.int8)
-        if pop.home_group[home] >= 0:
-            group[0] = pop.home_group[home]
-        profile = GROUP_PROFILES[Group(int(group[0]))]
-        age = profile.min_age + (profile.max_age - profile.min_age) * rng.random(1)
-        frailty = arrival_frailty(age, rng.random(1))
-        pop.settle(np.array([home]), group, age, frailty, params, rng, week)
+    draws = np.array([streams.newcomer(home, int(pop.generation[home]) + 1).random(3 + TRAIT_DRAWS)
+                      for home in slots.tolist()])
+    groups = np.searchsorted(np.cumsum(shares), draws[:, 0] * shares.sum(), side="right")
+    groups = np.minimum(groups, len(Group) - 1).astype(np.int8)
+    designed = pop.home_group[slots]
+    groups = np.where(designed >= 0, designed, groups).astype(np.int8)
+    lo, hi = _MIN_AGE[groups], _MAX_AGE[groups]
+    ages = lo + (hi - lo) * draws[:, 1]
+    frailty = arrival_frailty(ages, draws[:, 2])
+    pop.settle(slots, groups, ages, frailty, params, draws[:, 3:], week)
 
 
 def age_one_week(pop: Population, params: Parameters, rng: np.random.Generator) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import numpy as np
+from numba import njit
 
 if TYPE_CHECKING:
     from .contacts import Contacts
@@ -39,16 +40,43 @@ def neighbour_encounters(nb: Neighbourhood, contacts: Contacts) -> None:
     rate = (p.neighbour_contacts_per_week * pop.sociability * outdoors
             * (1.0 - RISK_SHUTS_DOORS * p.area_risk))
     count = rng.poisson(rate)
-    src = np.repeat(np.arange(pop.n), count)
-    ptr, cum = layout.neighbour_ptr, layout.neighbour_cumweight
-    src = src[ptr[src + 1] > ptr[src]]
-    lo = np.where(ptr[src] > 0, cum[np.maximum(ptr[src] - 1, 0)], 0.0)
-    hi = cum[ptr[src + 1] - 1]
-    pick = np.searchsorted(cum, lo + rng.random(len(src)) * (hi - lo), side="right")
-    pick = np.clip(pick, ptr[src], ptr[src + 1] - 1)
-    dst = layout.neighbour_idx[pick]
-    accept = rng.random(len(src)) < ((0.5 + 0.5 * pop.sociability[dst])
-                                     * (1 - RISK_REFUSES * p.area_risk))
-    src, dst = src[accept], dst[accept]
+    ptr = layout.neighbour_ptr
+    count[ptr[1:] == ptr[:-1]] = 0  # a home without near neighbours has nobody to chat with
+    total = int(count.sum())
+    src, dst = _doorstep_chats(count, ptr, layout.neighbour_cumweight, layout.neighbour_idx,
+                               rng.random(total), rng.random(total), pop.sociability,
+                               1.0 - RISK_REFUSES * p.area_risk)
     same = pop.group[src] == pop.group[dst]
     contacts.meet(src, dst, p.chat_hours * np.where(same, 1.0, 1.0 - p.homophily))
+
+
+@njit(cache=True)
+def _doorstep_chats(count, ptr, cumweight, neighbour, u_pick, u_accept, sociability, open_door):
+    """Each resident's encounters: a neighbour picked by weight, who stops to chat or not.
+
+    Resident *i* meets ``count[i]`` neighbours, each drawn from *i*'s near neighbours with the
+    distance weights of the layout; the neighbour chats with chance (0.5 + 0.5 × their
+    sociability) × ``open_door``.
+
+    Returns:
+        ``(a, b)``: the pairs that chatted.
+    """
+    total = len(u_pick)
+    a = np.empty(total, np.int64)
+    b = np.empty(total, np.int64)
+    k = out = 0
+    for i in range(len(count)):
+        lo, hi = ptr[i], ptr[i + 1]
+        base = cumweight[lo - 1] if lo > 0 else 0.0
+        span = cumweight[hi - 1] - base
+        for _ in range(count[i]):
+            target = base + u_pick[k] * span
+            j = lo
+            while j < hi - 1 and cumweight[j] <= target:
+                j += 1
+            other = neighbour[j]
+            if u_accept[k] < (0.5 + 0.5 * sociability[other]) * open_door:
+                a[out], b[out] = i, other
+                out += 1
+            k += 1
+    return a[:out].copy(), b[:out].copy()

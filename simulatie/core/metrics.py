@@ -15,8 +15,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 import numpy as np
-from scipy import sparse
-from scipy.sparse.csgraph import connected_components
+from numba import njit
 
 from .care import CareWeek, Source
 from .roles import EARLY_QUIT_WEEKS
@@ -74,13 +73,6 @@ class Observation:
     def lonely(self) -> np.ndarray:
         """Residents with fewer close ties than ``lonely_below_ties``."""
         return self.close_per_resident < self.nb.params.lonely_below_ties
-
-    @cached_property
-    def close_graph(self) -> sparse.csr_matrix:
-        """The friendly-or-caring network as a sparse adjacency matrix."""
-        ptr, nbr = self.nb.views.close_adjacency
-        n = self.nb.population.n
-        return sparse.csr_matrix((np.ones(len(nbr)), nbr, ptr), shape=(n, n))
 
     def in_last_year(self, last_week: np.ndarray) -> np.ndarray:
         """Whether something last happened within the past 52 weeks."""
@@ -187,21 +179,69 @@ def lonely_share_under75(obs: Observation) -> float:
 @metric("clustering", "Network clustering", "Clustering van het netwerk", "0..1")
 def clustering(obs: Observation) -> float:
     """Mean local clustering of the friendly-or-caring network over residents with 2+ ties."""
-    degree = obs.close_per_resident
-    ok = degree >= 2
-    if not ok.any():
-        return 0.0
-    graph = obs.close_graph
-    triangles = np.asarray((graph @ graph).multiply(graph).sum(axis=1)).ravel() / 2
-    local = 2 * triangles[ok] / (degree[ok] * (degree[ok] - 1))
-    return float(local.mean())
+    ptr, nbr = obs.nb.views.close_adjacency
+    return float(_mean_local_clustering(ptr, nbr))
 
 
 @metric("largest_component_share", "Largest connected group", "Grootste verbonden groep", "share")
 def largest_component_share(obs: Observation) -> float:
     """Share of residents in the largest component of the friendly-or-caring network."""
-    _, labels = connected_components(obs.close_graph, directed=False)
-    return float(np.bincount(labels).max() / len(labels))
+    ptr, nbr = obs.nb.views.close_adjacency
+    return float(_largest_component(ptr, nbr) / obs.nb.population.n)
+
+
+@njit(cache=True)
+def _mean_local_clustering(ptr, nbr):
+    """Mean over residents with two or more neighbours of the share of their pairs who are tied.
+
+    The network is undirected and small-degree, so each pair of a resident's neighbours is
+    looked up in the other's (short) neighbour list.
+    """
+    n = len(ptr) - 1
+    total = 0.0
+    counted = 0
+    for v in range(n):
+        d = ptr[v + 1] - ptr[v]
+        if d < 2:
+            continue
+        links = 0
+        for i in range(ptr[v], ptr[v + 1]):
+            u = nbr[i]
+            for j in range(i + 1, ptr[v + 1]):
+                w = nbr[j]
+                for k in range(ptr[u], ptr[u + 1]):
+                    if nbr[k] == w:
+                        links += 1
+                        break
+        total += 2.0 * links / (d * (d - 1))
+        counted += 1
+    return total / counted if counted else 0.0
+
+
+@njit(cache=True)
+def _largest_component(ptr, nbr):
+    """Size of the largest connected component (breadth-first search over the CSR lists)."""
+    n = len(ptr) - 1
+    seen = np.zeros(n, np.bool_)
+    queue = np.empty(n, np.int64)
+    best = 0
+    for start in range(n):
+        if seen[start]:
+            continue
+        seen[start] = True
+        queue[0] = start
+        head, tail = 0, 1
+        while head < tail:
+            v = queue[head]
+            head += 1
+            for k in range(ptr[v], ptr[v + 1]):
+                u = nbr[k]
+                if not seen[u]:
+                    seen[u] = True
+                    queue[tail] = u
+                    tail += 1
+        best = max(best, tail)
+    return best
 
 
 @metric("bridging_share", "Bridging ties", "Overbruggende banden", "share")

@@ -13,11 +13,12 @@ When a resident dies or moves out, a newcomer moves into the same home with no t
 from __future__ import annotations
 
 import numpy as np
+from scipy.special import betaincinv, ndtri
 
 from .groups import GROUP_PROFILES, Group
 from .parameters import Parameters
 
-__all__ = ["NEVER", "NO_ACTIVITY", "Population"]
+__all__ = ["NEVER", "NO_ACTIVITY", "TRAIT_DRAWS", "Population"]
 
 NEVER = -1_000_000  # 'last week' of something that has not happened since moving in
 NO_ACTIVITY = -1  # an initiator who runs no activity
@@ -26,6 +27,7 @@ BURNOUT_WEEKS = 26  # weeks without capacity after a burnout
 DRAAGKRACHT_MAX = 1.5  # draagkracht can grow to this multiple of its level on arrival ...
 DRAAGKRACHT_MIN = 1.0 / 3.0  # ... and shrink to this multiple
 HELP_HISTORY_WEEKS = 32  # weeks of helping remembered bit by bit (for the survey measures)
+TRAIT_DRAWS = 6  # uniform draws that make one new resident's traits
 
 _PROFILE_ARRAYS = {
     name: np.array([getattr(GROUP_PROFILES[g], name) for g in Group])
@@ -103,13 +105,16 @@ class Population:
         ages: np.ndarray,
         frailty: np.ndarray,
         params: Parameters,
-        rng: np.random.Generator,
+        draws: np.ndarray,
         week: int,
     ) -> None:
         """Fill homes ``slots`` with new residents of the given groups, ages and frailty.
 
-        Traits are drawn from the group profile (``docs/odd.md`` 5.1); every other state starts
-        fresh: no roles, no strain, no history.
+        Traits are drawn from the group profile (``docs/odd.md`` 5.1) by transforming uniform
+        draws (one row of :data:`TRAIT_DRAWS` per resident): sociability ~ Beta around the
+        group's mean, trust, ownership and the ask threshold ~ Normal around theirs,
+        draagkracht ~ LogNormal(0, 0.5) times the group's share of ``helper_capacity_hours``.
+        Every other state starts fresh: no roles, no strain, no history.
 
         Args:
             slots: Homes to fill.
@@ -117,28 +122,30 @@ class Population:
             ages: Age of each new resident, in years.
             frailty: Frailty of each new resident (0..1).
             params: The run's parameters.
-            rng: The stream the traits are drawn from.
+            draws: ``(len(slots), TRAIT_DRAWS)`` uniform draws in [0, 1).
             week: Current week (the arrival week).
         """
         k = len(slots)
         if k == 0:
             return
         prof = {name: values[groups] for name, values in _PROFILE_ARRAYS.items()}
+        normal = ndtri(draws[:, 1:5])
         self.group[slots] = groups
         self.age[slots] = ages
         self.frailty[slots] = frailty
         soc = prof["sociability"]
-        self.sociability[slots] = np.clip(rng.beta(4 * soc + 0.5, 4 * (1 - soc) + 0.5), 0, 1)
+        self.sociability[slots] = np.clip(
+            betaincinv(4 * soc + 0.5, 4 * (1 - soc) + 0.5, draws[:, 0]), 0, 1)
         trust = prof["trust"] * (1 - 0.5 * params.area_risk)
-        self.trust[slots] = np.clip(trust + 0.1 * rng.standard_normal(k), 0.05, 1)
-        self.ownership[slots] = np.clip(0.2 + 0.05 * rng.standard_normal(k), 0, 1)
+        self.trust[slots] = np.clip(trust + 0.1 * normal[:, 0], 0.05, 1)
+        self.ownership[slots] = np.clip(0.2 + 0.05 * normal[:, 1], 0, 1)
         self.draagkracht_on_arrival[slots] = (
-            prof["capacity_factor"] * params.helper_capacity_hours * rng.lognormal(0.0, 0.5, k)
+            prof["capacity_factor"] * params.helper_capacity_hours * np.exp(0.5 * normal[:, 2])
         )
         self.ask_threshold[slots] = np.clip(
-            params.ask_threshold + prof["ask_shift"] + 0.15 * rng.standard_normal(k), 0, 1
+            params.ask_threshold + prof["ask_shift"] + 0.15 * normal[:, 3], 0, 1
         )
-        self.digital[slots] = rng.random(k) < prof["digital"]
+        self.digital[slots] = draws[:, 5] < prof["digital"]
         self.arrived_week[slots] = week
         self.generation[slots] += 1
         for array in (self.strain, self.activity_weeks, self.waiting, self.motivation,
@@ -165,9 +172,10 @@ class Population:
         Args:
             slots: Which residents (default: all).
         """
-        cap = (self.draagkracht_on_arrival[slots] * self.draagkracht_factor[slots]
-               * (1 - self.frailty[slots]) ** 2)
-        return np.where(self.burnout_weeks[slots] > 0, 0.0, cap)
+        fit = 1 - self.frailty[slots]
+        cap = self.draagkracht_on_arrival[slots] * self.draagkracht_factor[slots] * fit * fit
+        cap[self.burnout_weeks[slots] > 0] = 0.0
+        return cap
 
     # --- the week's bookkeeping -------------------------------------------------------------
     def start_week(self) -> None:
