@@ -51,7 +51,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from simulatie.core.metrics import METRICS
 from simulatie.core.parameters import make_parameters, parameter_specs, suggest
 from simulatie.experiments import run_seeds
-from simulatie.processes import process_pool
+from simulatie.processes import map_stoppable
 from simulatie.report import interval
 from simulatie.scenarios import ScenarioError, load_scenario
 
@@ -490,11 +490,8 @@ def run_myth(myth: Myth, workers: int | None = None) -> MythResult:
     tasks = [(values, int(seed), myth.weeks, columns)
              for values in points.values() for seed in seeds]
     n = _workers(workers, len(tasks))
-    if n == 1:
-        tables = [_run_task(task) for task in tasks]
-    else:
-        with process_pool(n) as pool:  # safe inside the dashboard's threaded server
-            tables = list(pool.map(_run_task, tasks))
+    # a process pool is safe inside the dashboard's threaded server, and stops when asked
+    tables = [_run_task(task) for task in tasks] if n == 1 else map_stoppable(_run_task, tasks, n)
     reps = myth.replications
     arms = {}
     for k, (key, values) in enumerate(points.items()):

@@ -19,10 +19,12 @@ import typer
 from simulatie.cli_common import Lang, fail
 from simulatie.core.parameters import ParameterError, parse_override
 from simulatie.myths import MYTHS, QUICK, MythError, Scale
+from simulatie.stopping import Interrupted, stop_on_signals
 
 __all__ = ["MYTHS_OUT", "myth_command", "myths_command", "register"]
 
 MYTHS_OUT = Path("results") / "myths"
+EXIT_INTERRUPTED = 130  # 128 + SIGINT: what a shell reports for Ctrl+C
 
 
 
@@ -94,8 +96,14 @@ def myth_command(
         fail(f"there is no myth {number}; choose 1 to 7")
     scale, overrides = _scale(quick, residents, weeks, replications), _overrides(set_)
     started = time.perf_counter()
-    answer = _answer(number, lang, scale, overrides, scenario, workers)
-    paths = write_handout(answer, out or MYTHS_OUT / str(number))
+    try:
+        with stop_on_signals():
+            answer = _answer(number, lang, scale, overrides, scenario, workers)
+            paths = write_handout(answer, out or MYTHS_OUT / str(number))
+    except (Interrupted, KeyboardInterrupt) as stop:
+        typer.echo(f"interrupted: myth {number} was not finished; run the same command again",
+                   err=True)
+        raise typer.Exit(getattr(stop, "exit_code", EXIT_INTERRUPTED)) from None
     typer.echo(answer.title())
     typer.echo(f"  {answer.default.numbers}")
     typer.echo(f"  {answer.default.conclusion}")
@@ -121,14 +129,20 @@ def myths_command(
     root = out or MYTHS_OUT
     started = time.perf_counter()
     answers = []
-    for n in MYTHS:
-        began = time.perf_counter()
-        answer = _answer(n, lang, scale, overrides, scenario, workers)
-        write_handout(answer, root / str(n))
-        typer.echo(f"{answer.title()} ({time.perf_counter() - began:.0f}s): "
-                   f"{answer.default.conclusion}")
-        answers.append(answer)
-    paths = write_pack(answers, root / "pack")
+    try:
+        with stop_on_signals():
+            for n in MYTHS:
+                began = time.perf_counter()
+                answer = _answer(n, lang, scale, overrides, scenario, workers)
+                write_handout(answer, root / str(n))
+                typer.echo(f"{answer.title()} ({time.perf_counter() - began:.0f}s): "
+                           f"{answer.default.conclusion}")
+                answers.append(answer)
+            paths = write_pack(answers, root / "pack")
+    except (Interrupted, KeyboardInterrupt) as stop:
+        typer.echo(f"interrupted: {len(answers)} of {len(MYTHS)} myths done (their handouts are "
+                   "written); run the same command again for the pack", err=True)
+        raise typer.Exit(getattr(stop, "exit_code", EXIT_INTERRUPTED)) from None
     typer.echo(f"done in {time.perf_counter() - started:.0f}s → {paths['pdf']}")
 
 

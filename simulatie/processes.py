@@ -2,23 +2,31 @@
 
 Python's default on Linux forks the calling process. A fork copies the caller's threads' locks but
 not the threads, so forking a threaded process (the dashboard's web server, a Dask client, a
-test runner) can deadlock. Workers here come from a *forkserver*: a fresh, single-threaded process
-that imports ``simulatie`` once and forks each worker from itself, so workers start fast (no
-second import of Mesa, pandas and scipy) and never inherit a threaded parent.
+test runner) can deadlock. Workers here come from a *forkserver* where the platform has one: a
+fresh, single-threaded process that imports ``simulatie`` once and forks each worker from itself,
+so workers start fast and never inherit a threaded parent. Where there is none (Windows), workers
+are *spawned*: fresh interpreters, slower to start, equally safe (:func:`~.stopping.start_method`).
+
+Every worker ignores Ctrl+C and dies with its parent (:func:`~.stopping.worker_init`); a command
+that is asked to stop ends its pool with :func:`~.stopping.stop_pool` (:func:`map_stoppable`).
 """
 
 from __future__ import annotations
 
 import multiprocessing
+from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
+from typing import Any
 
-__all__ = ["process_pool"]
+from .stopping import start_method, stop_pool, worker_init
+
+__all__ = ["map_stoppable", "process_pool"]
 
 PRELOAD = ["simulatie.run", "simulatie.sweep"]  # imported once in the forkserver
 
 
 def process_pool(workers: int) -> ProcessPoolExecutor:
-    """A pool of ``workers`` processes forked from a forkserver that preloads ``simulatie``.
+    """A pool of ``workers`` worker processes, started the safe way for this platform.
 
     Args:
         workers: Number of worker processes (at least 1).
@@ -26,6 +34,29 @@ def process_pool(workers: int) -> ProcessPoolExecutor:
     Returns:
         The pool; use it as a context manager so it is shut down.
     """
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(PRELOAD)
-    return ProcessPoolExecutor(workers, mp_context=context)
+    method = start_method()
+    context = multiprocessing.get_context(method)
+    if method == "forkserver":
+        context.set_forkserver_preload(PRELOAD)
+    return ProcessPoolExecutor(workers, mp_context=context, initializer=worker_init)
+
+
+def map_stoppable(function: Callable[[Any], Any], tasks: Iterable[Any], workers: int) -> list:
+    """Run ``function`` on every task in a process pool, in order; stop the pool if interrupted.
+
+    Args:
+        function: A module-level function (workers must be able to import it).
+        tasks: Its arguments, one per call.
+        workers: Worker processes.
+
+    Returns:
+        The results, in the order of ``tasks``.
+    """
+    pool = process_pool(workers)
+    try:
+        results = list(pool.map(function, tasks))
+    except BaseException:
+        stop_pool(pool)
+        raise
+    pool.shutdown(wait=True)
+    return results

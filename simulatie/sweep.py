@@ -53,6 +53,7 @@ from simulatie.core.parameters import Parameters
 from simulatie.experiments import Experiment, RunSpec
 from simulatie.processes import process_pool
 from simulatie.results import to_jsonable
+from simulatie.stopping import stop_pool
 
 if TYPE_CHECKING:
     from distributed import Client
@@ -398,9 +399,10 @@ def _local(
         isolating = bool(suspects)
         queue = suspects if isolating else pending
         window = 1 if isolating else max(8, 4 * workers)  # keeps every worker busy
-        with process_pool(1 if isolating else workers) as pool:
-            running: dict[Future, RunTask] = {}
-            broken = False
+        pool = process_pool(1 if isolating else workers)
+        running: dict[Future, RunTask] = {}
+        broken = False
+        try:
             while (queue or running) and not broken:
                 while queue and len(running) < window:
                     task = queue.popleft()
@@ -418,7 +420,11 @@ def _local(
                             suspects.append(task)
                     else:
                         yield outcome
-            suspects.extend(running.values())  # lost with a broken pool (none otherwise)
+        except BaseException:  # asked to stop (or the consumer failed): end the workers now
+            stop_pool(pool)
+            raise
+        pool.shutdown(wait=True)
+        suspects.extend(running.values())  # lost with a broken pool (none otherwise)
 
 
 def _retry_or_fail(task: RunTask, error: BaseException, attempts: dict[str, int],
@@ -548,6 +554,9 @@ def run_sweep(
             if on_outcome is not None:
                 on_outcome(outcome)
     finally:
+        close = getattr(outcomes, "close", None) if tasks else None
+        if close is not None:  # stops the local workers when the loop above was interrupted
+            close()
         if client is not None:
             client.close()
     report.seconds = time.perf_counter() - started

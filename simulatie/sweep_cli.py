@@ -16,6 +16,7 @@ import typer
 
 from simulatie.cli_common import Lang, fail
 from simulatie.experiments import ExperimentError, load_experiment, safe_name
+from simulatie.stopping import Interrupted, stop_on_signals
 
 __all__ = ["SWEEPS_DIR", "register", "report_command", "sweep_command"]
 
@@ -106,17 +107,20 @@ def sweep_command(
     )
     task = progress.add_task("runs", total=None, failed=0)
     failures = 0
+    counts = {"total": len(loaded.runs()), "done": 0}
 
     def on_start(total: int, skipped: int) -> None:
+        counts.update(total=total, done=skipped)
         progress.reset(task, total=total, completed=skipped, failed=0)
 
     def on_outcome(outcome: object) -> None:
         nonlocal failures
         failures += not getattr(outcome, "ok", True)
+        counts["done"] += bool(getattr(outcome, "ok", True))
         progress.update(task, advance=1, failed=failures)
 
     try:
-        with progress:
+        with stop_on_signals(), progress:
             report = run_sweep(
                 loaded,
                 out_dir,
@@ -127,11 +131,10 @@ def sweep_command(
             )
     except SweepError as error:
         fail(error)
-    except KeyboardInterrupt:
-        typer.echo(
-            "interrupted: finished runs are kept; run the same command again to resume", err=True
-        )
-        raise typer.Exit(EXIT_INTERRUPTED) from None
+    except (Interrupted, KeyboardInterrupt) as stop:
+        typer.echo(f"interrupted: {counts['done']} of {counts['total']} runs done; run the same "
+                   "command to resume", err=True)
+        raise typer.Exit(getattr(stop, "exit_code", EXIT_INTERRUPTED)) from None
     typer.echo(
         f"done {report.done}, skipped {report.skipped}, failed {len(report.failed)} "
         f"of {report.total} runs in {_duration(report.seconds)} → {report.out_dir}"
@@ -153,9 +156,14 @@ def report_command(
     from simulatie.report import ReportError, write_report
 
     try:
-        written, notes = write_report(results_dir, lang=lang.value)
+        with stop_on_signals():
+            written, notes = write_report(results_dir, lang=lang.value)
     except ReportError as error:
         fail(error)
+    except (Interrupted, KeyboardInterrupt) as stop:
+        typer.echo("interrupted: the report was not finished; run the same command again",
+                   err=True)
+        raise typer.Exit(getattr(stop, "exit_code", EXIT_INTERRUPTED)) from None
     for note in notes:
         typer.echo(f"note: {note}", err=True)
     folder = written[0].parent if written else results_dir

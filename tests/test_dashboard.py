@@ -19,6 +19,10 @@ v = pytest.importorskip("ipyvuetify")
 
 from typer.testing import CliRunner  # noqa: E402
 
+from simulatie.core.groups import Group  # noqa: E402
+from simulatie.core.metrics import METRICS  # noqa: E402
+from simulatie.core.parameters import make_parameters, parameter_specs  # noqa: E402
+from simulatie.core.simulation import Simulation  # noqa: E402
 from simulatie.dashboard import app as dashboard  # noqa: E402
 from simulatie.dashboard import cli as dashboard_cli  # noqa: E402
 from simulatie.dashboard import controls as ctl  # noqa: E402
@@ -30,11 +34,6 @@ from simulatie.dashboard.translations import (  # noqa: E402
     TEXT,
     t,
 )
-from simulatie.core.groups import Group  # noqa: E402
-from simulatie.core.metrics import METRICS  # noqa: E402
-from simulatie.core.parameters import make_parameters  # noqa: E402
-from simulatie.core.simulation import Simulation  # noqa: E402
-from simulatie.core.parameters import parameter_specs  # noqa: E402
 from simulatie.results import read_run  # noqa: E402
 from simulatie.run import run as run_simulation  # noqa: E402
 from simulatie.scenarios import load_scenario  # noqa: E402

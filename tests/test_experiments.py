@@ -10,6 +10,7 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
+from simulatie.core.parameters import parameter_specs
 from simulatie.experiments import (
     DEFAULT_TIMESERIES,
     ExperimentError,
@@ -17,7 +18,6 @@ from simulatie.experiments import (
     run_seeds,
     safe_name,
 )
-from simulatie.core.parameters import parameter_specs
 from simulatie.sweep_cli import register
 
 EXPERIMENTS = Path(__file__).resolve().parent.parent / "experiments"

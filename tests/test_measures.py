@@ -3,8 +3,8 @@
 import math
 
 import numpy as np
-import pytest
 import pandas as pd
+import pytest
 
 from simulatie.core.measures import (
     EMERGENCE_HOLD_WEEKS,

@@ -59,7 +59,8 @@ def test_scarce_formal_care_moves_help_to_the_neighbours():
     scarce, ample = ([run({**SMALL, "formal_care_hours": f}, seed=s, steps=104, metrics=ms,
                           baseline=False).timeseries.iloc[1:].mean() for s in range(4)]
                      for f in (0.2, 1.5))
-    network = [s.care_hours_network - a.care_hours_network for s, a in zip(scarce, ample)]
+    network = [s.care_hours_network - a.care_hours_network
+               for s, a in zip(scarce, ample, strict=True)]
     assert all(d > 0 for d in network), network
 
 

@@ -22,8 +22,8 @@ import typer
 from typer.testing import CliRunner
 
 from simulatie import sweep
-from simulatie.experiments import load_experiment
 from simulatie.core.parameters import make_parameters
+from simulatie.experiments import load_experiment
 from simulatie.report import interval, load_results, write_report
 from simulatie.sweep import (
     MANIFEST_FILE,

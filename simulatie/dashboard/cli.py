@@ -16,11 +16,14 @@ from typing import Annotated
 
 import typer
 
+from simulatie.stopping import Interrupted, die_with_parent, stop_on_signals
+
 __all__ = ["LOOPBACK", "dashboard_command", "register", "server_command"]
 
 LOOPBACK = "127.0.0.1"
 APP_MODULE = "simulatie.dashboard.app"
 EXIT_USAGE = 2
+SERVER_GRACE_SECONDS = 5.0  # how long the server gets to end before it is killed
 
 
 def server_command(host: str = LOOPBACK, port: int = 8765) -> list[str]:
@@ -61,11 +64,46 @@ def dashboard_command(
         )
     shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host
     typer.echo(f"Dashboard: http://{shown}:{port}/  (stop with Ctrl+C)")
+    raise typer.Exit(serve(server_command(host, port)))
+
+
+def serve(command: list[str]) -> int:
+    """Run the server until it ends or this command is asked to stop; never leave it running.
+
+    The server is a child process that dies with this one (Linux), and is ended (SIGTERM, then
+    after a few seconds SIGKILL) when Ctrl+C, SIGTERM or SIGHUP reaches this command.
+
+    Returns:
+        The exit code: the server's own, or 128 + the signal that stopped the dashboard.
+    """
+    with stop_on_signals():
+        try:
+            server = subprocess.Popen(command, preexec_fn=_child_setup)
+        except Interrupted as stop:
+            return stop.exit_code
+        try:
+            return server.wait()
+        except (Interrupted, KeyboardInterrupt) as stop:
+            _end(server)
+            typer.echo("stopped: the dashboard is no longer served", err=True)
+            return getattr(stop, "exit_code", 130)
+        finally:
+            if server.poll() is None:
+                _end(server)
+
+
+def _child_setup() -> None:  # pragma: no cover - runs in the child between fork and exec
+    die_with_parent()
+
+
+def _end(server: subprocess.Popen, grace: float = SERVER_GRACE_SECONDS) -> None:
+    """End the server: ask (SIGTERM), then insist (SIGKILL)."""
+    server.terminate()
     try:
-        code = subprocess.run(server_command(host, port), check=False).returncode
-    except KeyboardInterrupt:
-        code = 0
-    raise typer.Exit(code)
+        server.wait(grace)
+    except subprocess.TimeoutExpired:
+        server.kill()
+        server.wait()
 
 
 def register(app: typer.Typer) -> None:
