@@ -155,7 +155,11 @@ def _print_summary(summary: dict[str, float], out_dir: Path, lang: str) -> None:
     from simulatie.core.metrics import METRICS
 
     header = ("Uitkomst", "Waarde") if lang == "nl" else ("Measure", "Value")
-    table = Table(*header, title="Samenvatting" if lang == "nl" else "Summary")
+    table = Table(*header, title="Samenvatting" if lang == "nl" else "Summary",
+                  caption="ontstaan, extra aandeel en halveringstijd: vergeleken met dezelfde buurt "
+                  "(zelfde seed) zonder georganiseerde activiteiten" if lang == "nl" else
+                  "emergence, extra share and half-life: against the same neighbourhood (same "
+                  "seed) with nothing organised")
     table.columns[1].justify = "right"
     for key, labels in MEASURE_LABELS.items():
         if key in summary:

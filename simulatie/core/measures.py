@@ -37,16 +37,19 @@ BASELINE_PREFIX = "baseline_"
 """Columns of the baseline arm in a run's table start with this."""
 
 MEASURE_LABELS: dict[str, dict[str, str]] = {
-    "emergence_week": {"nl": "Week waarin zorgzame banden ontstaan (t.o.v. niets georganiseerd)",
-                       "en": "Week caring ties emerged (against nothing organised)"},
-    "half_life_weeks": {"nl": "Halveringstijd van het verschil na einde steun (weken)",
-                        "en": "Half-life of the difference after support ended (weeks)"},
-    "caring_excess_final": {"nl": "Verschil in aandeel met een zorgzame band, laatste jaar",
-                            "en": "Difference in share with a caring tie, last year"},
+    "emergence_week": {"nl": "Week waarin zorgzame banden ontstaan",
+                       "en": "Week caring ties emerged"},
+    "half_life_weeks": {"nl": "Halveringstijd na einde steun (weken)",
+                        "en": "Half-life after support ended (weeks)"},
+    "caring_excess_final": {"nl": "Extra aandeel met zorgzame band, laatste jaar",
+                            "en": "Extra share with a caring tie, last year"},
     "caring_peak": {"nl": "Piek aantal zorgzame banden", "en": "Peak number of caring ties"},
     "caring_peak_week": {"nl": "Week van de piek", "en": "Week of the peak"},
 }
-"""What each run measure is called, in Dutch and English (tables, reports, figures)."""
+"""What each run measure is called, in Dutch and English (tables, reports, figures).
+
+Emergence, half-life and the extra share are all measured against the same neighbourhood with
+nothing organised (the baseline arm); the labels stay short for figure titles."""
 
 
 def caring_excess(timeseries: pd.DataFrame) -> np.ndarray | None:
