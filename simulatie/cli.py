@@ -155,16 +155,19 @@ def _print_summary(summary: dict[str, float], out_dir: Path, lang: str) -> None:
     from simulatie.core.metrics import METRICS
 
     header = ("Uitkomst", "Waarde") if lang == "nl" else ("Measure", "Value")
-    table = Table(*header, title="Samenvatting" if lang == "nl" else "Summary",
-                  caption="ontstaan, extra aandeel en halveringstijd: vergeleken met dezelfde buurt "
-                  "(zelfde seed) zonder georganiseerde activiteiten" if lang == "nl" else
-                  "emergence, extra share and half-life: against the same neighbourhood (same "
-                  "seed) with nothing organised")
+    caption = ("ontstaan, extra aandeel en halveringstijd: vergeleken met dezelfde buurt (zelfde "
+               "seed) zonder georganiseerde activiteiten" if lang == "nl" else
+               "emergence, extra share and half-life: against the same neighbourhood (same seed) "
+               "with nothing organised")
+    table = Table(*header, title="Samenvatting" if lang == "nl" else "Summary", caption=caption)
     table.columns[1].justify = "right"
     for key, labels in MEASURE_LABELS.items():
         if key in summary:
             undefined = _UNDEFINED.get(key, {}).get(lang, "—")
-            table.add_row(labels[lang], _format(summary[key], "", undefined))
+            value = summary[key]
+            shown = (f"{value:+.1%}" if key == "caring_excess_final" and math.isfinite(value)
+                     else _format(value, "", undefined))
+            table.add_row(labels[lang], shown)
     suffix = " (einde)" if lang == "nl" else " (end)"
     for name in _SUMMARY_FINALS:
         key = f"final_{name}"

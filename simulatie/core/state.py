@@ -18,7 +18,6 @@ from dataclasses import dataclass, field, fields
 from functools import lru_cache
 
 import numpy as np
-from numba import njit
 
 from .activities import ActivityProgramme
 from .care import CareWeek
@@ -29,7 +28,7 @@ from .parameters import Parameters, baseline_parameters
 from .population import Population
 from .professionals import Support
 from .roles import RoleLog
-from .ties import TieNetwork, TieStage
+from .ties import TieNetwork
 from .volunteers import start_volunteer_scheme
 
 NEWCOMER_KEY = 1_000  # keeps newcomers' streams apart from the named streams (spawn keys 0-6)
@@ -94,8 +93,7 @@ class NetworkViews:
     @classmethod
     def of(cls, ties: TieNetwork) -> NetworkViews:
         """Read the views off the tie network."""
-        close_ptr, close_nbr, all_ptr, all_nbr, caring = _views(
-            ties.a, ties.b, ties.stage, ties.n, int(TieStage.FRIENDLY), int(TieStage.CARING))
+        close_ptr, close_nbr, all_ptr, all_nbr, caring = ties.neighbour_lists()
         return cls(
             friendly_counts=np.diff(close_ptr),
             caring_counts=caring,
@@ -146,45 +144,6 @@ class Neighbourhood:
         """A deep copy that shares the immutable layout and parameters."""
         return copy.deepcopy(self, memo={id(self.layout): self.layout,
                                          id(self.params): self.params})
-
-
-@njit(cache=True)
-def _views(a, b, stage, n, friendly, caring):
-    """Both CSR neighbour lists (close ties, all ties) and caring ties per resident, in one pass.
-
-    A counting sort over the edges: neighbours appear in the order of the (sorted) edges.
-    """
-    close_ptr = np.zeros(n + 1, np.int64)
-    all_ptr = np.zeros(n + 1, np.int64)
-    caring_counts = np.zeros(n, np.int64)
-    for e in range(len(a)):
-        all_ptr[a[e] + 1] += 1
-        all_ptr[b[e] + 1] += 1
-        if stage[e] >= friendly:
-            close_ptr[a[e] + 1] += 1
-            close_ptr[b[e] + 1] += 1
-        if stage[e] == caring:
-            caring_counts[a[e]] += 1
-            caring_counts[b[e]] += 1
-    for s in range(n):
-        close_ptr[s + 1] += close_ptr[s]
-        all_ptr[s + 1] += all_ptr[s]
-    close_fill = close_ptr[:-1].copy()
-    all_fill = all_ptr[:-1].copy()
-    close_nbr = np.empty(close_ptr[n], np.int64)
-    all_nbr = np.empty(all_ptr[n], np.int64)
-    for e in range(len(a)):
-        x, y = a[e], b[e]
-        all_nbr[all_fill[x]] = y
-        all_fill[x] += 1
-        all_nbr[all_fill[y]] = x
-        all_fill[y] += 1
-        if stage[e] >= friendly:
-            close_nbr[close_fill[x]] = y
-            close_fill[x] += 1
-            close_nbr[close_fill[y]] = x
-            close_fill[y] += 1
-    return close_ptr, close_nbr, all_ptr, all_nbr, caring_counts
 
 
 def _cluster_groups(pop: Population, share: float, rng: np.random.Generator) -> None:

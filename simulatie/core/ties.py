@@ -176,15 +176,16 @@ class TieNetwork:
             self.b[mask], minlength=self.n
         )
 
-    def adjacency(self, mask: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
-        """Neighbours of each resident over the ties selected by ``mask``, in CSR form.
+    def neighbour_lists(self) -> tuple[np.ndarray, ...]:
+        """Each resident's neighbours over close (friendly or caring) ties and over all ties.
 
         Returns:
-            ``(ptr, neighbours)``: the neighbours of home ``s`` are
-            ``neighbours[ptr[s]:ptr[s + 1]]``, in the order of the edges.
+            ``(close_ptr, close_neighbours, all_ptr, all_neighbours, caring_counts)``: in CSR
+            form, the close neighbours of home ``s`` are
+            ``close_neighbours[close_ptr[s]:close_ptr[s + 1]]`` (in the order of the edges),
+            and ``caring_counts`` holds each home's number of caring ties.
         """
-        selected = np.ones(len(self.key), dtype=np.bool_) if mask is None else mask
-        return _csr(self.a, self.b, selected, self.n)
+        return _views(self.a, self.b, self.stage, self.n, _FRIENDLY, _CARING)
 
 
 # --- compiled kernels -------------------------------------------------------------------------
@@ -304,21 +305,39 @@ def _apply_week(key, hours, help_ab, help_ba, credit, n, c_a, c_b, c_hours, h_fr
 
 
 @njit(cache=True)
-def _csr(a, b, mask, n):
-    """Both ends of the selected edges as a compressed sparse row list (a counting sort)."""
-    ptr = np.zeros(n + 1, np.int64)
+def _views(a, b, stage, n, friendly, caring):
+    """Both CSR neighbour lists (close ties, all ties) and caring ties per resident, in one pass.
+
+    A counting sort over the edges: neighbours appear in the order of the (sorted) edges.
+    """
+    close_ptr = np.zeros(n + 1, np.int64)
+    all_ptr = np.zeros(n + 1, np.int64)
+    caring_counts = np.zeros(n, np.int64)
     for e in range(len(a)):
-        if mask[e]:
-            ptr[a[e] + 1] += 1
-            ptr[b[e] + 1] += 1
+        all_ptr[a[e] + 1] += 1
+        all_ptr[b[e] + 1] += 1
+        if stage[e] >= friendly:
+            close_ptr[a[e] + 1] += 1
+            close_ptr[b[e] + 1] += 1
+        if stage[e] == caring:
+            caring_counts[a[e]] += 1
+            caring_counts[b[e]] += 1
     for s in range(n):
-        ptr[s + 1] += ptr[s]
-    fill = ptr[:-1].copy()
-    neighbours = np.empty(ptr[n], np.int64)
+        close_ptr[s + 1] += close_ptr[s]
+        all_ptr[s + 1] += all_ptr[s]
+    close_fill = close_ptr[:-1].copy()
+    all_fill = all_ptr[:-1].copy()
+    close_nbr = np.empty(close_ptr[n], np.int64)
+    all_nbr = np.empty(all_ptr[n], np.int64)
     for e in range(len(a)):
-        if mask[e]:
-            neighbours[fill[a[e]]] = b[e]
-            fill[a[e]] += 1
-            neighbours[fill[b[e]]] = a[e]
-            fill[b[e]] += 1
-    return ptr, neighbours
+        x, y = a[e], b[e]
+        all_nbr[all_fill[x]] = y
+        all_fill[x] += 1
+        all_nbr[all_fill[y]] = x
+        all_fill[y] += 1
+        if stage[e] >= friendly:
+            close_nbr[close_fill[x]] = y
+            close_fill[x] += 1
+            close_nbr[close_fill[y]] = x
+            close_fill[y] += 1
+    return close_ptr, close_nbr, all_ptr, all_nbr, caring_counts
