@@ -14,6 +14,7 @@ that is asked to stop ends its pool with :func:`~.stopping.stop_pool` (:func:`ma
 from __future__ import annotations
 
 import multiprocessing
+import os
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any
@@ -38,7 +39,8 @@ def process_pool(workers: int) -> ProcessPoolExecutor:
     context = multiprocessing.get_context(method)
     if method == "forkserver":
         context.set_forkserver_preload(PRELOAD)
-    return ProcessPoolExecutor(workers, mp_context=context, initializer=worker_init)
+    return ProcessPoolExecutor(workers, mp_context=context, initializer=worker_init,
+                               initargs=(os.getpid(),))
 
 
 def map_stoppable(function: Callable[[Any], Any], tasks: Iterable[Any], workers: int) -> list:

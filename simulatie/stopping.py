@@ -7,9 +7,10 @@ thread. The command then stops its workers (:func:`stop_pool`), keeps what is fi
 one line and exits with 128 + the signal's number (130 for Ctrl+C, 143 for SIGTERM).
 
 Worker processes ignore Ctrl+C and a closed terminal, which reach the whole foreground process
-group: the parent decides, so an interrupted worker is never mistaken for one that died. On Linux
-a worker also asks the kernel to end it when its parent goes (``PR_SET_PDEATHSIG``), so not even
-``kill -9`` on the command leaves workers behind.
+group: the parent decides, so an interrupted worker is never mistaken for one that died. A worker
+also watches the command that started it and ends itself when that is gone, so not even
+``kill -9`` on the command leaves workers behind (a worker's own parent is the forkserver, which
+in turn only ends when its last worker has).
 """
 
 from __future__ import annotations
@@ -26,9 +27,12 @@ import time
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 
+import psutil
+
 __all__ = ["Interrupted", "die_with_parent", "stop_on_signals", "stop_pool", "worker_init"]
 
 GRACE_SECONDS = 1.0  # how long stopped workers get to end before they are killed
+WATCH_SECONDS = 0.5  # how often a worker checks that the command that started it still runs
 _PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 
 
@@ -85,12 +89,25 @@ def die_with_parent() -> None:
         libc.prctl(_PR_SET_PDEATHSIG, signal.SIGTERM, 0, 0, 0)
 
 
-def worker_init() -> None:
-    """Set up a worker process: leave Ctrl+C and hang-ups to the parent, die with it."""
+def worker_init(command_pid: int) -> None:
+    """Set up a worker process: leave Ctrl+C and hang-ups to the command, end when it ends.
+
+    Args:
+        command_pid: The process of the command that started the pool.
+    """
     for name in ("SIGINT", "SIGHUP"):
         if hasattr(signal, name):
             signal.signal(getattr(signal, name), signal.SIG_IGN)
     die_with_parent()
+    threading.Thread(target=_watch, args=(command_pid,), name="watch-command",
+                     daemon=True).start()
+
+
+def _watch(command_pid: int) -> None:
+    """End this worker at once when the command that started it is gone (even ``kill -9``)."""
+    while psutil.pid_exists(command_pid):
+        time.sleep(WATCH_SECONDS)
+    os._exit(1)
 
 
 def stop_pool(pool: ProcessPoolExecutor, grace: float = GRACE_SECONDS) -> None:

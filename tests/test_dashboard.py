@@ -433,12 +433,7 @@ def test_dashboard_command_starts_solara_offline(monkeypatch):
     import typer
 
     calls = []
-
-    class Done:
-        returncode = 0
-
-    monkeypatch.setattr(dashboard_cli.subprocess, "run",
-                        lambda command, check: calls.append(command) or Done())
+    monkeypatch.setattr(dashboard_cli, "serve", lambda command: calls.append(command) or 0)
     app = typer.Typer()
     app.command("noop")(lambda: None)
     dashboard_cli.register(app)

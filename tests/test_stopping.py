@@ -141,6 +141,25 @@ def test_a_sweep_stops_keeps_finished_runs_and_resumes_exactly(
         pd.testing.assert_frame_equal(resumed[run_id], table)
 
 
+def test_killing_a_sweep_outright_leaves_no_worker_behind(experiment: Path, tmp_path: Path) -> None:
+    """Even ``kill -9`` (no chance to clean up): the workers notice and end themselves."""
+    out = tmp_path / "killed"
+    process = _start(_command("sweep", str(experiment), "--out", str(out), "--workers", "2",
+                              "--quiet"), tmp_path)
+    seen: list[psutil.Process] = []
+
+    def workers_busy() -> bool:
+        seen.extend(_descendants(process))
+        return len({p.pid for p in seen}) >= 3  # the forkserver and two workers
+
+    _wait_for(workers_busy)
+    seen += _descendants(process)
+    process.kill()
+    process.wait()
+    _, alive = psutil.wait_procs(seen, timeout=STOP_WITHIN)
+    assert not alive, f"left behind: {[p.cmdline()[-1][:60] for p in alive]}"
+
+
 def test_a_sweep_runs_the_same_on_spawned_workers(
     experiment: Path, reference: dict[str, pd.DataFrame], tmp_path: Path
 ) -> None:
