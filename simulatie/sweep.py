@@ -532,15 +532,14 @@ def run_sweep(
         if spec.run_id not in plan.done
     ]
     client = None
+    outcomes: Iterator[RunOutcome] = iter(())
     try:
-        if not tasks:
-            outcomes: Iterator[RunOutcome] = iter(())
-        elif scheduler is not None:
+        if tasks and scheduler is not None:
             client = _open_client(scheduler)
             outcomes = _distributed(client, tasks)
-        elif workers == 1:
+        elif tasks and workers == 1:
             outcomes = _serial(tasks)
-        else:
+        elif tasks:
             outcomes = _local(min(workers or os.cpu_count() or 1, len(tasks)), tasks)
         for outcome in outcomes:
             try:
@@ -554,7 +553,7 @@ def run_sweep(
             if on_outcome is not None:
                 on_outcome(outcome)
     finally:
-        close = getattr(outcomes, "close", None) if tasks else None
+        close = getattr(outcomes, "close", None)
         if close is not None:  # stops the local workers when the loop above was interrupted
             close()
         if client is not None:
