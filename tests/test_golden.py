@@ -1,0 +1,27 @@
+"""Every shipped scenario still gives its stored golden run, number for number.
+
+A failure means behaviour changed. If that was meant, regenerate the golden runs
+(``.venv/bin/python tests/golden_runs.py``) and say in the commit what changed and why.
+"""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+from golden_runs import SCENARIOS, golden_run, path
+
+
+@pytest.mark.parametrize("name", SCENARIOS)
+def test_scenario_gives_its_golden_run(name: str) -> None:
+    stored = json.loads(path(name).read_text(encoding="utf-8"))
+    fresh = golden_run(name)
+    assert set(fresh) == set(stored)
+    for column, values in stored.items():
+        np.testing.assert_array_equal(fresh[column], values, err_msg=f"{name}: {column}")
+
+
+def test_every_scenario_has_a_golden_run() -> None:
+    stored = {p.stem for p in path("x").parent.glob("*.json")}
+    assert stored == set(SCENARIOS)
