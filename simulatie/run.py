@@ -101,6 +101,7 @@ def run(
         simulation.step()
         if progress is not None:
             progress(week)
+    simulation.persist()
     metadata = {
         "parameters": json.loads(params.model_dump_json()),
         "seed": seed,

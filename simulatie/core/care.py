@@ -120,10 +120,8 @@ def provide_care(nb: Neighbourhood, budget: Budget, contacts: Contacts) -> CareW
     remaining = pop.need.copy()
     pop.indicated = indicated(pop.frailty, pop.group, params.formal_care_frailty)
 
-    formal = _formal_care(remaining, pop.indicated, params.formal_care_hours * pop.n)
-    _remember_waiting(nb, remaining, formal)
-    received[:, Source.FORMAL] = formal
-    remaining -= formal
+    formal = received[:, Source.FORMAL]
+    _formal_care(remaining, pop.indicated, params.formal_care_hours * pop.n, formal, pop.waiting)
 
     direct = give_direct_care(remaining, budget)
     received[:, Source.PROFESSIONAL] = direct
@@ -138,23 +136,30 @@ def provide_care(nb: Neighbourhood, budget: Budget, contacts: Contacts) -> CareW
     return CareWeek(need=pop.need.copy(), received=received, unmet=np.maximum(remaining, 0.0))
 
 
-def _formal_care(remaining: np.ndarray, eligible: np.ndarray, hours: float) -> np.ndarray:
-    """Share formal care over eligible residents in proportion to their need."""
-    want = np.where(eligible, remaining, 0.0)
-    total = want.sum()
-    if total <= 0 or hours <= 0:
-        return np.zeros_like(remaining)
-    return want * min(1.0, hours / total)
+@njit(cache=True)
+def _formal_care(remaining, eligible, hours, formal, waiting):
+    """Formal care for eligible residents, pro rata to need, and the waiting they remember.
 
-
-def _remember_waiting(nb: Neighbourhood, need: np.ndarray, formal: np.ndarray) -> None:
-    """Residents with an indicated need remember how much of it formal care left waiting."""
-    pop = nb.population
-    waiting_now = np.where(need > 0, 1.0 - formal / np.maximum(need, 1e-12), 0.0)
-    seeking = pop.indicated & (need > 0)
+    Formal care's ``hours`` are shared over the eligible residents in proportion to their need
+    (all of it when it suffices). A resident with an indicated need this week remembers the
+    share of it left unserved (``waiting``, a moving average); others forget theirs. ``formal``
+    receives the hours given, ``remaining`` loses them (both in place).
+    """
+    total = 0.0
+    for i in range(len(remaining)):
+        if eligible[i]:
+            total += remaining[i]
+    share = min(1.0, hours / total) if total > 0 and hours > 0 else 0.0
     kept = WAITING_KEPT_PER_WEEK
-    pop.waiting = np.where(seeking, kept * pop.waiting + (1 - kept) * waiting_now,
-                           np.where(pop.indicated, pop.waiting, kept * pop.waiting))
+    for i in range(len(remaining)):
+        need = remaining[i]
+        given = need * share if eligible[i] else 0.0
+        formal[i] = given
+        remaining[i] = need - given
+        if eligible[i] and need > 0:
+            waiting[i] = kept * waiting[i] + (1 - kept) * (1.0 - given / need)
+        elif not eligible[i]:
+            waiting[i] *= kept
 
 
 def _ask_own_network(
@@ -325,8 +330,10 @@ def _match_volunteers(
     params = nb.params
     rng = nb.streams.care
     volunteers = np.flatnonzero(pop.is_volunteer)
+    if len(volunteers) == 0:  # no scheme: nobody to come forward to, nobody to match
+        return
     seekers, sought = _requests_for_volunteers(nb, remaining, budget)
-    if len(volunteers) == 0 or len(seekers) == 0:
+    if len(seekers) == 0:
         return
     order = rng.permutation(len(seekers))  # no street goes first
     seekers, sought = seekers[order], sought[order]

@@ -26,6 +26,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 import numpy as np
+from numba import njit
 
 from .groups import GROUP_PROFILES, Group, group_shares
 from .parameters import Parameters
@@ -78,11 +79,6 @@ def arrival_frailty(age: np.ndarray, u: np.ndarray) -> np.ndarray:
         u: Uniform draws in [0, 1).
     """
     return np.clip(np.exp((age - 95.0) / FRAILTY_AGE_SCALE) * u, 0.0, 0.95)
-
-
-def _frailty_growth(age: np.ndarray, params: Parameters) -> np.ndarray:
-    """Mean weekly growth of frailty at each age."""
-    return params.frailty_rate * np.exp((age - 75.0) / FRAILTY_AGE_SCALE)
 
 
 def _yearly_exit_hazard(
@@ -237,9 +233,16 @@ def draw_newcomers(
 
 def age_one_week(pop: Population, params: Parameters, rng: np.random.Generator) -> None:
     """Everyone ages a week; frailty grows with an age-dependent hazard (Exponential steps)."""
-    pop.age += 1.0 / WEEKS_PER_YEAR
-    growth = _frailty_growth(pop.age, params) * rng.exponential(1.0, pop.n)
-    pop.frailty = np.minimum(1.0, pop.frailty + growth)
+    _age_and_grow_frail(pop.age, pop.frailty, rng.exponential(1.0, pop.n), params.frailty_rate)
+
+
+@njit(cache=True)
+def _age_and_grow_frail(age, frailty, draws, rate):
+    """A week older; frailty grows by rate × exp((age − 75) / 8) × Exponential(1), up to 1."""
+    for i in range(len(age)):
+        age[i] += 1.0 / WEEKS_PER_YEAR
+        growth = rate * np.exp((age[i] - 75.0) / FRAILTY_AGE_SCALE) * draws[i]
+        frailty[i] = min(1.0, frailty[i] + growth)
 
 
 def leavers(
@@ -251,15 +254,25 @@ def leavers(
     older residents as *vergrijzing* progresses); frail residents whose needs stay unmet for half
     a year move to a care home.
     """
-    turnover = np.full(pop.n, params.turnover_per_year)
-    progress = ageing_progress(params, week)
-    if progress > 0:
-        turnover[pop.age >= OLDER_AGE] *= 1 - AGEING_IN_PLACE * progress
-    yearly = _yearly_exit_hazard(pop.age, pop.frailty, turnover)
-    weekly = 1.0 - np.exp(-yearly / WEEKS_PER_YEAR)
-    to_care_home = (pop.frailty > CARE_HOME_FRAILTY) & (pop.unmet_weeks > CARE_HOME_UNMET_WEEKS)
-    weekly = np.where(to_care_home, np.maximum(weekly, CARE_HOME_WEEKLY), weekly)
-    return np.flatnonzero(rng.random(pop.n) < weekly)
+    older_turnover = params.turnover_per_year * (1 - AGEING_IN_PLACE * ageing_progress(params,
+                                                                                       week))
+    return np.flatnonzero(_leaving(pop.age, pop.frailty, pop.unmet_weeks, rng.random(pop.n),
+                                   params.turnover_per_year, older_turnover))
+
+
+@njit(cache=True)
+def _leaving(age, frailty, unmet_weeks, draws, turnover, older_turnover):
+    """Whether each resident dies or moves out this week (see :func:`leavers`)."""
+    out = np.zeros(len(age), np.bool_)
+    for i in range(len(age)):
+        moving = older_turnover if age[i] >= OLDER_AGE else turnover
+        yearly = (GOMPERTZ_A * np.exp(GOMPERTZ_B * age[i]) * (1 + FRAILTY_MORTALITY * frailty[i])
+                  + moving)
+        weekly = 1.0 - np.exp(-yearly / WEEKS_PER_YEAR)
+        if frailty[i] > CARE_HOME_FRAILTY and unmet_weeks[i] > CARE_HOME_UNMET_WEEKS:
+            weekly = max(weekly, CARE_HOME_WEEKLY)
+        out[i] = draws[i] < weekly
+    return out
 
 
 NEED_SHAPE = 2.0  # weekly need varies as a Gamma with this shape around its mean

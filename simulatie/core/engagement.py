@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import numpy as np
+from numba import njit
 
 from .population import DRAAGKRACHT_MAX, DRAAGKRACHT_MIN
 
@@ -33,26 +33,51 @@ ACTIVITY_MEMORY = 0.95  # weekly persistence of the count of activities attended
 def update_draagkracht(nb: Neighbourhood) -> None:
     """Draagkracht grows with engagement and shrinks with overload."""
     pop = nb.population
-    params = nb.params
-    nominal = np.maximum(pop.draagkracht_on_arrival * pop.draagkracht_factor, 0.5)
-    load = pop.given / nominal
-    overload = np.maximum(0.0, load - 1.0)
-    engaged = ((pop.given > 0) & (load <= 1.0)) | pop.attended | pop.is_initiator
-    factor = pop.draagkracht_factor
-    factor += np.where(engaged, params.capacity_growth * (DRAAGKRACHT_MAX - factor),
-                       DRAAGKRACHT_DRIFT * (1.0 - factor))
-    factor -= params.capacity_loss * overload * (factor - DRAAGKRACHT_MIN)
-    np.clip(factor, DRAAGKRACHT_MIN, DRAAGKRACHT_MAX, out=factor)
+    _draagkracht_week(pop.given, pop.draagkracht_on_arrival, pop.draagkracht_factor,
+                      pop.attended, pop.is_initiator, nb.params.capacity_growth,
+                      nb.params.capacity_loss)
+
+
+@njit(cache=True)
+def _draagkracht_week(given, draagkracht, factor, attended, initiator, growth, loss):
+    """Grow the factor towards its maximum when engaged, else drift to 1; shrink with overload.
+
+    Engaged: helped within one's means this week, took part in an activity, or organises.
+    Overload: hours given above draagkracht. The factor stays within its bounds (in place).
+    """
+    for i in range(len(given)):
+        load = given[i] / max(draagkracht[i] * factor[i], 0.5)
+        engaged = (given[i] > 0 and load <= 1.0) or attended[i] or initiator[i]
+        f = factor[i]
+        if engaged:
+            f += growth * (DRAAGKRACHT_MAX - f)
+        else:
+            f += DRAAGKRACHT_DRIFT * (1.0 - f)
+        f -= loss * max(0.0, load - 1.0) * (f - DRAAGKRACHT_MIN)
+        factor[i] = min(DRAAGKRACHT_MAX, max(DRAAGKRACHT_MIN, f))
 
 
 def update_ownership_and_trust(nb: Neighbourhood) -> None:
     """Weekly drift of ownership and trust."""
     pop = nb.population
-    active = pop.is_volunteer | pop.is_initiator
-    pop.ownership += OWNERSHIP_DRIFT * (OWNERSHIP_BASELINE - pop.ownership)
-    pop.ownership[active] += ROLE_OWNERSHIP * (1 - pop.ownership[active])
-    np.clip(pop.ownership, 0.0, 1.0, out=pop.ownership)
-    caring = nb.views.caring_counts
-    target = 0.5 * (1 - 0.5 * nb.params.area_risk) + 0.3 * np.minimum(1.0, caring / 2.0)
-    pop.trust += TRUST_DRIFT * (target - pop.trust)
-    pop.activity_weeks *= ACTIVITY_MEMORY
+    _ownership_and_trust_week(pop.ownership, pop.trust, pop.activity_weeks, pop.is_volunteer,
+                              pop.is_initiator, nb.views.caring_counts, nb.params.area_risk)
+
+
+@njit(cache=True)
+def _ownership_and_trust_week(ownership, trust, activity_weeks, volunteer, initiator, caring,
+                              area_risk):
+    """Ownership drifts to its baseline and grows with a role; trust moves towards its target.
+
+    Trust's target is 0.5 × (1 − 0.5 × area risk) + 0.3 × min(1, caring ties / 2). The fading
+    count of activities attended loses 5% (in place).
+    """
+    base_trust = 0.5 * (1 - 0.5 * area_risk)
+    for i in range(len(ownership)):
+        o = ownership[i] + OWNERSHIP_DRIFT * (OWNERSHIP_BASELINE - ownership[i])
+        if volunteer[i] or initiator[i]:
+            o += ROLE_OWNERSHIP * (1 - o)
+        ownership[i] = min(1.0, max(0.0, o))
+        target = base_trust + 0.3 * min(1.0, caring[i] / 2.0)
+        trust[i] += TRUST_DRIFT * (target - trust[i])
+        activity_weeks[i] *= ACTIVITY_MEMORY

@@ -13,6 +13,7 @@ When a resident dies or moves out, a newcomer moves into the same home with no t
 from __future__ import annotations
 
 import numpy as np
+from numba import njit
 from scipy.special import betaincinv, ndtri
 
 from .groups import GROUP_PROFILES, Group
@@ -195,26 +196,62 @@ class Population:
         Returns:
             Homes of helpers who burnt out this week.
         """
-        load = self.given / np.maximum(self.draagkracht_on_arrival * self.draagkracht_factor, 0.5)
-        self.strain = STRAIN_KEPT_PER_WEEK * self.strain + (1 - STRAIN_KEPT_PER_WEEK) * load
-        self.burnout_weeks = np.maximum(self.burnout_weeks - 1, 0)
-        burnt = np.flatnonzero((self.strain > 1.0) & (self.burnout_weeks == 0))
-        self.burnout_weeks[burnt] = BURNOUT_WEEKS
-        self.strain[burnt] = 0.0
-        self.unmet_weeks = np.where(unmet > 0.5, self.unmet_weeks + 1, 0)
-        return burnt
+        return np.flatnonzero(_strain_week(
+            self.given, self.draagkracht_on_arrival, self.draagkracht_factor, unmet,
+            self.strain, self.burnout_weeks, self.unmet_weeks))
 
     def record_history(self, week: int) -> None:
         """Remember who helped over their own ties, who was asked, and who held a role."""
-        helped = self.given_network > 0
-        self.help_history = (self.help_history << np.uint32(1)) | helped.astype(np.uint32)
-        self.last_network_help_week[helped] = week
-        self.last_informal_week[self.given_informal > 0] = week
-        self.last_asked_week[self.asked] = week
-        self.last_helped_week[self.received_network > 0] = week
-        self.last_volunteer_week[self.is_volunteer | self.is_initiator] = week
+        _record_history(week, self.given_network, self.given_informal, self.asked,
+                        self.received_network, self.is_volunteer, self.is_initiator,
+                        self.help_history, self.last_network_help_week,
+                        self.last_informal_week, self.last_asked_week, self.last_helped_week,
+                        self.last_volunteer_week)
 
     def weeks_helped(self, last: int) -> np.ndarray:
         """How many of the last ``last`` weeks (at most 32) each resident helped over own ties."""
         mask = np.uint32((1 << last) - 1) if last < HELP_HISTORY_WEEKS else np.uint32(0xFFFFFFFF)
         return np.bitwise_count(self.help_history & mask)
+
+
+@njit(cache=True)
+def _strain_week(given, draagkracht, factor, unmet, strain, burnout_weeks, unmet_weeks):
+    """Strain, burnout and weeks of unmet need after the week's care (``docs/odd.md`` 7.4).
+
+    Strain is a moving average of this week's hours given relative to draagkracht; above 1 the
+    helper burns out and gives nothing for ``BURNOUT_WEEKS``. Arrays are updated in place.
+
+    Returns:
+        Whether each resident burnt out this week.
+    """
+    burnt = np.zeros(len(given), np.bool_)
+    for i in range(len(given)):
+        load = given[i] / max(draagkracht[i] * factor[i], 0.5)
+        strain[i] = STRAIN_KEPT_PER_WEEK * strain[i] + (1 - STRAIN_KEPT_PER_WEEK) * load
+        burnout_weeks[i] = max(burnout_weeks[i] - 1, 0)
+        if strain[i] > 1.0 and burnout_weeks[i] == 0:
+            burnout_weeks[i] = BURNOUT_WEEKS
+            strain[i] = 0.0
+            burnt[i] = True
+        unmet_weeks[i] = unmet_weeks[i] + 1 if unmet[i] > 0.5 else 0
+    return burnt
+
+
+@njit(cache=True)
+def _record_history(week, given_network, given_informal, asked, received_network, volunteer,
+                    initiator, help_history, last_help, last_informal, last_asked, last_helped,
+                    last_role):
+    """Shift the helping history one week and stamp this week's events (in place)."""
+    for i in range(len(given_network)):
+        helped = given_network[i] > 0
+        help_history[i] = (help_history[i] << np.uint32(1)) | np.uint32(helped)
+        if helped:
+            last_help[i] = week
+        if given_informal[i] > 0:
+            last_informal[i] = week
+        if asked[i]:
+            last_asked[i] = week
+        if received_network[i] > 0:
+            last_helped[i] = week
+        if volunteer[i] or initiator[i]:
+            last_role[i] = week

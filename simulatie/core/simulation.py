@@ -21,6 +21,7 @@ from collections.abc import Iterable, Sequence
 
 import pandas as pd
 
+from . import cache
 from .measures import BASELINE_PREFIX, run_measures
 from .metrics import METRICS, Observation
 from .model import CaringCommunity
@@ -54,12 +55,28 @@ def record(nb: Neighbourhood, metrics: Sequence[str]) -> dict[str, float]:
 
 
 class _BaselineArm:
-    """The baseline arm of one neighbourhood and seed, extended on demand (thread-safe)."""
+    """The baseline arm of one neighbourhood and seed, extended on demand (thread-safe).
+
+    It is kept on disk too (:mod:`.cache`): :meth:`persist` stores it when it has grown.
+    """
 
     def __init__(self, base: Parameters, seed: int) -> None:
-        self.neighbourhood = prepared_neighbourhood(base, seed)
-        self.rows = [record(self.neighbourhood, BASELINE_METRICS)]
+        self.key = f"{base.model_dump_json()}|{seed}"
+        cached = cache.load("baseline", self.key)
+        if cached is not None:
+            self.neighbourhood, self.rows = cached
+        else:
+            self.neighbourhood = prepared_neighbourhood(base, seed)
+            self.rows = [record(self.neighbourhood, BASELINE_METRICS)]
+        self.stored = len(self.rows) if cached is not None else 0
         self.lock = threading.Lock()
+
+    def persist(self) -> None:
+        """Store the arm on disk if it has grown since it was loaded or stored."""
+        with self.lock:
+            if len(self.rows) > self.stored:
+                cache.save("baseline", self.key, (self.neighbourhood, self.rows))
+                self.stored = len(self.rows)
 
     def row(self, week: int) -> dict[str, float]:
         with self.lock:
@@ -146,6 +163,11 @@ class Simulation:
         """The run's measures so far (:func:`~.measures.run_measures`)."""
         return run_measures(self.timeseries(), self.params.emergence_margin,
                             self.model.state.support.ended_week)
+
+    def persist(self) -> None:
+        """Keep the baseline arm on disk for later runs of this neighbourhood and seed."""
+        if self._baseline is not None:
+            self._baseline.persist()
 
     @property
     def spin_up(self) -> dict[str, float]:

@@ -19,6 +19,7 @@ from functools import lru_cache
 
 import numpy as np
 
+from . import cache
 from .activities import ActivityProgramme
 from .care import CareWeek
 from .demography import draw_residents
@@ -207,6 +208,10 @@ def _spin_up_summary(nb: Neighbourhood, shares: list[float]) -> dict[str, float]
 def _spun_up(base_json: str, seed: int) -> Neighbourhood:
     from .week import advance_week  # the week imports this module's types
 
+    key = f"{base_json}|{seed}"
+    cached = cache.load("spin-up", key)
+    if cached is not None:
+        return cached
     base = Parameters.model_validate_json(base_json)
     nb = build_neighbourhood(base, seed)
     shares = []
@@ -215,6 +220,7 @@ def _spun_up(base_json: str, seed: int) -> Neighbourhood:
         if nb.week > -52:
             shares.append(float((nb.views.caring_counts > 0).mean()))
     nb.spin_up = _spin_up_summary(nb, shares)
+    cache.save("spin-up", key, nb)
     return nb
 
 
@@ -222,8 +228,8 @@ def spun_up(params: Parameters, seed: int) -> Neighbourhood:
     """The neighbourhood at week 0 with nothing organised: its own spin-up (a fresh copy).
 
     The spin-up depends only on the baseline parameters and the seed, so it is computed once
-    per process for every run that shares them (all arms of a comparison, all levers of a
-    sweep point's seed) and copied for each.
+    for every run that shares them (all arms of a comparison, all levers of a sweep point's
+    seed), kept in this process and on disk (:mod:`.cache`), and copied for each.
     """
     return _spun_up(baseline_parameters(params).model_dump_json(), seed).copy()
 
