@@ -74,10 +74,11 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--seed", type=int, default=0)
     args = parser.parse_args(argv)
 
+    from benchmarks.suite import fair_parameters
     from simulatie.core.parameters import make_parameters
     from simulatie.run import run
 
-    params = make_parameters({"residents": args.residents})
+    params = make_parameters(fair_parameters(args.residents))
     baseline = peak_rss_mib()
     started = time.perf_counter()
     result = run(params, seed=args.seed, steps=args.steps)

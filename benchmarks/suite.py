@@ -5,11 +5,14 @@ seconds). In one process it measures, in this order:
 
 1. the reference model (:mod:`benchmarks.reference`) at 300 and 2,000 walkers, in µs per
    agent-step: the floor for a Python-level Mesa model on this machine;
-2. our model on the default scenario at 500, 2,000, 8,000 and 16,000 residents, in µs per
-   resident-week after a short warm-up (construction timed separately), and its ratio to the
-   reference at 2,000;
+2. our model at 300, 2,000, 8,000, 16,000 and 50,000 residents, in µs per resident-week after a
+   short warm-up (construction timed separately), and its ratio to the reference at 2,000. The
+   neighbourhood grows *fairly*: one meeting place, one professional and two initiators per 300
+   residents, so that per-resident behaviour stays the same (:func:`fair_parameters`);
 3. the scaling exponent of time per week against residents (log-log least squares);
-4. the default ten-year run end to end through :func:`simulatie.run.run`;
+4. the default ten-year run end to end through :func:`simulatie.run.run`, *cold* (spin-up and
+   baseline computed, the disk cache off) and *warm* (both already computed for that seed);
+4b. a myth answered with 50 replications per arm on two worker processes, cold;
 5. a sweep's runs per minute with one and two workers through the project's sweep runner
    (:mod:`simulatie.sweep`, when it exists) and through a plain process pool over ``run()``,
    and the parallel efficiency (the sweep runner's when it exists);
@@ -74,12 +77,28 @@ RESULTS = ROOT / "results" / "benchmarks"
 
 TARGETS = {
     "ratio_to_reference": 3.0,  # at most, at 2,000 residents
-    "scaling_exponent": 1.1,  # at most
-    "default_run_seconds": 2.0,  # below
+    "us_per_resident_week_300": 2.0,  # at most, 300 residents
+    "scaling_exponent": 1.05,  # at most, fair scaling up to 50,000 residents
+    "default_run_seconds": 0.25,  # at most: the default ten-year run
+    "myth_50_seconds": 10.0,  # at most: a myth with 50 replications per arm on 2 cores
     "parallel_efficiency": 0.9,  # at least, on 2 workers
-    "peak_memory_mib": 1024.0,  # below, 16,000 residents for 520 weeks
+    "peak_memory_mib": 2048.0,  # below, 50,000 residents
     "dashboard_step_seconds": 0.25,  # below: one week plus redraw of the default scenario
 }
+RESIDENTS_PER_PLACE = 300  # fair scaling: a meeting place, a professional and two initiators ...
+
+
+def fair_parameters(residents: int, spin_up_weeks: int = 52) -> dict[str, Any]:
+    """The default neighbourhood at another size, with its organisation growing along.
+
+    One meeting place, one professional and two initiators per 300 residents (the default's
+    ratio), so that the work per resident stays the same and the timing measures scaling, not
+    a neighbourhood that thins out. A short spin-up keeps the construction of the largest
+    neighbourhoods within a minute; the weeks timed afterwards are ordinary weeks.
+    """
+    units = max(1, round(residents / RESIDENTS_PER_PLACE))
+    return {"residents": residents, "meeting_places": units, "professionals": units,
+            "initiators": 2 * units, "spin_up_weeks": spin_up_weeks}
 
 
 @dataclass(frozen=True)
@@ -105,7 +124,7 @@ class Plan:
     reference_agents: tuple[int, ...] = (300, 2_000)
     reference_steps: int = 50
     sizes: dict[int, tuple[int, int]] = field(default_factory=lambda: {
-        500: (10, 200), 2_000: (10, 100), 8_000: (5, 50), 16_000: (5, 30),
+        300: (10, 200), 2_000: (10, 100), 8_000: (5, 40), 16_000: (5, 20), 50_000: (3, 8),
     })
     default_steps: int = 520
     default_repeats: int = 3
@@ -113,8 +132,9 @@ class Plan:
     sweep_steps: int = 104
     runner_runs: int = 24
     runner_steps: int = 520
-    memory_residents: int = 16_000
-    memory_steps: int = 520
+    memory_residents: int = 50_000
+    memory_steps: int = 52
+    myth_replications: int = 50
     repeats: int = 5
     dashboard_repeats: int = 20
 
@@ -124,6 +144,7 @@ QUICK = Plan(
     default_steps=26, default_repeats=1, sweep_runs=2, sweep_steps=8, runner_runs=3,
     runner_steps=8,
     memory_residents=500, memory_steps=26, repeats=1, dashboard_repeats=3,
+    myth_replications=3,
 )
 
 
@@ -171,7 +192,7 @@ def measure_model(
     Returns:
         The timing.
     """
-    params = make_parameters({"residents": residents})
+    params = make_parameters(fair_parameters(residents))
     started = time.perf_counter()
     model = CaringCommunity(params=params, rng=seed)
     build = time.perf_counter() - started
@@ -209,18 +230,55 @@ def scaling_exponent(timings: list[ModelTiming]) -> float:
 def measure_default_run(steps: int = 520, repeats: int = 3, seed: int = 0) -> dict[str, Any]:
     """Wall time of the default run end to end through :func:`simulatie.run.run`.
 
-    Includes validating the parameters, building the model, every week, the results table and
-    the per-run measures (imports are already done).
+    *Cold*: a fresh seed each time, with the disk cache off, so the spin-up and the baseline arm
+    are computed (as for a first run of a neighbourhood). *Warm*: the same seeds again, with
+    the spin-up and baseline already computed in this process (as in a sweep or a myth, where
+    runs share them, or a second run of the same neighbourhood). Both include validating the
+    parameters, building the model, every week, the results table and the measures.
     """
-    times, cpu = [], []
-    for k in range(repeats):
-        started, cpu_started = time.perf_counter(), time.process_time()
-        run(None, seed=seed + k, steps=steps)
-        times.append(time.perf_counter() - started)
-        cpu.append(time.process_time() - cpu_started)
-    return {"steps": steps, "seconds": times, "median_seconds": statistics.median(times),
-            "min_seconds": min(times), "cpu_seconds": cpu,
-            "median_cpu_seconds": statistics.median(cpu)}
+    previous = os.environ.get("SIMULATIE_CACHE")
+    os.environ["SIMULATIE_CACHE"] = "off"
+    try:
+        cold, cold_cpu, warm, warm_cpu = [], [], [], []
+        for k in range(repeats):
+            for seconds, cpu in ((cold, cold_cpu), (warm, warm_cpu)):
+                started, cpu_started = time.perf_counter(), time.process_time()
+                run(None, seed=seed + k, steps=steps)
+                seconds.append(time.perf_counter() - started)
+                cpu.append(time.process_time() - cpu_started)
+    finally:
+        if previous is None:
+            os.environ.pop("SIMULATIE_CACHE", None)
+        else:
+            os.environ["SIMULATIE_CACHE"] = previous
+    return {"steps": steps, "seconds": cold, "median_seconds": statistics.median(cold),
+            "min_seconds": min(cold), "cpu_seconds": cold_cpu,
+            "median_cpu_seconds": statistics.median(cold_cpu),
+            "warm_seconds": warm, "median_warm_seconds": statistics.median(warm)}
+
+
+def measure_myth(replications: int = 50, workers: int = 2, number: int = 1) -> dict[str, Any]:
+    """Seconds to answer one myth with ``replications`` per arm on ``workers`` processes, cold.
+
+    The myth's own scale (150 residents, five years) with the disk cache off, so every spin-up
+    and run is computed; both the default answer and the counter-assumption's.
+    """
+    from simulatie.myths import Scale, load_myth, run_myth
+
+    previous = os.environ.get("SIMULATIE_CACHE")
+    os.environ["SIMULATIE_CACHE"] = "off"  # workers inherit it
+    try:
+        myth = load_myth(number, scale=Scale(replications=replications))
+        started = time.perf_counter()
+        run_myth(myth, workers=workers)
+        seconds = time.perf_counter() - started
+    finally:
+        if previous is None:
+            os.environ.pop("SIMULATIE_CACHE", None)
+        else:
+            os.environ["SIMULATIE_CACHE"] = previous
+    return {"myth": number, "replications": replications, "workers": workers,
+            "runs": 4 * replications, "seconds": seconds}
 
 
 # --- sweeps ---------------------------------------------------------------------------------------
@@ -367,8 +425,10 @@ def run_suite(plan: Plan, log: Callable[[str], None] = print) -> dict[str, Any]:
                for n, (warm, w) in plan.sizes.items()]
     ref_2000 = next((r for r in reference if r.agents == 2_000), reference[-1])
     ours_2000 = next((t for t in timings if t.residents == 2_000), timings[-1])
-    log(f"default run ({plan.default_steps} weeks) ...")
+    log(f"default run ({plan.default_steps} weeks), cold and warm ...")
     default = measure_default_run(plan.default_steps, plan.default_repeats)
+    log(f"myth 1 with {plan.myth_replications} replications per arm on 2 workers ...")
+    myth = measure_myth(plan.myth_replications)
     log("process-pool sweep over run() with 1 and 2 workers ...")
     sweeps = [measure_sweep(w, plan.sweep_runs, plan.sweep_steps) for w in (1, 2)]
     pool_efficiency = sweeps[1]["runs_per_minute"] / (2 * sweeps[0]["runs_per_minute"])
@@ -399,6 +459,7 @@ def run_suite(plan: Plan, log: Callable[[str], None] = print) -> dict[str, Any]:
                                    / ref_2000.cpu_us_per_agent_step),
         "scaling_exponent": scaling_exponent(timings),
         "default_run": default,
+        "myth": myth,
         "sweep": sweeps,
         "sweep_runner": runner,
         "parallel_efficiency": efficiency,
@@ -441,6 +502,12 @@ def format_table(record: dict[str, Any]) -> str:
                      f"{m['cpu_us_per_resident_week']:.2f})", "", ""))
         rows.append((f"  construction, {m['residents']:,} residents",
                      f"{m['build_seconds']:.3f} s", "", ""))
+    first = record["model"][0]
+    if first["residents"] == 300:
+        target = t["us_per_resident_week_300"]
+        rows.append(("Model, 300 residents, cost per resident-week",
+                     f"{first['us_per_resident_week']:.2f} µs", f"≤ {target:g} µs",
+                     _status(first["us_per_resident_week"], target)))
     ratio = record["ratio_to_reference"]
     rows.append(("Ratio to reference at 2,000", f"{ratio:.2f}× (CPU "
                  f"{record['cpu_ratio_to_reference']:.2f}×)", f"≤ {t['ratio_to_reference']:g}×",
@@ -456,6 +523,15 @@ def format_table(record: dict[str, Any]) -> str:
                  f"< {t['default_run_seconds']:g} s" if d["steps"] == 520 else "(quick)",
                  _status(d["median_seconds"], t["default_run_seconds"])
                  if d["steps"] == 520 else ""))
+    rows.append(("  warm: spin-up and baseline already computed (median)",
+                 f"{d['median_warm_seconds']:.2f} s", "", ""))
+    myth = record["myth"]
+    full_myth = myth["replications"] == 50
+    rows.append((f"Myth {myth['myth']}, {myth['replications']} replications per arm "
+                 f"({myth['runs']} runs), {myth['workers']} workers, cold",
+                 f"{myth['seconds']:.1f} s", f"≤ {t['myth_50_seconds']:g} s" if full_myth
+                 else "(quick)", _status(myth["seconds"], t["myth_50_seconds"])
+                 if full_myth else ""))
     for s in record["sweep_runner"]:
         rows.append((f"Sweep runner, {s['workers']} worker(s), {s['runs']} runs × "
                      f"{s['steps']} weeks", f"{s['runs_per_minute']:.1f} runs/min (first "
@@ -476,7 +552,7 @@ def format_table(record: dict[str, Any]) -> str:
     rows.append(("  pool CPU per run, 1 worker ÷ 2 workers (load-free)",
                  f"{record['pool_cpu_efficiency']:.2f}", "", ""))
     mem = record["memory"]
-    full_memory = mem["residents"] == 16_000 and mem["steps"] == 520
+    full_memory = mem["residents"] == 50_000
     rows.append((f"Peak memory, {mem['residents']:,} residents × {mem['steps']} weeks",
                  f"{mem['peak_mib']:.0f} MiB ({mem['run_mib']:.0f} for the run, "
                  f"{mem['run_seconds']:.1f} s)",

@@ -1,4 +1,4 @@
-"""Golden runs: one short run per shipped scenario, stored, so that no change alters results silently.
+"""Golden runs: a short run per shipped scenario, stored, so that nothing changes results silently.
 
 Each golden run is the scenario on seed 0 with a short spin-up, over two years, and records a few
 metrics that together touch every stage of the week (demography and need, meeting, care from

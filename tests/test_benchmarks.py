@@ -14,7 +14,8 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from benchmarks.reference import WalkerModel, measure_reference, split_blocks  # noqa: E402
-from benchmarks.suite import QUICK, measure_model, scaling_exponent  # noqa: E402
+from benchmarks.suite import QUICK, fair_parameters, measure_model, scaling_exponent  # noqa: E402
+from simulatie import make_parameters  # noqa: E402
 
 
 def test_reference_model_of_the_quick_plan_runs():
@@ -32,7 +33,7 @@ def test_reference_walkers_stay_on_the_grid_and_count_neighbours():
     model.step()
     assert len(model.agents) == 50
     assert all(agent.cell is not None for agent in model.agents)
-    assert sum(agent.neighbours_seen for agent in model.agents) >= 0
+    assert sum(agent.neighbours_seen for agent in model.agents) > 0  # 50 walkers meet
 
 
 def test_one_tiny_model_measurement():
@@ -48,3 +49,11 @@ def test_split_blocks_and_scaling_exponent():
     assert split_blocks(10, 3) == [4, 3, 3]
     assert split_blocks(2, 5) == [1, 1]
     assert math.isnan(scaling_exponent([]))
+
+
+def test_fair_scaling_grows_the_organisation_with_the_neighbourhood():
+    small, large = fair_parameters(300), fair_parameters(50_000)
+    assert (small["meeting_places"], small["professionals"], small["initiators"]) == (1, 1, 2)
+    per_place = large["residents"] / large["meeting_places"]
+    assert 290 <= per_place <= 310 and large["initiators"] == 2 * large["professionals"]
+    make_parameters(large)  # within the declared bounds

@@ -13,7 +13,7 @@ class ActivityParameters(BaseModel):
     """Who organises, who comes, and what happens at a meeting."""
 
     initiators: int = param(
-        2, ge=0, le=100, unit="residents", group="activities", role=Role.LEVER, baseline=0,
+        2, ge=0, le=1000, unit="residents", group="activities", role=Role.LEVER, baseline=0,
         en="Initiators (kartrekkers) who start organising at week 0.",
         nl="Kartrekkers die op week 0 beginnen met organiseren.",
     )

@@ -25,7 +25,7 @@ class NeighbourhoodParameters(BaseModel):
         source="seed 002",
     )
     meeting_places: int = param(
-        1, ge=0, le=20, unit="places", group="neighbourhood", role=Role.LEVER, baseline=0,
+        1, ge=0, le=500, unit="places", group="neighbourhood", role=Role.LEVER, baseline=0,
         en="Number of meeting places that are open (common room, community centre, tea house, "
         "garden).",
         nl="Aantal ontmoetingsplekken dat open is (gemeenschappelijke ruimte, buurthuis, "

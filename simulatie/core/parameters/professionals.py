@@ -14,7 +14,7 @@ class ProfessionalParameters(BaseModel):
     """Welfare and community workers: how many, how long, and how they work."""
 
     professionals: int = param(
-        1, ge=0, le=20, unit="people", group="professionals", role=Role.LEVER, baseline=0,
+        1, ge=0, le=200, unit="people", group="professionals", role=Role.LEVER, baseline=0,
         en="Welfare or community workers active in the neighbourhood from week 0.",
         nl="Welzijns- of opbouwwerkers die vanaf week 0 in de buurt actief zijn.",
     )
