@@ -415,7 +415,13 @@ def machine() -> dict[str, Any]:
 
 # --- the suite ------------------------------------------------------------------------------------
 def run_suite(plan: Plan, log: Callable[[str], None] = print) -> dict[str, Any]:
-    """Take every measurement of ``plan`` and return them as one JSON-serialisable record."""
+    """Take every measurement of ``plan`` and return them as one JSON-serialisable record.
+
+    The disk cache of spin-ups and baselines is switched off for the whole suite (and its
+    worker processes), so that no measurement profits from an earlier one; the warm default run
+    reuses what this process computed.
+    """
+    os.environ["SIMULATIE_CACHE"] = "off"
     total = time.perf_counter()
     log("reference model ...")
     reference = [measure_reference(n, steps=plan.reference_steps, repeats=plan.repeats)
