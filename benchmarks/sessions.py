@@ -1,0 +1,252 @@
+"""A workshop in the browser: many sessions on one dashboard server, all pressing at once.
+
+Usage::
+
+    .venv/bin/python -m benchmarks.sessions                 # 15 sessions, 5 + 3 rounds
+    .venv/bin/python -m benchmarks.sessions --sessions 4 --week-rounds 2 --year-rounds 1
+
+One server is started as ``simulatie dashboard`` starts it; one headless Chromium opens
+``sessions`` browser contexts, each a participant with its own neighbourhood. In each round every
+session presses *Next week* (or *+1 year*) within a few milliseconds of the others, the way a room
+does when the facilitator says "now press". A session's latency runs from its press to the moment
+its week counter shows the new week **and** both pictures (map and time series) are redrawn; it is
+timed inside the page (``performance.now()`` and a ``MutationObserver``), so the order in which
+this script looks at the pages does not matter.
+
+Memory: the server's resident set size (with its children) after the first session, after all
+sessions have opened, and after the rounds; the increase per session is reported.
+
+The browser runs on the same two cores as the server here, which a real workshop (one laptop per
+table) would not do, so these latencies are an upper bound.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import statistics
+import sys
+import tempfile
+import time
+from dataclasses import asdict, dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import psutil
+
+from .browser import chromium, dashboard_server
+
+__all__ = ["SessionsResult", "format_sessions", "main", "measure_sessions"]
+
+RESULTS = Path(__file__).resolve().parent.parent / "results" / "benchmarks"
+TARGET_P95_SECONDS = 1.0  # the performance issue: p95 per session, "next week" and "+1 year"
+TARGET_MIB_PER_SESSION = 60.0
+LOAD_TIMEOUT_MS = 120_000  # a session's first page, on a loaded machine
+ROUND_TIMEOUT_MS = 180_000  # every session's answer to one round
+WEEKS_PER_YEAR = 52
+
+# Runs in the page: remember the pictures, watch the page, press the button. Sets
+# window.__simLatency to the milliseconds from the press to the new week with both pictures new.
+PRESS_AND_WATCH = """
+([button, week]) => {
+  const pattern = new RegExp('^\\\\S+ ' + week + '\\\\b');
+  const mapBefore = document.querySelector('img.sim-map').getAttribute('src');
+  const seriesBefore = document.querySelector('img.sim-series').getAttribute('src');
+  window.__simLatency = null;
+  let started = 0;
+  const done = () => {
+    const shown = document.querySelector('.sim-week');
+    const map = document.querySelector('img.sim-map');
+    const series = document.querySelector('img.sim-series');
+    return shown && pattern.test(shown.textContent.trim())
+      && map && map.getAttribute('src') !== mapBefore
+      && series && series.getAttribute('src') !== seriesBefore;
+  };
+  const observer = new MutationObserver(() => {
+    if (window.__simLatency === null && done()) {
+      window.__simLatency = performance.now() - started;
+      observer.disconnect();
+    }
+  });
+  observer.observe(document.body,
+                   {subtree: true, childList: true, attributes: true, characterData: true});
+  started = performance.now();
+  document.querySelector(button).click();
+}
+"""
+
+
+@dataclass(frozen=True)
+class SessionsResult:
+    """What many simultaneous dashboard sessions measured.
+
+    Attributes:
+        sessions: Browser sessions (one model each).
+        load_seconds: Per session, from opening the page to the first map.
+        week_seconds: Latencies of *Next week*, every session in every round.
+        year_seconds: Latencies of *+1 year*, every session in every round.
+        server_mib_first: Server memory (RSS, with children) with one session open.
+        server_mib_open: The same with every session open, before the rounds.
+        server_mib_end: The same after the rounds.
+        mib_per_session: ``(server_mib_end - server_mib_first) / (sessions - 1)``.
+        seconds: Wall time of the whole measurement.
+    """
+
+    sessions: int
+    load_seconds: list[float]
+    week_seconds: list[float]
+    year_seconds: list[float]
+    server_mib_first: float
+    server_mib_open: float
+    server_mib_end: float
+    mib_per_session: float
+    seconds: float
+
+    def percentile(self, which: str, q: float) -> float:
+        """The ``q``-th percentile of ``week`` or ``year`` latencies, in seconds."""
+        values = self.week_seconds if which == "week" else self.year_seconds
+        return float(np.percentile(values, q)) if values else float("nan")
+
+
+def _server_mib(pid: int) -> float:
+    process = psutil.Process(pid)
+    total = process.memory_info().rss
+    for child in process.children(recursive=True):
+        with contextlib.suppress(psutil.Error):  # a child may end while we look
+            total += child.memory_info().rss
+    return total / 2**20
+
+
+def _open_session(browser, url: str):
+    context = browser.new_context(viewport={"width": 1400, "height": 900})
+    page = context.new_page()
+    started = time.perf_counter()
+    page.goto(url)
+    page.wait_for_selector("img.sim-map", timeout=LOAD_TIMEOUT_MS)
+    page.wait_for_function(
+        "() => { const w = document.querySelector('.sim-week');"
+        " return w && /^\\S+ 0\\b/.test(w.textContent.trim()); }", timeout=LOAD_TIMEOUT_MS)
+    return context, page, time.perf_counter() - started
+
+
+def _current_week(page) -> int:
+    text = page.locator(".sim-week").first.inner_text().strip()
+    return int(text.split()[1])
+
+
+def _round(pages: list, button: str, weeks: int) -> list[float]:
+    """Every page presses ``button`` at once; returns each page's latency in seconds."""
+    targets = [_current_week(page) + weeks for page in pages]
+    for page, target in zip(pages, targets, strict=True):
+        page.evaluate(PRESS_AND_WATCH, [button, target])
+    latencies = []
+    for page in pages:
+        page.wait_for_function("() => window.__simLatency !== null", timeout=ROUND_TIMEOUT_MS)
+        latencies.append(page.evaluate("() => window.__simLatency") / 1000)
+    return latencies
+
+
+def measure_sessions(
+    sessions: int = 15, week_rounds: int = 5, year_rounds: int = 3, log=print
+) -> SessionsResult:
+    """Open ``sessions`` dashboard sessions and time simultaneous presses.
+
+    Args:
+        sessions: Browser sessions on one server (at least 2).
+        week_rounds: Rounds in which every session presses *Next week*.
+        year_rounds: Rounds in which every session presses *+1 year*.
+        log: Where progress lines go.
+
+    Returns:
+        The latencies and the server's memory.
+
+    Raises:
+        ValueError: If ``sessions`` is below 2.
+    """
+    if sessions < 2:
+        raise ValueError("sessions must be at least 2 (memory per session needs two)")
+    started = time.perf_counter()
+    with tempfile.TemporaryDirectory() as tmp, dashboard_server(Path(tmp)) as server, \
+            chromium() as browser:
+        contexts, pages, loads = [], [], []
+        for number in range(sessions):
+            context, page, seconds = _open_session(browser, server.url)
+            contexts.append(context)
+            pages.append(page)
+            loads.append(seconds)
+            if number == 0:
+                first = _server_mib(server.process.pid)
+            log(f"session {number + 1}/{sessions} open after {seconds:.1f} s")
+        opened = _server_mib(server.process.pid)
+        weeks: list[float] = []
+        for number in range(week_rounds):
+            weeks += _round(pages, ".sim-step", 1)
+            log(f"next week, round {number + 1}/{week_rounds}: "
+                f"slowest {max(weeks[-sessions:]):.2f} s")
+        years: list[float] = []
+        for number in range(year_rounds):
+            years += _round(pages, ".sim-year", WEEKS_PER_YEAR)
+            log(f"+1 year, round {number + 1}/{year_rounds}: "
+                f"slowest {max(years[-sessions:]):.2f} s")
+        end = _server_mib(server.process.pid)
+        for context in contexts:
+            context.close()
+    return SessionsResult(
+        sessions=sessions, load_seconds=loads, week_seconds=weeks, year_seconds=years,
+        server_mib_first=first, server_mib_open=opened, server_mib_end=end,
+        mib_per_session=(end - first) / (sessions - 1), seconds=time.perf_counter() - started,
+    )
+
+
+def _status(value: float, target: float) -> str:
+    return "met" if value <= target else "MISSED"
+
+
+def format_sessions(result: SessionsResult) -> list[tuple[str, str, str, str]]:
+    """Table rows (measure, value, target, status) for ``result``."""
+    n = result.sessions
+    rows = [(f"Dashboard, {n} sessions: first page (median, max)",
+             f"{statistics.median(result.load_seconds):.1f} s, {max(result.load_seconds):.1f} s",
+             "", "")]
+    for which, label in (("week", "next week"), ("year", "+1 year")):
+        values = result.week_seconds if which == "week" else result.year_seconds
+        if not values:
+            continue
+        p95 = result.percentile(which, 95)
+        rows.append((f"Dashboard, {n} sessions at once: {label}, p95 (p50, max)",
+                     f"{p95:.2f} s ({result.percentile(which, 50):.2f}, {max(values):.2f})",
+                     f"≤ {TARGET_P95_SECONDS:g} s", _status(p95, TARGET_P95_SECONDS)))
+    rows.append((f"Dashboard server memory per session ({n} sessions)",
+                 f"{result.mib_per_session:.0f} MiB (server {result.server_mib_first:.0f} → "
+                 f"{result.server_mib_end:.0f} MiB)", f"< {TARGET_MIB_PER_SESSION:g} MiB",
+                 _status(result.mib_per_session, TARGET_MIB_PER_SESSION)))
+    return rows
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Measure, print the rows and write ``results/benchmarks/sessions-<timestamp>.json``."""
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.sessions",
+                                     description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sessions", type=int, default=15)
+    parser.add_argument("--week-rounds", type=int, default=5)
+    parser.add_argument("--year-rounds", type=int, default=3)
+    parser.add_argument("--out", type=Path, default=RESULTS)
+    args = parser.parse_args(argv)
+    result = measure_sessions(args.sessions, args.week_rounds, args.year_rounds,
+                              log=lambda text: print(text, file=sys.stderr, flush=True))
+    for row in format_sessions(result):
+        print(" | ".join(row))
+    args.out.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    path = args.out / f"sessions-{stamp}.json"
+    record: dict[str, Any] = {"timestamp": stamp, **asdict(result)}
+    path.write_text(json.dumps(record, indent=2) + "\n")
+    print(f"written: {path}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
