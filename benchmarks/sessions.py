@@ -25,11 +25,12 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
+import os
 import statistics
 import sys
 import tempfile
 import time
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -48,15 +49,15 @@ LOAD_TIMEOUT_MS = 120_000  # a session's first page, on a loaded machine
 ROUND_TIMEOUT_MS = 180_000  # every session's answer to one round
 WEEKS_PER_YEAR = 52
 
-# Runs in the page: remember the pictures, watch the page, press the button. Sets
-# window.__simLatency to the milliseconds from the press to the new week with both pictures new.
+# Runs in the page: remember the pictures, watch the page, press the button. Leaves the promise
+# window.__simLatency, which resolves to the milliseconds from the press to the new week with both
+# pictures new (or rejects after the timeout). Awaiting a promise needs no polling, which would
+# make Chromium draw frames while it waits and take CPU from the server.
 PRESS_AND_WATCH = """
-([button, week]) => {
+([button, week, timeout]) => {
   const pattern = new RegExp('^\\\\S+ ' + week + '\\\\b');
   const mapBefore = document.querySelector('img.sim-map').getAttribute('src');
   const seriesBefore = document.querySelector('img.sim-series').getAttribute('src');
-  window.__simLatency = null;
-  let started = 0;
   const done = () => {
     const shown = document.querySelector('.sim-week');
     const map = document.querySelector('img.sim-map');
@@ -65,16 +66,21 @@ PRESS_AND_WATCH = """
       && map && map.getAttribute('src') !== mapBefore
       && series && series.getAttribute('src') !== seriesBefore;
   };
-  const observer = new MutationObserver(() => {
-    if (window.__simLatency === null && done()) {
-      window.__simLatency = performance.now() - started;
-      observer.disconnect();
-    }
+  window.__simLatency = new Promise((resolve, reject) => {
+    let started = 0;
+    const observer = new MutationObserver(() => {
+      if (done()) {
+        observer.disconnect();
+        resolve(performance.now() - started);
+      }
+    });
+    observer.observe(document.body,
+                     {subtree: true, childList: true, attributes: true, characterData: true});
+    setTimeout(() => { observer.disconnect(); reject(new Error('no new week after ' + timeout
+                                                               + ' ms')); }, timeout);
+    started = performance.now();
+    document.querySelector(button).click();
   });
-  observer.observe(document.body,
-                   {subtree: true, childList: true, attributes: true, characterData: true});
-  started = performance.now();
-  document.querySelector(button).click();
 }
 """
 
@@ -91,6 +97,11 @@ class SessionsResult:
         server_mib_first: Server memory (RSS, with children) with one session open.
         server_mib_open: The same with every session open, before the rounds.
         server_mib_end: The same after the rounds.
+        server_cpu_seconds: CPU time the server used during the rounds.
+        browser_cpu_seconds: CPU time Chromium used during the rounds (on a real workshop's
+            laptops it would not compete with the server).
+        rounds_seconds: Wall time of all rounds.
+        pinned: Whether the server had a core of its own (``pin``).
         mib_per_session: ``(server_mib_end - server_mib_first) / (sessions - 1)``.
         seconds: Wall time of the whole measurement.
     """
@@ -103,6 +114,10 @@ class SessionsResult:
     server_mib_open: float
     server_mib_end: float
     mib_per_session: float
+    server_cpu_seconds: float
+    browser_cpu_seconds: float
+    rounds_seconds: float
+    pinned: bool
     seconds: float
 
     def percentile(self, which: str, q: float) -> float:
@@ -118,6 +133,23 @@ def _server_mib(pid: int) -> float:
         with contextlib.suppress(psutil.Error):  # a child may end while we look
             total += child.memory_info().rss
     return total / 2**20
+
+
+def _cpu_seconds(processes: list[psutil.Process]) -> float:
+    total = 0.0
+    for process in processes:
+        with contextlib.suppress(psutil.Error):
+            times = process.cpu_times()
+            total += times.user + times.system
+    return total
+
+
+def _chromium_processes() -> list[psutil.Process]:
+    found = []
+    for process in psutil.process_iter(["name"]):
+        if "chrom" in (process.info["name"] or "").lower():
+            found.append(process)
+    return found
 
 
 def _open_session(browser, url: str):
@@ -141,16 +173,33 @@ def _round(pages: list, button: str, weeks: int) -> list[float]:
     """Every page presses ``button`` at once; returns each page's latency in seconds."""
     targets = [_current_week(page) + weeks for page in pages]
     for page, target in zip(pages, targets, strict=True):
-        page.evaluate(PRESS_AND_WATCH, [button, target])
-    latencies = []
-    for page in pages:
-        page.wait_for_function("() => window.__simLatency !== null", timeout=ROUND_TIMEOUT_MS)
-        latencies.append(page.evaluate("() => window.__simLatency") / 1000)
-    return latencies
+        page.evaluate(PRESS_AND_WATCH, [button, target, ROUND_TIMEOUT_MS])
+    return [page.evaluate("() => window.__simLatency") / 1000 for page in pages]
+
+
+def _pin(server_pid: int) -> bool:
+    """Put the server on the first core and this process (and the browser it starts) on the rest.
+
+    Returns:
+        Whether it could: it needs Linux and at least two usable cores.
+    """
+    if not hasattr(os, "sched_setaffinity"):
+        return False
+    cores = sorted(os.sched_getaffinity(0))
+    if len(cores) < 2:
+        return False
+    server = psutil.Process(server_pid)
+    for process in (server, *server.children(recursive=True)):
+        with contextlib.suppress(psutil.Error):
+            for thread in process.threads():  # threads started later inherit it
+                with contextlib.suppress(OSError):
+                    os.sched_setaffinity(thread.id, cores[:1])
+    os.sched_setaffinity(0, cores[1:])
+    return True
 
 
 def measure_sessions(
-    sessions: int = 15, week_rounds: int = 5, year_rounds: int = 3, log=print
+    sessions: int = 15, week_rounds: int = 5, year_rounds: int = 3, pin: bool = False, log=print
 ) -> SessionsResult:
     """Open ``sessions`` dashboard sessions and time simultaneous presses.
 
@@ -158,6 +207,8 @@ def measure_sessions(
         sessions: Browser sessions on one server (at least 2).
         week_rounds: Rounds in which every session presses *Next week*.
         year_rounds: Rounds in which every session presses *+1 year*.
+        pin: Give the server a core of its own and the browser the others, as when the
+            participants' browsers run on their own laptops (Linux, two cores or more).
         log: Where progress lines go.
 
     Returns:
@@ -169,8 +220,19 @@ def measure_sessions(
     if sessions < 2:
         raise ValueError("sessions must be at least 2 (memory per session needs two)")
     started = time.perf_counter()
-    with tempfile.TemporaryDirectory() as tmp, dashboard_server(Path(tmp)) as server, \
-            chromium() as browser:
+    affinity = os.sched_getaffinity(0) if hasattr(os, "sched_getaffinity") else None
+    with tempfile.TemporaryDirectory() as tmp, dashboard_server(Path(tmp)) as server:
+        pinned = pin and _pin(server.process.pid)
+        try:
+            result = _measure(server, sessions, week_rounds, year_rounds, log)
+        finally:
+            if affinity is not None:
+                os.sched_setaffinity(0, affinity)
+    return replace(result, pinned=pinned, seconds=time.perf_counter() - started)
+
+
+def _measure(server, sessions: int, week_rounds: int, year_rounds: int, log) -> SessionsResult:
+    with chromium() as browser:
         contexts, pages, loads = [], [], []
         for number in range(sessions):
             context, page, seconds = _open_session(browser, server.url)
@@ -181,6 +243,10 @@ def measure_sessions(
                 first = _server_mib(server.process.pid)
             log(f"session {number + 1}/{sessions} open after {seconds:.1f} s")
         opened = _server_mib(server.process.pid)
+        server_process = [psutil.Process(server.process.pid)]
+        browsers = _chromium_processes()
+        server_cpu, browser_cpu = _cpu_seconds(server_process), _cpu_seconds(browsers)
+        rounds_started = time.perf_counter()
         weeks: list[float] = []
         for number in range(week_rounds):
             weeks += _round(pages, ".sim-step", 1)
@@ -191,13 +257,18 @@ def measure_sessions(
             years += _round(pages, ".sim-year", WEEKS_PER_YEAR)
             log(f"+1 year, round {number + 1}/{year_rounds}: "
                 f"slowest {max(years[-sessions:]):.2f} s")
+        rounds_seconds = time.perf_counter() - rounds_started
         end = _server_mib(server.process.pid)
+        server_cpu = _cpu_seconds(server_process) - server_cpu
+        browser_cpu = _cpu_seconds(browsers) - browser_cpu
         for context in contexts:
             context.close()
     return SessionsResult(
         sessions=sessions, load_seconds=loads, week_seconds=weeks, year_seconds=years,
         server_mib_first=first, server_mib_open=opened, server_mib_end=end,
-        mib_per_session=(end - first) / (sessions - 1), seconds=time.perf_counter() - started,
+        mib_per_session=(end - first) / (sessions - 1), server_cpu_seconds=server_cpu,
+        browser_cpu_seconds=browser_cpu, rounds_seconds=rounds_seconds, pinned=False,
+        seconds=0.0,
     )
 
 
@@ -219,6 +290,9 @@ def format_sessions(result: SessionsResult) -> list[tuple[str, str, str, str]]:
         rows.append((f"Dashboard, {n} sessions at once: {label}, p95 (p50, max)",
                      f"{p95:.2f} s ({result.percentile(which, 50):.2f}, {max(values):.2f})",
                      f"≤ {TARGET_P95_SECONDS:g} s", _status(p95, TARGET_P95_SECONDS)))
+    rows.append(("  CPU during the rounds: server, browser",
+                 f"{result.server_cpu_seconds:.1f} s, {result.browser_cpu_seconds:.1f} s "
+                 f"(rounds took {result.rounds_seconds:.1f} s)", "", ""))
     rows.append((f"Dashboard server memory per session ({n} sessions)",
                  f"{result.mib_per_session:.0f} MiB (server {result.server_mib_first:.0f} → "
                  f"{result.server_mib_end:.0f} MiB)", f"< {TARGET_MIB_PER_SESSION:g} MiB",
@@ -233,15 +307,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sessions", type=int, default=15)
     parser.add_argument("--week-rounds", type=int, default=5)
     parser.add_argument("--year-rounds", type=int, default=3)
+    parser.add_argument("--pin", action="store_true",
+                        help="server on a core of its own, the browser on the others")
     parser.add_argument("--out", type=Path, default=RESULTS)
     args = parser.parse_args(argv)
-    result = measure_sessions(args.sessions, args.week_rounds, args.year_rounds,
+    result = measure_sessions(args.sessions, args.week_rounds, args.year_rounds, args.pin,
                               log=lambda text: print(text, file=sys.stderr, flush=True))
     for row in format_sessions(result):
         print(" | ".join(row))
     args.out.mkdir(parents=True, exist_ok=True)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-    path = args.out / f"sessions-{stamp}.json"
+    path = args.out / f"sessions-{stamp}{'-pinned' if result.pinned else ''}.json"
     record: dict[str, Any] = {"timestamp": stamp, **asdict(result)}
     path.write_text(json.dumps(record, indent=2) + "\n")
     print(f"written: {path}")

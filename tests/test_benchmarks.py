@@ -57,3 +57,22 @@ def test_fair_scaling_grows_the_organisation_with_the_neighbourhood():
     per_place = large["residents"] / large["meeting_places"]
     assert 290 <= per_place <= 310 and large["initiators"] == 2 * large["professionals"]
     make_parameters(large)  # within the declared bounds
+
+
+def test_two_browser_sessions_press_at_once_and_each_sees_its_new_week():
+    """The workshop benchmark's harness, tiny: two sessions, one round of each button."""
+    import pytest
+
+    from benchmarks.browser import CHROMIUM
+
+    if not CHROMIUM.exists():
+        pytest.skip("Debian's chromium is not installed (/usr/bin/chromium)")
+    pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
+    pytest.importorskip("solara", reason="the dashboard extra is not installed")
+    from benchmarks.sessions import format_sessions, measure_sessions
+
+    result = measure_sessions(sessions=2, week_rounds=1, year_rounds=1, log=lambda _: None)
+    assert len(result.week_seconds) == 2 and len(result.year_seconds) == 2
+    assert all(0 < s < 180 for s in result.week_seconds + result.year_seconds)
+    assert result.server_mib_first > 0 and result.server_mib_end > 0
+    assert any("+1 year" in row[0] for row in format_sessions(result))

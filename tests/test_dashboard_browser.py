@@ -14,25 +14,17 @@ installed by ``.ci/run``), with the flags that keep Chromium off the network.
 
 from __future__ import annotations
 
-import os
 import re
-import socket
-import subprocess
 import time
-import urllib.request
 from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
+from benchmarks.browser import CHROMIUM, ServerError, chromium, dashboard_server
+
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
 SCREENSHOT = Path(__file__).resolve().parents[1] / "results" / "dashboard-browser.png"
-START_TIMEOUT = 40  # seconds for the server to answer
 UI_TIMEOUT = 20_000  # milliseconds for the page to show or update something
 
 if not CHROMIUM.exists():
@@ -44,57 +36,25 @@ if not CHROMIUM.exists():
 pytest.importorskip("solara", reason="the dashboard extra is not installed")
 sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
 
-from simulatie.dashboard.cli import server_command  # noqa: E402
 from simulatie.dashboard.controls import controls  # noqa: E402
 from simulatie.dashboard.translations import PARAMETER_GROUPS, t  # noqa: E402
 from simulatie.scenarios import load_scenario  # noqa: E402
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    port = free_port()
     workdir = tmp_path_factory.mktemp("dashboard")  # exports would land in workdir/results
-    log = (workdir / "server.log").open("w")
-    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
-    process = subprocess.Popen(server_command("127.0.0.1", port), cwd=workdir, stdout=log,
-                               stderr=subprocess.STDOUT, env=env)
-    url = f"http://127.0.0.1:{port}/"
-    deadline = time.monotonic() + START_TIMEOUT
     try:
-        while True:
-            try:
-                with urllib.request.urlopen(url, timeout=2) as response:
-                    if response.status == 200:
-                        break
-            except OSError:
-                pass
-            if process.poll() is not None or time.monotonic() > deadline:
-                log.flush()
-                pytest.fail("the dashboard server did not start:\n"
-                            + (workdir / "server.log").read_text()[-3000:])
-            time.sleep(0.3)
-        yield url
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-        log.close()
+        with dashboard_server(workdir) as running:
+            yield running.url
+    except ServerError as error:
+        pytest.fail(str(error))
 
 
 @pytest.fixture(scope="module")
 def browser():
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
+    with chromium() as launched:
+        yield launched
 
 
 class Watch:

@@ -21,6 +21,7 @@ the population away from it.
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -108,6 +109,11 @@ class StationaryPopulation:
     newcomer_shares: np.ndarray
 
 
+_COHORT_LOCK = threading.Lock()
+"""One thread computes a setting's cohort while others wait for it: a dashboard with many sessions
+whose spin-ups came from the disk cache would otherwise compute it once per session, at once."""
+
+
 @lru_cache(maxsize=64)
 def _cohort(turnover: float, frailty_rate: float) -> tuple[tuple, tuple, tuple, np.ndarray]:
     """Follow newcomers of every group from arrival until they leave; cached per setting."""
@@ -151,7 +157,8 @@ def stationary_population(params: Parameters) -> StationaryPopulation:
     Returns:
         Samples of each group's residents and the newcomer mix that keeps them stationary.
     """
-    ages, frail, weights, stay_years = _cohort(params.turnover_per_year, params.frailty_rate)
+    with _COHORT_LOCK:
+        ages, frail, weights, stay_years = _cohort(params.turnover_per_year, params.frailty_rate)
     shares = group_shares(params)
     newcomer = shares / stay_years
     return StationaryPopulation(

@@ -46,7 +46,7 @@ from . import controls as ctl
 from .portrayal import MapPainter, SeriesPainter, series_limits
 from .translations import DEFAULT_LANG, LANGUAGES, PARAMETER_GROUPS, t
 
-__all__ = ["Page", "Run", "export_run", "myth_levers", "step_and_draw_seconds"]
+__all__ = ["Page", "Run", "RunPanel", "export_run", "myth_levers", "step_and_draw_seconds"]
 
 RUNS_DIR = Path("results") / "runs"
 PLAY_INTERVAL_SECONDS = 0.25  # pause between weeks while playing, so the browser keeps up
@@ -96,23 +96,23 @@ class Run:
         with self.lock:
             self.simulation.step(weeks)
 
-    def map_png(self, lang: str, title: str | None = None) -> bytes:
-        """The neighbourhood map of the current week, as PNG."""
+    def map_frame(self, lang: str, title: str | None = None) -> bytes:
+        """The neighbourhood map of the current week, as a JPEG frame."""
         with self.lock:
             painter = self._maps.get(lang)
             if painter is None:
                 painter = self._maps[lang] = MapPainter(self.model.layout, lang)
             painter.update(self.model, title)
-            return painter.png()
+            return painter.jpeg()
 
-    def series_png(self, lang: str, limits: Mapping[str, float] | None = None) -> bytes:
-        """The time series up to the current week, as PNG."""
+    def series_frame(self, lang: str, limits: Mapping[str, float] | None = None) -> bytes:
+        """The time series up to the current week, as a JPEG frame."""
         with self.lock:
             painter = self._series.get(lang)
             if painter is None:
                 painter = self._series[lang] = SeriesPainter(lang)
             painter.update(self.simulation.records, limits)
-            return painter.png()
+            return painter.jpeg()
 
 
 def export_run(run: Run, out_dir: Path | None = None, lang: str = DEFAULT_LANG) -> Path:
@@ -160,7 +160,7 @@ def export_run(run: Run, out_dir: Path | None = None, lang: str = DEFAULT_LANG) 
 def step_and_draw_seconds(
     scenario: str = DEFAULT, seed: int = 0, warmup_weeks: int = 52, repeats: int = 20
 ) -> float:
-    """Median seconds for one week plus redrawing the map and the time series, as PNGs.
+    """Median seconds for one week plus redrawing the map and the time series as frames.
 
     This is what a click on *Next week* costs on the server, without the browser. The painters
     are warmed up first (the first frame also draws legends and axes).
@@ -176,14 +176,14 @@ def step_and_draw_seconds(
     """
     run = Run.start(ctl.resolve(scenario, ctl.scenario_values(scenario)), seed)
     run.step(warmup_weeks)
-    run.map_png(DEFAULT_LANG)
-    run.series_png(DEFAULT_LANG)
+    run.map_frame(DEFAULT_LANG)
+    run.series_frame(DEFAULT_LANG)
     times = []
     for _ in range(repeats):
         started = time.perf_counter()
         run.step()
-        run.map_png(DEFAULT_LANG)
-        run.series_png(DEFAULT_LANG)
+        run.map_frame(DEFAULT_LANG)
+        run.series_frame(DEFAULT_LANG)
         times.append(time.perf_counter() - started)
     return statistics.median(times)
 
@@ -269,15 +269,38 @@ def ParameterControls(
             changed = sum(values[c.name] != base.get(c.name) for c in members)
             if changed:
                 title = f"{title} ({changed} {t('changed_from_scenario', lang)})"
-            children = [
-                ControlWidget(
-                    control=c, value=values[c.name], lang=lang,
-                    on_value=lambda v, name=c.name: on_value(name, v),
-                    changed=values[c.name] != base.get(c.name),
-                )
-                for c in members
-            ]
-            solara.Details(summary=title, children=children, expand=False)
+            ControlGroup(title, members, values, base, on_value, lang)
+
+
+@solara.component
+def ControlGroup(
+    title: str,
+    members: list[ctl.Control],
+    values: Mapping[str, Any],
+    base: Mapping[str, Any],
+    on_value: Callable[[str, Any], None],
+    lang: str,
+):
+    """One group of controls that folds open; its controls exist only while it is open.
+
+    A closed group has no widgets, so a step of the run (which makes Solara compare the whole
+    page) does not walk over some four hundred hidden slider widgets.
+    """
+    expanded = solara.use_reactive(False)
+    with solara.v.ExpansionPanels(
+        v_model=0 if expanded.value else None,
+        on_v_model=lambda model: expanded.set(model == 0),
+        class_="sim-group",
+    ), solara.v.ExpansionPanel():
+        solara.v.ExpansionPanelHeader(children=[title])
+        with solara.v.ExpansionPanelContent():
+            if expanded.value:
+                for c in members:
+                    ControlWidget(
+                        control=c, value=values[c.name], lang=lang,
+                        on_value=lambda v, name=c.name: on_value(name, v),
+                        changed=values[c.name] != base.get(c.name),
+                    )
 
 
 @solara.component
@@ -327,16 +350,42 @@ def emergence_text(run: Run, lang: str) -> str:
 
 
 @solara.component
+def RunPanel(run: Run, playing: solara.Reactive[bool], on_reset: Callable[[], None], lang: str):
+    """The run's buttons, its week, and its pictures.
+
+    The week's state lives here, not in :func:`Page`: a step re-renders this panel only, not
+    the sidebar's many controls (with fifteen sessions on one server that matters).
+    """
+    version = solara.use_reactive(0)
+
+    def step(weeks: int) -> None:
+        run.step(weeks)
+        version.set(version.value + 1)
+
+    def play_loop() -> None:
+        while playing.value:
+            time.sleep(PLAY_INTERVAL_SECONDS)
+            step(1)
+
+    solara.lab.use_task(play_loop, dependencies=[playing.value, run], prefer_threaded=True)
+    with solara.Row(style={"align-items": "center", "flex-wrap": "wrap"}, gap="16px"):
+        RunButtons(on_step=step, on_reset=on_reset, playing=playing, lang=lang)
+        solara.Text(_year(run.week, lang), classes=["sim-week"])
+    RunView(run, version.value, lang)
+
+
+@solara.component
 def RunView(run: Run, version: int, lang: str):
     """The map and the time series of one run, and what emerged against its baseline."""
-    map_png = solara.use_memo(lambda: run.map_png(lang), [run, version, run.week, lang])
-    series_png = solara.use_memo(lambda: run.series_png(lang), [run, version, run.week, lang])
+    map_frame = solara.use_memo(lambda: run.map_frame(lang), [run, version, run.week, lang])
+    series_frame = solara.use_memo(lambda: run.series_frame(lang),
+                                   [run, version, run.week, lang])
     emergence = solara.use_memo(lambda: emergence_text(run, lang),
                                 [run, version, run.week, lang])
     with solara.Columns([11, 10], gutters_dense=True):
-        solara.Image(map_png, width="100%", classes=["sim-map"])
+        solara.Image(map_frame, width="100%", format="jpeg", classes=["sim-map"])
         with solara.Column():
-            solara.Image(series_png, width="100%", classes=["sim-series"])
+            solara.Image(series_frame, width="100%", format="jpeg", classes=["sim-series"])
             solara.Text(emergence, classes=["sim-emergence"])
 
 
@@ -419,9 +468,9 @@ def CompareView(scenario: str, values: Mapping[str, Any], seed: int, lang: str,
             return []
         limits = series_limits(*(run.records for run in runs))
         return [
-            (run.map_png(lang, f"{t(side, lang)} · {_format(v, control, lang)} · "
-                               f"{t('week', lang).lower()} {run.week}"),
-             run.series_png(lang, limits))
+            (run.map_frame(lang, f"{t(side, lang)} · {_format(v, control, lang)} · "
+                                 f"{t('week', lang).lower()} {run.week}"),
+             run.series_frame(lang, limits))
             for run, side, v in zip(runs, ("side_a", "side_b"), (value_a.value, value_b.value),
                                     strict=True)
         ]
@@ -434,10 +483,11 @@ def CompareView(scenario: str, values: Mapping[str, Any], seed: int, lang: str,
     run_a = runs[0]
     solara.Text(_year(run_a.week, lang), classes=["sim-compare-week"])
     with solara.Columns([1, 1], gutters_dense=True):
-        for map_png, series_png in images:
+        for map_frame, series_frame in images:
             with solara.Column():
-                solara.Image(map_png, width="100%", classes=["sim-compare-map"])
-                solara.Image(series_png, width="100%", classes=["sim-compare-series"])
+                solara.Image(map_frame, width="100%", format="jpeg", classes=["sim-compare-map"])
+                solara.Image(series_frame, width="100%", format="jpeg",
+                             classes=["sim-compare-series"])
 
 
 
@@ -612,7 +662,6 @@ def Page():
     values = solara.use_reactive(ctl.scenario_values(DEFAULT))
     seed = solara.use_reactive(0)
     reset = solara.use_reactive(0)
-    version = solara.use_reactive(0)
     playing = solara.use_reactive(False)
     view = solara.use_reactive("run")
     message = solara.use_reactive(None)
@@ -641,19 +690,6 @@ def Page():
         if values.value.get(name) != value:
             playing.set(False)
             values.set({**values.value, name: value})
-
-    def step(weeks: int) -> None:
-        if run is not None and view.value == "run":
-            run.step(weeks)
-            version.set(version.value + 1)
-
-    def play_loop() -> None:
-        while playing.value and run is not None and view.value == "run":
-            time.sleep(PLAY_INTERVAL_SECONDS)
-            step(1)
-
-    solara.lab.use_task(play_loop, dependencies=[playing.value, run, view.value],
-                        prefer_threaded=True)
 
     def export() -> None:
         if run is None or run.week < 1:
@@ -696,8 +732,6 @@ def Page():
             children=[solara.Button(t(key, lg), value=name, classes=[f"sim-view-{name}"])
                       for name, key in views.items()],
         )
-        if run is not None and view.value == "run":
-            solara.Text(_year(run.week, lg), classes=["sim-week"])
         solara.v.Spacer()
         solara.ToggleButtonsSingle(
             value=lang.value, on_value=lang.set, classes=["sim-lang"],
@@ -713,10 +747,8 @@ def Page():
     elif view.value == "myths":
         WorkshopView(lg)
     elif run is not None:
-        RunButtons(on_step=step, on_reset=lambda: (playing.set(False),
-                                                   reset.set(reset.value + 1)),
-                   playing=playing, lang=lg)
-        RunView(run, version.value, lg)
+        RunPanel(run, playing, on_reset=lambda: (playing.set(False), reset.set(reset.value + 1)),
+                 lang=lg)
         choice = next((c for c in ctl.scenario_choices() if c.name == scenario.value), None)
         if choice is not None:
             description = run.scenario.description(lg)
