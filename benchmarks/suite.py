@@ -16,8 +16,13 @@ seconds). In one process it measures, in this order:
 5. a sweep's runs per minute with one and two workers through the project's sweep runner
    (:mod:`simulatie.sweep`, when it exists) and through a plain process pool over ``run()``,
    and the parallel efficiency (the sweep runner's when it exists);
-6. the peak memory of a ten-year run with 16,000 residents, in a child process;
+6. the peak memory of the fairly scaled neighbourhood of 50,000 residents over a year, in a
+   child process;
 7. the dashboard's step-plus-redraw time (when the dashboard extra is installed).
+
+Many browser sessions on one dashboard server are measured separately, by
+``python -m benchmarks.sessions`` (:mod:`benchmarks.sessions`): it needs Chromium and about two
+minutes.
 
 It prints a table and writes every number, with the machine's description, to
 ``results/benchmarks/<timestamp>.json``. Timings use the median of several blocks, so another
