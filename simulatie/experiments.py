@@ -2,7 +2,8 @@
 
 An experiment (``experiments/*.toml``) names a base scenario, fixed overrides on top of it, the
 parameters to vary and how (a full factorial of listed values, or ranges sampled by Latin
-hypercube, Morris or Sobol through SALib), the number of replications, the number of weeks, the
+hypercube, Morris or Sobol through SALib; ``[screen]`` adds every numeric parameter of whole
+roles, see :mod:`simulatie.screening`), the number of replications, the number of weeks, the
 metrics to keep every week, and one master seed. :func:`load_experiment` reads and checks the
 file and returns an :class:`Experiment` whose :meth:`Experiment.runs` lists every run with its
 validated parameters and seed. Every mistake in a file raises :class:`ExperimentError` with one
@@ -32,22 +33,24 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
 import numpy as np
 import pandas as pd
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, Strict, ValidationError
 
 from simulatie.core.parameters import (
     ParameterError,
     Parameters,
     ParameterSpec,
+    Role,
     allowed,
     make_parameters,
     parameter_specs,
     suggest,
 )
 from simulatie.scenarios import COMMAND_LINE, Scenario, ScenarioError, load_scenario
+from simulatie.screening import DEFAULT_FACTOR, screening_ranges
 
 __all__ = [
     "DEFAULT_TIMESERIES",
@@ -107,6 +110,13 @@ class DesignSection(_Strict):
     common_random_numbers: bool = True
 
 
+class ScreenSection(_Strict):
+    """The ``[screen]`` table: vary every numeric parameter of these roles around its value."""
+
+    roles: list[Annotated[Role, Strict(False)]] = Field(min_length=1)
+    factor: float = Field(DEFAULT_FACTOR, gt=1, le=100, strict=False)
+
+
 class ExperimentFile(_Strict):
     """The top level of an experiment file."""
 
@@ -119,20 +129,22 @@ class ExperimentFile(_Strict):
     seed: int = Field(0, ge=0, le=2**63 - 1)
     timeseries: list[str] | None = None
     design: DesignSection = DesignSection()
+    screen: ScreenSection | None = None
     fixed: dict[str, Any] = {}
-    vary: dict[str, Any] = Field(min_length=1)
+    vary: dict[str, Any] = {}
 
 
 _TABLES: dict[tuple[str, ...], type[BaseModel]] = {
     (): ExperimentFile,
     ("design",): DesignSection,
+    ("screen",): ScreenSection,
 }
 
 
 def _where(loc: Sequence[Any]) -> tuple[str, str]:
     """Split a pydantic location into the table (``"[design] "``) and the key."""
     parts = [str(p) for p in loc]
-    if parts and parts[0] in ("design", "fixed", "vary") and len(parts) > 1:
+    if parts and parts[0] in ("design", "screen", "fixed", "vary") and len(parts) > 1:
         return f"[{parts[0]}] ", ".".join(parts[1:])
     return "", ".".join(parts)
 
@@ -150,13 +162,14 @@ def _explain(error: ValidationError) -> str:
     if kind == "missing":
         return f"{table}'{key}' is missing"
     value = problem.get("input")
+    if kind == "enum" and table == "[screen] ":
+        roles = ", ".join(repr(r.value) for r in Role)
+        return f"[screen] roles: {value!r} is not a role; use {roles}"
     if kind == "enum":
         choices = ", ".join(repr(m.value) for m in Method)
         hint = suggest(str(value), [m.value for m in Method])
         return f"{table}{key} = {value!r} is not a method; use one of {choices}{hint}"
     message = problem["msg"]
-    if key == "vary" and kind == "too_short":
-        return "[vary] is empty; name at least one parameter to vary"
     return f"{table}{key} = {_short(value)} is not allowed: {message.lower()}"
 
 
@@ -632,8 +645,14 @@ def _build(spec: ExperimentFile, file: Path, text: str) -> Experiment:
         raise ExperimentError(f"scenario = {spec.scenario!r}: {message}") from None
 
     method = spec.design.method
+    if not spec.vary and spec.screen is None:
+        raise ExperimentError("[vary] is empty; name at least one parameter to vary "
+                              "(or screen whole roles with [screen])")
     ranges: dict[str, tuple[float, float]] = {}
     samples = None
+    if spec.screen is not None and method is Method.FACTORIAL:
+        raise ExperimentError("[screen] samples ranges; use it with method 'lhs', 'morris' or "
+                              "'sobol', not 'factorial'")
     if method is Method.FACTORIAL:
         if spec.design.samples is not None:
             raise ExperimentError(
@@ -643,6 +662,14 @@ def _build(spec: ExperimentFile, file: Path, text: str) -> Experiment:
         points = _factorial(spec.vary, specs)
     else:
         ranges = _ranges(spec.vary, specs, method)
+        if spec.screen is not None:
+            try:
+                ranges |= screening_ranges(
+                    specs, scenario.parameters.model_dump(mode="python"), spec.screen.roles,
+                    spec.screen.factor, exclude=[*ranges, *fixed],
+                )
+            except ValueError as error:
+                raise ExperimentError(f"[screen] {error}") from None
         samples = _sample(method, ranges, spec.design, spec.seed)
         points = _typed_points(samples, ranges, specs)
     if len(points) * spec.replications > MAX_RUNS:
@@ -672,7 +699,7 @@ def _build(spec: ExperimentFile, file: Path, text: str) -> Experiment:
         seed=spec.seed,
         timeseries=timeseries,
         fixed=fixed,
-        varied=tuple(spec.vary),
+        varied=tuple(ranges) if ranges else tuple(spec.vary),
         ranges=ranges,
         samples=samples,
         points=tuple(points),

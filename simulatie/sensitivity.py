@@ -19,16 +19,27 @@ import pandas as pd
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
-__all__ = ["OUTPUTS", "SensitivityError", "analyse", "plot_sensitivity"]
+__all__ = [
+    "HEATMAP_FROM",
+    "OUTPUTS",
+    "SensitivityError",
+    "analyse",
+    "plot_sensitivity",
+    "relative_influence",
+]
 
 OUTPUTS = (
     "final_share_with_caring_tie",
+    "caring_excess_final",
     "final_lonely_share",
     "final_care_hours_unmet",
     "caring_peak",
     "emergence_week",
 )
 """Outcomes analysed by default (those present in the results)."""
+
+HEATMAP_FROM = 25
+"""From this many parameters on, the figure is one heatmap instead of a bar chart per outcome."""
 
 
 class SensitivityError(ValueError):
@@ -111,7 +122,12 @@ def analyse(
 def plot_sensitivity(
     table: pd.DataFrame, method: str, labels: Mapping[str, str] | None = None
 ) -> Figure:
-    """Bar charts of the indices, one panel per outcome, parameters sorted by influence.
+    """The indices as a figure: bars per outcome, or one heatmap when many parameters are varied.
+
+    With fewer than :data:`HEATMAP_FROM` parameters each outcome gets a bar chart, parameters
+    sorted by influence. A screening over every assumption varies some sixty; then one heatmap
+    shows every parameter (rows) against every outcome (columns), each index scaled to the most
+    influential parameter of that outcome, rows sorted by their largest scaled index.
 
     Args:
         table: The output of :func:`analyse`.
@@ -121,10 +137,56 @@ def plot_sensitivity(
     Returns:
         The figure.
     """
+    if table["parameter"].nunique() >= HEATMAP_FROM:
+        return _heatmap(table, method, labels or {})
+    return _bars(table, method, labels or {})
+
+
+def relative_influence(table: pd.DataFrame, method: str) -> pd.DataFrame:
+    """Each parameter's index scaled to the largest of its outcome (1 = most influential).
+
+    Args:
+        table: The output of :func:`analyse`.
+        method: ``"morris"`` (scales μ*) or ``"sobol"`` (scales ST).
+
+    Returns:
+        Parameters (rows, most influential first) by outcomes (columns), values 0 to 1.
+    """
+    index = "mu_star" if method == "morris" else "ST"
+    wide = table.pivot(index="parameter", columns="output", values=index)
+    wide = wide[list(dict.fromkeys(table["output"]))].clip(lower=0)
+    top = wide.max().replace(0, np.nan)
+    scaled = (wide / top).fillna(0.0)
+    return scaled.loc[scaled.max(axis=1).sort_values(ascending=False).index]
+
+
+def _heatmap(table: pd.DataFrame, method: str, labels: Mapping[str, str]) -> Figure:
+    """One heatmap of relative influence, parameters by outcomes."""
+    from matplotlib.figure import Figure
+
+    scaled = relative_influence(table, method)
+    n_params, n_outputs = scaled.shape
+    figure = Figure(figsize=(2.0 + 1.3 * n_outputs, 0.19 * n_params + 1.8), layout="constrained")
+    ax = figure.subplots()
+    image = ax.imshow(scaled.to_numpy(), aspect="auto", cmap="Blues", vmin=0, vmax=1)
+    ax.set_yticks(np.arange(n_params), scaled.index, fontsize=7)
+    ax.set_xticks(np.arange(n_outputs), [labels.get(o, o) for o in scaled.columns],
+                  rotation=30, ha="left", fontsize=8)
+    ax.xaxis.tick_top()
+    for row, column in zip(*np.nonzero(scaled.to_numpy() >= 0.2), strict=True):
+        value = scaled.iat[row, column]
+        ax.text(column, row, f"{value:.1f}".lstrip("0"), ha="center", va="center", fontsize=6,
+                color="white" if value > 0.6 else "black")
+    index = "μ*" if method == "morris" else "ST"
+    figure.colorbar(image, ax=ax, shrink=0.3, label=f"{index} ÷ largest {index} of the outcome")
+    return figure
+
+
+def _bars(table: pd.DataFrame, method: str, labels: Mapping[str, str]) -> Figure:
+    """A bar chart per outcome, parameters sorted by influence."""
     from matplotlib.figure import Figure
 
     outputs = list(dict.fromkeys(table["output"]))
-    labels = labels or {}
     n_params = table["parameter"].nunique()
     figure = Figure(figsize=(5.0 * len(outputs), 0.35 * n_params + 1.6), layout="constrained")
     axes = figure.subplots(1, len(outputs), squeeze=False)[0]

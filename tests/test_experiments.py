@@ -177,7 +177,7 @@ BAD = {
     ),
     "weeks below 1": ("weeks = 0\n[vary]\ntakeover = [0.1]", "weeks = 0", "greater than"),
     "negative seed": ("seed = -1\n[vary]\ntakeover = [0.1]", "seed = -1", "greater than"),
-    "no vary": ("weeks = 5", "'vary' is missing", ""),
+    "no vary": ("weeks = 5", "[vary] is empty", ""),
     "empty vary": ("[vary]", "[vary] is empty", ""),
     "factorial needs a list": ("[vary]\ntakeover = {}", "must be a non-empty list", ""),
     "sampler needs a table": (
