@@ -9,7 +9,8 @@ and ``runs/*.parquet``) and writes into ``RESULTS/report/``:
   how many had the measure undefined (``n_undefined``, e.g. emergence never reached), the mean,
   standard deviation and a 95% confidence interval of the mean (Student's t over replications);
 * ``timeseries_<metric>.png`` — each kept metric per week, mean with its 95% band per point;
-* ``measures_vs_<parameter>.png`` — the key measures against each varied parameter;
+* ``measures_vs_<parameter>.png`` — the key measures against each varied parameter (in a
+  screening of many parameters, against the ten most influential);
 * for Morris and Sobol designs, ``sensitivity.csv`` and ``sensitivity.png``
   (:mod:`simulatie.sensitivity`).
 
@@ -375,27 +376,57 @@ def write_report(
         for metric in results.experiment["timeseries"]:
             path = out / f"timeseries_{safe_name(metric)}.png"
             written.append(_save(plot_timeseries(results, metric, lang), path))
-        for parameter in results.varied:
+        ranked = None
+        if results.experiment["method"] in ("morris", "sobol"):
+            sensitivity, ranked = _write_sensitivity(results, out, lang, notes)
+            written += sensitivity
+        for parameter in _parameters_to_plot(results, ranked, notes):
             path = out / f"measures_vs_{safe_name(parameter)}.png"
             written.append(_save(plot_measures(results, parameter, lang), path))
-        if results.experiment["method"] in ("morris", "sobol"):
-            written += _write_sensitivity(results, out, lang, notes)
     except OSError as error:
         raise ReportError(f"cannot write the report into '{out}': {error}") from None
     return written, notes
 
 
+MOST_INFLUENTIAL = 10
+"""In a screening of many parameters, ``measures_vs_*.png`` is drawn for this many only."""
+
+
+def _parameters_to_plot(
+    results: SweepResults, ranked: list[str] | None, notes: list[str]
+) -> list[str]:
+    """Every varied parameter; in a screening of many, the most influential ones."""
+    from simulatie.sensitivity import HEATMAP_FROM
+
+    varied = list(results.varied)
+    if ranked is None or len(varied) < HEATMAP_FROM:
+        return varied
+    notes.append(
+        f"{len(varied)} parameters varied: measures_vs_*.png drawn for the {MOST_INFLUENTIAL} "
+        "most influential (sensitivity.png shows all)"
+    )
+    return ranked[:MOST_INFLUENTIAL]
+
+
 def _write_sensitivity(
     results: SweepResults, out: Path, lang: str, notes: list[str]
-) -> list[Path]:
-    from simulatie.sensitivity import SensitivityError, analyse, plot_sensitivity
+) -> tuple[list[Path], list[str] | None]:
+    """``sensitivity.csv`` and ``.png``, and the parameters ranked by influence."""
+    from simulatie.sensitivity import (
+        SensitivityError,
+        analyse,
+        plot_sensitivity,
+        relative_influence,
+    )
 
+    method = results.experiment["method"]
     try:
         table = analyse(results.experiment, results.runs)
     except SensitivityError as error:
         notes.append(f"no sensitivity analysis: {error}")
-        return []
+        return [], None
     table.to_csv(out / "sensitivity.csv", index=False)
     labels = {o: _label(o, lang) for o in table["output"].unique()}
-    figure = plot_sensitivity(table, results.experiment["method"], labels)
-    return [out / "sensitivity.csv", _save(figure, out / "sensitivity.png")]
+    figure = plot_sensitivity(table, method, labels)
+    ranked = list(relative_influence(table, method).index)
+    return [out / "sensitivity.csv", _save(figure, out / "sensitivity.png")], ranked
