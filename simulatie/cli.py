@@ -26,6 +26,7 @@ try:  # recent typer ships its own copy of click
 except ImportError:  # pragma: no cover - older typer runs on click itself
     from click.exceptions import ClickException, UsageError
 
+from simulatie.calibration_cli import register as register_calibration_command
 from simulatie.cli_common import Lang, fail, one_line
 from simulatie.core.measures import MEASURE_LABELS
 from simulatie.core.parameters import (
@@ -41,6 +42,7 @@ from simulatie.core.parameters import (
 from simulatie.dashboard.cli import register as register_dashboard_command
 from simulatie.myths_cli import register as register_myth_commands
 from simulatie.results import OutputError, check_output_dir, write_run
+from simulatie.robustness_cli import register as register_robustness_command
 from simulatie.scenario_cli import scenarios_app
 from simulatie.scenarios import ScenarioError, load_scenario
 from simulatie.sweep_cli import register as register_sweep_commands
@@ -320,4 +322,6 @@ def main() -> None:
 
 register_sweep_commands(app)  # simulatie sweep, simulatie report
 register_dashboard_command(app)  # simulatie dashboard
+register_calibration_command(app)  # simulatie calibrate
+register_robustness_command(app)  # simulatie robustness
 register_myth_commands(app)  # simulatie myth N / mythe N, simulatie myths / mythes

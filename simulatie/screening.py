@@ -50,8 +50,9 @@ def range_around(spec: ParameterSpec, value: float, factor: float) -> tuple[floa
     if value == 0:
         lower, upper = float(spec.lower), float(spec.upper)
     else:
-        lower = max(float(spec.lower), value / factor)
-        upper = min(float(spec.upper), value * factor)
+        low, high = sorted((value / factor, value * factor))  # a negative value: × is lower
+        lower = max(float(spec.lower), low)
+        upper = min(float(spec.upper), high)
     if spec.kind is int:
         lower = max(float(spec.lower), float(math.floor(min(lower, value - 1))))
         upper = min(float(spec.upper), float(math.ceil(max(upper, value + 1))))

@@ -1,0 +1,284 @@
+"""Calibration by ABC-SMC: targets, distance, resumable runs and the shipped ensemble."""
+
+from __future__ import annotations
+
+import json
+import math
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from simulatie.calibration import TARGETS, band_distance, load_ensemble, statistics
+from simulatie.calibration.abc import (
+    CALIBRATED,
+    CalibrationSettings,
+    Simulator,
+    calibrate,
+    particle_seed,
+    prior_ranges,
+)
+from simulatie.calibration.ensemble import EnsembleError, save_ensemble
+from simulatie.calibration.targets import target_metrics
+from simulatie.core.parameters import Role, make_parameters, parameter_specs
+
+
+def inside() -> dict[str, float]:
+    """Every statistic at its band's midpoint."""
+    return {t.key: (t.low + t.high) / 2 for t in TARGETS}
+
+
+# --- Targets and distance ---------------------------------------------------------------------
+
+
+def test_inside_every_band_is_distance_zero():
+    assert band_distance(inside()) == 0.0
+
+
+def test_distance_grows_with_how_far_outside_in_band_widths():
+    target = TARGETS[0]
+    values = inside()
+    values[target.key] = target.high + (target.high - target.low)
+    assert band_distance(values) == pytest.approx(1.0)
+    values[target.key] = target.low - 0.5 * (target.high - target.low)
+    assert band_distance(values) == pytest.approx(0.5)
+
+
+def test_an_undefined_statistic_counts_as_one_band_width():
+    values = inside()
+    values[TARGETS[-1].key] = math.nan
+    assert band_distance(values) == pytest.approx(1.0)
+
+
+def test_every_target_names_a_source_and_a_real_band():
+    for target in TARGETS:
+        assert target.low < target.high and target.source
+    assert len({t.key for t in TARGETS}) == len(TARGETS)
+
+
+def test_statistics_read_year_ends_of_the_baseline_and_later_weeks_of_the_scenario():
+    weeks = np.arange(0, 157)
+    baseline = pd.DataFrame({"week": weeks})
+    for metric in target_metrics("baseline"):
+        baseline[metric] = np.where(weeks % 52 == 0, 0.5, 9.0)  # only year ends count
+        baseline.loc[0, metric] = 9.0  # week 0 is the spin-up's end, not a year of the run
+    default = pd.DataFrame({"week": weeks})
+    for metric in target_metrics("default"):
+        default[metric] = np.where(weeks >= 104, 0.25, 9.0)
+    default["active_initiators"] = np.where(weeks >= 104, 3.0, 50.0)
+    values = statistics(baseline, default, residents=300)
+    for target in TARGETS:
+        expected = {"baseline": 0.5, "default": 0.25}[target.arm]
+        if target.metric == "initiator_share":
+            expected = 3 / 300
+        assert values[target.key] == pytest.approx(expected), target.key
+
+
+def test_statistics_refuse_runs_shorter_than_two_years():
+    frame = pd.DataFrame({"week": np.arange(0, 60), "x": 0.0})
+    with pytest.raises(ValueError, match="too short"):
+        statistics(frame, frame, residents=100)
+
+
+# --- Settings, prior and seeds ----------------------------------------------------------------
+
+
+def test_calibrated_parameters_are_context_assumptions():
+    specs = parameter_specs()
+    assert all(specs[name].role is Role.CONTEXT for name in CALIBRATED)
+
+
+def test_the_prior_is_the_screening_range_around_the_scenario_value():
+    base = make_parameters({"friendly_hours": 20.0})
+    ranges = prior_ranges(CalibrationSettings(base=base, names=("friendly_hours",)))
+    assert ranges["friendly_hours"] == pytest.approx((20 / 1.5, 30.0))
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [({"names": ("nonsense",)}, "unknown parameter"), ({"years": 2}, "at least 3"),
+     ({"particles": 1}, "at least 2"), ({"generations": 0}, "at least 1")],
+)
+def test_bad_settings_say_what_is_wrong(change, message):
+    with pytest.raises(ValueError, match=message):
+        CalibrationSettings(base=make_parameters({}), **change)
+
+
+def test_a_particle_seed_depends_on_the_values_and_the_master_seed_only():
+    a = particle_seed(0, {"x": 1.0, "y": 2.0})
+    assert a == particle_seed(0, {"y": 2.0, "x": 1.0})
+    assert a != particle_seed(1, {"x": 1.0, "y": 2.0})
+    assert a != particle_seed(0, {"x": 1.5, "y": 2.0})
+
+
+def test_the_simulator_gives_every_statistic_and_repeats_itself():
+    settings = CalibrationSettings(base=make_parameters({"residents": 60}), years=3,
+                                   names=("friendly_hours",))
+    simulator = Simulator(settings)
+    first = simulator({"friendly_hours": 14.0})
+    assert set(first) == {t.key for t in TARGETS}
+    np.testing.assert_equal(first, simulator({"friendly_hours": 14.0}))
+
+
+# --- A small calibration, resumed -------------------------------------------------------------
+
+
+def test_a_small_calibration_runs_resumes_and_writes_an_ensemble(tmp_path):
+    settings = CalibrationSettings(
+        base=make_parameters({"residents": 60}), names=("friendly_hours", "ask_threshold"),
+        particles=3, generations=1, years=3, seed=5,
+    )
+    first = calibrate(settings, tmp_path, workers=1)
+    assert first.attrs["generation"] == 0 and len(first) == 3
+    longer = CalibrationSettings(**{**settings.__dict__, "generations": 2})
+    second = calibrate(longer, tmp_path, workers=1)
+    assert second.attrs["generation"] == 1
+    assert second.attrs["simulations"] > first.attrs["simulations"]
+    assert second["weight"].sum() == pytest.approx(1.0)
+    ranges = prior_ranges(settings)
+    for name, (lower, upper) in ranges.items():
+        assert second[name].between(lower, upper).all()
+    assert second["distance"].max() <= second.attrs["epsilon"] + 1e-12
+
+    other = CalibrationSettings(**{**settings.__dict__, "particles": 4})
+    with pytest.raises(ValueError, match="other settings"):
+        calibrate(other, tmp_path, workers=1)
+
+    provenance = {"settings": longer.record(), "command": "test"}
+    save_ensemble(second, provenance, tmp_path)
+    ensemble = load_ensemble(tmp_path)
+    assert len(ensemble) == 3
+    members = ensemble.members(make_parameters({"residents": 60, "takeover": 0.7}))
+    assert [m.friendly_hours for m in members] == pytest.approx(list(second["friendly_hours"]))
+    assert all(m.takeover == 0.7 for m in members)
+
+
+def test_a_calibration_stopped_before_its_first_population_resumes_the_same_run(
+    tmp_path, monkeypatch
+):
+    import pyabc
+
+    from simulatie.calibration import abc
+
+    settings = CalibrationSettings(
+        base=make_parameters({"residents": 40}), names=("friendly_hours",), particles=2,
+        generations=1, years=3, seed=2,
+    )
+    real = abc.Simulator.__call__
+    calls = {"n": 0}
+
+    def breaks_on_the_third(self, values):
+        calls["n"] += 1
+        if calls["n"] == 3:
+            raise RuntimeError("stopped")
+        return real(self, values)
+
+    monkeypatch.setattr(abc.Simulator, "__call__", breaks_on_the_third)
+    with pytest.raises(RuntimeError, match="stopped"):
+        calibrate(settings, tmp_path, workers=1)
+    with pytest.raises(ValueError, match="no population"):
+        abc.final_population(f"sqlite:///{tmp_path / 'abc.db'}", 1)
+    monkeypatch.setattr(abc.Simulator, "__call__", real)
+    table = calibrate(settings, tmp_path, workers=1)
+    assert table.attrs["generation"] == 0 and len(table) == 2
+    assert len(pyabc.History(f"sqlite:///{tmp_path / 'abc.db'}").all_runs()) == 1
+
+
+def test_the_weighted_draw_follows_the_weights():
+    from simulatie.calibration.ensemble import Ensemble
+
+    table = pd.DataFrame({"x": [1.0, 2.0, 3.0], "weight": [0.7, 0.2, 0.1],
+                          "distance": 0.0})
+    ensemble = Ensemble(table, {"settings": {"names": ["x"]}})
+    drawn = ensemble.draw(10, seed=3)["x"].value_counts().to_dict()
+    assert drawn == {1.0: 7, 2.0: 2, 3.0: 1}  # systematic resampling: exact to one draw
+
+
+# --- The shipped ensemble ---------------------------------------------------------------------
+
+
+def test_the_shipped_ensemble_loads_and_states_its_provenance():
+    ensemble = load_ensemble()
+    provenance = ensemble.provenance
+    assert provenance["command"].startswith("simulatie calibrate")
+    assert set(ensemble.names) <= set(parameter_specs())
+    assert [t["key"] for t in provenance["targets"]] == [t.key for t in TARGETS]
+    assert ensemble.table["weight"].sum() == pytest.approx(1.0, abs=1e-4)
+    ranges = provenance["settings"]["ranges"]
+    for name in ensemble.names:
+        lower, upper = ranges[name]
+        assert ensemble.table[name].between(lower - 1e-9, upper + 1e-9).all(), name
+
+
+def test_the_shipped_ensemble_fits_every_target_on_fresh_seeds_in_most_members():
+    """Not the accepted runs (inside by selection): the same parameters on other seeds."""
+    predictive = load_ensemble().provenance["predictive"]
+    assert predictive["members"] >= 10
+    fit = pd.DataFrame(predictive["fit"])
+    assert list(fit["target"]) == [t.key for t in TARGETS]
+    assert (fit["inside"] >= 0.5).all(), fit[["target", "inside"]].to_string()
+
+
+def test_members_of_the_shipped_ensemble_are_valid_parameter_sets():
+    ensemble = load_ensemble()
+    members = ensemble.members(make_parameters({}), count=5, seed=1)
+    assert len(members) == 5
+    rows = {tuple(row) for row in ensemble.table[ensemble.names].to_numpy()}
+    for member in members:
+        assert tuple(getattr(member, n) for n in ensemble.names) in rows
+
+
+def test_a_missing_or_broken_ensemble_says_so(tmp_path):
+    with pytest.raises(EnsembleError, match="no ensemble"):
+        load_ensemble(tmp_path)
+    (tmp_path / "ensemble.csv").write_text("a,b\n1,2\n", encoding="utf-8")
+    (tmp_path / "ensemble.json").write_text(json.dumps({"settings": {"names": ["x"]}}),
+                                            encoding="utf-8")
+    with pytest.raises(EnsembleError, match="columns missing: x, weight, distance"):
+        load_ensemble(tmp_path)
+
+
+# --- The commands -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["calibrate", "--workers", "0"], "--workers must be at least 1"),
+        (["calibrate", "--workers", "2", "--scheduler", "tcp://x:1"], "either --workers"),
+        (["calibrate", "--scenario", "nowhere"], "nowhere"),
+        (["calibrate", "--years", "2"], "years must be at least 3"),
+        (["robustness", "9"], "there is no myth 9"),
+        (["robustness", "--members", "0"], "members must be at least 1"),
+    ],
+)
+def test_command_mistakes_are_one_line_and_exit_2(args, message, tmp_path):
+    from typer.testing import CliRunner
+
+    from simulatie.cli import app
+
+    result = CliRunner().invoke(app, [*args, "--out", str(tmp_path / "out")])
+    assert result.exit_code == 2, result.output
+    assert message in result.output
+    assert not (tmp_path / "out").exists()
+
+
+def test_the_command_calibrates_checks_on_fresh_seeds_and_writes_the_ensemble(tmp_path):
+    from typer.testing import CliRunner
+
+    from simulatie.cli import app
+
+    scenario = tmp_path / "tiny.toml"
+    scenario.write_text('[scenario]\nbase = "default"\ntitle_en = "tiny"\n'
+                        '[parameters]\nresidents = 40\n', encoding="utf-8")
+    out = tmp_path / "cal"
+    args = ["calibrate", "--scenario", str(scenario), "--particles", "2", "--generations", "1",
+            "--years", "3", "--workers", "1", "--check", "2", "--quiet", "--out", str(out)]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    ensemble = load_ensemble(out)
+    assert len(ensemble) == 2
+    predictive = ensemble.provenance["predictive"]
+    assert predictive["members"] == 2 and len(predictive["fit"]) == len(TARGETS)
+    assert ensemble.provenance["command"].startswith("simulatie calibrate")
+    assert "Fit on fresh seeds" in result.output
