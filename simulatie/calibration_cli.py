@@ -22,18 +22,15 @@ import numpy as np
 import typer
 
 from simulatie.calibration.targets import TARGETS
-from simulatie.cli_common import fail
+from simulatie.cli_common import EXIT_INTERRUPTED, PACKAGE_DATA, fail, progress_bar
 from simulatie.stopping import Interrupted, stop_on_signals
 
 if TYPE_CHECKING:
     import pandas as pd
-    from rich.progress import Progress
 
 __all__ = ["CALIBRATION_DIR", "calibrate_command", "register"]
 
 CALIBRATION_DIR = Path("results") / "calibration"
-PACKAGE_DATA = Path(__file__).resolve().parent / "data"
-EXIT_INTERRUPTED = 130
 
 
 def calibrate_command(
@@ -109,7 +106,8 @@ def calibrate_command(
             ensemble = Ensemble(table=table, provenance={"settings": settings.record()})
             fresh = None
             if check:
-                bar = _bar(quiet, check)
+                bar = progress_bar("fresh seeds", quiet)
+                bar.add_task("check", total=check)
                 with bar:
                     fresh = predictive_check(settings, ensemble.draw(check, seed), workers,
                                              progress=lambda: bar.advance(bar.task_ids[0]))
@@ -156,17 +154,6 @@ def calibrate_command(
         typer.echo(f"warning: the last generation was accepted at tolerance "
                    f"{record['epsilon']:.3g} > 0, so not every set lies inside every band; "
                    f"allow more --generations to go on", err=True)
-
-
-def _bar(quiet: bool, total: int) -> Progress:
-    """A progress bar for the check on fresh seeds."""
-    from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
-
-    bar = Progress(TextColumn("fresh seeds"), BarColumn(), MofNCompleteColumn(),
-                   console=Console(stderr=True), disable=quiet)
-    bar.add_task("check", total=total)
-    return bar
 
 
 def _targets() -> list[dict[str, object]]:

@@ -27,7 +27,7 @@ except ImportError:  # pragma: no cover - older typer runs on click itself
     from click.exceptions import ClickException, UsageError
 
 from simulatie.calibration_cli import register as register_calibration_command
-from simulatie.cli_common import Lang, fail, one_line
+from simulatie.cli_common import Lang, fail, one_line, progress_bar
 from simulatie.core.measures import MEASURE_LABELS
 from simulatie.core.parameters import (
     GROUP_LABELS,
@@ -222,26 +222,9 @@ def run_command(
     except (ParameterError, ScenarioError, OutputError) as error:
         fail(str(error))
 
-    from rich.console import Console
-    from rich.progress import (
-        BarColumn,
-        MofNCompleteColumn,
-        Progress,
-        TextColumn,
-        TimeElapsedColumn,
-        TimeRemainingColumn,
-    )
-
     from simulatie.run import run  # imports the model (and Mesa) only when needed
 
-    columns = (
-        TextColumn("{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        TimeRemainingColumn(),
-    )
-    with Progress(*columns, console=Console(stderr=True)) as bar:
+    with progress_bar("week") as bar:
         task = bar.add_task("week", total=steps)
         result = run(
             parameters,

@@ -44,9 +44,11 @@ from simulatie.myths import (
     Summary,
     Verdict,
     load_myth,
+    myth_holds,
     run_myth,
 )
 from simulatie.report import interval
+from simulatie.robustness import robustness_text
 
 __all__ = [
     "ArmNumbers",
@@ -150,6 +152,8 @@ class MythAnswer:
         counter_intro: The sentence that introduces the counter runs.
         counter: The comparison under the counter-assumption.
         counter_conclusion: Whether the myth holds under the counter-assumption, in words.
+        robustness: The same question across the calibrated ensemble and whether the default
+            verdict is robust (empty when no robustness table covers the myth).
         questions: Discussion questions tied to the practice cases.
         disclaimer: The "thinking tool, not a prediction" statement.
         rule: What "clearly" means.
@@ -169,6 +173,7 @@ class MythAnswer:
     counter_intro: str
     counter: Side
     counter_conclusion: str
+    robustness: list[str]
     questions: list[str]
     disclaimer: str
     rule: str
@@ -202,7 +207,8 @@ class MythAnswer:
             "number": self.number, "lang": self.lang, "claim": self.claim,
             "measure": self.measure, "setup": self.setup, "default": side(self.default),
             "counter_assumption": self.counter_assumption, "counter": side(self.counter),
-            "counter_conclusion": self.counter_conclusion, "questions": self.questions,
+            "counter_conclusion": self.counter_conclusion, "robustness": self.robustness,
+            "questions": self.questions,
             "disclaimer": self.disclaimer, "notes": self.notes,
             "run": {
                 "file": str(myth.path), "scenario": myth.scenario, "weeks": myth.weeks,
@@ -257,9 +263,7 @@ def _side(
             measure_short=_short(str(words["measure"])), myth_arm_short=_short(myth.label),
             direction=t["higher" if d["mean"] > 0 else "lower"],
         )
-    holds = comparison.verdict is Verdict.SUPPORTS or (
-        comparison.verdict is Verdict.NO_CLEAR_DIFFERENCE and holds_if == "not_worse"
-    )
+    holds = myth_holds(comparison.verdict, holds_if)
     return Side(myth, alt, dict(d), comparison.verdict, holds, numbers, difference_text,
                 conclusion)
 
@@ -371,10 +375,27 @@ def answer_from_result(result: MythResult, lang: str = "nl") -> MythAnswer:
         setup=setup, default=default, counter_assumption=str(words["counter"]),
         counter_intro=t["counter_intro"].format(counter=words["counter"]), counter=counter,
         counter_conclusion=t["counter_holds" if counter.holds else "counter_fails"],
+        robustness=_robustness(result, lang),
         questions=list(words["questions"]), disclaimer=t["disclaimer"],
         rule=t["clear_rule"].format(relevant=relevant), notes=notes, footer=footer,
         figure=plot_myth(result, lang), result=result,
     )
+
+
+def _robustness(result: MythResult, lang: str) -> list[str]:
+    """The ensemble's answer to the same question; robust or fragile only at the same settings.
+
+    With another scenario or ``--set`` the question differs from the one asked across the
+    ensemble, so nothing is said; at another size, replication count or seed (the dashboard's
+    quick answer) the ensemble's shares are given without comparing verdicts of unequal power.
+    """
+    myth = result.myth
+    own = load_myth(myth.number)
+    if myth.scenario != own.scenario or myth.overrides:
+        return []
+    same = (myth.weeks, myth.replications, myth.seed, dict(myth.fixed)) == (
+        own.weeks, own.replications, own.seed, dict(own.fixed))
+    return robustness_text(myth.number, result.default.verdict, lang, compare=same)
 
 
 def _commit() -> str | None:
@@ -397,6 +418,7 @@ def myth_answer(
     overrides: Mapping[str, Any] | None = None,
     scenario: str | None = None,
     workers: int | None = None,
+    seed: int | None = None,
 ) -> MythAnswer:
     """Run myth ``n`` and return the model's answer (the dashboard's entry point).
 
@@ -409,6 +431,7 @@ def myth_answer(
         overrides: Parameter values for every run (``--set``), applied last.
         scenario: Another base scenario (e.g. ``"kerkweg"``).
         workers: Processes (default one per core; 1 runs in this process).
+        seed: Another master seed than the myth file's.
 
     Returns:
         The answer with its figure.
@@ -417,7 +440,7 @@ def myth_answer(
         simulatie.myths.MythError: If the myth or an override is not valid.
     """
     myth: Myth = load_myth(n, scale=scale or (QUICK if quick else None), overrides=overrides,
-                           scenario=scenario)
+                           scenario=scenario, seed=seed)
     return answer_from_result(run_myth(myth, workers=workers), lang)
 
 
@@ -447,6 +470,11 @@ def _section(answer: MythAnswer, image: bytes, heading: str = "h1") -> str:
     data = base64.b64encode(image).decode()
     questions = "".join(f"<li>{e(q)}</li>" for q in answer.questions)
     notes = "".join(f"<p class='small'>{e(note)}</p>" for note in answer.notes)
+    robustness = (
+        f"<h2>{e(t['robustness_heading'])}</h2>\n<p class=\"robustness\">"
+        + " ".join(e(line) for line in answer.robustness) + "</p>"
+        if answer.robustness else ""
+    )
     return f"""<section class="myth" id="myth-{answer.number}">
 <{heading}>{e(answer.title())}</{heading}>
 <p class="tool">{e(answer.disclaimer)}</p>{notes}
@@ -461,6 +489,7 @@ def _section(answer: MythAnswer, image: bytes, heading: str = "h1") -> str:
 <p class="numbers">{e(answer.counter.numbers)} {e(answer.counter.difference_text)}</p>
 <p class="conclusion" data-verdict="{answer.counter.verdict.value}">
 {e(answer.counter.conclusion)} {e(answer.counter_conclusion)}</p>
+{robustness}
 <h2>{e(t['questions_heading'])}</h2>
 <ol>{questions}</ol>
 <p class="small">{e(answer.rule)}</p>
@@ -509,6 +538,9 @@ def _page(answer: MythAnswer, image: bytes) -> Figure:
     write(answer.counter_intro, 9)
     write(f"{answer.counter.numbers} {answer.counter.difference_text}", 9)
     write(f"{answer.counter.conclusion} {answer.counter_conclusion}", 9.5, "bold", gap=0.008)
+    if answer.robustness:
+        write(t["robustness_heading"], 11, "bold")
+        write(" ".join(answer.robustness), 8.5, gap=0.008)
     write(t["questions_heading"], 11, "bold")
     for i, question in enumerate(answer.questions, 1):
         write(f"{i}. {question}", 9)

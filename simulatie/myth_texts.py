@@ -271,6 +271,16 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "gesprek over kan gaan: geldt die in uw buurt?",
         "counter_fails": "Ook onder deze aanname houdt de mythe in het model geen stand. In het "
         "model werkt het mechanisme altijd zo; is dat in uw praktijk ook zo? (zie docs/odd.md)",
+        "robustness_heading": "Hoe stevig is dit antwoord?",
+        "robustness": "Dezelfde vraag in {members} plausibele buurten (andere aannames over "
+        "mensen en banden die even goed bij de Nederlandse cijfers passen, docs/calibration.md; "
+        "{reps} herhalingen per variant): de mythe houdt stand in {holds} van de buurten. Het "
+        "model spreekt haar tegen in {contradicts}, steunt haar in {supports} en ziet geen "
+        "duidelijk verschil in {unclear}.",
+        "robust": "Het antwoord hierboven is robuust: {same} van de plausibele buurten geven "
+        "hetzelfde oordeel.",
+        "fragile": "Het antwoord hierboven is kwetsbaar: maar {same} van de plausibele buurten "
+        "geven hetzelfde oordeel. Het hangt af van aannames die niemand precies kent.",
         "disclaimer": "Dit is een denkgereedschap, geen voorspelling. Het model laat zien wat er "
         "volgt uit de aannames in docs/odd.md en de scenariobestanden; andere aannames geven "
         "andere uitkomsten. Verander ze met --set of in het dashboard.",
@@ -317,6 +327,16 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "counter_fails": "Even under this assumption the myth does not hold in the model. In the "
         "model the mechanism always works this way; is that so in your practice? (see "
         "docs/odd.md)",
+        "robustness_heading": "How firm is this answer?",
+        "robustness": "The same question in {members} plausible neighbourhoods (other "
+        "assumptions about people and ties that fit the Dutch figures as well, "
+        "docs/calibration.md; {reps} replications per arm): the myth holds in {holds} of them. "
+        "The model contradicts it in {contradicts}, supports it in {supports} and sees no clear "
+        "difference in {unclear}.",
+        "robust": "The answer above is robust: {same} of the plausible neighbourhoods give the "
+        "same verdict.",
+        "fragile": "The answer above is fragile: only {same} of the plausible neighbourhoods "
+        "give the same verdict. It depends on assumptions nobody knows precisely.",
         "disclaimer": "This is a thinking tool, not a prediction. The model shows what follows "
         "from the assumptions in docs/odd.md and the scenario files; other assumptions give "
         "other results. Change them with --set or in the dashboard.",

@@ -70,8 +70,10 @@ __all__ = [
     "Verdict",
     "judge",
     "load_myth",
+    "myth_holds",
     "myth_path",
     "run_myth",
+    "run_task",
 ]
 
 MYTHS = range(1, 8)
@@ -233,6 +235,7 @@ def load_myth(
     overrides: Mapping[str, Any] | None = None,
     scenario: str | None = None,
     folder: Path | None = None,
+    seed: int | None = None,
 ) -> Myth:
     """Read and check a myth file.
 
@@ -242,6 +245,8 @@ def load_myth(
         overrides: Parameter values applied to every run, after arms and counter (``--set``).
         scenario: Another base scenario than the file's (e.g. ``"kerkweg"``).
         folder: Where the myth files are (default ``experiments/myths``).
+        seed: Another master seed than the file's (to check that a verdict does not hang on
+            the seeds).
 
     Returns:
         The validated myth.
@@ -285,7 +290,8 @@ def load_myth(
     myth = Myth(
         number=number, path=path, text=text, scenario=scenario or spec.scenario,
         weeks=scale.weeks or spec.weeks, replications=scale.replications or spec.replications,
-        seed=spec.seed, measure=spec.measure, arms=arms, counter=counter, fixed=fixed,
+        seed=spec.seed if seed is None else seed, measure=spec.measure, arms=arms,
+        counter=counter, fixed=fixed,
         timeseries=tuple(spec.timeseries), overrides=extra,
     )
     myth.points()  # every design point must validate (group shares, scenario) before running
@@ -332,7 +338,7 @@ def curve(timeseries: pd.DataFrame, measure: MeasureSection) -> np.ndarray:
     return values
 
 
-def _run_task(task: tuple[dict[str, Any], int, int, tuple[str, ...]]) -> pd.DataFrame:
+def run_task(task: tuple[dict[str, Any], int, int, tuple[str, ...]]) -> pd.DataFrame:
     """Run one simulation and keep only the needed columns (module level for the pool)."""
     from simulatie.run import run
     from simulatie.sweep import clear_neighbourhood_cache
@@ -436,6 +442,18 @@ def judge(
     return stats, outcome, verdict
 
 
+def myth_holds(verdict: Verdict, holds_if: str) -> bool:
+    """Whether the myth holds: its arm is clearly better, or no worse when that is its claim.
+
+    Args:
+        verdict: The comparison's verdict.
+        holds_if: The myth's ``[measure] holds_if`` (``"better"`` or ``"not_worse"``).
+    """
+    return verdict is Verdict.SUPPORTS or (
+        verdict is Verdict.NO_CLEAR_DIFFERENCE and holds_if == "not_worse"
+    )
+
+
 @dataclass(frozen=True)
 class MythResult:
     """Everything the model says about one myth.
@@ -491,7 +509,7 @@ def run_myth(myth: Myth, workers: int | None = None) -> MythResult:
              for values in points.values() for seed in seeds]
     n = _workers(workers, len(tasks))
     # a process pool is safe inside the dashboard's threaded server, and stops when asked
-    tables = [_run_task(task) for task in tasks] if n == 1 else map_stoppable(_run_task, tasks, n)
+    tables = [run_task(task) for task in tasks] if n == 1 else map_stoppable(run_task, tasks, n)
     reps = myth.replications
     arms = {}
     for k, (key, values) in enumerate(points.items()):

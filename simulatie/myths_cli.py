@@ -16,7 +16,7 @@ from typing import Annotated
 
 import typer
 
-from simulatie.cli_common import Lang, fail
+from simulatie.cli_common import EXIT_INTERRUPTED, Lang, fail
 from simulatie.core.parameters import ParameterError, parse_override
 from simulatie.myths import MYTHS, QUICK, MythError, Scale
 from simulatie.stopping import Interrupted, stop_on_signals
@@ -24,7 +24,6 @@ from simulatie.stopping import Interrupted, stop_on_signals
 __all__ = ["MYTHS_OUT", "myth_command", "myths_command", "register"]
 
 MYTHS_OUT = Path("results") / "myths"
-EXIT_INTERRUPTED = 130  # 128 + SIGINT: what a shell reports for Ctrl+C
 
 
 
@@ -44,6 +43,9 @@ RepsOption = Annotated[int | None, typer.Option(
 WorkersOption = Annotated[int | None, typer.Option(
     "--workers", "-w", help="Processes (default: one per core; 1 = in this process).")]
 OutOption = Annotated[Path | None, typer.Option("--out", "-o", help="Output folder.")]
+SeedOption = Annotated[int | None, typer.Option(
+    help="Another master seed than the myth file's (does the verdict hang on the seeds?).",
+    show_default=False, min=0)]
 
 
 def _scale(quick: bool, residents: int | None, weeks: int | None,
@@ -67,12 +69,12 @@ def _overrides(values: list[str] | None) -> dict:
 
 
 def _answer(n: int, lang: Lang, scale: Scale, overrides: dict, scenario: str | None,
-            workers: int | None):
+            workers: int | None, seed: int | None = None):
     from simulatie.handout import myth_answer  # matplotlib only when a command runs
 
     try:
         return myth_answer(n, lang.value, scale=scale, overrides=overrides, scenario=scenario,
-                           workers=workers)
+                           workers=workers, seed=seed)
     except (MythError, ParameterError, ValueError) as error:
         fail(error)
 
@@ -88,6 +90,7 @@ def myth_command(
     replications: RepsOption = None,
     workers: WorkersOption = None,
     out: OutOption = None,
+    seed: SeedOption = None,
 ) -> None:
     """Test one myth with the model and write its handout (HTML, PDF, figure)."""
     from simulatie.handout import write_handout
@@ -98,7 +101,7 @@ def myth_command(
     started = time.perf_counter()
     try:
         with stop_on_signals():
-            answer = _answer(number, lang, scale, overrides, scenario, workers)
+            answer = _answer(number, lang, scale, overrides, scenario, workers, seed)
             paths = write_handout(answer, out or MYTHS_OUT / str(number))
     except (Interrupted, KeyboardInterrupt) as stop:
         typer.echo(f"interrupted: myth {number} was not finished; run the same command again",
@@ -121,6 +124,7 @@ def myths_command(
     replications: RepsOption = None,
     workers: WorkersOption = None,
     out: OutOption = None,
+    seed: SeedOption = None,
 ) -> None:
     """Test all seven myths and build the workshop pack (one HTML, one PDF)."""
     from simulatie.handout import write_handout, write_pack
@@ -133,7 +137,7 @@ def myths_command(
         with stop_on_signals():
             for n in MYTHS:
                 began = time.perf_counter()
-                answer = _answer(n, lang, scale, overrides, scenario, workers)
+                answer = _answer(n, lang, scale, overrides, scenario, workers, seed)
                 write_handout(answer, root / str(n))
                 typer.echo(f"{answer.title()} ({time.perf_counter() - began:.0f}s): "
                            f"{answer.default.conclusion}")

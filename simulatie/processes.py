@@ -43,20 +43,30 @@ def process_pool(workers: int) -> ProcessPoolExecutor:
                                initargs=(os.getpid(),))
 
 
-def map_stoppable(function: Callable[[Any], Any], tasks: Iterable[Any], workers: int) -> list:
+def map_stoppable(
+    function: Callable[[Any], Any],
+    tasks: Iterable[Any],
+    workers: int,
+    progress: Callable[[], None] | None = None,
+) -> list:
     """Run ``function`` on every task in a process pool, in order; stop the pool if interrupted.
 
     Args:
         function: A module-level function (workers must be able to import it).
         tasks: Its arguments, one per call.
         workers: Worker processes.
+        progress: Called once per result, as results arrive in order.
 
     Returns:
         The results, in the order of ``tasks``.
     """
     pool = process_pool(workers)
+    results = []
     try:
-        results = list(pool.map(function, tasks))
+        for result in pool.map(function, tasks):
+            results.append(result)
+            if progress is not None:
+                progress()
     except BaseException:
         stop_pool(pool)
         raise

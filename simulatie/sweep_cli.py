@@ -14,7 +14,7 @@ from typing import Annotated
 
 import typer
 
-from simulatie.cli_common import Lang, fail
+from simulatie.cli_common import EXIT_INTERRUPTED, Lang, fail, progress_bar
 from simulatie.experiments import ExperimentError, load_experiment, safe_name
 from simulatie.stopping import Interrupted, stop_on_signals
 
@@ -22,7 +22,6 @@ __all__ = ["SWEEPS_DIR", "register", "report_command", "sweep_command"]
 
 SWEEPS_DIR = Path("results") / "sweeps"
 EXIT_FAILED_RUNS = 1
-EXIT_INTERRUPTED = 130
 
 
 
@@ -76,14 +75,7 @@ def sweep_command(
     out_dir = out if out is not None else SWEEPS_DIR / safe_name(loaded.name)
 
     from rich.console import Console
-    from rich.progress import (
-        BarColumn,
-        MofNCompleteColumn,
-        Progress,
-        TextColumn,
-        TimeElapsedColumn,
-        TimeRemainingColumn,
-    )
+    from rich.progress import TextColumn
 
     from simulatie.sweep import SweepError, run_sweep
 
@@ -95,16 +87,7 @@ def sweep_command(
             f"{loaded.replications} replications, {loaded.weeks} weeks) → {out_dir}",
             highlight=False,
         )
-    progress = Progress(
-        TextColumn("runs"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TextColumn("failed: {task.fields[failed]}"),
-        TimeElapsedColumn(),
-        TimeRemainingColumn(),
-        console=console,
-        disable=quiet,
-    )
+    progress = progress_bar("runs", quiet, TextColumn("failed: {task.fields[failed]}"))
     task = progress.add_task("runs", total=None, failed=0)
     failures = 0
     counts = {"total": len(loaded.runs()), "done": 0}

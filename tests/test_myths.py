@@ -174,3 +174,14 @@ def test_pack(tmp_path) -> None:
     assert paths["pdf"].read_bytes()[:5] == b"%PDF-"
     page = paths["html"].read_text(encoding="utf-8")
     assert page.count('<section class="myth"') == 2
+
+
+def test_another_master_seed_gives_other_replications_of_the_same_question() -> None:
+    from simulatie.experiments import run_seeds
+
+    own, other = load_myth(2), load_myth(2, seed=7)
+    assert other.seed == 7 and own.seed != 7
+    assert own.points() == other.points()
+    first = run_seeds(own.seed, 4, own.replications)[0]
+    second = run_seeds(other.seed, 4, other.replications)[0]
+    assert set(first).isdisjoint(second)

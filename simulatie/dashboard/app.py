@@ -37,7 +37,7 @@ from simulatie import handout
 from simulatie.core.model import CaringCommunity
 from simulatie.core.parameters import ROLE_LABELS, Role
 from simulatie.core.simulation import Simulation
-from simulatie.myth_texts import MYTH_TEXTS
+from simulatie.myth_texts import MYTH_TEXTS, TEMPLATES
 from simulatie.myths import MYTHS, MythError, load_myth
 from simulatie.results import OutputError, write_run
 from simulatie.scenarios import DEFAULT, Scenario, ScenarioError
@@ -541,6 +541,7 @@ class _Answer:
     conclusion: str
     numbers: str
     counter_conclusion: str
+    robustness: tuple[str, ...]
     questions: tuple[str, ...]
     png: bytes
 
@@ -550,7 +551,8 @@ def _ask(number: int, lang: str, overrides: Mapping[str, Any]) -> _Answer:
     return _Answer(
         number=number, lang=lang, overrides=tuple(sorted(overrides.items())),
         conclusion=answer.conclusion, numbers=answer.default.numbers,
-        counter_conclusion=answer.counter_conclusion, questions=tuple(answer.questions),
+        counter_conclusion=answer.counter_conclusion, robustness=tuple(answer.robustness),
+        questions=tuple(answer.questions),
         png=_figure_png(answer.figure),
     )
 
@@ -625,6 +627,9 @@ def WorkshopView(lang: str):
                 Prose(result.numbers, classes=["sim-myth-numbers"])
                 Prose(f"**{t('myth_counter', lang)}** {result.counter_conclusion}",
                       classes=["sim-myth-counter"])
+                if result.robustness:
+                    Prose(f"**{TEMPLATES[lang]['robustness_heading']}** "
+                          + " ".join(result.robustness), classes=["sim-myth-robustness"])
     if isinstance(result, _Answer):
         solara.Image(result.png, width="100%", classes=["sim-myth-figure"])
         questions = "\n".join(f"- {q}" for q in result.questions)
