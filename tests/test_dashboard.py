@@ -394,6 +394,7 @@ def fake_answer(n, lang, quick=False, overrides=None, **_):
     return SimpleNamespace(
         conclusion=f"fake conclusion {n} {lang}", default=SimpleNamespace(numbers="1 vs 2"),
         counter_conclusion="counter words", questions=["a question?"], figure=figure,
+        robustness=[f"ensemble words {n}"] if not overrides else [],
     )
 
 
@@ -431,6 +432,10 @@ def test_workshop_view_shows_the_claim_and_the_answer(monkeypatch):
     assert rc.find(v.Html, class_="sim-myth-conclusion").widget.children == ["fake conclusion 5 nl"]
     assert fake_answer.calls == [(5, "nl", True, None)]
     assert images(rc, "sim-myth-figure")
+    from solara.widgets.widgets import HTML
+
+    shown = rc.find(HTML, attributes={"class": "sim-prose sim-myth-robustness"}).widget
+    assert "ensemble words 5" in shown.unsafe_innerHTML
     for widget in lever:  # the sidebar's does not change the myth's runs; the myth's does
         widget.v_model = 0.0
     # the answer arrives from a background task, so its re-render may land a moment later
