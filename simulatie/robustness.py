@@ -191,13 +191,38 @@ def robustness_summary(table: pd.DataFrame) -> pd.DataFrame:
 
 
 def save_robustness(table: pd.DataFrame, provenance: Mapping[str, Any], folder: Path,
-                    name: str = SHIPPED) -> tuple[Path, Path]:
-    """Write ``name.csv`` (one row per myth and member) and ``name.json`` (provenance)."""
+                    name: str = SHIPPED, merge: bool = False) -> tuple[Path, Path]:
+    """Write ``name.csv`` (one row per myth and member) and ``name.json`` (provenance).
+
+    Args:
+        table: From :func:`myth_robustness`.
+        provenance: How it was made (command, settings, versions).
+        folder: Where to write.
+        name: File name without suffix.
+        merge: Keep the rows of other myths already in the folder's table, so that one myth
+            can be asked again without asking all seven. The provenance then says, per myth,
+            which command made its rows (``"myths"``).
+    """
     folder.mkdir(parents=True, exist_ok=True)
     csv, meta = folder / f"{name}.csv", folder / f"{name}.json"
+    asked = sorted(int(n) for n in table["myth"].unique())
+    by_myth = {str(n): {k: provenance[k] for k in ("built", "command", "settings")
+                        if k in provenance} for n in asked}
+    earlier = load_robustness(csv) if merge else None
+    if earlier is not None:
+        old_table, old_provenance = earlier
+        kept = old_table[~old_table["myth"].isin(asked)]
+        old_by_myth = old_provenance.get("myths") or {
+            str(n): {k: old_provenance[k] for k in ("built", "command", "settings")
+                     if k in old_provenance}
+            for n in old_table["myth"].unique()
+        }
+        by_myth = {**{k: v for k, v in old_by_myth.items() if int(k) not in asked}, **by_myth}
+        table = pd.concat([kept, table], ignore_index=True).sort_values(
+            ["myth", "member"], kind="stable")
     table.to_csv(csv, index=False)
-    meta.write_text(json.dumps(dict(provenance), indent=2, ensure_ascii=False) + "\n",
-                    encoding="utf-8")
+    record = {**dict(provenance), "myths": dict(sorted(by_myth.items(), key=lambda kv: int(kv[0])))}
+    meta.write_text(json.dumps(record, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     return csv, meta
 
 

@@ -5,7 +5,8 @@ It asks each chosen myth's question in every chosen member of the ensemble
 ``myth_robustness.csv`` and ``.json`` into the output folder, and prints per myth the share of
 plausible neighbourhoods in which the model supports it, contradicts it or sees no clear
 difference. ``--ship`` also writes the files into the package (``simulatie/data/``), where
-handouts and the dashboard read them. Ctrl+C stops (nothing partial is written).
+handouts and the dashboard read them; rows of myths not asked again are kept there. Ctrl+C
+stops (nothing partial is written).
 """
 
 from __future__ import annotations
@@ -124,8 +125,8 @@ def robustness_command(
     }
     try:
         written = save_robustness(table, record, out)
-        if ship:
-            written += save_robustness(table, record, PACKAGE_DATA)
+        if ship:  # the other myths' rows stay in the package's table
+            written += save_robustness(table, record, PACKAGE_DATA, merge=True)
     except OSError as error:
         fail(f"cannot write the table: {error}")
     _print(robustness_summary(table))

@@ -129,3 +129,19 @@ def test_the_shipped_table_covers_every_myth_with_members_of_the_shipped_ensembl
         holds_if = load_myth(int(number)).measure.holds_if
         assert (part["holds"] == [myth_holds(Verdict(v), holds_if) for v in part["verdict"]]).all()
     json.dumps(provenance)
+
+
+def test_shipping_one_myth_again_keeps_the_others(tmp_path):
+    from simulatie.robustness import save_robustness
+
+    first = pd.concat([table_of(["contradicts"] * 2, myth=2), table_of(["supports"] * 2, myth=5)])
+    save_robustness(first, {"command": "simulatie robustness", "settings": {"a": 1}}, tmp_path)
+    again = table_of(["no_clear_difference"] * 3, myth=5)
+    save_robustness(again, {"command": "simulatie robustness 5", "settings": {"a": 2}},
+                    tmp_path, merge=True)
+    table, provenance = load_robustness(tmp_path / "myth_robustness.csv")
+    assert sorted(table["myth"].unique()) == [2, 5]
+    assert (table[table["myth"] == 2]["verdict"] == "contradicts").all()
+    assert list(table[table["myth"] == 5]["verdict"]) == ["no_clear_difference"] * 3
+    assert provenance["myths"]["2"]["command"] == "simulatie robustness"
+    assert provenance["myths"]["5"]["command"] == "simulatie robustness 5"
