@@ -22,7 +22,7 @@ import numpy as np
 import typer
 
 from simulatie.calibration.targets import TARGETS
-from simulatie.cli_common import EXIT_INTERRUPTED, PACKAGE_DATA, fail, progress_bar
+from simulatie.cli_common import EXIT_INTERRUPTED, PACKAGE_DATA, check_workers, fail, progress_bar
 from simulatie.stopping import Interrupted, stop_on_signals
 
 if TYPE_CHECKING:
@@ -71,10 +71,7 @@ def calibrate_command(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress lines.")] = False,
 ) -> None:
     """Calibrate against the Dutch figures (ABC-SMC) and write the ensemble of accepted sets."""
-    if workers is not None and workers < 1:
-        fail(f"--workers must be at least 1, got {workers}")
-    if workers is not None and scheduler is not None:
-        fail("use either --workers (local processes) or --scheduler (an existing Dask cluster)")
+    check_workers(workers, scheduler)
     try:
         import pyabc  # noqa: F401 - checked here, before anything is written
     except ImportError:

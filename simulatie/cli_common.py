@@ -24,6 +24,7 @@ __all__ = [
     "EXIT_USAGE",
     "PACKAGE_DATA",
     "Lang",
+    "check_workers",
     "fail",
     "one_line",
     "progress_bar",
@@ -51,6 +52,14 @@ def fail(message: object, code: int = EXIT_USAGE) -> NoReturn:
     """Print one ``error:`` line to stderr and stop with ``code`` (2: bad input)."""
     typer.echo(f"error: {one_line(message)}", err=True)
     raise typer.Exit(code)
+
+
+def check_workers(workers: int | None, scheduler: str | None = None) -> None:
+    """Refuse ``--workers`` below 1, and ``--workers`` together with ``--scheduler``."""
+    if workers is not None and workers < 1:
+        fail(f"--workers must be at least 1, got {workers}")
+    if workers is not None and scheduler is not None:
+        fail("use either --workers (local processes) or --scheduler (an existing Dask cluster)")
 
 
 def progress_bar(label: str, quiet: bool = False, *extra: ProgressColumn) -> Progress:

@@ -509,7 +509,7 @@ def run_myth(myth: Myth, workers: int | None = None) -> MythResult:
              for values in points.values() for seed in seeds]
     n = _workers(workers, len(tasks))
     # a process pool is safe inside the dashboard's threaded server, and stops when asked
-    tables = [run_task(task) for task in tasks] if n == 1 else map_stoppable(run_task, tasks, n)
+    tables = map_stoppable(run_task, tasks, n)
     reps = myth.replications
     arms = {}
     for k, (key, values) in enumerate(points.items()):

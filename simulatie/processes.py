@@ -51,17 +51,25 @@ def map_stoppable(
 ) -> list:
     """Run ``function`` on every task in a process pool, in order; stop the pool if interrupted.
 
+    With one worker the tasks run in this process, one after the other (no pool to start).
+
     Args:
-        function: A module-level function (workers must be able to import it).
+        function: A module-level function or picklable callable (workers must import it).
         tasks: Its arguments, one per call.
-        workers: Worker processes.
+        workers: Worker processes; 1 runs in this process.
         progress: Called once per result, as results arrive in order.
 
     Returns:
         The results, in the order of ``tasks``.
     """
-    pool = process_pool(workers)
     results = []
+    if workers == 1:
+        for task in tasks:
+            results.append(function(task))
+            if progress is not None:
+                progress()
+        return results
+    pool = process_pool(workers)
     try:
         for result in pool.map(function, tasks):
             results.append(result)

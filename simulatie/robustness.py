@@ -142,14 +142,7 @@ def myth_robustness(
         progress(len(tasks))
     tick = (lambda: progress(1)) if progress is not None else None
     n = max(1, min(workers or os.cpu_count() or 1, len(tasks)))
-    if n == 1:
-        tables = []
-        for task in tasks:
-            tables.append(run_task(task))
-            if tick:
-                tick()
-    else:
-        tables = map_stoppable(run_task, tasks, n, progress=tick)
+    tables = map_stoppable(run_task, tasks, n, progress=tick)
     summaries: dict[tuple[int, int, str], np.ndarray] = {}
     for number, index, arm, myth, start in plans:
         runs = tables[start:start + myth.replications]

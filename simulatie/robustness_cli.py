@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from simulatie.cli_common import EXIT_INTERRUPTED, PACKAGE_DATA, fail, progress_bar
+from simulatie.cli_common import EXIT_INTERRUPTED, PACKAGE_DATA, check_workers, fail, progress_bar
 from simulatie.stopping import Interrupted, stop_on_signals
 
 if TYPE_CHECKING:
@@ -83,8 +83,7 @@ def robustness_command(
     wrong = [n for n in numbers if n not in MYTHS]
     if wrong:
         fail(f"there is no myth {wrong[0]}; choose 1 to 7")
-    if workers is not None and workers < 1:
-        fail(f"--workers must be at least 1, got {workers}")
+    check_workers(workers)
     try:
         settings = RobustnessSettings(members=members, replications=replications,
                                       residents=residents, weeks=weeks)

@@ -14,7 +14,7 @@ from typing import Annotated
 
 import typer
 
-from simulatie.cli_common import EXIT_INTERRUPTED, Lang, fail, progress_bar
+from simulatie.cli_common import EXIT_INTERRUPTED, Lang, check_workers, fail, progress_bar
 from simulatie.experiments import ExperimentError, load_experiment, safe_name
 from simulatie.stopping import Interrupted, stop_on_signals
 
@@ -64,10 +64,7 @@ def sweep_command(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
     """Run every run of an experiment; finished runs in the results folder are skipped."""
-    if workers is not None and workers < 1:
-        fail(f"--workers must be at least 1, got {workers}")
-    if workers is not None and scheduler is not None:
-        fail("use either --workers (local processes) or --scheduler (an existing Dask cluster)")
+    check_workers(workers, scheduler)
     try:
         loaded = load_experiment(experiment)
     except ExperimentError as error:

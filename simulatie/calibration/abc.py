@@ -233,7 +233,19 @@ def calibrate(
     prior = pyabc.Distribution(**{
         name: pyabc.RV("uniform", lower, upper - lower) for name, (lower, upper) in ranges.items()
     })
+    outside = np.random.get_state()  # pyabc draws from numpy's global generator
     np.random.seed(settings.seed % 2**32)
+    try:
+        return _run_abc(pyabc, settings, prior, db, workers, scheduler)
+    finally:
+        np.random.set_state(outside)
+
+
+def _run_abc(
+    pyabc: Any, settings: CalibrationSettings, prior: Any, db: Path, workers: int | None,
+    scheduler: str | None,
+) -> pd.DataFrame:
+    """Create or load the calibration in ``db``, run what is left of it, and read the result."""
     abc = pyabc.ABCSMC(
         Simulator(settings), prior, _distance,
         population_size=settings.particles,
@@ -346,12 +358,5 @@ def predictive_check(
     fresh = Simulator(replace(settings, seed=settings.seed + 1))
     values = [{n: float(row[n]) for n in settings.names} for _, row in rows.iterrows()]
     n = max(1, min(workers or os.cpu_count() or 1, len(values)))
-    if n == 1:
-        results = []
-        for value in values:
-            results.append(fresh(value))
-            if progress is not None:
-                progress()
-    else:
-        results = map_stoppable(fresh, values, n, progress=progress)
+    results = map_stoppable(fresh, values, n, progress=progress)
     return pd.DataFrame([{**v, **r} for v, r in zip(values, results, strict=True)])
