@@ -24,11 +24,12 @@ endef
 
 DASH_STAMP := $(VENV)/.installed-dashboard
 
-.PHONY: help run test lint dashboard bench clean
+.PHONY: help run test test-slow lint dashboard bench clean
 
 help:
 	@echo "make run    set up .venv and run the default scenario (extra options: ARGS='--steps 52')"
 	@echo "make test   set up .venv with test tools and run the tests (pytest)"
+	@echo "make test-slow  the slow suites: field patterns at full scale, more stop/resume tests"
 	@echo "make dashboard  set up .venv with the dashboard and start it on http://127.0.0.1:8765"
 	@echo "make bench  run the benchmark suite (results/benchmarks/)"
 	@echo "make lint   ruff check"
@@ -65,6 +66,11 @@ run: $(RUN_STAMP)
 
 test: $(DEV_STAMP)
 	$(BIN)/python -m pytest -n 2 $(ARGS)
+
+# The slow suites: the field patterns at full scale (one process pool of their own, so no
+# xdist) and the slower stop-and-resume tests of the sweep runner.
+test-slow: $(DEV_STAMP)
+	$(BIN)/python -m pytest -m 'slow or patterns' $(ARGS)
 
 lint: $(DEV_STAMP)
 	$(BIN)/ruff check .

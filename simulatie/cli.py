@@ -41,6 +41,7 @@ from simulatie.core.parameters import (
 )
 from simulatie.dashboard.cli import register as register_dashboard_command
 from simulatie.myths_cli import register as register_myth_commands
+from simulatie.patterns_cli import register as register_patterns_command
 from simulatie.results import OutputError, check_output_dir, write_run
 from simulatie.robustness_cli import register as register_robustness_command
 from simulatie.scenario_cli import scenarios_app
@@ -307,4 +308,5 @@ register_sweep_commands(app)  # simulatie sweep, simulatie report
 register_dashboard_command(app)  # simulatie dashboard
 register_calibration_command(app)  # simulatie calibrate
 register_robustness_command(app)  # simulatie robustness
+register_patterns_command(app)  # simulatie patterns
 register_myth_commands(app)  # simulatie myth N / mythe N, simulatie myths / mythes

@@ -3,12 +3,13 @@
 :func:`myth_answer` runs a myth (:mod:`simulatie.myths`) and turns the result into a
 :class:`MythAnswer`: the claim, the numbers per arm with their 95% intervals, the conclusion
 sentence chosen from the computed verdict, the same under the counter-assumption, the discussion
-questions and a matplotlib figure. The dashboard calls it with ``quick=True`` (a few seconds);
-:func:`write_handout` writes ``figure.png``, ``handout.html``, ``handout.pdf`` and
-``answer.json`` for the command line; :func:`write_pack` puts several answers into one HTML
-file and one multi-page PDF for a workshop. The PDF is drawn with matplotlib (``PdfPages``), so
-no extra dependency is needed. Nothing in the words is a result: every number and every
-conclusion is filled in from the run.
+questions and a matplotlib figure. The dashboard calls it with ``shipped=True``: the full answer
+shipped with the package, the same as the command line's, computed at full scale only when the
+user changed an assumption (:mod:`simulatie.myth_answers`). :func:`write_handout` writes
+``figure.png``, ``handout.html``, ``handout.pdf`` and ``answer.json`` for the command line;
+:func:`write_pack` puts several answers into one HTML file and one multi-page PDF for a
+workshop. The PDF is drawn with matplotlib (``PdfPages``), so no extra dependency is needed.
+Nothing in the words is a result: every number and every conclusion is filled in from the run.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from matplotlib.backends.backend_pdf import PdfPages
 from matplotlib.figure import Figure
 
 from simulatie.core.metrics import METRICS
+from simulatie.myth_answers import shipped_result
 from simulatie.myth_texts import MYTH_TEXTS, TEMPLATES
 from simulatie.myths import (
     QUICK,
@@ -419,6 +421,7 @@ def myth_answer(
     scenario: str | None = None,
     workers: int | None = None,
     seed: int | None = None,
+    shipped: bool = False,
 ) -> MythAnswer:
     """Run myth ``n`` and return the model's answer (the dashboard's entry point).
 
@@ -432,6 +435,9 @@ def myth_answer(
         scenario: Another base scenario (e.g. ``"kerkweg"``).
         workers: Processes (default one per core; 1 runs in this process).
         seed: Another master seed than the myth file's.
+        shipped: Use the answer shipped with the package when it was computed for exactly
+            these runs (:func:`simulatie.myth_answers.shipped_result`): the same answer as
+            ``simulatie myth n``, without waiting for it.
 
     Returns:
         The answer with its figure.
@@ -441,7 +447,8 @@ def myth_answer(
     """
     myth: Myth = load_myth(n, scale=scale or (QUICK if quick else None), overrides=overrides,
                            scenario=scenario, seed=seed)
-    return answer_from_result(run_myth(myth, workers=workers), lang)
+    result = shipped_result(myth) if shipped else None
+    return answer_from_result(result or run_myth(myth, workers=workers), lang)
 
 
 # --- writing ---------------------------------------------------------------------------------

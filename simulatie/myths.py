@@ -366,8 +366,9 @@ class ArmResult:
         values: The key number per replication.
         stats: Mean and 95% interval of the mean (:func:`simulatie.report.interval`).
         curves: The key metric over time, one row per replication.
-        extra: Per extra metric, its final value per replication.
+        extra: Per extra metric, the interval of its final value over replications.
         parameters: The run's full parameter values.
+        extra_values: Per extra metric, its final value per replication.
     """
 
     arm: str
@@ -377,6 +378,7 @@ class ArmResult:
     curves: np.ndarray
     extra: dict[str, dict[str, float]]
     parameters: dict[str, Any]
+    extra_values: dict[str, np.ndarray] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -482,11 +484,12 @@ def _arm_result(
     arm: str, countered: bool, tables: list[pd.DataFrame], myth: Myth, parameters: dict
 ) -> ArmResult:
     values = np.array([summarise_run(t, myth.measure) for t in tables])
+    finals = {m: np.array([float(t[m].iloc[-1]) for t in tables]) for m in myth.timeseries}
     return ArmResult(
         arm=arm, countered=countered, values=values, stats=interval(values),
         curves=np.vstack([curve(t, myth.measure) for t in tables]),
-        extra={m: interval([float(t[m].iloc[-1]) for t in tables]) for m in myth.timeseries},
-        parameters=parameters,
+        extra={m: interval(v) for m, v in finals.items()}, parameters=parameters,
+        extra_values=finals,
     )
 
 

@@ -3,7 +3,9 @@
 ``myth N`` runs myth N's experiment (:mod:`simulatie.myths`) and writes its handout
 (:mod:`simulatie.handout`) into ``results/myths/<N>/``: ``figure.png``, ``handout.html``,
 ``handout.pdf``, ``answer.json`` and a copy of the myth file. ``myths`` does all seven and puts
-them into one workshop pack, ``results/myths/pack/pack.html`` and ``pack.pdf``. Mistakes in the
+them into one workshop pack, ``results/myths/pack/pack.html`` and ``pack.pdf``; with ``--ship``
+it also writes the full answers into the package (``simulatie/data/myth_answers.*``), where the
+dashboard reads them (:mod:`simulatie.myth_answers`). Mistakes in the
 input are one ``error: ...`` line with exit code 2. ``simulatie.cli`` registers the commands with
 :func:`register`.
 """
@@ -125,10 +127,17 @@ def myths_command(
     workers: WorkersOption = None,
     out: OutOption = None,
     seed: SeedOption = None,
+    ship: Annotated[bool, typer.Option(
+        help="Also write the full answers into the package, for the dashboard.")] = False,
 ) -> None:
     """Test all seven myths and build the workshop pack (one HTML, one PDF)."""
     from simulatie.handout import write_handout, write_pack
 
+    changed = [name for name, value in (
+        ("--quick", quick), ("--set", set_), ("--scenario", scenario), ("--residents", residents),
+        ("--weeks", weeks), ("--replications", replications), ("--seed", seed)) if value]
+    if ship and changed:
+        fail(f"--ship ships the answers at the myth files' settings; leave out {changed[0]}")
     scale, overrides = _scale(quick, residents, weeks, replications), _overrides(set_)
     root = out or MYTHS_OUT
     started = time.perf_counter()
@@ -143,11 +152,32 @@ def myths_command(
                            f"{answer.default.conclusion}")
                 answers.append(answer)
             paths = write_pack(answers, root / "pack")
+            if ship:
+                _ship(answers)
     except (Interrupted, KeyboardInterrupt) as stop:
         typer.echo(f"interrupted: {len(answers)} of {len(MYTHS)} myths done (their handouts are "
                    "written); run the same command again for the pack", err=True)
         raise typer.Exit(getattr(stop, "exit_code", EXIT_INTERRUPTED)) from None
     typer.echo(f"done in {time.perf_counter() - started:.0f}s → {paths['pdf']}")
+
+
+def _ship(answers: list) -> None:
+    """Write the full answers into the package (simulatie/data/myth_answers.*)."""
+    import shlex
+    import sys
+    from datetime import UTC, datetime
+
+    from simulatie.cli_common import PACKAGE_DATA
+    from simulatie.myth_answers import save_answers
+    from simulatie.run import provenance
+
+    record = {"built": datetime.now(UTC).isoformat(timespec="seconds"),
+              "command": "simulatie myths " + shlex.join(sys.argv[2:]), **provenance()}
+    try:
+        written = save_answers([a.result for a in answers], record, PACKAGE_DATA)
+    except OSError as error:
+        fail(f"cannot write the answers into the package: {error}")
+    typer.echo("shipped " + ", ".join(str(p) for p in written))
 
 
 def register(app: typer.Typer) -> None:

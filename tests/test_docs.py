@@ -16,13 +16,13 @@ from enum import StrEnum
 from pathlib import Path
 
 import pytest
-from patterns_helpers import PATTERNS
 
 from simulatie.core.activities import PHASE_AFTER_MEETINGS
 from simulatie.core.groups import GROUP_PROFILES
 from simulatie.core.metrics import METRICS
 from simulatie.core.parameters import Parameters, parameter_specs
 from simulatie.core.professionals import STYLE_PROFILES
+from simulatie.patterns import PATTERNS
 
 ODD = Path(__file__).resolve().parents[1] / "docs" / "odd.md"
 TEXT = ODD.read_text(encoding="utf-8")
@@ -183,6 +183,6 @@ def test_patterns_doc_describes_each_pattern_as_tested(key: str) -> None:
     assert match, f"docs/patterns.md has no section for pattern {key}"
     assert match.group(1).strip() == pattern.title
     body = match.group(2)
-    assert f"Measure: `{pattern.measure}` after {pattern.steps} weeks" in body
+    assert f"Measure: `{pattern.measure}` after {pattern.weeks} weeks" in body
     assert f"**Counter-assumption:** {pattern.counter_label}." in body
     assert f"figures/patterns/pattern_{key}.png" in body

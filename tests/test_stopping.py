@@ -115,8 +115,11 @@ def _runs(out: Path) -> dict[str, pd.DataFrame]:
     return {p.stem: pd.read_parquet(p) for p in (out / "runs").glob("*.parquet")}
 
 
-@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM, signal.SIGHUP],
-                         ids=["ctrl-c", "sigterm", "sighup"])
+@pytest.mark.parametrize("sig", [
+    signal.SIGINT,
+    pytest.param(signal.SIGTERM, marks=pytest.mark.slow),  # same path as Ctrl+C: slow suite
+    pytest.param(signal.SIGHUP, marks=pytest.mark.slow),
+], ids=["ctrl-c", "sigterm", "sighup"])
 def test_a_sweep_stops_keeps_finished_runs_and_resumes_exactly(
     experiment: Path, reference: dict[str, pd.DataFrame], tmp_path: Path, sig: int
 ) -> None:
@@ -160,6 +163,7 @@ def test_killing_a_sweep_outright_leaves_no_worker_behind(experiment: Path, tmp_
     assert not alive, f"left behind: {[p.cmdline()[-1][:60] for p in alive]}"
 
 
+@pytest.mark.slow
 def test_a_sweep_runs_the_same_on_spawned_workers(
     experiment: Path, reference: dict[str, pd.DataFrame], tmp_path: Path
 ) -> None:

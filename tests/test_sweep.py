@@ -215,6 +215,7 @@ def test_resume_after_lost_outputs(serial, tmp_path):
     assert_same(outputs(serial), outputs(out))
 
 
+@pytest.mark.slow
 def test_resume_after_kill(serial, tmp_path):
     bigger = TINY.replace("replications = 2", "replications = 5")  # 20 runs
     path = write(tmp_path, bigger)

@@ -547,7 +547,8 @@ class _Answer:
 
 
 def _ask(number: int, lang: str, overrides: Mapping[str, Any]) -> _Answer:
-    answer = handout.myth_answer(number, lang, quick=True, overrides=dict(overrides) or None)
+    # the full answer, as on the command line: shipped for the defaults, computed otherwise
+    answer = handout.myth_answer(number, lang, overrides=dict(overrides) or None, shipped=True)
     return _Answer(
         number=number, lang=lang, overrides=tuple(sorted(overrides.items())),
         conclusion=answer.conclusion, numbers=answer.default.numbers,

@@ -111,10 +111,12 @@ TEXT: dict[str, dict[str, str]] = {
     "compare_table_metric": {"nl": "Deze week", "en": "This week"},
     # myths (workshop)
     "myths_intro": {
-        "nl": "Kies een mythe en druk op de knop: het model rekent beide varianten een paar keer "
-        "door (100 bewoners, drie jaar; ongeveer tien seconden). Een denkhulp, geen voorspelling.",
-        "en": "Pick a myth and press the button: the model runs both variants a few times "
-        "(100 residents, three years; about ten seconds). A thinking aid, not a forecast.",
+        "nl": "Kies een mythe en druk op de knop: u ziet hetzelfde antwoord als in de hand-out "
+        "(300 bewoners, vijf jaar, elke variant vaak doorgerekend). Verandert u een instelling, "
+        "dan rekent het model dat opnieuw door: tot een minuut. Een denkhulp, geen voorspelling.",
+        "en": "Pick a myth and press the button: you see the same answer as in the handout "
+        "(300 residents, five years, each variant run many times). Change a setting and the "
+        "model computes it again: up to a minute. A thinking aid, not a forecast.",
     },
     "myth_pick": {"nl": "Mythe", "en": "Myth"},
     "myth_ask": {"nl": "Wat zegt het model?", "en": "What does the model say?"},
@@ -124,7 +126,8 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "What if the neighbourhood is different? These settings matter for this myth; "
         "press the button again afterwards.",
     },
-    "myth_busy": {"nl": "Het model rekent…", "en": "The model is computing…"},
+    "myth_busy": {"nl": "Het model rekent… (tot een minuut)",
+                  "en": "The model is computing… (up to a minute)"},
     "myth_claim": {"nl": "De mythe", "en": "The myth"},
     "myth_answer": {"nl": "Het antwoord van het model", "en": "The model's answer"},
     "myth_press": {
