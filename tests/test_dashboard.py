@@ -383,14 +383,14 @@ def test_myth_levers_are_the_counter_assumptions_with_their_default_values():
         assert not set(levers) & {k for arm in myth.arms.values() for k in arm}, n
 
 
-def fake_answer(n, lang, quick=False, overrides=None, **_):
+def fake_answer(n, lang, quick=False, overrides=None, shipped=False, **_):
     from types import SimpleNamespace
 
     from matplotlib.figure import Figure
 
     figure = Figure(figsize=(2, 1))
     figure.add_subplot().plot([0, 1], [0, 1])
-    fake_answer.calls.append((n, lang, quick, overrides))
+    fake_answer.calls.append((n, lang, quick, shipped, overrides))
     return SimpleNamespace(
         conclusion=f"fake conclusion {n} {lang}", default=SimpleNamespace(numbers="1 vs 2"),
         counter_conclusion="counter words", questions=["a question?"], figure=figure,
@@ -430,7 +430,8 @@ def test_workshop_view_shows_the_claim_and_the_answer(monkeypatch):
     click(rc, "sim-myth-ask")
     wait_for(lambda: rc.find(v.Html, class_="sim-myth-conclusion").widgets)
     assert rc.find(v.Html, class_="sim-myth-conclusion").widget.children == ["fake conclusion 5 nl"]
-    assert fake_answer.calls == [(5, "nl", True, None)]
+    # the full answer, shipped or computed like the command line's: never a quick one
+    assert fake_answer.calls == [(5, "nl", False, True, None)]
     assert images(rc, "sim-myth-figure")
     from solara.widgets.widgets import HTML
 
@@ -443,7 +444,7 @@ def test_workshop_view_shows_the_claim_and_the_answer(monkeypatch):
     click(rc, "sim-myth-ask")
     wait_for(lambda: len(fake_answer.calls) == 2
              and not rc.find(v.Alert, class_="sim-myth-stale").widgets)
-    assert fake_answer.calls[-1] == (5, "nl", True, {"purposeful_share": 0.0})
+    assert fake_answer.calls[-1] == (5, "nl", False, True, {"purposeful_share": 0.0})
 
 
 # --- command line -----------------------------------------------------------------------------

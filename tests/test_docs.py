@@ -171,7 +171,7 @@ PATTERNS_DOC = ODD.parent / "patterns.md"
 
 @pytest.mark.parametrize("key", list(PATTERNS))
 def test_patterns_doc_describes_each_pattern_as_tested(key: str) -> None:
-    """docs/patterns.md has each pattern's title, measure and counter-assumption as the tests use.
+    """docs/patterns.md has each pattern's title, target, measure and counter as the tests use.
 
     The per-pattern sections are written by docs/figures/make_pattern_figures.py; rerun it when
     this fails.
@@ -184,5 +184,6 @@ def test_patterns_doc_describes_each_pattern_as_tested(key: str) -> None:
     assert match.group(1).strip() == pattern.title
     body = match.group(2)
     assert f"Measure: `{pattern.measure}` after {pattern.weeks} weeks" in body
+    assert f"**Target** (written from the seed before running): {pattern.target}." in body
     assert f"**Counter-assumption:** {pattern.counter_label}." in body
     assert f"figures/patterns/pattern_{key}.png" in body

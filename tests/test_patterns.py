@@ -22,10 +22,39 @@ from simulatie.patterns.measures import run_measures
 
 pytestmark = pytest.mark.patterns
 
-# Patterns whose target is not met at full scale, with the honest reason (key -> reason).
-PATTERN_XFAIL: dict[str, str] = {}
-# Counter-assumptions under which the arms are not shown equivalent (key -> reason).
-COUNTER_XFAIL: dict[str, str] = {}
+# Patterns whose target is not met at full scale, with the honest reason (key -> reason). Each
+# is discussed in docs/patterns.md, "Notes and honest limits"; no constant was tuned to pass.
+PATTERN_XFAIL: dict[str, str] = {
+    "1": "organising adds about five percentage points to a background of 45% of residents "
+    "with a caring tie (ratio 1.11, target 1.2)",
+    "2": "ten years on, 8.5 years after the pilot, nothing of takeover's effect remains either "
+    "way (difference 0.004, interval includes 0)",
+    "3": "42% of flyered volunteers are gone within nine weeks (target: more than half), "
+    "against 1% of personally asked ones",
+    "7": "structural support keeps 7% more caring ties than a one-year pilot (ratio 1.07, "
+    "target 1.15): most caring ties at year ten need no support",
+    "9": "a homogeneous neighbourhood without bridging has 9% more close ties than a mixed one "
+    "(ratio 1.09, target 1.2): most ties are within a group either way",
+    "11": "reverses at ten years: cosy gatherings end with more close ties between former "
+    "strangers than purposeful activities with fixed task teams",
+}
+# Counter-assumptions under which the arms are not shown equivalent (key -> reason): the
+# pattern survives a plausible alternative, or the alternative reverses it.
+COUNTER_XFAIL: dict[str, str] = {
+    "3": "with three times the need and little hesitation, flyered volunteers still quit "
+    "early more often (26% against 10%; margin 10 points)",
+    "4": "with a professional, lone and paired initiators burn out alike (7% and 8%), but 30 "
+    "replications cannot show it within ±10 points (TOST p = 0.056)",
+    "5": "when residents hardly dare to ask, network building still lowers the unmet share by "
+    "5 points (margin 4.5)",
+    "7": "all-takeover support reverses the pattern: a pilot's end leaves more caring ties "
+    "than structural takeover (107 against 72)",
+    "9b": "with homophily at the low end of its range bridging still adds about 55 close ties "
+    "across groups",
+    "10": "with mostly selfless volunteers (0.8) appreciation still adds about 23 weeks of "
+    "tenure (margin 12)",
+    "11": "the pattern is already reversed; strong homophily reverses it further",
+}
 
 
 @functools.cache
