@@ -48,9 +48,8 @@ would count (b ≥ ratio × a, and a level where the seed names one).
   or practice, not a switch that removes the mechanism) the arms must be **equivalent**: two
   one-sided t-tests (TOST, 5%) show the difference lies within ± the margin. The margin is the
   pattern's own meaningful size, (ratio − 1) × a under the counter-assumption, unless stated.
-- **Across plausible neighbourhoods**: the same comparison in {members} members of the
-  calibration ensemble ({ens_reps} replications per arm each; `docs/calibration.md`), and the
-  share in which the pattern shows.
+- **Across plausible neighbourhoods**: the same comparison in {ensemble}, and the share in
+  which the pattern shows.
 
 Run them with `simulatie patterns` (`results/patterns/`), across the ensemble with
 `simulatie patterns --ensemble`; the definitions are in `simulatie/patterns/`, the tests in
@@ -95,6 +94,10 @@ def _fmt(x: float) -> str:
     return f"{x:.3g}"
 
 
+def _p(value: float) -> str:
+    return "< 0.001" if value < 0.001 else f"= {value:.3f}"
+
+
 def _interval(result) -> str:
     low, high = result.interval()
     return f"{_fmt(result.diff)} ({_fmt(low)} to {_fmt(high)})"
@@ -108,10 +111,10 @@ def section(outcome: PatternOutcome, robust: dict | None) -> str:
                f"**Verdict: the pattern does not show**: {outcome.reason.split(':')[0]}.")
     equal = outcome.equivalence
     counter_verdict = (
-        f"the arms are equivalent within ±{_fmt(equal.margin)} (TOST p = {equal.p_value:.3f})."
+        f"the arms are equivalent within ±{_fmt(equal.margin)} (TOST p {_p(equal.p_value)})."
         if outcome.counter_removes else
         f"the arms are **not** shown equivalent within ±{_fmt(equal.margin)} "
-        f"(TOST p = {equal.p_value:.3f}).")
+        f"(TOST p {_p(equal.p_value)}).")
     rows = [
         f"| a: {pattern.a.label} | {_fmt(result.a.mean)} ± {_fmt(result.a.se)} "
         f"| {_fmt(counter.a.mean)} ± {_fmt(counter.a.se)} |",
@@ -149,13 +152,14 @@ def main(runs: Path = RUNS) -> None:
     if missing:
         sys.exit(f"error: {runs} has no runs of pattern {missing[0]}; run 'simulatie patterns'")
     shipped = load_pattern_robustness()
-    summary, members, ens_reps = {}, "no", "—"
+    summary, ensemble = {}, "members of the calibration ensemble (not yet asked)"
     if shipped is not None:
         table, meta = shipped
         summary = {row["pattern"]: row for row in
                    pattern_robustness_summary(table).to_dict("records")}
-        members = str(meta["settings"]["members"])
-        ens_reps = str(int(table["replications"].iloc[0]))
+        ensemble = (f"{meta['settings']['members']} members of the calibration ensemble "
+                    f"({int(table['replications'].iloc[0])} replications per arm each; "
+                    "`docs/calibration.md`)")
     OUT.mkdir(parents=True, exist_ok=True)
     sections = []
     for key in PATTERNS:
@@ -163,8 +167,7 @@ def main(runs: Path = RUNS) -> None:
         sections.append(section(outcomes[key], summary.get(key)))
     more = ", ".join(f"{p.replications} for pattern {k}" for k, p in PATTERNS.items()
                      if p.replications != REPLICATIONS)
-    text = INTRO.format(reps=REPLICATIONS, more=f"; {more}" if more else "", members=members,
-                        ens_reps=ens_reps)
+    text = INTRO.format(reps=REPLICATIONS, more=f"; {more}" if more else "", ensemble=ensemble)
     notes = DOC.read_text(encoding="utf-8").split(NOTES, 1)[1]
     DOC.write_text(text + "\n" + "\n".join(sections) + NOTES + notes, encoding="utf-8")
 

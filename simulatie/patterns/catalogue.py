@@ -93,10 +93,10 @@ class Pattern:
         if not low > 0:
             return False, f"b is not clearly above a: {result.describe()}"
         if result.b.mean < self.min_ratio * result.a.mean:
-            return False, (f"the target is not met (want b >= {self.min_ratio:g} × a): "
+            return False, (f"the target is not met (want b ≥ {self.min_ratio:g} × a): "
                            f"{result.describe()}")
         if self.min_level is not None and result.b.mean < self.min_level:
-            return False, (f"the target is not met (want b >= {self.min_level:g}): "
+            return False, (f"the target is not met (want b ≥ {self.min_level:g}): "
                            f"{result.describe()}")
         return True, f"direction and size as the seed says: {result.describe()}"
 
