@@ -40,6 +40,7 @@ from simulatie.core.parameters import (
     parse_override,
 )
 from simulatie.dashboard.cli import register as register_dashboard_command
+from simulatie.discovery_cli import register as register_discover_command
 from simulatie.myths_cli import register as register_myth_commands
 from simulatie.patterns_cli import register as register_patterns_command
 from simulatie.results import OutputError, check_output_dir, write_run
@@ -309,4 +310,5 @@ register_dashboard_command(app)  # simulatie dashboard
 register_calibration_command(app)  # simulatie calibrate
 register_robustness_command(app)  # simulatie robustness
 register_patterns_command(app)  # simulatie patterns
+register_discover_command(app)  # simulatie discover
 register_myth_commands(app)  # simulatie myth N / mythe N, simulatie myths / mythes
