@@ -40,6 +40,9 @@ def discover_command(
     seed: Annotated[int, typer.Option(help="Seed of the resampling and the extra trees.")] = 0,
     lang: Annotated[Lang, typer.Option("--lang", "-l", help="Language of the printed box.")]
     = Lang.EN,
+    ship: Annotated[bool, typer.Option(
+        help="Also ship the sweep's design points with the package, as the tipping-point map "
+        "of its scenario in the dashboard.")] = False,
 ) -> None:
     """Find the conditions under which the outcome of concern happens (PRIM, CART)."""
     from simulatie.discovery import (
@@ -74,6 +77,15 @@ def discover_command(
         folder = write_discovery(sweep, found, wanted, record)
     except OSError as error:
         fail(f"cannot write the discovery: {error}")
+    if ship:
+        from simulatie.cli_common import PACKAGE_DATA
+        from simulatie.discovery.shipped import TIPPING_DIR, ship_tipping
+
+        try:
+            shipped = ship_tipping(results, record, PACKAGE_DATA / TIPPING_DIR)
+        except OSError as error:
+            fail(f"cannot ship the tipping-point map: {error}")
+        typer.echo(f"shipped {shipped}")
     typer.echo(box_sentence(found, wanted, lang.value))
     typer.echo(f"{found.of_concern} of {found.points} design points are of concern "
                f"({wanted.rule(lang.value)})")

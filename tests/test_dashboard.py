@@ -469,3 +469,55 @@ def test_dashboard_command_starts_solara_offline(monkeypatch):
     result = CliRunner().invoke(app, ["dashboard", "--host", "0.0.0.0"])
     assert result.exit_code == 0
     assert "warning" in result.output
+
+
+# --- tipping points ----------------------------------------------------------------------------
+
+
+def _synthetic_map(folder):
+    """A shipped map with a known corner of concern: takeover above 0.6 and few hours."""
+    rng = np.random.default_rng(8)
+    n = 120
+    points = pd.DataFrame({"point": range(n), "takeover": rng.uniform(0, 1, n),
+                           "professional_hours": rng.uniform(0, 32, n),
+                           "need_scale": rng.uniform(0.7, 2.0, n)})
+    bad = (points["takeover"] > 0.6) & (points["professional_hours"] < 16)
+    points["final_caring_ties"] = np.where(bad, 50.0, 80.0)
+    points["final_baseline_caring_ties"] = 70.0
+    points["final_care_hours_unmet"] = 10 * points["need_scale"]
+    points["final_care_hours_needed"] = 60.0
+    folder.mkdir(parents=True, exist_ok=True)
+    points.to_csv(folder / "default.csv", index=False)
+    (folder / "default.json").write_text(json.dumps({
+        "varied": ["takeover", "professional_hours", "need_scale"], "replications": 2}))
+
+
+def test_tipping_view_draws_the_map_and_the_box_in_words(monkeypatch, tmp_path):
+    from simulatie.dashboard import tipping
+    from simulatie.discovery import shipped
+
+    _synthetic_map(tmp_path / "tipping")
+    monkeypatch.setattr(tipping, "load_tipping",
+                        lambda name: shipped.load_tipping(name, tmp_path / "tipping"))
+    _, rc = render_page()
+    rc.find(v.BtnToggle, class_="sim-view").widget.v_model = 3
+    wait_for(lambda: images(rc, "sim-tipping-map"))
+    box = rc.find(v.Html, class_="sim-tipping-box").widget.children[0]
+    assert "takeover tussen 0,6" in box or "takeover boven 0,6" in box, box  # Dutch first
+    assert "professional_hours onder" in box and "dekking" in box
+    assert "need_scale" not in box  # need has nothing to do with this corner
+    first = images(rc, "sim-tipping-map")[0]
+    rc.find(v.Select, class_="sim-tipping-y").widget.v_model = "need_scale"
+    wait_for(lambda: images(rc, "sim-tipping-map") and images(rc, "sim-tipping-map")[0] != first)
+    rc.find(v.BtnToggle, class_="sim-lang").widget.v_model = 1  # English
+    wait_for(lambda: "coverage" in rc.find(v.Html, class_="sim-tipping-box").widget.children[0])
+
+
+def test_tipping_view_without_a_shipped_map_says_how_to_make_one(monkeypatch):
+    from simulatie.dashboard import tipping
+
+    monkeypatch.setattr(tipping, "load_tipping", lambda name: None)
+    _, rc = render_page()
+    rc.find(v.BtnToggle, class_="sim-view").widget.v_model = 3
+    wait_for(lambda: rc.find(v.Html, class_="sim-tipping-none").widgets)
+    assert not images(rc, "sim-tipping-map")

@@ -44,6 +44,7 @@ from simulatie.scenarios import DEFAULT, Scenario, ScenarioError
 
 from . import controls as ctl
 from .portrayal import MapPainter, SeriesPainter, series_limits
+from .tipping import TippingView
 from .translations import DEFAULT_LANG, LANGUAGES, PARAMETER_GROUPS, t
 
 __all__ = ["Page", "Run", "RunPanel", "export_run", "myth_levers", "step_and_draw_seconds"]
@@ -729,7 +730,7 @@ def Page():
         ParameterControls(values.value, ctl.scenario_values(scenario.value), set_value, lg)
 
     views = {"run": "tab_run", "compare": "tab_compare", "myths": "tab_myths",
-             "about": "tab_about"}
+             "tipping": "tab_tipping", "about": "tab_about"}
     with solara.Row(style={"align-items": "center", "flex-wrap": "wrap", "width": "100%"},
                     gap="16px"):
         solara.ToggleButtonsSingle(
@@ -752,6 +753,8 @@ def Page():
         CompareView(scenario.value, values.value, seed.value, lg, playing)
     elif view.value == "myths":
         WorkshopView(lg)
+    elif view.value == "tipping":
+        TippingView(scenario.value, values.value, lg)
     elif run is not None:
         RunPanel(run, playing, on_reset=lambda: (playing.set(False), reset.set(reset.value + 1)),
                  lang=lg)

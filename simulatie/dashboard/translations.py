@@ -25,7 +25,43 @@ TEXT: dict[str, dict[str, str]] = {
     "tab_run": {"nl": "Buurt", "en": "Neighbourhood"},
     "tab_compare": {"nl": "Vergelijken", "en": "Compare"},
     "tab_myths": {"nl": "Mythen", "en": "Myths"},
+    "tab_tipping": {"nl": "Kantelpunten", "en": "Tipping points"},
     "tab_about": {"nl": "Uitleg", "en": "About"},
+    "tipping_intro": {
+        "nl": "Onder welke omstandigheden valt het zorgnetwerk van deze buurt uit elkaar? Elk "
+        "punt is een mogelijke toekomst uit {runs} doorgerekende varianten ({reps} herhalingen "
+        "elk): rood waar het misgaat, grijs waar niet. Het kader is wat scenario discovery "
+        "(PRIM) vond; de ster zijn uw huidige instellingen. Kies twee instellingen om te "
+        "bekijken.",
+        "en": "Under which conditions does this neighbourhood's care network fall apart? Each "
+        "dot is a possible future from {runs} computed variants ({reps} replications each): red "
+        "where it goes wrong, grey where it does not. The frame is what scenario discovery "
+        "(PRIM) found; the star is your current settings. Pick two settings to look at.",
+    },
+    "tipping_none": {
+        "nl": "Voor dit scenario is geen kantelpuntenkaart meegeleverd. Kies een praktijkvoorbeeld "
+        "({cases}), of reken er zelf een uit: `simulatie sweep` met een bestand uit "
+        "`experiments/discovery/` en daarna `simulatie discover ... --ship`.",
+        "en": "No tipping-point map is shipped for this scenario. Pick a practice case "
+        "({cases}), or compute one yourself: `simulatie sweep` with a file from "
+        "`experiments/discovery/`, then `simulatie discover ... --ship`.",
+    },
+    "tipping_concern": {"nl": "Wat gaat er mis?", "en": "What goes wrong?"},
+    "tipping_x": {"nl": "Horizontaal", "en": "Horizontal"},
+    "tipping_y": {"nl": "Verticaal", "en": "Vertical"},
+    "tipping_box": {"nl": "Wat scenario discovery vond", "en": "What scenario discovery found"},
+    "tipping_inside": {
+        "nl": "Uw huidige instellingen liggen **binnen** dit kader: hier gaat het vaak mis.",
+        "en": "Your current settings lie **inside** this frame: things often go wrong here.",
+    },
+    "tipping_outside": {
+        "nl": "Uw huidige instellingen liggen **buiten** dit kader.",
+        "en": "Your current settings lie **outside** this frame.",
+    },
+    "tipping_failed": {"nl": "Geen kader te vinden", "en": "No frame to find"},
+    "tipping_ok": {"nl": "gaat goed", "en": "fine"},
+    "tipping_bad": {"nl": "gaat mis", "en": "goes wrong"},
+    "tipping_you": {"nl": "uw instellingen", "en": "your settings"},
     # controls
     "scenario": {"nl": "Scenario", "en": "Scenario"},
     "seed": {"nl": "Toevalsgetal (seed)", "en": "Random seed"},
