@@ -5,8 +5,9 @@ port, and fails on any request to another host (the dashboard must work without 
 failed request to the dashboard itself. It loads a scenario, moves a slider, steps the model,
 checks that the map and the plots are redrawn, checks that a second browser context gets its own
 model, and saves a screenshot to ``results/dashboard-browser.png``. A second test answers a myth
-in the workshop view (*Mythen*): pick it, press the button, and the computed answer and figure
-appear.
+in the workshop view (*Mythen*): pick it, press the button, and the command line's answer and
+the figure appear. A third opens *Kantelpunten* on Kerkweg: its shipped map, the box in words,
+and a new map when another setting is chosen.
 
 Playwright never downloads a browser here: it drives ``/usr/bin/chromium`` (Debian's package,
 installed by ``.ci/run``), with the flags that keep Chromium off the network.
@@ -201,5 +202,33 @@ def test_myths_tab_answers_a_myth_in_chromium(server, browser):
         "() => { const img = document.querySelector('img.sim-myth-figure');"
         " return img && img.complete && img.naturalWidth > 0; }", timeout=UI_TIMEOUT)
 
+    watch.check()
+    context.close()
+
+
+def test_tipping_points_view_in_chromium(server, browser):
+    """Kantelpunten: pick Kerkweg, and its shipped map, the box in words and the star appear."""
+    from simulatie.discovery.shipped import load_tipping
+
+    assert load_tipping("kerkweg") is not None, "ship it: simulatie discover ... --ship"
+    context, page, watch = open_dashboard(browser, server)
+    kerkweg = load_scenario("kerkweg")
+    page.locator(".sim-scenario").click()
+    page.locator(".v-menu__content .v-list-item", has_text=kerkweg.title("nl")).first.click()
+    sync_api.expect(page.locator(".sim-scenario")).to_contain_text(kerkweg.title("nl"),
+                                                                   timeout=UI_TIMEOUT)
+    page.locator(".sim-view-tipping").click()
+    box = page.locator(".sim-tipping-box")
+    sync_api.expect(box).to_contain_text("dekking", timeout=60_000)
+    sync_api.expect(box).to_contain_text("dichtheid", timeout=UI_TIMEOUT)
+    page.wait_for_function(
+        "() => { const img = document.querySelector('img.sim-tipping-map');"
+        " return img && img.complete && img.naturalWidth > 0; }", timeout=UI_TIMEOUT)
+    before = page.locator("img.sim-tipping-map").get_attribute("src")
+    page.locator(".sim-tipping-y").click()
+    page.locator(".v-menu__content .v-list-item", has_text="need_scale").first.click()
+    page.wait_for_function(
+        "(old) => { const img = document.querySelector('img.sim-tipping-map');"
+        " return img && img.getAttribute('src') !== old; }", arg=before, timeout=UI_TIMEOUT)
     watch.check()
     context.close()
