@@ -111,3 +111,22 @@ def test_cli_runs_a_pattern_and_writes_tidy_tables(tmp_path) -> None:
     assert table["pattern"].tolist() == ["3"]
     assert len(runs) == 8 and set(runs["point"]) == {"a", "b", "a_counter", "b_counter"}
     assert {"shows", "counter_removes", "tost_p", "margin"} <= set(table.columns)
+
+
+def test_the_shipped_robustness_covers_every_pattern_and_reads_back(tmp_path) -> None:
+    from simulatie.patterns.robustness import (
+        load_pattern_robustness,
+        pattern_robustness_summary,
+        save_pattern_robustness,
+    )
+
+    shipped = load_pattern_robustness()
+    assert shipped is not None, "run 'simulatie patterns --ensemble --ship'"
+    table, meta = shipped
+    assert set(table["pattern"]) == set(PATTERNS)
+    assert meta["settings"]["members"] == table.groupby("pattern").size().min()
+    summary = pattern_robustness_summary(table)
+    assert ((summary["shows"] >= 0) & (summary["shows"] <= summary["direction"] + 1e-9)).all()
+    save_pattern_robustness(table, meta, tmp_path)
+    again, _ = load_pattern_robustness(tmp_path / "pattern_robustness")
+    pd.testing.assert_frame_equal(again, table)

@@ -14,6 +14,7 @@ Run from the repository root, after ``simulatie patterns`` (about 20 minutes on 
 from __future__ import annotations
 
 import sys
+import textwrap
 from pathlib import Path
 
 import matplotlib
@@ -48,8 +49,7 @@ would count (b ≥ ratio × a, and a level where the seed names one).
   or practice, not a switch that removes the mechanism) the arms must be **equivalent**: two
   one-sided t-tests (TOST, 5%) show the difference lies within ± the margin. The margin is the
   pattern's own meaningful size, (ratio − 1) × a under the counter-assumption, unless stated.
-- **Across plausible neighbourhoods**: the same comparison in {ensemble}, and the share in
-  which the pattern shows.
+{ensemble}
 
 Run them with `simulatie patterns` (`results/patterns/`), across the ensemble with
 `simulatie patterns --ensemble`; the definitions are in `simulatie/patterns/`, the tests in
@@ -167,7 +167,10 @@ def main(runs: Path = RUNS) -> None:
         sections.append(section(outcomes[key], summary.get(key)))
     more = ", ".join(f"{p.replications} for pattern {k}" for k, p in PATTERNS.items()
                      if p.replications != REPLICATIONS)
-    text = INTRO.format(reps=REPLICATIONS, more=f"; {more}" if more else "", ensemble=ensemble)
+    bullet = textwrap.fill(f"- **Across plausible neighbourhoods**: the same comparison in "
+                           f"{ensemble}, and the share in which the pattern shows.", 100,
+                           subsequent_indent="  ")
+    text = INTRO.format(reps=REPLICATIONS, more=f"; {more}" if more else "", ensemble=bullet)
     notes = DOC.read_text(encoding="utf-8").split(NOTES, 1)[1]
     DOC.write_text(text + "\n" + "\n".join(sections) + NOTES + notes, encoding="utf-8")
 
