@@ -482,10 +482,12 @@ def _synthetic_map(folder):
                            "professional_hours": rng.uniform(0, 32, n),
                            "need_scale": rng.uniform(0.7, 2.0, n)})
     bad = (points["takeover"] > 0.6) & (points["professional_hours"] < 16)
+    points["caring_excess_final"] = np.where(bad, 0.01, 0.12)
     points["final_caring_ties"] = np.where(bad, 50.0, 80.0)
     points["final_baseline_caring_ties"] = 70.0
     points["final_care_hours_unmet"] = 10 * points["need_scale"]
     points["final_care_hours_needed"] = 60.0
+    points["final_lonely_share"] = 0.3
     folder.mkdir(parents=True, exist_ok=True)
     points.to_csv(folder / "default.csv", index=False)
     (folder / "default.json").write_text(json.dumps({

@@ -10,6 +10,13 @@ inside the box) against density (the share of points inside the box that are of 
 chosen box is the densest one whose coverage is at least ``min_coverage`` (default 0.5: the box
 explains at least half of the cases), with the fewest restricted parameters among equals. The
 rule is a convention stated in ``docs/discovery.md``; the report shows the whole trajectory.
+
+**Dropping what chance explains.** With a hundred points PRIM also trims thin slices that
+chance explains. After choosing, the least significant restriction (every quasi-p value at
+least :data:`SIGNIFICANT`) is dropped, with EMA Workbench's ``drop_restriction``, when the box
+keeps :data:`KEEP_DENSITY` of its density without it; and so on until none qualifies (Bryant &
+Lempert 2010 recommend removing restrictions that are not significant). The report names what
+was dropped and flags every limit that stays without being significant.
 """
 
 from __future__ import annotations
@@ -30,6 +37,11 @@ MIN_COVERAGE = 0.5
 
 SIGNIFICANT = 0.05
 """A box limit whose quasi-p value is below this is called significant (Bryant & Lempert 2010)."""
+
+KEEP_DENSITY = 0.9
+"""A restriction that is not significant is dropped only if the box keeps this share of its
+density without it: a convention, so that thin slices chance explains go, and limits that carry
+the box stay (flagged as not significant)."""
 
 
 def _workbench() -> Any:
@@ -97,6 +109,7 @@ class Discovery:
         tree: The fitted CART decision tree (scikit-learn) and its feature names.
         tree_leaves: Per leaf of the tree: coverage, density, mass and restricted parameters.
         scores: Extra-trees feature scores, highest first.
+        dropped: Restrictions of the first chosen box dropped as not significant, in order.
     """
 
     points: int
@@ -109,6 +122,7 @@ class Discovery:
     tree_features: tuple[str, ...]
     tree_leaves: pd.DataFrame
     scores: pd.Series
+    dropped: tuple[str, ...] = ()
 
     @property
     def coverage(self) -> float:
@@ -164,7 +178,8 @@ def _discover(x: pd.DataFrame, y: np.ndarray, min_coverage: float, resamples: in
     y = np.asarray(y, dtype=bool)
     box = prim.Prim(x, y.astype(int)).find_box()
     trajectory = box.peeling_trajectory.reset_index(drop=True)
-    chosen = choose_box(trajectory, min_coverage)
+    chosen, dropped = _prune(box, choose_box(trajectory, min_coverage), x, y)
+    trajectory = box.peeling_trajectory.reset_index(drop=True)
     lims, first, pvalues = box.box_lims[chosen], box.box_lims[0], box.p_values[chosen]
     limits = []
     for name, (qp_low, qp_high) in pvalues.items():
@@ -187,5 +202,46 @@ def _discover(x: pd.DataFrame, y: np.ndarray, min_coverage: float, resamples: in
         points=len(y), of_concern=int(y.sum()), trajectory=trajectory, chosen=chosen,
         limits=tuple(limits), stability=stability, tree=tree.clf,
         tree_features=tuple(tree.feature_names), tree_leaves=leaves,
-        scores=scores.iloc[:, 0].sort_values(ascending=False),
+        scores=scores.iloc[:, 0].sort_values(ascending=False), dropped=tuple(dropped),
     )
+
+
+def _prune(box: Any, chosen: int, x: pd.DataFrame, y: np.ndarray) -> tuple[int, list[str]]:
+    """Drop restrictions that are not significant and add little density.
+
+    The least significant restriction (every quasi-p value at least :data:`SIGNIFICANT`) is
+    dropped when the box without it keeps at least :data:`KEEP_DENSITY` of its density; then
+    the next, until none qualifies or one restriction is left.
+
+    Returns:
+        The index of the final box on the (extended) trajectory, and the dropped parameters.
+    """
+    dropped = []
+    while True:
+        pvalues = box.p_values[chosen]
+        weak = {name: max(p for p in sides if p != -1)
+                for name, sides in pvalues.items()
+                if any(p != -1 for p in sides) and all(p == -1 or p >= SIGNIFICANT
+                                                         for p in sides)}
+        if len(pvalues) <= 1:
+            return chosen, dropped
+        density = float(box.peeling_trajectory["density"].iloc[chosen])
+        for name in sorted(weak, key=weak.get, reverse=True):
+            if _density_without(box, chosen, name, x, y) >= KEEP_DENSITY * density:
+                box.drop_restriction(name, chosen)
+                chosen = len(box.peeling_trajectory) - 1
+                dropped.append(name)
+                break
+        else:
+            return chosen, dropped
+
+
+def _density_without(box: Any, chosen: int, name: str, x: pd.DataFrame, y: np.ndarray) -> float:
+    """The density the box would have without its restriction on ``name``."""
+    lims = box.box_lims[chosen].copy()
+    lims[name] = box.box_lims[0][name]
+    inside = np.ones(len(x), dtype=bool)
+    for column in lims.columns:
+        inside &= (x[column] >= lims[column].iloc[0]).to_numpy()
+        inside &= (x[column] <= lims[column].iloc[1]).to_numpy()
+    return float(y[inside].mean()) if inside.any() else 0.0

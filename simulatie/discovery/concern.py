@@ -107,6 +107,7 @@ class Concern:
                      "nl": "de basislijn (zelfde seed, niets georganiseerd)"}[lang]
         else:
             other = measure_label(self.other, lang)
+            other = other[0].lower() + other[1:]
             right = f"{self.factor:g} × {other}" if self.factor != 1 else other
         if lang == "nl":
             right = right.replace(".", ",") if self.other is None else right

@@ -139,6 +139,9 @@ def _markdown(found: Discovery, concern: Concern, limits: pd.DataFrame,
             f"{row.reproduce_density:.0%} |")
     if limits.empty:
         lines.append("| (no restriction) | | | |")
+    if found.dropped:
+        lines += ["", "Dropped from the first chosen box as not significant (quasi-p ≥ "
+                  f"{SIGNIFICANT:g}), least significant first: " + ", ".join(found.dropped) + "."]
     lines += ["", "![Peeling trajectory](tradeoff.png)", "",
               "## The tree (CART)", "",
               "Leaves with at least 5% of the points (`tree_leaves.csv`; figure `tree.png`, "
@@ -185,6 +188,7 @@ def write_discovery(
             "share": concern.share, "rule": concern.rule("en"), "points": found.points,
             "of_concern": found.of_concern, "chosen_box": found.chosen,
             "coverage": found.coverage, "density": found.density, "mass": found.mass,
+            "dropped": list(found.dropped),
             "box": {"en": box_sentence(found, concern, "en"),
                     "nl": box_sentence(found, concern, "nl")},
             "limits": json.loads(limits.to_json(orient="records")),

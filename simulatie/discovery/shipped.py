@@ -25,12 +25,17 @@ __all__ = ["PRESET_CONCERNS", "TIPPING_DIR", "load_tipping", "ship_tipping", "ti
 TIPPING_DIR = "tipping"
 
 PRESET_CONCERNS: dict[str, dict[str, str]] = {
-    "caring_ties < baseline": {
-        "en": "caring ties end below the same neighbourhood with nothing organised",
-        "nl": "zorgzame banden eindigen onder dezelfde buurt zonder georganiseerde activiteiten"},
+    "caring_excess_final < 0.05": {
+        "en": "little lasting gain: under 5 points more residents with a caring tie than with "
+        "nothing organised",
+        "nl": "weinig blijvende winst: minder dan 5 procentpunt meer bewoners met een zorgzame "
+        "band dan zonder georganiseerde activiteiten"},
     "care_hours_unmet > 0.2 * care_hours_needed": {
         "en": "more than a fifth of the care need stays unmet",
         "nl": "meer dan een vijfde van de zorgvraag blijft onbeantwoord"},
+    "lonely_share > 0.5": {
+        "en": "more than half of the residents lonely",
+        "nl": "meer dan de helft van de bewoners eenzaam"},
 }
 """The concerns the view offers, in words (the same text ``simulatie discover`` accepts)."""
 
