@@ -176,3 +176,19 @@ def test_discover_refuses_too_few_runs_and_a_folder_without_results(tmp_path) ->
     result = CliRunner().invoke(app, ["discover", str(tmp_path / "nothing"), "--concern",
                                       "lonely_share > 0.2"])
     assert result.exit_code == 2 and "not a sweep's results folder" in result.output
+
+
+def test_ship_writes_the_tipping_point_map_the_dashboard_reads(tiny_sweep, tmp_path,
+                                                                monkeypatch) -> None:
+    from simulatie import cli_common
+    from simulatie.discovery.shipped import load_tipping, tipping_cases
+
+    monkeypatch.setattr(cli_common, "PACKAGE_DATA", tmp_path)
+    result = CliRunner().invoke(app, ["discover", str(tiny_sweep), "--concern",
+                                      "caring_ties < baseline", "--resamples", "0", "--ship"])
+    assert result.exit_code == 0, result.output
+    assert tipping_cases(tmp_path / "tipping") == ["default"]
+    points, record = load_tipping("default", tmp_path / "tipping")
+    assert len(points) == 30 and record["varied"] == ["takeover", "professional_hours",
+                                                      "invitation_effort"]
+    assert {"final_caring_ties", "final_baseline_caring_ties"} <= set(points.columns)
