@@ -521,5 +521,9 @@ def test_tipping_view_without_a_shipped_map_says_how_to_make_one(monkeypatch):
     monkeypatch.setattr(tipping, "load_tipping", lambda name: None)
     _, rc = render_page()
     rc.find(v.BtnToggle, class_="sim-view").widget.v_model = 3
-    wait_for(lambda: rc.find(v.Html, class_="sim-tipping-none").widgets)
+    from solara.widgets.widgets import HTML
+
+    wait_for(lambda: rc.find(HTML, attributes={"class": "sim-prose sim-tipping-none"}).widgets)
+    shown = rc.find(HTML, attributes={"class": "sim-prose sim-tipping-none"}).widget
+    assert "simulatie discover" in shown.unsafe_innerHTML
     assert not images(rc, "sim-tipping-map")

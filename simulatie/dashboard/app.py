@@ -28,7 +28,6 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import markdown
 import pandas as pd
 import solara
 import solara.lab
@@ -44,6 +43,7 @@ from simulatie.scenarios import DEFAULT, Scenario, ScenarioError
 
 from . import controls as ctl
 from .portrayal import MapPainter, SeriesPainter, series_limits
+from .prose import Prose
 from .tipping import TippingView
 from .translations import DEFAULT_LANG, LANGUAGES, PARAMETER_GROUPS, t
 
@@ -190,13 +190,6 @@ def step_and_draw_seconds(
 
 
 # --- components ---------------------------------------------------------------------------------
-
-
-@solara.component
-def Prose(text: str, classes: list[str] | None = None):
-    """Markdown as HTML, without :func:`solara.Markdown`'s KaTeX (not in the offline bundle)."""
-    html = markdown.markdown(text)
-    return solara.HTML(tag="div", unsafe_innerHTML=html, classes=["sim-prose", *(classes or [])])
 
 
 def _format(value: Any, control: ctl.Control, lang: str) -> str:

@@ -19,6 +19,7 @@ import solara
 from simulatie.discovery import ConcernError, Discovery, box_sentence, discover, parse_concern
 from simulatie.discovery.shipped import PRESET_CONCERNS, load_tipping, tipping_cases
 
+from .prose import Prose
 from .translations import t
 
 __all__ = ["TippingView", "find_box", "inside_box"]
@@ -97,12 +98,11 @@ def TippingView(scenario: str, values: Mapping[str, Any], lang: str):
         if isinstance(result, tuple) else b"",
         [scenario, concern.value, x_shown, y_shown, tuple(values.get(n) for n in varied), lang])
     if shipped is None:
-        solara.Markdown(t("tipping_none", lang, cases=", ".join(tipping_cases())),
-                        style={"max-width": "60rem"})
-        solara.Text("", classes=["sim-tipping-none"])
+        Prose(t("tipping_none", lang, cases=", ".join(tipping_cases())),
+              classes=["sim-tipping-none"])
         return
-    solara.Markdown(t("tipping_intro", lang, runs=len(shipped[0]),
-                      reps=shipped[1].get("replications", 1)), style={"max-width": "60rem"})
+    Prose(t("tipping_intro", lang, runs=len(shipped[0]),
+            reps=shipped[1].get("replications", 1)), classes=["sim-tipping-intro"])
     with solara.Row(gap="16px", style={"flex-wrap": "wrap"}):
         solara.v.Select(label=t("tipping_concern", lang), v_model=concern.value,
                         on_v_model=lambda v: v and concern.set(v), class_="sim-tipping-concern",
@@ -123,4 +123,4 @@ def TippingView(scenario: str, values: Mapping[str, Any], lang: str):
             solara.Text(t("tipping_box", lang), classes=["sim-heading"])
             solara.Text(box_sentence(found, wanted, lang), classes=["sim-tipping-box"])
             key = "tipping_inside" if inside_box(found, values) else "tipping_outside"
-            solara.Markdown(t(key, lang), style={"margin-top": "8px"})
+            Prose(t(key, lang), classes=["sim-tipping-settings"])
