@@ -85,6 +85,8 @@ def test_counter_assumption_makes_the_arms_equivalent(key: str) -> None:
         f"{outcome.counter.describe()}")
 
 
+@pytest.mark.xfail(strict=True, reason="at full scale takeover leaves as much need unmet while "
+                   "the pilot runs (0.146 against 0.150, interval -0.004 to 0.011)")
 def test_takeover_meets_needs_short_term() -> None:
     """Pattern 2, first half: much takeover leaves less need unmet while the pilot runs."""
     pattern = PATTERNS["2"]
