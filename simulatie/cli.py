@@ -36,6 +36,7 @@ from simulatie.core.parameters import (
     ParameterError,
     Parameters,
     Role,
+    choice_label,
     parameter_specs,
     parse_override,
 )
@@ -243,8 +244,10 @@ def run_command(
     _print_summary(result.summary, written, lang_code)
 
 
-def _allowed_text(spec: Any) -> str:
+def _allowed_text(spec: Any, lang: str = "en") -> str:
     if spec.choices:
+        if lang == "nl":  # the value to type, with its Dutch name
+            return " | ".join(f"{c} ({choice_label(c, 'nl')})" for c in spec.choices)
         return " | ".join(spec.choices)
     if spec.kind is bool:
         return "true | false"
@@ -294,7 +297,8 @@ def parameters_command(
         if spec.baseline is not None:
             nothing = "niets georganiseerd" if nl else "nothing organised"
             role_text += f" ({nothing}: {_default_text(spec.baseline)})"
-        lines.append(f"  {spec.name:<{width}}  {default:>8}  [{_allowed_text(spec)}]  {spec.unit}"
+        lines.append(f"  {spec.name:<{width}}  {default:>8}  [{_allowed_text(spec, lang.value)}]  "
+                     f"{spec.unit}"
                      f"  · {role_text}")
         lines.append(f"  {'':<{width}}  {spec.label(lang.value)}")
     typer.echo("\n".join(lines))

@@ -527,3 +527,15 @@ def test_tipping_view_without_a_shipped_map_says_how_to_make_one(monkeypatch):
     shown = rc.find(HTML, attributes={"class": "sim-prose sim-tipping-none"}).widget
     assert "simulatie discover" in shown.unsafe_innerHTML
     assert not images(rc, "sim-tipping-map")
+
+
+def test_choices_show_in_the_interface_language():
+    _, rc = render_page()
+    open_groups(rc)
+    select = rc.find(v.Select, class_="param-guidance_style").widget
+    texts = {item["value"]: item["text"] for item in select.items}
+    assert texts["participative"] == "participatief" and texts["facilitating"] == "faciliterend"
+    rc.find(v.BtnToggle, class_="sim-lang").widget.v_model = 1  # English
+    wait_for(lambda: {i["text"] for i in
+                      rc.find(v.Select, class_="param-guidance_style").widget.items}
+             >= {"participative", "facilitating"})

@@ -77,3 +77,14 @@ def test_parse_override_converts_to_the_declared_type():
 def test_a_huge_integer_is_a_clear_error():
     with pytest.raises(ParameterError, match=r"'takeover' is not allowed.*from 0 to 1"):
         make_parameters({"takeover": 10**400})
+
+
+def test_every_named_choice_has_a_dutch_and_an_english_label() -> None:
+    from simulatie.core.parameters import CHOICE_LABELS, choice_label, parameter_specs
+
+    for spec in parameter_specs().values():
+        for value in spec.choices:
+            assert set(CHOICE_LABELS[value]) == {"nl", "en"}, (spec.name, value)
+            assert choice_label(value, "nl") != value, (spec.name, value)
+    assert choice_label("participative", "nl") == "participatief"
+    assert choice_label("not a choice", "nl") == "not a choice"

@@ -34,7 +34,7 @@ import solara.lab
 
 from simulatie import handout
 from simulatie.core.model import CaringCommunity
-from simulatie.core.parameters import ROLE_LABELS, Role
+from simulatie.core.parameters import ROLE_LABELS, Role, choice_label
 from simulatie.core.simulation import Simulation
 from simulatie.myth_texts import MYTH_TEXTS, TEMPLATES
 from simulatie.myths import MYTHS, MythError, load_myth
@@ -193,6 +193,8 @@ def step_and_draw_seconds(
 
 
 def _format(value: Any, control: ctl.Control, lang: str) -> str:
+    if control.widget is ctl.Widget.SELECT:
+        return choice_label(str(value), lang)
     if isinstance(value, bool):
         return t("yes" if value else "no", lang)
     if isinstance(value, float):
@@ -233,7 +235,8 @@ def ControlWidget(
             solara.InputInt("", value=int(value), on_value=set_value, dense=True)
         elif control.widget is ctl.Widget.SELECT:
             solara.v.Select(
-                v_model=value, on_v_model=set_value, items=list(control.choices), dense=True,
+                v_model=value, on_v_model=set_value, dense=True,
+                items=[{"text": choice_label(c, lang), "value": c} for c in control.choices],
                 hide_details=True, class_=f"param-{control.name}",
             )
         else:

@@ -17,7 +17,15 @@ from pydantic import ConfigDict, ValidationError, model_validator
 
 from .activities import ActivityParameters
 from .care import CareParameters
-from .choices import Funding, GuidanceStyle, Matching, Placement, Recruitment
+from .choices import (
+    CHOICE_LABELS,
+    Funding,
+    GuidanceStyle,
+    Matching,
+    Placement,
+    Recruitment,
+    choice_label,
+)
 from .conventions import ConventionParameters
 from .declare import GROUP_LABELS, ROLE_LABELS, ParameterSpec, Role
 from .demography import DemographyParameters
@@ -27,6 +35,7 @@ from .ties import TieParameters
 from .volunteers import VolunteerParameters
 
 __all__ = [
+    "CHOICE_LABELS",
     "GROUP_LABELS",
     "MAX_RUN_WEEKS",
     "ROLE_LABELS",
@@ -41,6 +50,7 @@ __all__ = [
     "Role",
     "allowed",
     "baseline_parameters",
+    "choice_label",
     "explain_errors",
     "make_parameters",
     "parameter_specs",

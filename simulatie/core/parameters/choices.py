@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-__all__ = ["Funding", "GuidanceStyle", "Matching", "Placement", "Recruitment"]
+__all__ = [
+    "CHOICE_LABELS", "Funding", "GuidanceStyle", "Matching", "Placement", "Recruitment",
+    "choice_label",
+]
 
 
 class GuidanceStyle(StrEnum):
@@ -47,3 +50,32 @@ class Placement(StrEnum):
     CENTRAL = "central"
     SPREAD = "spread"
     EDGE = "edge"
+
+
+CHOICE_LABELS: dict[str, dict[str, str]] = {
+    # Pröpper's (2009) participation wheel, in the Dutch the field uses (seed 003)
+    GuidanceStyle.CLOSED_AUTHORITARIAN: {"nl": "gesloten autoritair",
+                                         "en": "closed authoritarian"},
+    GuidanceStyle.OPEN_AUTHORITARIAN: {"nl": "open autoritair", "en": "open authoritarian"},
+    GuidanceStyle.CONSULTATIVE: {"nl": "consultatief", "en": "consultative"},
+    GuidanceStyle.PARTICIPATIVE: {"nl": "participatief", "en": "participative"},
+    GuidanceStyle.DELEGATING: {"nl": "delegerend", "en": "delegating"},
+    GuidanceStyle.COOPERATIVE: {"nl": "samenwerkend", "en": "cooperative"},
+    GuidanceStyle.FACILITATING: {"nl": "faciliterend", "en": "facilitating"},
+    Recruitment.NONE: {"nl": "geen werving", "en": "no recruitment"},
+    Recruitment.FLYER: {"nl": "flyeren", "en": "flyers"},
+    Recruitment.PERSONAL: {"nl": "persoonlijk vragen", "en": "asking personally"},
+    Matching.PASSIVE: {"nl": "passief (hulpvrager meldt zich)", "en": "passive (seekers come)"},
+    Matching.ACTIVE: {"nl": "actief (koppelen)", "en": "active (matching)"},
+    Funding.STRUCTURAL: {"nl": "structureel", "en": "structural"},
+    Funding.PILOT: {"nl": "pilot (stopt)", "en": "pilot (stops)"},
+    Placement.CENTRAL: {"nl": "centraal", "en": "central"},
+    Placement.SPREAD: {"nl": "verspreid", "en": "spread out"},
+    Placement.EDGE: {"nl": "aan de rand", "en": "at the edge"},
+}
+"""Every named choice in Dutch and English, for the dashboard and the command line."""
+
+
+def choice_label(value: str, lang: str = "nl") -> str:
+    """A choice's label in ``lang`` (the value itself if it has none)."""
+    return CHOICE_LABELS.get(value, {}).get(lang, str(value))
