@@ -32,7 +32,7 @@ help:
 	@echo "make test-slow  the slow suites: field patterns at full scale, more stop/resume tests"
 	@echo "make dashboard  set up .venv with the dashboard and start it on http://127.0.0.1:8765"
 	@echo "make bench  run the benchmark suite (results/benchmarks/)"
-	@echo "make lint   ruff check"
+	@echo "make lint   ruff check and the import contracts (lint-imports)"
 	@echo "make clean  remove .venv"
 
 $(BIN)/python:
@@ -74,6 +74,7 @@ test-slow: $(DEV_STAMP)
 
 lint: $(DEV_STAMP)
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports
 
 clean:
 	rm -rf $(VENV)
