@@ -192,3 +192,10 @@ def test_ship_writes_the_tipping_point_map_the_dashboard_reads(tiny_sweep, tmp_p
     assert len(points) == 30 and record["varied"] == ["takeover", "professional_hours",
                                                       "invitation_effort"]
     assert {"final_caring_ties", "final_baseline_caring_ties"} <= set(points.columns)
+
+
+def test_never_emerged_counts_as_later_than_any_week() -> None:
+    runs = pd.DataFrame({"point": [0, 0, 1, 1], "emergence_week": [float("nan"), 40.0, 20, 30]})
+    late = parse_concern("emergence_week > 104", ["emergence_week"])
+    assert late.points_of_concern(runs).tolist() == [True, False]  # mean of never and 40: never
+    assert late.runs_of_concern(runs).tolist() == [True, False, False, False]

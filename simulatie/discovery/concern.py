@@ -38,6 +38,11 @@ _PATTERN = re.compile(r"^\s*([A-Za-z_][\w]*)\s*(<=|>=|<|>)\s*(.+?)\s*$")
 _SCALED = re.compile(r"^([0-9.eE+-]+)\s*\*\s*([A-Za-z_][\w]*)$")
 
 
+NEVER_IS_INFINITE = frozenset({"emergence_week"})
+"""Measures whose missing value means "never": it counts as later than any week. Any other
+missing value (e.g. no half-life because support never stopped) is never of concern."""
+
+
 class ConcernError(ValueError):
     """A concern that cannot be read or applied, in one line."""
 
@@ -67,6 +72,8 @@ class Concern:
 
     def _sides(self, runs: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
         left = runs[self.measure].to_numpy(dtype=float)
+        if self.measure in NEVER_IS_INFINITE:  # "never emerged" is later than any week
+            left = np.where(np.isnan(left), np.inf, left)
         if self.other is None:
             right = np.full(len(runs), float(self.threshold))
         else:
@@ -86,7 +93,10 @@ class Concern:
             flags = pd.Series(self.runs_of_concern(runs), index=runs.index)
             return flags.groupby(runs["point"]).mean() >= self.share
         columns = [self.measure] + ([self.other] if self.other else [])
-        means = runs.groupby("point")[columns].mean()
+        values = runs[columns].copy()
+        if self.measure in NEVER_IS_INFINITE:
+            values[self.measure] = values[self.measure].fillna(np.inf)
+        means = values.groupby(runs["point"]).mean()
         return pd.Series(self.runs_of_concern(means), index=means.index)
 
     def rule(self, lang: str = "en") -> str:
