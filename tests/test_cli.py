@@ -43,7 +43,8 @@ def test_parameters_lists_every_parameter_in_dutch():
         assert spec.nl in result.stdout
         assert spec.unit in result.stdout
     assert "[0 – 1]" in result.stdout  # a range
-    assert "central (centraal) | spread (verspreid) | edge (aan de rand)" in result.stdout  # choices
+    # choices, with their Dutch names
+    assert "central (centraal) | spread (verspreid) | edge (aan de rand)" in result.stdout
     assert "· beleidsknop (niets georganiseerd: 0)" in result.stdout  # a lever and its baseline
     assert "· aanname over de context" in result.stdout
 
