@@ -18,7 +18,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from simulatie.dashboard.cli import server_command
+from simulatie.cli.dashboard import server_command
 
 __all__ = [
     "CHROMIUM",

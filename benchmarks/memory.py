@@ -2,9 +2,9 @@
 
 The suite starts ``python -m benchmarks.memory --residents N --steps S``; this process imports
 the model, notes its peak resident set size (the interpreter, numpy, pandas, scipy and Mesa),
-runs :func:`simulatie.run.run` once, and prints one JSON line with the peak resident set size
-before and after the run. A child process keeps the measurement free of whatever the suite itself
-has allocated.
+runs :func:`simulatie.experiment.run.run` once, and prints one JSON line with the peak resident set
+size before and after the run. A child process keeps the measurement free of whatever the suite
+itself has allocated.
 """
 
 from __future__ import annotations
@@ -76,7 +76,7 @@ def main(argv: list[str] | None = None) -> None:
 
     from benchmarks.suite import fair_parameters
     from simulatie.core.parameters import make_parameters
-    from simulatie.run import run
+    from simulatie.experiment.run import run
 
     params = make_parameters(fair_parameters(args.residents))
     baseline = peak_rss_mib()

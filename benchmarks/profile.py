@@ -7,7 +7,8 @@ Usage::
 
 Prints pyinstrument's call tree and writes it as text and HTML to
 ``results/benchmarks/profile-<residents>-<timestamp>.{txt,html}``. Model construction and the
-warm-up weeks are not profiled, unless ``--run`` profiles a whole :func:`simulatie.run.run`.
+warm-up weeks are not profiled, unless ``--run`` profiles a whole
+:func:`simulatie.experiment.run.run`.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from pyinstrument import Profiler
 
 from simulatie.core.model import CaringCommunity
 from simulatie.core.parameters import make_parameters
-from simulatie.run import run
+from simulatie.experiment.run import run
 
 __all__ = ["main", "profile_weeks"]
 
@@ -37,7 +38,8 @@ def profile_weeks(
         weeks: Weeks to profile.
         warmup: Unprofiled weeks after construction.
         seed: Seed of the model.
-        whole_run: Profile one whole :func:`simulatie.run.run` of ``weeks`` weeks instead.
+        whole_run: Profile one whole :func:`simulatie.experiment.run.run` of ``weeks`` weeks
+        instead.
 
     Returns:
         The stopped profiler.

@@ -10,12 +10,13 @@ seconds). In one process it measures, in this order:
    neighbourhood grows *fairly*: one meeting place, one professional and two initiators per 300
    residents, so that per-resident behaviour stays the same (:func:`fair_parameters`);
 3. the scaling exponent of time per week against residents (log-log least squares);
-4. the default ten-year run end to end through :func:`simulatie.run.run`, *cold* (spin-up and
+4. the default ten-year run end to end through :func:`simulatie.experiment.run.run`, *cold* (spin-up
+and
    baseline computed, the disk cache off) and *warm* (both already computed for that seed);
 4b. a myth answered with 50 replications per arm on two worker processes, cold;
 5. a sweep's runs per minute with one and two workers through the project's sweep runner
-   (:mod:`simulatie.sweep`, when it exists) and through a plain process pool over ``run()``,
-   and the parallel efficiency (the sweep runner's when it exists);
+   (:mod:`simulatie.experiment.sweep`, when it exists) and through a plain process pool over
+   ``run()``, and the parallel efficiency (the sweep runner's when it exists);
 6. the peak memory of the fairly scaled neighbourhood of 50,000 residents over a year, in a
    child process;
 7. the dashboard's step-plus-redraw time (when the dashboard extra is installed).
@@ -57,7 +58,7 @@ import numpy as np
 
 from simulatie.core.model import CaringCommunity
 from simulatie.core.parameters import make_parameters
-from simulatie.run import run
+from simulatie.experiment.run import run
 
 from .memory import measure_memory
 from .reference import measure_reference, split_blocks
@@ -118,7 +119,7 @@ class Plan:
         default_repeats: How often the default run is repeated (median reported).
         sweep_runs: Runs per process-pool sweep.
         sweep_steps: Weeks per process-pool run.
-        runner_runs: Runs per sweep through :mod:`simulatie.sweep` (when it exists).
+        runner_runs: Runs per sweep through :mod:`simulatie.experiment.sweep` (when it exists).
         runner_steps: Weeks per run of that sweep.
         memory_residents: Residents of the memory run.
         memory_steps: Weeks of the memory run.
@@ -233,7 +234,7 @@ def scaling_exponent(timings: list[ModelTiming]) -> float:
 
 
 def measure_default_run(steps: int = 520, repeats: int = 3, seed: int = 0) -> dict[str, Any]:
-    """Wall time of the default run end to end through :func:`simulatie.run.run`.
+    """Wall time of the default run end to end through :func:`simulatie.experiment.run.run`.
 
     *Cold*: a fresh seed each time, with the disk cache off, so the spin-up and the baseline arm
     are computed (as for a first run of a neighbourhood). *Warm*: the same seeds again, with
@@ -268,7 +269,7 @@ def measure_myth(replications: int = 50, workers: int = 2, number: int = 1) -> d
     The myth's own scale (150 residents, five years) with the disk cache off, so every spin-up
     and run is computed; both the default answer and the counter-assumption's.
     """
-    from simulatie.myths import Scale, load_myth, run_myth
+    from simulatie.workshop.myths import Scale, load_myth, run_myth
 
     previous = os.environ.get("SIMULATIE_CACHE")
     os.environ["SIMULATIE_CACHE"] = "off"  # workers inherit it
@@ -326,19 +327,20 @@ takeover = [0.3]
 
 
 def sweep_runner_available() -> bool:
-    """Whether the project's sweep runner (:mod:`simulatie.sweep`) exists."""
-    return importlib.util.find_spec("simulatie.sweep") is not None
+    """Whether the project's sweep runner (:mod:`simulatie.experiment.sweep`) exists."""
+    return importlib.util.find_spec("simulatie.experiment.sweep") is not None
 
 
 def measure_sweep_runner(workers: int, runs: int, steps: int) -> dict[str, Any]:
-    """Runs per minute through the project's sweep runner, :func:`simulatie.sweep.run_sweep`.
+    """Runs per minute through the project's sweep runner,
+    :func:`simulatie.experiment.sweep.run_sweep`.
 
     One design point of the default scenario with ``runs`` replications of ``steps`` weeks,
     written into a temporary folder. ``workers=1`` runs serially in this process; more workers
     start a local Dask cluster, whose start-up is included (a user waits for it too).
     """
-    from simulatie.experiments import load_experiment
-    from simulatie.sweep import run_sweep
+    from simulatie.experiment.experiments import load_experiment
+    from simulatie.experiment.sweep import run_sweep
 
     with tempfile.TemporaryDirectory(prefix="simulatie-bench-") as folder:
         path = Path(folder) / "bench.toml"
@@ -352,7 +354,7 @@ def measure_sweep_runner(workers: int, runs: int, steps: int) -> dict[str, Any]:
     if report.done != runs or report.failed:
         raise RuntimeError(f"sweep runner finished {report.done} of {runs} runs: {report}")
     steady = (len(finished) - 1) / (finished[-1] - finished[0]) * 60 if runs > 2 else math.nan
-    return {"runner": "simulatie.sweep.run_sweep", "workers": workers, "runs": runs,
+    return {"runner": "simulatie.experiment.sweep.run_sweep", "workers": workers, "runs": runs,
             "steps": steps, "seconds": seconds, "runs_per_minute": runs / seconds * 60,
             "first_result_seconds": finished[0] - started,
             "steady_runs_per_minute": steady}
@@ -446,7 +448,7 @@ def run_suite(plan: Plan, log: Callable[[str], None] = print) -> dict[str, Any]:
     cpu_efficiency = sweeps[0]["worker_cpu_seconds"] / max(sweeps[1]["worker_cpu_seconds"], 1e-9)
     runner: list[dict[str, Any]] = []
     if sweep_runner_available():
-        log("sweep runner (simulatie.sweep) with 1 and 2 workers ...")
+        log("sweep runner (simulatie.experiment.sweep) with 1 and 2 workers ...")
         runner = [measure_sweep_runner(w, plan.runner_runs, plan.runner_steps) for w in (1, 2)]
     if runner:
         efficiency = runner[1]["runs_per_minute"] / (2 * runner[0]["runs_per_minute"])
@@ -474,7 +476,7 @@ def run_suite(plan: Plan, log: Callable[[str], None] = print) -> dict[str, Any]:
         "sweep": sweeps,
         "sweep_runner": runner,
         "parallel_efficiency": efficiency,
-        "parallel_efficiency_source": "simulatie.sweep" if runner else "process pool",
+        "parallel_efficiency_source": "simulatie.experiment.sweep" if runner else "process pool",
         "parallel_efficiency_steady": steady_efficiency,
         "pool_parallel_efficiency": pool_efficiency,
         "pool_cpu_efficiency": cpu_efficiency,

@@ -1,6 +1,6 @@
 """Allow ``python -m simulatie``, the same as the ``simulatie`` command."""
 
-from simulatie.cli import main
+from simulatie.cli.main import main
 
 if __name__ == "__main__":
     main()

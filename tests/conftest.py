@@ -41,7 +41,7 @@ METRIC_NAMES = (
 
 @dataclass(frozen=True)
 class FakeRunResult:
-    """Stands in for ``simulatie.run.RunResult`` (same three fields)."""
+    """Stands in for ``simulatie.experiment.run.RunResult`` (same three fields)."""
 
     timeseries: pd.DataFrame
     summary: dict[str, float]

@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 from simulatie import load_scenario, run
-from simulatie.scenarios import list_scenarios
+from simulatie.experiment.scenarios import list_scenarios
 
 SCENARIOS = [scenario.name for scenario in list_scenarios()]
 

@@ -9,8 +9,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from simulatie.calibration import TARGETS, band_distance, load_ensemble, statistics
-from simulatie.calibration.abc import (
+from simulatie.core.parameters import Role, make_parameters, parameter_specs
+from simulatie.experiment.calibration import TARGETS, band_distance, load_ensemble, statistics
+from simulatie.experiment.calibration.abc import (
     CALIBRATED,
     CalibrationSettings,
     Simulator,
@@ -18,9 +19,8 @@ from simulatie.calibration.abc import (
     particle_seed,
     prior_ranges,
 )
-from simulatie.calibration.ensemble import EnsembleError, save_ensemble
-from simulatie.calibration.targets import target_metrics
-from simulatie.core.parameters import Role, make_parameters, parameter_specs
+from simulatie.experiment.calibration.ensemble import EnsembleError, save_ensemble
+from simulatie.experiment.calibration.targets import target_metrics
 
 
 def inside() -> dict[str, float]:
@@ -158,7 +158,7 @@ def test_a_calibration_stopped_before_its_first_population_resumes_the_same_run(
 ):
     import pyabc
 
-    from simulatie.calibration import abc
+    from simulatie.experiment.calibration import abc
 
     settings = CalibrationSettings(
         base=make_parameters({"residents": 40}), names=("friendly_hours",), particles=2,
@@ -185,7 +185,7 @@ def test_a_calibration_stopped_before_its_first_population_resumes_the_same_run(
 
 
 def test_the_weighted_draw_follows_the_weights():
-    from simulatie.calibration.ensemble import Ensemble
+    from simulatie.experiment.calibration.ensemble import Ensemble
 
     table = pd.DataFrame({"x": [1.0, 2.0, 3.0], "weight": [0.7, 0.2, 0.1],
                           "distance": 0.0})
@@ -255,7 +255,7 @@ def test_a_missing_or_broken_ensemble_says_so(tmp_path):
 def test_command_mistakes_are_one_line_and_exit_2(args, message, tmp_path):
     from typer.testing import CliRunner
 
-    from simulatie.cli import app
+    from simulatie.cli.main import app
 
     result = CliRunner().invoke(app, [*args, "--out", str(tmp_path / "out")])
     assert result.exit_code == 2, result.output
@@ -266,7 +266,7 @@ def test_command_mistakes_are_one_line_and_exit_2(args, message, tmp_path):
 def test_the_command_calibrates_checks_on_fresh_seeds_and_writes_the_ensemble(tmp_path):
     from typer.testing import CliRunner
 
-    from simulatie.cli import app
+    from simulatie.cli.main import app
 
     scenario = tmp_path / "tiny.toml"
     scenario.write_text('[scenario]\nbase = "default"\ntitle_en = "tiny"\n'

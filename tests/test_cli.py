@@ -7,16 +7,17 @@ import pytest
 from cli_assertions import assert_cli_error
 from typer.testing import CliRunner
 
-from simulatie import results
-from simulatie.cli import app
+from simulatie.cli.main import app
 from simulatie.core.parameters import Parameters, parameter_specs
+from simulatie.experiment import results
 
 runner = CliRunner()
 
 
 @pytest.fixture
 def fake_model(monkeypatch, tmp_path, result_factory):
-    """Replace simulatie.run by a fast fake that records its calls; work inside tmp_path."""
+    """Replace simulatie.experiment.run by a fast fake that records its calls; work inside
+    tmp_path."""
     calls = []
 
     def fake_run(params=None, seed=0, steps=520, progress=None):
@@ -28,9 +29,9 @@ def fake_model(monkeypatch, tmp_path, result_factory):
         result.metadata["parameters"] = params.model_dump(mode="json")
         return result
 
-    module = types.ModuleType("simulatie.run")
+    module = types.ModuleType("simulatie.experiment.run")
     module.run = fake_run
-    monkeypatch.setitem(sys.modules, "simulatie.run", module)
+    monkeypatch.setitem(sys.modules, "simulatie.experiment.run", module)
     monkeypatch.chdir(tmp_path)
     return calls
 
@@ -183,7 +184,8 @@ def test_python_dash_m_entry_point_exists():
 
 
 @pytest.mark.skipif(
-    importlib.util.find_spec("simulatie.run") is None, reason="simulatie.run not written yet"
+    importlib.util.find_spec("simulatie.experiment.run") is None,
+    reason="simulatie.experiment.run not written yet",
 )
 def test_end_to_end_real_model(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)

@@ -19,12 +19,12 @@ v = pytest.importorskip("ipyvuetify")
 
 from typer.testing import CliRunner  # noqa: E402
 
+from simulatie.cli import dashboard as dashboard_cli  # noqa: E402
 from simulatie.core.groups import Group  # noqa: E402
 from simulatie.core.metrics import METRICS  # noqa: E402
 from simulatie.core.parameters import make_parameters, parameter_specs  # noqa: E402
 from simulatie.core.simulation import Simulation  # noqa: E402
 from simulatie.dashboard import app as dashboard  # noqa: E402
-from simulatie.dashboard import cli as dashboard_cli  # noqa: E402
 from simulatie.dashboard import controls as ctl  # noqa: E402
 from simulatie.dashboard import portrayal  # noqa: E402
 from simulatie.dashboard.translations import (  # noqa: E402
@@ -34,9 +34,9 @@ from simulatie.dashboard.translations import (  # noqa: E402
     TEXT,
     t,
 )
-from simulatie.results import read_run  # noqa: E402
-from simulatie.run import run as run_simulation  # noqa: E402
-from simulatie.scenarios import load_scenario  # noqa: E402
+from simulatie.experiment.results import read_run  # noqa: E402
+from simulatie.experiment.run import run as run_simulation  # noqa: E402
+from simulatie.experiment.scenarios import load_scenario  # noqa: E402
 
 # --- controls -------------------------------------------------------------------------------------
 
@@ -374,7 +374,7 @@ def test_compare_view_runs_two_models_on_the_same_seed():
 
 
 def test_myth_levers_are_the_counter_assumptions_with_their_default_values():
-    from simulatie.myths import MYTHS, load_myth
+    from simulatie.workshop.myths import MYTHS, load_myth
 
     for n in MYTHS:
         levers = dict(dashboard.myth_levers(n))
@@ -408,8 +408,8 @@ def wait_for(predicate, seconds: float = 10.0) -> None:
 
 
 def test_workshop_view_shows_the_claim_and_the_answer(monkeypatch):
-    from simulatie import handout
-    from simulatie.myth_texts import MYTH_TEXTS
+    from simulatie.workshop import handout
+    from simulatie.workshop.texts import MYTH_TEXTS
 
     fake_answer.calls = []
     monkeypatch.setattr(handout, "myth_answer", fake_answer)
@@ -496,7 +496,7 @@ def _synthetic_map(folder):
 
 def test_tipping_view_draws_the_map_and_the_box_in_words(monkeypatch, tmp_path):
     from simulatie.dashboard import tipping
-    from simulatie.discovery import shipped
+    from simulatie.experiment.discovery import shipped
 
     _synthetic_map(tmp_path / "tipping")
     monkeypatch.setattr(tipping, "load_tipping",

@@ -39,7 +39,7 @@ sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not 
 
 from simulatie.dashboard.controls import controls  # noqa: E402
 from simulatie.dashboard.translations import PARAMETER_GROUPS, t  # noqa: E402
-from simulatie.scenarios import load_scenario  # noqa: E402
+from simulatie.experiment.scenarios import load_scenario  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -177,7 +177,7 @@ def test_dashboard_in_chromium(server, browser):
 
 def test_myths_tab_answers_a_myth_in_chromium(server, browser):
     """Workshop view: pick myth 6, press the button, and the command line's answer appears."""
-    from simulatie.myth_texts import MYTH_TEXTS
+    from simulatie.workshop.texts import MYTH_TEXTS
 
     context, page, watch = open_dashboard(browser, server)
     page.locator(".sim-view-myths").click()
@@ -192,7 +192,7 @@ def test_myths_tab_answers_a_myth_in_chromium(server, browser):
     page.locator(".sim-myth-ask").click()
     conclusion = page.locator(".sim-myth-conclusion")
     sync_api.expect(conclusion).to_be_visible(timeout=120_000)  # shipped: fast unless stale
-    from simulatie.handout import myth_answer
+    from simulatie.workshop.handout import myth_answer
 
     assert conclusion.inner_text().strip() == myth_answer(6, "nl", shipped=True).conclusion
     sync_api.expect(page.locator(".sim-myth-counter")).to_be_visible(timeout=UI_TIMEOUT)
@@ -208,7 +208,7 @@ def test_myths_tab_answers_a_myth_in_chromium(server, browser):
 
 def test_tipping_points_view_in_chromium(server, browser):
     """Kantelpunten: pick Kerkweg, and its shipped map, the box in words and the star appear."""
-    from simulatie.discovery.shipped import load_tipping
+    from simulatie.experiment.discovery.shipped import load_tipping
 
     assert load_tipping("kerkweg") is not None, "ship it: simulatie discover ... --ship"
     context, page, watch = open_dashboard(browser, server)

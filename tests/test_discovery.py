@@ -12,16 +12,16 @@ import pandas as pd
 import pytest
 from typer.testing import CliRunner
 
-from simulatie.cli import app
-from simulatie.discovery import (
+from simulatie.cli.main import app
+from simulatie.experiment.discovery import (
     ConcernError,
     box_sentence,
     choose_box,
     discover,
     parse_concern,
 )
-from simulatie.experiments import load_experiment
-from simulatie.sweep import run_sweep
+from simulatie.experiment.experiments import load_experiment
+from simulatie.experiment.sweep import run_sweep
 
 COLUMNS = ["final_caring_ties", "final_baseline_caring_ties", "final_lonely_share",
            "final_care_hours_unmet", "final_care_hours_needed", "emergence_week"]
@@ -180,8 +180,8 @@ def test_discover_refuses_too_few_runs_and_a_folder_without_results(tmp_path) ->
 
 def test_ship_writes_the_tipping_point_map_the_dashboard_reads(tiny_sweep, tmp_path,
                                                                 monkeypatch) -> None:
-    from simulatie import cli_common
-    from simulatie.discovery.shipped import load_tipping, tipping_cases
+    from simulatie.cli import common as cli_common
+    from simulatie.experiment.discovery.shipped import load_tipping, tipping_cases
 
     monkeypatch.setattr(cli_common, "PACKAGE_DATA", tmp_path)
     result = CliRunner().invoke(app, ["discover", str(tiny_sweep), "--concern",

@@ -22,7 +22,7 @@ from simulatie.core.groups import GROUP_PROFILES
 from simulatie.core.metrics import METRICS
 from simulatie.core.parameters import Parameters, parameter_specs
 from simulatie.core.professionals import STYLE_PROFILES
-from simulatie.patterns import PATTERNS
+from simulatie.experiment.patterns import PATTERNS
 
 ODD = Path(__file__).resolve().parents[1] / "docs" / "odd.md"
 TEXT = ODD.read_text(encoding="utf-8")

@@ -10,15 +10,15 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
+from simulatie.cli.sweep import register
 from simulatie.core.parameters import parameter_specs
-from simulatie.experiments import (
+from simulatie.experiment.experiments import (
     DEFAULT_TIMESERIES,
     ExperimentError,
     load_experiment,
     run_seeds,
     safe_name,
 )
-from simulatie.sweep_cli import register
 
 EXPERIMENTS = Path(__file__).resolve().parent.parent / "experiments"
 

@@ -9,7 +9,7 @@ import pytest
 
 from simulatie import run
 from simulatie.core.model import CaringCommunity
-from simulatie.scenarios import load_scenario
+from simulatie.experiment.scenarios import load_scenario
 
 SEEDS = range(100, 110)
 

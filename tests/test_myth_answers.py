@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from simulatie.myth_answers import fingerprint, load_answers, save_answers, shipped_result
-from simulatie.myths import MYTHS, TINY, Scale, load_myth, run_myth
+from simulatie.workshop.answers import fingerprint, load_answers, save_answers, shipped_result
+from simulatie.workshop.myths import MYTHS, TINY, Scale, load_myth, run_myth
 
 
 def test_every_myth_has_a_shipped_answer_for_its_files_settings() -> None:

@@ -1,8 +1,8 @@
 """The seven myths: files load, handouts are written, and every number and conclusion is computed.
 
-Runs use tiny settings (60 residents, 60 weeks, 3 replications; :data:`simulatie.myths.TINY`),
-so the numbers mean nothing here; the tests check the plumbing and that the words follow the
-numbers, not what the model says about a myth.
+Runs use tiny settings (60 residents, 60 weeks, 3 replications;
+:data:`simulatie.workshop.myths.TINY`), so the numbers mean nothing here; the tests check the
+plumbing and that the words follow the numbers, not what the model says about a myth.
 """
 
 from __future__ import annotations
@@ -16,9 +16,9 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
-from simulatie.handout import answer_from_result, fmt, myth_answer
-from simulatie.myth_texts import MYTH_TEXTS, TEMPLATES
-from simulatie.myths import (
+from simulatie.cli.myths import register
+from simulatie.workshop.handout import answer_from_result, fmt, myth_answer
+from simulatie.workshop.myths import (
     ARMS,
     MYTHS,
     TINY,
@@ -30,7 +30,7 @@ from simulatie.myths import (
     run_myth,
     swapped,
 )
-from simulatie.myths_cli import register
+from simulatie.workshop.texts import MYTH_TEXTS, TEMPLATES
 
 TINY_ARGS = ["--residents", "60", "--weeks", "60", "--replications", "3", "--workers", "1"]
 
@@ -167,7 +167,7 @@ def test_the_conclusion_follows_the_verdict_not_the_myth() -> None:
 
 
 def test_pack(tmp_path) -> None:
-    from simulatie.handout import write_pack
+    from simulatie.workshop.handout import write_pack
 
     answers = [myth_answer(n, "nl", scale=TINY, workers=1) for n in (1, 7)]
     paths = write_pack(answers, tmp_path / "pack")
@@ -177,7 +177,7 @@ def test_pack(tmp_path) -> None:
 
 
 def test_another_master_seed_gives_other_replications_of_the_same_question() -> None:
-    from simulatie.experiments import run_seeds
+    from simulatie.experiment.experiments import run_seeds
 
     own, other = load_myth(2), load_myth(2, seed=7)
     assert other.seed == 7 and own.seed != 7

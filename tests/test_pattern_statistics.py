@@ -7,8 +7,8 @@ import pandas as pd
 import pytest
 from typer.testing import CliRunner
 
-from simulatie.cli import app
-from simulatie.patterns import (
+from simulatie.cli.main import app
+from simulatie.experiment.patterns import (
     PATTERNS,
     SEED0,
     PatternError,
@@ -16,7 +16,7 @@ from simulatie.patterns import (
     equivalence,
     plan,
 )
-from simulatie.patterns.evaluate import from_runs, judge, runs_table
+from simulatie.experiment.patterns.evaluate import from_runs, judge, runs_table
 
 RNG = np.random.default_rng(7)
 
@@ -114,7 +114,7 @@ def test_cli_runs_a_pattern_and_writes_tidy_tables(tmp_path) -> None:
 
 
 def test_the_shipped_robustness_covers_every_pattern_and_reads_back(tmp_path) -> None:
-    from simulatie.patterns.robustness import (
+    from simulatie.experiment.patterns.robustness import (
         load_pattern_robustness,
         pattern_robustness_summary,
         save_pattern_robustness,

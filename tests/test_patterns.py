@@ -6,7 +6,7 @@ when b is clearly above a (95% interval of the paired difference above zero) and
 written from its seed is met. Under its counter-assumption, a plausible alternative rather than
 a switch that removes the mechanism, the arms must be *equivalent* within the pattern's margin
 (TOST at 5%): no longer "no difference detected", but "a difference too small to count, shown".
-Definitions: :mod:`simulatie.patterns`; results and reasons: ``docs/patterns.md``.
+Definitions: :mod:`simulatie.experiment.patterns`; results and reasons: ``docs/patterns.md``.
 
 The slow suite: ``make test-slow`` (or ``pytest -m patterns``), about 20 minutes on two cores.
 """
@@ -17,8 +17,8 @@ import functools
 
 import pytest
 
-from simulatie.patterns import PATTERNS, PatternOutcome, compare, evaluate
-from simulatie.patterns.measures import run_measures
+from simulatie.experiment.patterns import PATTERNS, PatternOutcome, compare, evaluate
+from simulatie.experiment.patterns.measures import run_measures
 
 pytestmark = pytest.mark.patterns
 

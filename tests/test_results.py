@@ -8,9 +8,9 @@ import pandas as pd
 import pytest
 from matplotlib.figure import Figure
 
-from simulatie import results
-from simulatie.plotting import CARE_SOURCES, metric_label, plot_run
-from simulatie.results import OutputError, check_output_dir, read_run, write_run
+from simulatie.experiment import results
+from simulatie.experiment.plotting import CARE_SOURCES, metric_label, plot_run
+from simulatie.experiment.results import OutputError, check_output_dir, read_run, write_run
 
 
 def test_write_run_writes_three_files_and_round_trips(tmp_path, fake_result):

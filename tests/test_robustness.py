@@ -7,9 +7,9 @@ import json
 import pandas as pd
 import pytest
 
-from simulatie.calibration import load_ensemble, save_ensemble
-from simulatie.myths import MYTHS, Verdict, load_myth, myth_holds
-from simulatie.robustness import (
+from simulatie.experiment.calibration import load_ensemble, save_ensemble
+from simulatie.workshop.myths import MYTHS, Verdict, load_myth, myth_holds
+from simulatie.workshop.robustness import (
     ROBUST_SHARE,
     RobustnessSettings,
     load_robustness,
@@ -95,7 +95,7 @@ def test_each_member_asks_the_question_with_its_own_assumption(two_members):
 
 
 def test_each_members_values_reach_its_runs(two_members, monkeypatch):
-    import simulatie.robustness as robustness
+    import simulatie.workshop.robustness as robustness
 
     seen = []
 
@@ -132,7 +132,7 @@ def test_the_shipped_table_covers_every_myth_with_members_of_the_shipped_ensembl
 
 
 def test_shipping_one_myth_again_keeps_the_others(tmp_path):
-    from simulatie.robustness import save_robustness
+    from simulatie.workshop.robustness import save_robustness
 
     first = pd.concat([table_of(["contradicts"] * 2, myth=2), table_of(["supports"] * 2, myth=5)])
     save_robustness(first, {"command": "simulatie robustness", "settings": {"a": 1}}, tmp_path)

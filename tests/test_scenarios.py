@@ -1,4 +1,4 @@
-"""Tests for simulatie.scenarios and the ``simulatie scenarios`` sub-app."""
+"""Tests for simulatie.experiment.scenarios and the ``simulatie scenarios`` sub-app."""
 
 from __future__ import annotations
 
@@ -18,9 +18,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
+from simulatie.cli.scenarios import scenarios_app
 from simulatie.core.parameters import Parameters, parameter_specs
-from simulatie.scenario_cli import scenarios_app
-from simulatie.scenarios import (
+from simulatie.experiment.scenarios import (
     COMMAND_LINE,
     DEFAULT,
     ENV_VAR,
@@ -569,7 +569,7 @@ app.add_typer(scenarios_app, name="scenarios")
 
 @app.command()
 def _other() -> None:
-    """Keep the throwaway app a group, as in simulatie.cli."""
+    """Keep the throwaway app a group, as in simulatie.cli.main."""
 
 
 def test_cli_lists_scenarios_in_dutch_and_english():
@@ -653,9 +653,9 @@ def test_cli_list_reports_a_broken_file_in_the_folder(tmp_path, monkeypatch):
 
 def _run():
     try:
-        from simulatie.run import run
+        from simulatie.experiment.run import run
     except ImportError:  # the model is not there yet
-        pytest.skip("simulatie.run is not available")
+        pytest.skip("simulatie.experiment.run is not available")
     return run
 
 

@@ -10,9 +10,9 @@ import pandas as pd
 import pytest
 
 from simulatie.core.parameters import Role, make_parameters, parameter_specs
-from simulatie.experiments import ExperimentError, load_experiment
-from simulatie.screening import range_around, screening_ranges
-from simulatie.sensitivity import HEATMAP_FROM, plot_sensitivity, relative_influence
+from simulatie.experiment.experiments import ExperimentError, load_experiment
+from simulatie.experiment.screening import range_around, screening_ranges
+from simulatie.experiment.sensitivity import HEATMAP_FROM, plot_sensitivity, relative_influence
 
 SPECS = parameter_specs()
 EXPERIMENTS = Path(__file__).resolve().parent.parent / "experiments"

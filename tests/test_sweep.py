@@ -21,11 +21,12 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
-from simulatie import sweep
+from simulatie.cli.sweep import register
 from simulatie.core.parameters import make_parameters
-from simulatie.experiments import load_experiment
-from simulatie.report import interval, load_results, write_report
-from simulatie.sweep import (
+from simulatie.experiment import sweep
+from simulatie.experiment.experiments import load_experiment
+from simulatie.experiment.report import interval, load_results, write_report
+from simulatie.experiment.sweep import (
     MANIFEST_FILE,
     RunOutcome,
     RunTask,
@@ -35,7 +36,6 @@ from simulatie.sweep import (
     read_run_file,
     run_sweep,
 )
-from simulatie.sweep_cli import register
 
 TINY = """
 name = "tiny"
@@ -115,7 +115,7 @@ def test_layout_manifest_and_run_files(serial):
 
 
 def test_same_seed_same_run_as_run():
-    from simulatie.run import run
+    from simulatie.experiment.run import run
 
     experiment = load_experiment(write(Path(os.environ.get("TMPDIR", "/tmp")), TINY, "x.toml"))
     spec = experiment.runs()[5]
@@ -221,7 +221,7 @@ def test_resume_after_kill(serial, tmp_path):
     path = write(tmp_path, bigger)
     out = tmp_path / "out"
     process = subprocess.Popen(
-        [sys.executable, "-m", "simulatie.sweep_cli", "sweep", str(path), "--workers", "1",
+        [sys.executable, "-m", "simulatie.cli.sweep", "sweep", str(path), "--workers", "1",
          "--out", str(out), "--quiet"],
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )

@@ -23,9 +23,12 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt
 import pandas as pd
 
-from simulatie.patterns import PATTERNS, REPLICATIONS, PatternOutcome
-from simulatie.patterns.evaluate import from_runs
-from simulatie.patterns.robustness import load_pattern_robustness, pattern_robustness_summary
+from simulatie.experiment.patterns import PATTERNS, REPLICATIONS, PatternOutcome
+from simulatie.experiment.patterns.evaluate import from_runs
+from simulatie.experiment.patterns.robustness import (
+    load_pattern_robustness,
+    pattern_robustness_summary,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 OUT = ROOT / "docs" / "figures" / "patterns"
@@ -52,8 +55,8 @@ would count (b ≥ ratio × a, and a level where the seed names one).
 {ensemble}
 
 Run them with `simulatie patterns` (`results/patterns/`), across the ensemble with
-`simulatie patterns --ensemble`; the definitions are in `simulatie/patterns/`, the tests in
-`tests/test_patterns.py` (`make test-slow`), the figures by
+`simulatie patterns --ensemble`; the definitions are in `simulatie/experiment/patterns/`, the tests
+in `tests/test_patterns.py` (`make test-slow`), the figures by
 `docs/figures/make_pattern_figures.py` (dots: replications; bars: mean and 95% interval).
 """
 

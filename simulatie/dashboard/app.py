@@ -11,8 +11,8 @@ Each browser session builds its own model inside the :func:`Page` component (``s
 so two people in a workshop never step each other's neighbourhood; nothing model-related lives at
 module level. Changing a setting, the scenario or the seed starts the neighbourhood again at week 0
 (parameters are frozen once a run starts). *Save results* writes the run through
-:func:`simulatie.run.run` and :func:`simulatie.results.write_run`, the same files as
-``simulatie run``.
+:func:`simulatie.experiment.run.run` and :func:`simulatie.experiment.results.write_run`, the same
+files as ``simulatie run``.
 """
 
 from __future__ import annotations
@@ -32,14 +32,14 @@ import pandas as pd
 import solara
 import solara.lab
 
-from simulatie import handout
 from simulatie.core.model import CaringCommunity
 from simulatie.core.parameters import ROLE_LABELS, Role, choice_label
 from simulatie.core.simulation import Simulation
-from simulatie.myth_texts import MYTH_TEXTS, TEMPLATES
-from simulatie.myths import MYTHS, MythError, load_myth
-from simulatie.results import OutputError, write_run
-from simulatie.scenarios import DEFAULT, Scenario, ScenarioError
+from simulatie.experiment.results import OutputError, write_run
+from simulatie.experiment.scenarios import DEFAULT, Scenario, ScenarioError
+from simulatie.workshop import handout
+from simulatie.workshop.myths import MYTHS, MythError, load_myth
+from simulatie.workshop.texts import MYTH_TEXTS, TEMPLATES
 
 from . import controls as ctl
 from .portrayal import MapPainter, SeriesPainter, series_limits
@@ -119,7 +119,7 @@ class Run:
 def export_run(run: Run, out_dir: Path | None = None, lang: str = DEFAULT_LANG) -> Path:
     """Write the run so far like ``simulatie run`` does: Parquet, metadata.json and figure.
 
-    The run is recomputed through :func:`simulatie.run.run` (the one seam) with the same
+    The run is recomputed through :func:`simulatie.experiment.run.run` (the one seam) with the same
     parameters, seed and number of weeks; the model is deterministic, so this gives the weeks the
     dashboard showed, which is checked before anything is written.
 
@@ -136,7 +136,7 @@ def export_run(run: Run, out_dir: Path | None = None, lang: str = DEFAULT_LANG) 
         OutputError: If the folder cannot be written.
         RuntimeError: If the recomputed run differs from the one shown.
     """
-    from simulatie.run import run as run_simulation
+    from simulatie.experiment.run import run as run_simulation
 
     with run.lock:
         weeks = run.model.week
@@ -497,10 +497,10 @@ def myth_levers(number: int) -> tuple[tuple[str, Any], ...]:
 
     These are the levers of the myth's counter-assumption (``[counter]`` in
     ``experiments/myths/myth_<n>.toml``): the assumptions under which the myth would hold. They
-    are passed to :func:`simulatie.handout.myth_answer` as ``overrides``, which apply to both
-    arms, so moving one asks "and what if this neighbourhood were like that?". The arms' own
+    are passed to :func:`simulatie.workshop.handout.myth_answer` as ``overrides``, which apply to
+    both arms, so moving one asks "and what if this neighbourhood were like that?". The arms' own
     levers are not offered: setting one would make both arms identical (see
-    :mod:`simulatie.myths`).
+    :mod:`simulatie.workshop.myths`).
 
     Args:
         number: The myth, 1 to 7.

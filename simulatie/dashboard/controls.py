@@ -3,10 +3,11 @@
 Nothing here restates a label, a bound or a default: each :class:`Control` is derived from a
 :class:`~simulatie.core.parameters.ParameterSpec`. The dashboard's settings are a scenario name plus
 the values of the controls; :func:`resolve` turns them into a validated
-:class:`~simulatie.scenarios.Scenario` through :func:`~simulatie.scenarios.load_scenario`, the
-same function the command line and the sweep runner call, so the dashboard's values are checked
-exactly like a scenario file's and its exports carry the same provenance. This module does not
-import Solara; :mod:`simulatie.dashboard.app` turns the controls into widgets.
+:class:`~simulatie.experiment.scenarios.Scenario` through
+:func:`~simulatie.experiment.scenarios.load_scenario`, the same function the command line and the
+sweep runner call, so the dashboard's values are checked exactly like a scenario file's and its
+exports carry the same provenance. This module does not import Solara;
+:mod:`simulatie.dashboard.app` turns the controls into widgets.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from functools import cache
 from typing import Any
 
 from simulatie.core.parameters import ParameterSpec, parameter_specs
-from simulatie.scenarios import DEFAULT, Scenario, list_scenarios, load_scenario
+from simulatie.experiment.scenarios import DEFAULT, Scenario, list_scenarios, load_scenario
 
 from .translations import unit
 
@@ -186,7 +187,8 @@ class ScenarioChoice:
     """A scenario or one of its variants, as offered in the picker.
 
     Attributes:
-        name: What :func:`~simulatie.scenarios.load_scenario` accepts, e.g. ``"kerkweg"`` or
+        name: What :func:`~simulatie.experiment.scenarios.load_scenario` accepts, e.g.
+            ``"kerkweg"`` or
             ``"kerkweg:no_support"``.
         titles: The scenario file's title by language.
         variant: The variant's name, if this is a variant.

@@ -1,11 +1,11 @@
 # ruff: noqa: N802  (Solara components are named like classes)
 """The *Kantelpunten / Tipping points* view: where, in two chosen settings, things go wrong.
 
-For a practice case with a shipped discovery sweep (:mod:`simulatie.discovery.shipped`) the view
-shows every design point on two chosen parameters, red where the outcome of concern happens,
-the PRIM box scenario discovery found (:func:`simulatie.discovery.discover`), the user's current
-settings as a star, and the box in words beside it. Nothing is simulated here: the map is the
-shipped sweep, and the box is found again for the chosen concern (about a second).
+For a practice case with a shipped discovery sweep (:mod:`simulatie.experiment.discovery.shipped`)
+the view shows every design point on two chosen parameters, red where the outcome of concern
+happens, the PRIM box scenario discovery found (:func:`simulatie.experiment.discovery.discover`),
+the user's current settings as a star, and the box in words beside it. Nothing is simulated here:
+the map is the shipped sweep, and the box is found again for the chosen concern (about a second).
 """
 
 from __future__ import annotations
@@ -16,8 +16,14 @@ from typing import Any
 
 import solara
 
-from simulatie.discovery import ConcernError, Discovery, box_sentence, discover, parse_concern
-from simulatie.discovery.shipped import PRESET_CONCERNS, load_tipping, tipping_cases
+from simulatie.experiment.discovery import (
+    ConcernError,
+    Discovery,
+    box_sentence,
+    discover,
+    parse_concern,
+)
+from simulatie.experiment.discovery.shipped import PRESET_CONCERNS, load_tipping, tipping_cases
 
 from .prose import Prose
 from .translations import t

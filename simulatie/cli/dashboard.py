@@ -1,0 +1,111 @@
+"""The ``simulatie dashboard`` command: start the Solara server on this computer.
+
+``simulatie.cli.main`` adds the command with :func:`register`. The command only checks its options,
+prints the address and starts ``solara run simulatie.dashboard.app`` in a subprocess with
+``--no-check-version`` (Solara otherwise asks PyPI for its latest version at start-up, which
+fails without internet). Solara serves its browser code from the ``solara-assets`` package, so
+the dashboard works on a laptop with no network at all.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import subprocess
+import sys
+from typing import Annotated
+
+import typer
+
+from simulatie.experiment.stopping import Interrupted, die_with_parent, stop_on_signals
+
+__all__ = ["LOOPBACK", "dashboard_command", "register", "server_command"]
+
+LOOPBACK = "127.0.0.1"
+APP_MODULE = "simulatie.dashboard.app"
+EXIT_USAGE = 2
+SERVER_GRACE_SECONDS = 5.0  # how long the server gets to end before it is killed
+
+
+def server_command(host: str = LOOPBACK, port: int = 8765) -> list[str]:
+    """Return the command line that starts the dashboard's server.
+
+    Args:
+        host: Address to listen on.
+        port: Port to listen on.
+
+    Returns:
+        The argument list for :func:`subprocess.run`.
+    """
+    return [
+        sys.executable, "-m", "solara", "run", APP_MODULE,
+        "--host", host, "--port", str(port),
+        "--no-open", "--no-check-version", "--production",
+    ]
+
+
+def dashboard_command(
+    host: Annotated[
+        str, typer.Option(help="Address to listen on; 127.0.0.1 keeps it on this computer.")
+    ] = LOOPBACK,
+    port: Annotated[int, typer.Option(help="Port to listen on.", min=1, max=65535)] = 8765,
+) -> None:
+    """Start the dashboard in the browser of this computer (works without internet)."""
+    if importlib.util.find_spec("solara") is None:
+        typer.echo(
+            "error: the dashboard needs its extra packages; install them with "
+            "pip install -e '.[dashboard]'", err=True,
+        )
+        raise typer.Exit(EXIT_USAGE)
+    if host not in (LOOPBACK, "localhost"):
+        typer.echo(
+            f"warning: listening on {host}: other computers on the network can open the "
+            "dashboard and start simulations; use --host 127.0.0.1 to keep it on this computer.",
+            err=True,
+        )
+    shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host
+    typer.echo(f"Dashboard: http://{shown}:{port}/  (stop with Ctrl+C)")
+    raise typer.Exit(serve(server_command(host, port)))
+
+
+def serve(command: list[str]) -> int:
+    """Run the server until it ends or this command is asked to stop; never leave it running.
+
+    The server is a child process that dies with this one (Linux), and is ended (SIGTERM, then
+    after a few seconds SIGKILL) when Ctrl+C, SIGTERM or SIGHUP reaches this command.
+
+    Returns:
+        The exit code: the server's own, or 128 + the signal that stopped the dashboard.
+    """
+    with stop_on_signals():
+        try:
+            server = subprocess.Popen(command, preexec_fn=_child_setup)
+        except Interrupted as stop:
+            return stop.exit_code
+        try:
+            return server.wait()
+        except (Interrupted, KeyboardInterrupt) as stop:
+            _end(server)
+            typer.echo("stopped: the dashboard is no longer served", err=True)
+            return getattr(stop, "exit_code", 130)
+        finally:
+            if server.poll() is None:
+                _end(server)
+
+
+def _child_setup() -> None:  # pragma: no cover - runs in the child between fork and exec
+    die_with_parent()
+
+
+def _end(server: subprocess.Popen, grace: float = SERVER_GRACE_SECONDS) -> None:
+    """End the server: ask (SIGTERM), then insist (SIGKILL)."""
+    server.terminate()
+    try:
+        server.wait(grace)
+    except subprocess.TimeoutExpired:
+        server.kill()
+        server.wait()
+
+
+def register(app: typer.Typer) -> None:
+    """Add ``simulatie dashboard`` to the command-line ``app``."""
+    app.command("dashboard")(dashboard_command)

@@ -1,0 +1,195 @@
+"""The ``simulatie myth N`` (alias ``mythe``) and ``simulatie myths`` (alias ``mythes``) commands.
+
+``myth N`` runs myth N's experiment (:mod:`simulatie.workshop.myths`) and writes its handout
+(:mod:`simulatie.workshop.handout`) into ``results/myths/<N>/``: ``figure.png``, ``handout.html``,
+``handout.pdf``, ``answer.json`` and a copy of the myth file. ``myths`` does all seven and puts
+them into one workshop pack, ``results/myths/pack/pack.html`` and ``pack.pdf``; with ``--ship``
+it also writes the full answers into the package (``simulatie/data/myth_answers.*``), where the
+dashboard reads them (:mod:`simulatie.workshop.answers`). Mistakes in the
+input are one ``error: ...`` line with exit code 2. ``simulatie.cli.main`` registers the commands
+with
+:func:`register`.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from simulatie.cli.common import EXIT_INTERRUPTED, Lang, fail
+from simulatie.core.parameters import ParameterError, parse_override
+from simulatie.experiment.stopping import Interrupted, stop_on_signals
+from simulatie.workshop.myths import MYTHS, QUICK, MythError, Scale
+
+__all__ = ["MYTHS_OUT", "myth_command", "myths_command", "register"]
+
+MYTHS_OUT = Path("results") / "myths"
+
+
+
+
+LangOption = Annotated[Lang, typer.Option("--lang", "-l", help="Language: nl (default) or en.")]
+QuickOption = Annotated[bool, typer.Option(
+    "--quick", help="Smaller and faster: 100 residents, three years, five replications.")]
+SetOption = Annotated[list[str] | None, typer.Option(
+    "--set", "-s", help="Change an assumption for every run, e.g. --set homophily=0 "
+    "(repeatable). Setting the lever that the arms differ in makes the arms identical.")]
+ScenarioOption = Annotated[str | None, typer.Option(
+    "--scenario", help="Run the myth on another base scenario, e.g. kerkweg.")]
+ResidentsOption = Annotated[int | None, typer.Option(help="Residents (instead of the file's).")]
+WeeksOption = Annotated[int | None, typer.Option(help="Weeks per run (instead of the file's).")]
+RepsOption = Annotated[int | None, typer.Option(
+    "--replications", help="Replications per arm (at least 2).")]
+WorkersOption = Annotated[int | None, typer.Option(
+    "--workers", "-w", help="Processes (default: one per core; 1 = in this process).")]
+OutOption = Annotated[Path | None, typer.Option("--out", "-o", help="Output folder.")]
+SeedOption = Annotated[int | None, typer.Option(
+    help="Another master seed than the myth file's (does the verdict hang on the seeds?).",
+    show_default=False, min=0)]
+
+
+def _scale(quick: bool, residents: int | None, weeks: int | None,
+           replications: int | None) -> Scale:
+    base = QUICK if quick else Scale()
+    if replications is not None and replications < 2:
+        fail("--replications must be at least 2 (an interval needs two runs)")
+    return Scale(residents=residents or base.residents, weeks=weeks or base.weeks,
+                 replications=replications or base.replications)
+
+
+def _overrides(values: list[str] | None) -> dict:
+    out = {}
+    for text in values or []:
+        try:
+            name, value = parse_override(text)
+        except ParameterError as error:
+            fail(f"--set: {error}")
+        out[name] = value
+    return out
+
+
+def _answer(n: int, lang: Lang, scale: Scale, overrides: dict, scenario: str | None,
+            workers: int | None, seed: int | None = None):
+    from simulatie.workshop.handout import myth_answer  # matplotlib only when a command runs
+
+    try:
+        return myth_answer(n, lang.value, scale=scale, overrides=overrides, scenario=scenario,
+                           workers=workers, seed=seed)
+    except (MythError, ParameterError, ValueError) as error:
+        fail(error)
+
+
+def myth_command(
+    number: Annotated[int, typer.Argument(help="The myth, 1 to 7.")],
+    lang: LangOption = Lang.NL,
+    quick: QuickOption = False,
+    set_: SetOption = None,
+    scenario: ScenarioOption = None,
+    residents: ResidentsOption = None,
+    weeks: WeeksOption = None,
+    replications: RepsOption = None,
+    workers: WorkersOption = None,
+    out: OutOption = None,
+    seed: SeedOption = None,
+) -> None:
+    """Test one myth with the model and write its handout (HTML, PDF, figure)."""
+    from simulatie.workshop.handout import write_handout
+
+    if number not in MYTHS:
+        fail(f"there is no myth {number}; choose 1 to 7")
+    scale, overrides = _scale(quick, residents, weeks, replications), _overrides(set_)
+    started = time.perf_counter()
+    try:
+        with stop_on_signals():
+            answer = _answer(number, lang, scale, overrides, scenario, workers, seed)
+            paths = write_handout(answer, out or MYTHS_OUT / str(number))
+    except (Interrupted, KeyboardInterrupt) as stop:
+        typer.echo(f"interrupted: myth {number} was not finished; run the same command again",
+                   err=True)
+        raise typer.Exit(getattr(stop, "exit_code", EXIT_INTERRUPTED)) from None
+    typer.echo(answer.title())
+    typer.echo(f"  {answer.default.numbers}")
+    typer.echo(f"  {answer.default.conclusion}")
+    typer.echo(f"  {answer.counter_intro} {answer.counter.conclusion}")
+    typer.echo(f"done in {time.perf_counter() - started:.0f}s → {paths['html'].parent}")
+
+
+def myths_command(
+    lang: LangOption = Lang.NL,
+    quick: QuickOption = False,
+    set_: SetOption = None,
+    scenario: ScenarioOption = None,
+    residents: ResidentsOption = None,
+    weeks: WeeksOption = None,
+    replications: RepsOption = None,
+    workers: WorkersOption = None,
+    out: OutOption = None,
+    seed: SeedOption = None,
+    ship: Annotated[bool, typer.Option(
+        help="Also write the full answers into the package, for the dashboard.")] = False,
+) -> None:
+    """Test all seven myths and build the workshop pack (one HTML, one PDF)."""
+    from simulatie.workshop.handout import write_handout, write_pack
+
+    changed = [name for name, value in (
+        ("--quick", quick), ("--set", set_), ("--scenario", scenario), ("--residents", residents),
+        ("--weeks", weeks), ("--replications", replications), ("--seed", seed)) if value]
+    if ship and changed:
+        fail(f"--ship ships the answers at the myth files' settings; leave out {changed[0]}")
+    scale, overrides = _scale(quick, residents, weeks, replications), _overrides(set_)
+    root = out or MYTHS_OUT
+    started = time.perf_counter()
+    answers = []
+    try:
+        with stop_on_signals():
+            for n in MYTHS:
+                began = time.perf_counter()
+                answer = _answer(n, lang, scale, overrides, scenario, workers, seed)
+                write_handout(answer, root / str(n))
+                typer.echo(f"{answer.title()} ({time.perf_counter() - began:.0f}s): "
+                           f"{answer.default.conclusion}")
+                answers.append(answer)
+            paths = write_pack(answers, root / "pack")
+            if ship:
+                _ship(answers)
+    except (Interrupted, KeyboardInterrupt) as stop:
+        typer.echo(f"interrupted: {len(answers)} of {len(MYTHS)} myths done (their handouts are "
+                   "written); run the same command again for the pack", err=True)
+        raise typer.Exit(getattr(stop, "exit_code", EXIT_INTERRUPTED)) from None
+    typer.echo(f"done in {time.perf_counter() - started:.0f}s → {paths['pdf']}")
+
+
+def _ship(answers: list) -> None:
+    """Write the full answers into the package (simulatie/data/myth_answers.*)."""
+    import shlex
+    import sys
+    from datetime import UTC, datetime
+
+    from simulatie.cli.common import PACKAGE_DATA
+    from simulatie.experiment.run import provenance
+    from simulatie.workshop.answers import save_answers
+
+    record = {"built": datetime.now(UTC).isoformat(timespec="seconds"),
+              "command": "simulatie myths " + shlex.join(sys.argv[2:]), **provenance()}
+    try:
+        written = save_answers([a.result for a in answers], record, PACKAGE_DATA)
+    except OSError as error:
+        fail(f"cannot write the answers into the package: {error}")
+    typer.echo("shipped " + ", ".join(str(p) for p in written))
+
+
+def register(app: typer.Typer) -> None:
+    """Add ``myth``/``mythe`` and ``myths``/``mythes`` to the ``simulatie`` command line."""
+    app.command("myth")(myth_command)
+    app.command("mythe", hidden=True)(myth_command)
+    app.command("myths")(myths_command)
+    app.command("mythes", hidden=True)(myths_command)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    standalone = typer.Typer(no_args_is_help=True)
+    register(standalone)
+    standalone()

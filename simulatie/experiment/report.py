@@ -1,0 +1,432 @@
+"""Analyse a sweep's results folder: intervals over replications, figures, sensitivity.
+
+:func:`write_report` reads what :mod:`simulatie.experiment.sweep` wrote (``experiment.json``, the
+manifest and ``runs/*.parquet``) and writes into ``RESULTS/report/``:
+
+* ``runs.csv`` — one row per finished run: its design point, varied values, seed and measures;
+* ``summary.csv`` — per design point and measure (emergence week, caring peak and its week,
+  half-life after support ends, every metric's final value): the number of replications ``n``,
+  how many had the measure undefined (``n_undefined``, e.g. emergence never reached), the mean,
+  standard deviation and a 95% confidence interval of the mean (Student's t over replications);
+* ``timeseries_<metric>.png`` — each kept metric per week, mean with its 95% band per point;
+* ``measures_vs_<parameter>.png`` — the key measures against each varied parameter (in a
+  screening of many parameters, against the ten most influential);
+* for Morris and Sobol designs, ``sensitivity.csv`` and ``sensitivity.png``
+  (:mod:`simulatie.experiment.sensitivity`).
+
+Analysis reads results and never imports the model.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import pandas as pd
+
+from simulatie.core.measures import MEASURE_LABELS
+from simulatie.experiment.experiments import safe_name
+from simulatie.experiment.sweep import EXPERIMENT_FILE, MANIFEST_FILE, RUNS_DIR, read_run_file
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+__all__ = [
+    "KEY_MEASURES",
+    "REPORT_DIR",
+    "ReportError",
+    "SweepResults",
+    "interval",
+    "load_results",
+    "summarise",
+    "write_report",
+]
+
+REPORT_DIR = "report"
+KEY_MEASURES = ("emergence_week", "caring_excess_final", "half_life_weeks", "caring_peak",
+                "caring_peak_week")
+"""Per-run measures of emergence and decay, summarised before the final metric values."""
+
+_PLOTTED_FINALS = ("final_share_with_caring_tie", "final_lonely_share", "final_care_hours_unmet")
+_MAX_BANDS = 12  # more lines than this in one panel are drawn without bands or legend
+_TEXT = {
+    "week": {"nl": "week", "en": "week"},
+    "mean_band": {"nl": "gemiddelde en 95%-interval", "en": "mean and 95% interval"},
+    "end": {"nl": "einde", "en": "end"},
+}
+
+
+class ReportError(ValueError):
+    """A results folder that cannot be analysed, in one line."""
+
+
+@dataclass
+class SweepResults:
+    """A sweep's results, read back.
+
+    Attributes:
+        folder: The results folder.
+        experiment: The experiment record (``experiment.json``).
+        manifest: One row per planned run.
+        runs: One row per finished run: the manifest's columns plus every summary measure.
+        failed: Identifiers of runs that failed and have no result.
+    """
+
+    folder: Path
+    experiment: dict[str, Any]
+    manifest: pd.DataFrame
+    runs: pd.DataFrame
+    failed: list[str] = field(default_factory=list)
+
+    @property
+    def varied(self) -> list[str]:
+        """The varied parameters."""
+        return list(self.experiment["varied"])
+
+    @property
+    def measures(self) -> list[str]:
+        """The summary measures: emergence and decay first, then final metric values."""
+        finals = [c for c in self.runs.columns if c.startswith("final_")]
+        return [m for m in KEY_MEASURES if m in self.runs.columns] + finals
+
+    def timeseries(self, metric: str) -> np.ndarray:
+        """One metric per week for every finished run, rows in the order of :attr:`runs`."""
+        rows = []
+        for run_id in self.runs["run_id"]:
+            table, _ = read_run_file(self.folder / RUNS_DIR / f"{run_id}.parquet")
+            rows.append(table[metric].to_numpy(dtype=float))
+        return np.vstack(rows) if rows else np.empty((0, 0))
+
+
+def load_results(folder: Path | str) -> SweepResults:
+    """Read a sweep's results folder.
+
+    Args:
+        folder: The folder a sweep wrote into.
+
+    Returns:
+        The experiment record, manifest and one row per finished run.
+
+    Raises:
+        ReportError: If the folder is not a sweep's results folder or nothing finished.
+    """
+    folder = Path(folder).expanduser()
+    record = folder / EXPERIMENT_FILE
+    if not record.is_file() or not (folder / MANIFEST_FILE).is_file():
+        raise ReportError(
+            f"'{folder}' is not a sweep's results folder (no {EXPERIMENT_FILE} and "
+            f"{MANIFEST_FILE}); run 'simulatie sweep' first"
+        )
+    try:
+        experiment = json.loads(record.read_text(encoding="utf-8"))
+        manifest = pd.read_parquet(folder / MANIFEST_FILE)
+    except (OSError, ValueError) as error:
+        raise ReportError(f"cannot read the results in '{folder}': {error}") from None
+    summaries = []
+    failed = []
+    for run_id in manifest["run_id"]:
+        path = folder / RUNS_DIR / f"{run_id}.parquet"
+        if path.is_file():
+            try:
+                _, info = read_run_file(path)
+            except (OSError, ValueError) as error:
+                raise ReportError(f"cannot read '{path}': {error}") from None
+            summaries.append({"run_id": run_id, **(info.get("summary") or {})})
+        elif (folder / RUNS_DIR / f"{run_id}.failed.json").is_file():
+            failed.append(run_id)
+    if not summaries:
+        raise ReportError(f"'{folder}' holds no finished runs yet")
+    table = pd.DataFrame.from_records(summaries)
+    measures = [c for c in table.columns if c != "run_id"]
+    table[measures] = table[measures].astype(float)  # None (NaN in JSON) becomes NaN
+    runs = manifest.merge(table, on="run_id", how="inner")
+    return SweepResults(folder, experiment, manifest, runs, failed)
+
+
+@functools.cache
+def _t_quantile(df: int) -> float:
+    from scipy import stats
+
+    return float(stats.t.ppf(0.975, df))
+
+
+def interval(values: Sequence[float] | np.ndarray) -> dict[str, float]:
+    """Mean and 95% confidence interval of the mean, ignoring undefined (NaN) values.
+
+    Args:
+        values: One value per replication.
+
+    Returns:
+        ``n`` (defined values), ``n_undefined``, ``mean``, ``sd``, ``ci_low``, ``ci_high``; the
+        interval is NaN with fewer than two defined values.
+    """
+    array = np.asarray(values, dtype=float)
+    defined = array[~np.isnan(array)]
+    n = len(defined)
+    mean = float(defined.mean()) if n else math.nan
+    sd = float(defined.std(ddof=1)) if n > 1 else math.nan
+    half = _t_quantile(n - 1) * sd / math.sqrt(n) if n > 1 else math.nan
+    return {
+        "n": n,
+        "n_undefined": int(len(array) - n),
+        "mean": mean,
+        "sd": sd,
+        "ci_low": mean - half,
+        "ci_high": mean + half,
+    }
+
+
+def summarise(results: SweepResults) -> pd.DataFrame:
+    """Per design point and measure: n, undefined count, mean, sd and 95% interval.
+
+    Args:
+        results: The sweep's results.
+
+    Returns:
+        A tidy table with ``point``, the varied parameters, ``measure`` and the statistics.
+    """
+    rows = []
+    for point, group in results.runs.groupby("point", sort=True):
+        values = {name: group[name].iloc[0] for name in results.varied}
+        for measure in results.measures:
+            rows.append(
+                {"point": point, **values, "measure": measure, **interval(group[measure])}
+            )
+    return pd.DataFrame(rows)
+
+
+# --- Figures ---------------------------------------------------------------------------------
+
+
+def _label(measure: str, lang: str) -> str:
+    from simulatie.experiment.plotting import metric_label
+
+    if measure in MEASURE_LABELS:
+        return MEASURE_LABELS[measure][lang]
+    if measure.startswith("final_"):
+        return f"{metric_label(measure.removeprefix('final_'), lang)} ({_TEXT['end'][lang]})"
+    return metric_label(measure, lang)
+
+
+def _point_label(values: Mapping[str, Any], names: Sequence[str]) -> str:
+    return ", ".join(f"{n}={v:g}" if isinstance(v, float) else f"{n}={v}" for n, v in (
+        (name, values[name]) for name in names
+    ))
+
+
+def _facets(results: SweepResults) -> tuple[str | None, list[Any]]:
+    """The varied parameter to split panels by (a factorial's last, if it has few levels)."""
+    if results.experiment["method"] != "factorial" or len(results.varied) < 2:
+        return None, [None]
+    name = results.varied[-1]
+    levels = list(dict.fromkeys(results.manifest[name]))
+    return (name, levels) if len(levels) <= 6 else (None, [None])
+
+
+def plot_timeseries(results: SweepResults, metric: str, lang: str = "en") -> Figure:
+    """A kept metric per week: per design point the mean with its 95% band over replications.
+
+    Args:
+        results: The sweep's results.
+        metric: A metric kept every week.
+        lang: ``"nl"`` or ``"en"``.
+
+    Returns:
+        The figure (one panel per level of a factorial's last varied parameter).
+    """
+    from matplotlib import colormaps
+    from matplotlib.figure import Figure
+
+    data = results.timeseries(metric)
+    weeks = np.arange(data.shape[1])
+    facet, levels = _facets(results)
+    figure = Figure(figsize=(4.6 * len(levels) + 1.2, 4.2), layout="constrained")
+    axes = figure.subplots(1, len(levels), squeeze=False, sharey=True)[0]
+    colour_by = [n for n in results.varied if n != facet]
+    points = results.runs.groupby("point", sort=True)
+    for ax, level in zip(axes, levels, strict=True):
+        chosen = [
+            (point, group) for point, group in points
+            if facet is None or group[facet].iloc[0] == level
+        ]
+        many = len(chosen) > _MAX_BANDS
+        colours = colormaps["viridis"](np.linspace(0, 0.9, max(len(chosen), 1)))
+        for colour, (point, group) in zip(colours, chosen, strict=False):
+            rows = data[results.runs.index.get_indexer(group.index)]
+            mean = rows.mean(axis=0)
+            label = _point_label(group.iloc[0], colour_by) if colour_by else f"point {point}"
+            ax.plot(weeks, mean, color=colour, lw=0.8 if many else 1.5,
+                    label=None if many else label)
+            if len(rows) > 1 and not many:
+                spread = rows.std(axis=0, ddof=1) / np.sqrt(len(rows))
+                half = _t_quantile(len(rows) - 1) * spread
+                ax.fill_between(weeks, mean - half, mean + half, color=colour, alpha=0.2, lw=0)
+        if facet is not None:
+            ax.set_title(_point_label({facet: level}, [facet]), fontsize=10)
+        ax.set_xlabel(_TEXT["week"][lang])
+        ax.grid(alpha=0.3)
+        if not many and chosen:
+            ax.legend(fontsize=7, loc="best")
+    axes[0].set_ylabel(_label(metric, lang))
+    figure.suptitle(f"{_label(metric, lang)}: {_TEXT['mean_band'][lang]}", fontsize=11)
+    return figure
+
+
+def _key_measures(results: SweepResults) -> list[str]:
+    runs = results.runs
+    wanted = [m for m in (*KEY_MEASURES[:2], "half_life_weeks", *_PLOTTED_FINALS) if m in runs]
+    return [m for m in wanted if runs[m].notna().any()]
+
+
+def plot_measures(results: SweepResults, parameter: str, lang: str = "en") -> Figure:
+    """Key measures against one varied parameter: every run, and mean ± 95% interval per value.
+
+    Args:
+        results: The sweep's results.
+        parameter: A varied parameter.
+        lang: ``"nl"`` or ``"en"``.
+
+    Returns:
+        The figure, one panel per measure.
+    """
+    from matplotlib.figure import Figure
+
+    measures = _key_measures(results)
+    columns = min(3, len(measures)) or 1
+    rows = math.ceil(len(measures) / columns) or 1
+    figure = Figure(figsize=(4.2 * columns, 3.4 * rows), layout="constrained")
+    axes = figure.subplots(rows, columns, squeeze=False).ravel()
+    runs = results.runs
+    x = runs[parameter]
+    numeric = pd.api.types.is_numeric_dtype(x) and not pd.api.types.is_bool_dtype(x)
+    categories = list(dict.fromkeys(x)) if not numeric else []
+    position = x.map({c: i for i, c in enumerate(categories)}) if categories else x
+    factorial = results.experiment["method"] == "factorial"
+    for ax, measure in zip(axes, measures, strict=False):
+        ax.scatter(position, runs[measure], s=8, alpha=0.35, color="#577590", lw=0)
+        if factorial:
+            stats_ = [(level, interval(runs.loc[position == level, measure]))
+                      for level in sorted(position.unique())]
+            xs = [level for level, _ in stats_]
+            mean = np.array([s["mean"] for _, s in stats_])
+            low = np.array([s["ci_low"] for _, s in stats_])
+            high = np.array([s["ci_high"] for _, s in stats_])
+            err = np.vstack([mean - low, high - mean])
+            ax.errorbar(xs, mean, yerr=np.nan_to_num(err), color="#e76f51", marker="o", ms=4,
+                        capsize=3, lw=1.5)
+        ax.set_title(_label(measure, lang), fontsize=9)
+        ax.set_xlabel(parameter)
+        if categories:
+            ax.set_xticks(range(len(categories)), [str(c) for c in categories])
+        ax.grid(alpha=0.3)
+    for ax in axes[len(measures):]:
+        ax.set_visible(False)
+    return figure
+
+
+# --- Report ----------------------------------------------------------------------------------
+
+
+def _save(figure: Figure, path: Path) -> Path:
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    FigureCanvasAgg(figure)
+    figure.savefig(path, dpi=110)
+    return path
+
+
+def write_report(
+    folder: Path | str, lang: str = "en"
+) -> tuple[list[Path], list[str]]:
+    """Write the summary tables and figures of a sweep into ``folder/report``.
+
+    Args:
+        folder: The sweep's results folder.
+        lang: Language of the figures' labels, ``"nl"`` or ``"en"``.
+
+    Returns:
+        The files written, and notes for the reader (missing runs, skipped analyses).
+
+    Raises:
+        ReportError: If the folder cannot be read or the report cannot be written.
+    """
+    if lang not in ("nl", "en"):
+        raise ReportError(f"language '{lang}' is not supported; use 'nl' or 'en'")
+    results = load_results(folder)
+    out = results.folder / REPORT_DIR
+    notes = []
+    missing = len(results.manifest) - len(results.runs)
+    if missing:
+        notes.append(
+            f"{missing} of {len(results.manifest)} runs have no result "
+            f"({len(results.failed)} failed); the report covers the finished runs"
+        )
+    written: list[Path] = []
+    try:
+        out.mkdir(exist_ok=True)
+        results.runs.to_csv(out / "runs.csv", index=False)
+        summarise(results).to_csv(out / "summary.csv", index=False)
+        written += [out / "runs.csv", out / "summary.csv"]
+        for metric in results.experiment["timeseries"]:
+            path = out / f"timeseries_{safe_name(metric)}.png"
+            written.append(_save(plot_timeseries(results, metric, lang), path))
+        ranked = None
+        if results.experiment["method"] in ("morris", "sobol"):
+            sensitivity, ranked = _write_sensitivity(results, out, lang, notes)
+            written += sensitivity
+        for parameter in _parameters_to_plot(results, ranked, notes):
+            path = out / f"measures_vs_{safe_name(parameter)}.png"
+            written.append(_save(plot_measures(results, parameter, lang), path))
+    except OSError as error:
+        raise ReportError(f"cannot write the report into '{out}': {error}") from None
+    return written, notes
+
+
+MOST_INFLUENTIAL = 10
+"""In a screening of many parameters, ``measures_vs_*.png`` is drawn for this many only."""
+
+
+def _parameters_to_plot(
+    results: SweepResults, ranked: list[str] | None, notes: list[str]
+) -> list[str]:
+    """Every varied parameter; in a screening of many, the most influential ones."""
+    from simulatie.experiment.sensitivity import HEATMAP_FROM
+
+    varied = list(results.varied)
+    if ranked is None or len(varied) < HEATMAP_FROM:
+        return varied
+    notes.append(
+        f"{len(varied)} parameters varied: measures_vs_*.png drawn for the {MOST_INFLUENTIAL} "
+        "most influential (sensitivity.png shows all)"
+    )
+    return ranked[:MOST_INFLUENTIAL]
+
+
+def _write_sensitivity(
+    results: SweepResults, out: Path, lang: str, notes: list[str]
+) -> tuple[list[Path], list[str] | None]:
+    """``sensitivity.csv`` and ``.png``, and the parameters ranked by influence."""
+    from simulatie.experiment.sensitivity import (
+        SensitivityError,
+        analyse,
+        plot_sensitivity,
+        relative_influence,
+    )
+
+    method = results.experiment["method"]
+    try:
+        table = analyse(results.experiment, results.runs)
+    except SensitivityError as error:
+        notes.append(f"no sensitivity analysis: {error}")
+        return [], None
+    table.to_csv(out / "sensitivity.csv", index=False)
+    labels = {o: _label(o, lang) for o in table["output"].unique()}
+    figure = plot_sensitivity(table, method, labels)
+    ranked = list(relative_influence(table, method).index)
+    return [out / "sensitivity.csv", _save(figure, out / "sensitivity.png")], ranked

@@ -1,0 +1,214 @@
+"""Write one run's results to a folder, all or nothing, and read them back.
+
+A run folder holds three files: ``timeseries.parquet`` (one row per week), ``metadata.json``
+(parameters, seed, versions, commit, timestamp, the per-run summary and whatever the caller adds,
+such as the scenario name and overrides) and ``figure.png``. Everything is first written into a
+hidden temporary folder next to the target and then renamed into place in one step, so a failure
+never leaves a half-written run folder behind.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import shutil
+import tempfile
+from collections.abc import Mapping
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import pandas as pd
+
+if TYPE_CHECKING:
+    from simulatie.experiment.run import RunResult
+
+__all__ = [
+    "FIGURE_FILE",
+    "METADATA_FILE",
+    "TIMESERIES_FILE",
+    "OutputError",
+    "check_output_dir",
+    "read_run",
+    "to_jsonable",
+    "write_run",
+]
+
+TIMESERIES_FILE = "timeseries.parquet"
+METADATA_FILE = "metadata.json"
+FIGURE_FILE = "figure.png"
+
+
+class OutputError(ValueError):
+    """A results folder that cannot be created, written or read, in one readable line."""
+
+
+def _nearest_existing(path: Path) -> Path:
+    """Return ``path`` or its closest ancestor that exists."""
+    for candidate in (path, *path.parents):
+        if candidate.exists():
+            return candidate
+    return Path(path.anchor or ".")  # pragma: no cover - the root always exists
+
+
+def check_output_dir(out_dir: Path | str) -> Path:
+    """Check, before any work is done, that a run folder can be created at ``out_dir``.
+
+    The folder itself must not exist yet (or be empty); its closest existing ancestor must be a
+    folder we can create entries in. The check really creates and removes a temporary folder
+    there, so it also catches read-only file systems. Nothing is left behind.
+
+    Args:
+        out_dir: Where the run folder should go.
+
+    Returns:
+        The absolute path of the run folder.
+
+    Raises:
+        OutputError: If the folder exists and is not empty, or cannot be created.
+    """
+    target = Path(out_dir).expanduser().absolute()
+    if target.exists():
+        if not target.is_dir():
+            raise OutputError(f"cannot write results to '{target}': it is a file")
+        if any(target.iterdir()):
+            raise OutputError(f"cannot write results to '{target}': the folder is not empty")
+    ancestor = _nearest_existing(target.parent)
+    if not ancestor.is_dir():
+        raise OutputError(f"cannot create '{target}': '{ancestor}' is a file, not a folder")
+    try:
+        probe = tempfile.mkdtemp(prefix=".simulatie-probe-", dir=ancestor)
+        os.rmdir(probe)
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise OutputError(f"cannot write results to '{target}': {reason} in '{ancestor}'") from None
+    return target
+
+
+def to_jsonable(value: Any) -> Any:
+    """Convert a value into something :func:`json.dumps` accepts under strict JSON.
+
+    NaN and infinities become ``None`` (JSON has no NaN), numpy scalars and arrays become Python
+    numbers and lists, enums their values, paths strings; mappings and sequences are converted
+    recursively.
+
+    Args:
+        value: Any metadata value.
+
+    Returns:
+        A JSON-serialisable equivalent.
+    """
+    if isinstance(value, Enum):
+        return to_jsonable(value.value)
+    if isinstance(value, Mapping):
+        return {str(k): to_jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple | set | frozenset):
+        return [to_jsonable(v) for v in value]
+    if isinstance(value, np.ndarray):
+        return [to_jsonable(v) for v in value.tolist()]
+    if isinstance(value, np.generic):
+        return to_jsonable(value.item())
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if isinstance(value, Path):
+        return str(value)
+    if value is None or isinstance(value, str | int | float | bool):
+        return value
+    return str(value)
+
+
+def _write_timeseries(timeseries: pd.DataFrame, path: Path) -> None:
+    timeseries.to_parquet(path, engine="pyarrow", index=False)
+
+
+def _write_metadata(metadata: Mapping[str, Any], path: Path) -> None:
+    text = json.dumps(to_jsonable(metadata), indent=2, ensure_ascii=False, allow_nan=False)
+    path.write_text(text + "\n", encoding="utf-8")
+
+
+def _write_figure(timeseries: pd.DataFrame, path: Path, lang: str) -> None:
+    from simulatie.experiment.plotting import plot_run  # matplotlib only when a figure is wanted
+
+    figure = plot_run(timeseries, lang=lang)
+    figure.savefig(path, dpi=120)
+
+
+def write_run(
+    result: RunResult,
+    out_dir: Path | str,
+    figure: bool = True,
+    *,
+    lang: str = "nl",
+    extra_metadata: Mapping[str, Any] | None = None,
+) -> Path:
+    """Write a run's time series, metadata and figure into ``out_dir``, atomically.
+
+    The files are written into a temporary folder next to ``out_dir`` (same parent, so the same
+    file system) which is then renamed to ``out_dir``. On any failure the temporary folder is
+    removed, as are parent folders this call created, and ``out_dir`` does not exist.
+
+    Args:
+        result: The run's results.
+        out_dir: The run folder to create; it must not exist yet, or be empty.
+        figure: Whether to draw ``figure.png``.
+        lang: Language of the figure's labels, ``"nl"`` or ``"en"``.
+        extra_metadata: Added to the run's metadata, e.g. the scenario name and overrides.
+
+    Returns:
+        The absolute path of the written run folder.
+
+    Raises:
+        OutputError: If the folder cannot be created or a file cannot be written.
+    """
+    target = check_output_dir(out_dir)
+    metadata = {**result.metadata, **(extra_metadata or {}), "summary": dict(result.summary)}
+    metadata["files"] = [TIMESERIES_FILE, METADATA_FILE] + ([FIGURE_FILE] if figure else [])
+
+    missing = [p for p in (target.parent, *target.parent.parents) if not p.exists()]
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
+    except OSError as error:
+        raise OutputError(f"cannot create '{target}': {error.strerror or error}") from None
+    try:
+        _write_timeseries(result.timeseries, staging / TIMESERIES_FILE)
+        _write_metadata(metadata, staging / METADATA_FILE)
+        if figure:
+            _write_figure(result.timeseries, staging / FIGURE_FILE, lang)
+        staging.chmod(0o755)  # mkdtemp makes it private; a results folder is ordinary
+        os.rename(staging, target)
+    except BaseException as error:
+        shutil.rmtree(staging, ignore_errors=True)
+        for folder in missing:  # innermost first; only folders that are still empty
+            try:
+                folder.rmdir()
+            except OSError:
+                break
+        if isinstance(error, OSError):
+            raise OutputError(f"cannot write results to '{target}': {error}") from error
+        raise
+    return target
+
+
+def read_run(run_dir: Path | str) -> tuple[pd.DataFrame, dict[str, Any]]:
+    """Read a run folder written by :func:`write_run`.
+
+    Args:
+        run_dir: The run folder.
+
+    Returns:
+        The weekly time series and the metadata (with the summary under ``"summary"``; measures
+        that were NaN come back as ``None``).
+
+    Raises:
+        OutputError: If the folder or one of its files is missing or unreadable.
+    """
+    folder = Path(run_dir)
+    try:
+        timeseries = pd.read_parquet(folder / TIMESERIES_FILE, engine="pyarrow")
+        metadata = json.loads((folder / METADATA_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        raise OutputError(f"cannot read the run in '{folder}': {error}") from None
+    return timeseries, metadata
