@@ -83,7 +83,7 @@ def calibrate_command(
     )
     from simulatie.experiment.calibration.ensemble import Ensemble, fit_table, save_ensemble
     from simulatie.experiment.experiments import safe_name
-    from simulatie.experiment.run import provenance
+    from simulatie.experiment.provenance import provenance
     from simulatie.experiment.scenarios import ScenarioError, load_scenario
 
     try:

@@ -53,8 +53,8 @@ def discover_command(
         parse_concern,
     )
     from simulatie.experiment.discovery.report import write_discovery
+    from simulatie.experiment.provenance import provenance
     from simulatie.experiment.report import ReportError, load_results
-    from simulatie.experiment.run import provenance
 
     try:
         results = load_results(sweep)

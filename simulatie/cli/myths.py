@@ -169,7 +169,7 @@ def _ship(answers: list) -> None:
     from datetime import UTC, datetime
 
     from simulatie.cli.common import PACKAGE_DATA
-    from simulatie.experiment.run import provenance
+    from simulatie.experiment.provenance import provenance
     from simulatie.workshop.answers import save_answers
 
     record = {"built": datetime.now(UTC).isoformat(timespec="seconds"),

@@ -124,7 +124,7 @@ def _robustness(chosen, members, replications, workers, progress):
 
 def _save_robustness(table, started, members, replications, out, ship) -> list[Path]:
     from simulatie.experiment.patterns.robustness import save_pattern_robustness
-    from simulatie.experiment.run import provenance
+    from simulatie.experiment.provenance import provenance
 
     record = {
         "built": started.isoformat(timespec="seconds"),

@@ -70,7 +70,7 @@ def robustness_command(
 ) -> None:
     """Ask each myth in every plausible neighbourhood of the calibrated ensemble."""
     from simulatie.experiment.calibration import EnsembleError, load_ensemble
-    from simulatie.experiment.run import provenance
+    from simulatie.experiment.provenance import provenance
     from simulatie.workshop.myths import MYTHS, MythError
     from simulatie.workshop.robustness import (
         RobustnessSettings,

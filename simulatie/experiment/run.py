@@ -10,22 +10,18 @@ commit, timestamp).
 from __future__ import annotations
 
 import json
-import platform
-import subprocess
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from functools import cache
-from importlib import metadata as importlib_metadata
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from simulatie.core.parameters import MAX_RUN_WEEKS, Parameters, make_parameters
+from simulatie.experiment.provenance import provenance
 
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["RunResult", "provenance", "run"]
+__all__ = ["RunResult", "run"]
 
 
 @dataclass(frozen=True)
@@ -42,26 +38,6 @@ class RunResult:
     timeseries: pd.DataFrame
     summary: dict[str, float]
     metadata: dict[str, Any]
-
-
-@cache
-def provenance() -> dict[str, Any]:
-    """Package versions and the git commit of the source tree (computed once per process)."""
-    versions = {"python": platform.python_version()}
-    for package in ("simulatie", "mesa", "numpy", "pandas", "scipy", "pydantic"):
-        try:
-            versions[package] = importlib_metadata.version(package)
-        except importlib_metadata.PackageNotFoundError:
-            versions[package] = "unknown"
-    try:
-        out = subprocess.run(
-            ["git", "rev-parse", "HEAD"], cwd=Path(__file__).parent, capture_output=True,
-            text=True, timeout=5, check=False,
-        )
-        commit = out.stdout.strip() or None
-    except (OSError, subprocess.SubprocessError):
-        commit = None
-    return {"versions": versions, "commit": commit}
 
 
 def run(

@@ -30,7 +30,6 @@ from __future__ import annotations
 import gc
 import json
 import os
-import platform
 import socket
 import time
 import traceback
@@ -41,7 +40,6 @@ from concurrent.futures import FIRST_COMPLETED, Future, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from importlib import metadata as importlib_metadata
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -52,6 +50,7 @@ import pyarrow.parquet as pq
 from simulatie.core.parameters import Parameters
 from simulatie.experiment.experiments import Experiment, RunSpec
 from simulatie.experiment.processes import process_pool
+from simulatie.experiment.provenance import environment
 from simulatie.experiment.results import to_jsonable
 from simulatie.experiment.stopping import stop_pool
 
@@ -285,20 +284,6 @@ def read_run_file(path: Path | str) -> tuple[pd.DataFrame, dict[str, Any]]:
     return table.to_pandas(), info
 
 
-def _environment() -> dict[str, Any]:
-    versions = {"python": platform.python_version()}
-    for package in ("simulatie", "mesa", "numpy", "pandas", "dask", "distributed", "SALib"):
-        try:
-            versions[package] = importlib_metadata.version(package)
-        except importlib_metadata.PackageNotFoundError:
-            versions[package] = "unknown"
-    return {
-        "versions": versions,
-        "timestamp": datetime.now(UTC).isoformat(timespec="seconds"),
-        "host": socket.gethostname(),
-    }
-
-
 @dataclass(frozen=True)
 class _Plan:
     out_dir: Path
@@ -334,7 +319,7 @@ def _prepare(experiment: Experiment, out_dir: Path) -> _Plan:
             _write_text(_inside(out_dir, out_dir / EXPERIMENT_COPY), experiment.text)
             manifest = pa.Table.from_pandas(experiment.manifest(), preserve_index=False)
             _write_parquet(_inside(out_dir, out_dir / MANIFEST_FILE), manifest)
-            _write_json(record_path, {**experiment.describe(), **_environment()})
+            _write_json(record_path, {**experiment.describe(), **environment()})
         for stale in runs_dir.glob(".*.tmp"):  # left by a sweep that was killed mid-write
             stale.unlink(missing_ok=True)
     except OSError as error:

@@ -35,6 +35,7 @@ from matplotlib.backends.backend_pdf import PdfPages
 from matplotlib.figure import Figure
 
 from simulatie.core.metrics import METRICS
+from simulatie.experiment.provenance import source_commit
 from simulatie.experiment.report import interval
 from simulatie.workshop.answers import shipped_result
 from simulatie.workshop.myths import (
@@ -366,7 +367,7 @@ def answer_from_result(result: MythResult, lang: str = "nl") -> MythAnswer:
     if myth.overrides:
         notes.append(t["overrides"].format(
             values=", ".join(f"{k}={v}" for k, v in myth.overrides.items())))
-    commit = _commit()
+    commit = source_commit()
     footer = t["footer"].format(
         n=n, seed=myth.seed, runs=4 * myth.replications,
         when=datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
@@ -398,17 +399,6 @@ def _robustness(result: MythResult, lang: str) -> list[str]:
     same = (myth.weeks, myth.replications, myth.seed, dict(myth.fixed)) == (
         own.weeks, own.replications, own.seed, dict(own.fixed))
     return robustness_text(myth.number, result.default.verdict, lang, compare=same)
-
-
-def _commit() -> str | None:
-    import subprocess
-
-    try:
-        out = subprocess.run(["git", "rev-parse", "HEAD"], cwd=Path(__file__).parent,
-                             capture_output=True, text=True, timeout=5, check=False)
-    except (OSError, subprocess.SubprocessError):
-        return None
-    return out.stdout.strip() or None
 
 
 def myth_answer(
