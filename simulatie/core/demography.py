@@ -29,6 +29,8 @@ from typing import TYPE_CHECKING
 import numpy as np
 from numba import njit
 
+from simulatie.core.calendar import WEEKS_PER_YEAR
+
 from .groups import GROUP_PROFILES, Group, group_shares
 from .parameters import Parameters
 from .population import TRAIT_DRAWS, Population
@@ -46,7 +48,6 @@ __all__ = [
     "stationary_population",
 ]
 
-WEEKS_PER_YEAR = 52.0
 GOMPERTZ_A = 1.7e-5  # yearly mortality hazard at age 0 (Dutch life tables, set by eye)
 GOMPERTZ_B = 0.10  # per year of age
 FRAILTY_MORTALITY = 2.0  # a fully frail resident's mortality is (1 + this) times as high

@@ -17,6 +17,8 @@ from functools import cached_property
 import numpy as np
 from numba import njit
 
+from simulatie.core.calendar import WEEKS_PER_YEAR
+
 from .care import CareWeek, Source
 from .roles import EARLY_QUIT_WEEKS
 from .state import Neighbourhood
@@ -24,7 +26,7 @@ from .ties import TieStage
 
 __all__ = ["METRICS", "Metric", "Observation"]
 
-YEAR_WEEKS = 52  # the surveys ask about "the past twelve months"
+YEAR_WEEKS = WEEKS_PER_YEAR  # the surveys ask about "the past twelve months"
 OLD_AGE = 75  # the health monitor's and CBS's oldest reported group
 
 

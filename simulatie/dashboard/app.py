@@ -32,6 +32,7 @@ import pandas as pd
 import solara
 import solara.lab
 
+from simulatie.core.calendar import WEEKS_PER_YEAR
 from simulatie.core.model import CaringCommunity
 from simulatie.core.parameters import ROLE_LABELS, Role, choice_label
 from simulatie.core.simulation import Simulation
@@ -51,7 +52,6 @@ __all__ = ["Page", "Run", "RunPanel", "export_run", "myth_levers", "step_and_dra
 
 RUNS_DIR = Path("results") / "runs"
 PLAY_INTERVAL_SECONDS = 0.25  # pause between weeks while playing, so the browser keeps up
-WEEKS_PER_YEAR = 52
 COMPARE_DEFAULT = ("takeover", 0.8, 0.2)  # a first comparison that tells a story (myth 2)
 
 

@@ -31,6 +31,7 @@ from matplotlib.patches import Patch
 from matplotlib.ticker import FixedLocator, MaxNLocator, PercentFormatter
 from PIL import Image
 
+from simulatie.core.calendar import WEEKS_PER_YEAR
 from simulatie.core.groups import Group
 from simulatie.core.metrics import METRICS
 from simulatie.core.neighbourhood import CellKind, Layout
@@ -432,13 +433,13 @@ def series_limits(*runs: Sequence[Mapping[str, float]]) -> dict[str, float]:
         return nice_ceiling(best * 1.1)
 
     weeks = max((len(r) - 1 for r in runs), default=0)
-    years = max(1, -(-weeks // 52))
+    years = max(1, -(-weeks // WEEKS_PER_YEAR))
     return {
         "ties": top([n for n in ("caring_ties", "baseline_caring_ties")
                      if all(n in r[0] for r in runs if r)]),
         "care": top(list(CARE_SERIES), stacked=True),
         "people": top(["active_volunteers", "active_initiators"]),
-        "week": float(52 * _round_years(years)),
+        "week": float(WEEKS_PER_YEAR * _round_years(years)),
     }
 
 

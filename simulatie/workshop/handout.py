@@ -34,6 +34,7 @@ import numpy as np
 from matplotlib.backends.backend_pdf import PdfPages
 from matplotlib.figure import Figure
 
+from simulatie.core.calendar import WEEKS_PER_YEAR
 from simulatie.core.metrics import METRICS
 from simulatie.experiment.provenance import source_commit
 from simulatie.experiment.report import interval
@@ -307,7 +308,7 @@ def plot_myth(result: MythResult, lang: str = "nl") -> Figure:
     share = _is_share(result)
     figure = Figure(figsize=(10, 3.8), layout="constrained")
     axes = figure.subplots(1, 2, sharey=True)
-    years = result.weeks / 52
+    years = result.weeks / WEEKS_PER_YEAR
     counter_short = str(words["counter"])
     panels = (
         (result.default, t["panel_default"]),
@@ -356,7 +357,7 @@ def answer_from_result(result: MythResult, lang: str = "nl") -> MythAnswer:
     residents = result.default.myth.parameters["residents"]
     setup = t["setup"].format(
         measure=str(words["measure"]).capitalize(),
-        years=f"{myth.weeks / 52:.3g}".replace(".", "," if lang == "nl" else "."),
+        years=f"{myth.weeks / WEEKS_PER_YEAR:.3g}".replace(".", "," if lang == "nl" else "."),
         reps=myth.replications, residents=residents,
     )
     relevant = (t["relevant"].format(value=fmt(myth.measure.relevant, share, lang, False))

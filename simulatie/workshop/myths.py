@@ -49,6 +49,7 @@ import numpy as np
 import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from simulatie.core.calendar import WEEKS_PER_YEAR
 from simulatie.core.metrics import METRICS
 from simulatie.core.parameters import make_parameters, parameter_specs, suggest
 from simulatie.experiment.experiments import run_seeds
@@ -317,10 +318,10 @@ def summarise_run(timeseries: pd.DataFrame, measure: MeasureSection) -> float:
         case Summary.FINAL:
             return float(values[-1])
         case Summary.MEAN_LAST_YEAR:
-            return float(np.nanmean(values[-min(52, len(values)):]))
+            return float(np.nanmean(values[-min(WEEKS_PER_YEAR, len(values)):]))
         case Summary.PER_YEAR:
             weeks = len(values) - 1
-            return float(np.nansum(values[1:]) / weeks * 52) if weeks else math.nan
+            return float(np.nansum(values[1:]) / weeks * WEEKS_PER_YEAR) if weeks else math.nan
         case Summary.SHARE_OF:
             total = float(np.nansum(timeseries[measure.of].to_numpy(dtype=float)[1:]))
             return float(np.nansum(values[1:]) / total) if total > 0 else math.nan

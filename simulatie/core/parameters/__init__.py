@@ -15,6 +15,8 @@ from typing import Any
 
 from pydantic import ConfigDict, ValidationError, model_validator
 
+from simulatie.core.calendar import WEEKS_PER_YEAR
+
 from .activities import ActivityParameters
 from .care import CareParameters
 from .choices import (
@@ -59,7 +61,7 @@ __all__ = [
 ]
 
 
-MAX_RUN_WEEKS = 52 * 200
+MAX_RUN_WEEKS = WEEKS_PER_YEAR * 200
 """The longest run allowed, in weeks: two hundred years."""
 
 

@@ -34,6 +34,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from simulatie.core.calendar import WEEKS_PER_YEAR
 from simulatie.core.parameters import Parameters, baseline_parameters, parameter_specs
 from simulatie.experiment.screening import DEFAULT_FACTOR, range_around
 
@@ -150,7 +151,7 @@ class Simulator:
 
     def __init__(self, settings: CalibrationSettings) -> None:
         self.base = settings.base.model_dump(mode="python")
-        self.steps = 52 * settings.years
+        self.steps = WEEKS_PER_YEAR * settings.years
         self.seed = settings.seed
         self.ints = {n for n in settings.names if parameter_specs()[n].kind is int}
 

@@ -14,6 +14,7 @@ from typing import Any
 
 import numpy as np
 
+from simulatie.core.calendar import WEEKS_PER_YEAR
 from simulatie.core.parameters import make_parameters
 from simulatie.core.simulation import Simulation
 from simulatie.core.ties import TieStage
@@ -82,8 +83,8 @@ def volunteer_tenure(sim: Simulation) -> float:
     """Mean weeks volunteers who signed up in the first year stayed (censored at the end)."""
     last = sim.week
     active, exits = _volunteers(sim)
-    stays = [q - j for j, q in exits if 0 < j <= 52]
-    stays += [last - j for j in active.tolist() if 0 < j <= 52]
+    stays = [q - j for j, q in exits if 0 < j <= WEEKS_PER_YEAR]
+    stays += [last - j for j in active.tolist() if 0 < j <= WEEKS_PER_YEAR]
     return float(np.mean(stays)) if stays else math.nan
 
 
@@ -99,7 +100,7 @@ def initial_initiator_burnout(sim: Simulation) -> float:
 def first_timers_isolated(sim: Simulation) -> float:
     """First-time attendees per year who had fewer than two friendly ties when they first came."""
     ts = sim.timeseries()
-    return float(ts["first_time_attendees_isolated"].sum() / (len(ts) - 1) * 52)
+    return float(ts["first_time_attendees_isolated"].sum() / (len(ts) - 1) * WEEKS_PER_YEAR)
 
 
 def new_ties_between_strangers(sim: Simulation) -> float:
