@@ -32,20 +32,31 @@ from __future__ import annotations
 
 import os
 import re
-import tomllib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+from pydantic import Field
+
 from simulatie.core.parameters import (
     ParameterError,
     Parameters,
     make_parameters,
     parameter_specs,
-    parse_override,
     suggest,
+)
+from simulatie.experiment.files import (
+    FileError,
+    StrictFile,
+    TomlFile,
+    check_parameter_names,
+    check_path,
+    display,
+    read_toml,
+    typed_overrides,
+    validate_file,
 )
 
 __all__ = [
@@ -68,16 +79,14 @@ DEFAULT = "default"
 COMMAND_LINE = "command line"
 """Source label of a value passed as an override."""
 
-TABLES = ("scenario", "parameters", "reasons", "variants")
-SCENARIO_KEYS = ("base", "title_nl", "title_en", "description_nl", "description_en")
 LANGUAGES = ("nl", "en")
-MAX_FILE_BYTES = 1_000_000
+NOUN = "scenario file"
 _NAME = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_-]*")
 _MAX_PROBLEM = 300
 _PROBLEM_KEY = re.compile(r"^parameter '(\w+)'")
 
 
-class ScenarioError(ValueError):
+class ScenarioError(FileError):
     """A scenario that cannot be loaded, explained in one line naming the file and the key."""
 
 
@@ -198,25 +207,11 @@ def _available() -> list[str]:
         return []
 
 
-def _display(path: Path) -> str:
-    """Name a file the way a user would type it: relative to the working folder if inside it."""
-    try:
-        text = str(path.resolve().relative_to(Path.cwd().resolve()))
-    except (ValueError, OSError, RuntimeError):
-        text = str(path)
-    return text if text.isprintable() else repr(text)
-
-
 def _expand(path: Path) -> Path:
     try:
         return path.expanduser()
     except (RuntimeError, OSError, ValueError):  # "~user" without a home folder
         return path
-
-
-def _short(value: Any) -> str:
-    text = repr(value)
-    return text if len(text) <= 60 else text[:57] + "..."
 
 
 def _split_variant(text: str) -> tuple[str, str | None]:
@@ -256,7 +251,7 @@ def _resolve(reference: str | Path, *, relative_to: Path | None, context: str = 
         path = _expand(Path(reference))
         if relative_to is not None and not path.is_absolute():
             path = relative_to / path
-        return _check_file(path, context)
+        return check_path(path, NOUN, ScenarioError, context)
     if not reference.strip():
         raise ScenarioError(f"{context}the scenario name is empty")
     folders = [relative_to] if relative_to is not None else []
@@ -266,81 +261,64 @@ def _resolve(reference: str | Path, *, relative_to: Path | None, context: str = 
         if _is_file(candidate):
             return candidate
     if relative_to is None and _exists(Path(reference)):
-        return _check_file(Path(reference), context)
+        return check_path(Path(reference), NOUN, ScenarioError, context)
     raise _unknown_scenario(reference, context)
 
 
-def _check_file(path: Path, context: str) -> Path:
-    if _is_dir(path):
-        raise ScenarioError(f"{context}{_display(path)} is a directory, not a scenario file")
-    if not _exists(path):
-        raise ScenarioError(f"{context}{_display(path)}: no such file")
-    if not _is_file(path):
-        raise ScenarioError(f"{context}{_display(path)} is not a regular file")
-    return path
-
-
 # --- Reading one file -----------------------------------------------------------------------------
+
+
+class ScenarioSection(StrictFile):
+    """The ``[scenario]`` table: the file's base and its titles and descriptions."""
+
+    base: str | None = None
+    title_nl: str = ""
+    title_en: str = ""
+    description_nl: str = ""
+    description_en: str = ""
+
+
+class ScenarioFile(StrictFile):
+    """The whole file: its ``[scenario]``, ``[parameters]``, ``[reasons]`` and ``[variants.*]``.
+
+    Parameter names are checked against the declarations; parameter values are checked when
+    the layers are merged (:class:`_Merged`), because a value can only be judged together with
+    the others (group shares must add up to at most 1).
+    """
+
+    scenario: ScenarioSection = ScenarioSection()
+    parameters: dict[str, Any] = Field(default_factory=dict)
+    reasons: dict[str, str] = Field(default_factory=dict)
+    variants: dict[str, dict[str, Any]] = Field(default_factory=dict)
+
+
+TABLES = tuple(ScenarioFile.model_fields)
+"""The tables a scenario file may have."""
+SCENARIO_KEYS = tuple(ScenarioSection.model_fields)
+"""The keys of its ``[scenario]`` table."""
 
 
 @dataclass(frozen=True)
 class _File:
     """One scenario file, read and checked for structure (values are checked when merged)."""
 
-    path: Path
-    label: str
-    text: str
-    meta: dict[str, str]
-    parameters: dict[str, Any]
-    reasons: dict[str, str]
-    variants: dict[str, dict[str, Any]]
+    toml: TomlFile
+    content: ScenarioFile
 
+    @property
+    def label(self) -> str:
+        """The file as the user would name it."""
+        return self.toml.label
 
-def _read_text(path: Path) -> str:
-    label = _display(path)
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise ScenarioError(
-                f"{label}: the file is {size} bytes; a scenario file may be at most "
-                f"{MAX_FILE_BYTES} bytes"
-            )
-        data = path.read_bytes()
-    except IsADirectoryError:
-        raise ScenarioError(f"{label} is a directory, not a scenario file") from None
-    except OSError as error:
-        raise ScenarioError(f"{label}: cannot be read ({error.strerror or error})") from None
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        raise ScenarioError(
-            f"{label}: the file is not UTF-8 text (byte {data[error.start]:#04x} on line {line}); "
-            "save it as UTF-8"
-        ) from None
+    @property
+    def meta(self) -> ScenarioSection:
+        """The ``[scenario]`` table."""
+        return self.content.scenario
 
-
-def _line_of(text: str, table: str, key: str) -> str:
-    """Return ``" (line N)"`` for ``key`` inside ``[table]``, or ``""`` when it is not found."""
-    current = ""
-    header = re.compile(r"\s*\[\s*([^\[\]]+?)\s*\]\s*(#.*)?$")
-    assignment = re.compile(r"""\s*["']?([^"'=\s]+)["']?\s*=""")
-    for number, line in enumerate(text.splitlines(), start=1):
-        found = header.match(line)
-        if found:
-            current = re.sub(r"\s*\.\s*", ".", found.group(1)).replace('"', "").replace("'", "")
-            continue
-        found = assignment.match(line)
-        if found and current == table and found.group(1) == key:
-            return f" (line {number})"
-    return ""
-
-
-def _where(file: _File, table: str, key: str | None = None) -> str:
-    """Start of an error message: the file, the table, the key and its line."""
-    if key is None:
-        return f"{file.label}: [{table}]"
-    return f"{file.label}: [{table}] {key!r}{_line_of(file.text, table, key)}"
+    @property
+    def variants(self) -> dict[str, dict[str, Any]]:
+        """The variants by name."""
+        return self.content.variants
 
 
 def _read(path: Path) -> _File:
@@ -349,88 +327,22 @@ def _read(path: Path) -> _File:
     Raises:
         ScenarioError: If the file is not UTF-8 TOML with only the known tables and keys.
     """
-    label = _display(path)
-    text = _read_text(path)
-    try:
-        data = tomllib.loads(text)
-    except (tomllib.TOMLDecodeError, ValueError, RecursionError) as error:
-        message = str(error) or type(error).__name__
-        raise ScenarioError(f"{label}: not valid TOML: {message}") from None
-    shell = _File(path, label, text, {}, {}, {}, {})
-    known_tables = list(TABLES)
-    for name, value in data.items():
-        if name not in TABLES:
-            raise ScenarioError(
-                f"{label}: unknown top-level table or key {name!r}{_line_of(text, '', name)}"
-                f"{suggest(name, known_tables)} (allowed: "
-                + ", ".join(f"[{t}]" for t in TABLES)
-                + ")"
-            )
-        if not isinstance(value, dict):
-            raise ScenarioError(
-                f"{label}: {name!r}{_line_of(text, '', name)} must be a table, written [{name}]"
-            )
-    meta = _check_meta(shell, data.get("scenario", {}))
-    parameters = _check_parameter_keys(shell, "parameters", data.get("parameters", {}))
-    reasons = _check_reasons(shell, data.get("reasons", {}))
-    variants: dict[str, dict[str, Any]] = {}
-    for variant, values in data.get("variants", {}).items():
-        table = f"variants.{variant}"
+    toml = read_toml(path, NOUN, ScenarioError)
+    content = validate_file(ScenarioFile, toml, ScenarioError)
+    base = content.scenario.base
+    if base is not None and not base.strip():
+        raise ScenarioError(
+            f"{toml.where('scenario', 'base')} is empty; name a scenario or leave it out"
+        )
+    check_parameter_names(content.parameters, toml, "parameters", ScenarioError)
+    check_parameter_names(content.reasons, toml, "reasons", ScenarioError)
+    for variant, values in content.variants.items():
         if not _NAME.fullmatch(variant):
             raise ScenarioError(
-                f"{label}: variant name {variant!r} may only use letters, digits, '_' and '-'"
+                f"{toml.label}: variant name {variant!r} may only use letters, digits, '_' and '-'"
             )
-        if not isinstance(values, dict):
-            raise ScenarioError(
-                f"{_where(shell, 'variants', variant)} must be a table of parameter values, "
-                f"written [{table}]"
-            )
-        variants[variant] = _check_parameter_keys(shell, table, values)
-    return _File(path, label, text, meta, parameters, reasons, variants)
-
-
-def _check_meta(file: _File, table: dict[str, Any]) -> dict[str, str]:
-    for key, value in table.items():
-        if key not in SCENARIO_KEYS:
-            raise ScenarioError(
-                f"{_where(file, 'scenario', key)} is not a known key"
-                f"{suggest(key, list(SCENARIO_KEYS))} (allowed: {', '.join(SCENARIO_KEYS)})"
-            )
-        if not isinstance(value, str):
-            raise ScenarioError(
-                f"{_where(file, 'scenario', key)} = {_short(value)} must be text in quotes"
-            )
-    if "base" in table and not table["base"].strip():
-        raise ScenarioError(
-            f"{_where(file, 'scenario', 'base')} is empty; name a scenario or leave it out"
-        )
-    return dict(table)
-
-
-def _check_parameter_keys(file: _File, table: str, values: dict[str, Any]) -> dict[str, Any]:
-    specs = parameter_specs()
-    for key in values:
-        if key not in specs:
-            raise ScenarioError(
-                f"{_where(file, table, key)} is not a known parameter{suggest(key, list(specs))} "
-                "(the list: 'simulatie parameters')"
-            )
-    return dict(values)
-
-
-def _check_reasons(file: _File, table: dict[str, Any]) -> dict[str, str]:
-    specs = parameter_specs()
-    for key, value in table.items():
-        if key not in specs:
-            raise ScenarioError(
-                f"{_where(file, 'reasons', key)} is not a known parameter"
-                f"{suggest(key, list(specs))}; [reasons] gives one line per parameter"
-            )
-        if not isinstance(value, str):
-            raise ScenarioError(
-                f"{_where(file, 'reasons', key)} = {_short(value)} must be text in quotes"
-            )
-    return dict(table)
+        check_parameter_names(values, toml, f"variants.{variant}", ScenarioError)
+    return _File(toml, content)
 
 
 # --- Merging layers -------------------------------------------------------------------------------
@@ -505,7 +417,7 @@ def _locate_problem(problem: str, locate: Callable[[str], str] | None) -> str:
 
 
 def _locator(file: _File, table: str) -> Callable[[str], str]:
-    return lambda key: _line_of(file.text, table, key)
+    return lambda key: file.toml.line(table, key)
 
 
 def _apply_file(
@@ -515,13 +427,13 @@ def _apply_file(
     file = _read(path)
     identity = _identity(path)
     chain = (*chain, identity)
-    base = file.meta.get("base")
+    base = file.meta.base
     if base is not None:
-        context = f"{_where(file, 'scenario', 'base')}: "
+        context = f"{file.toml.where('scenario', 'base')}: "
         reference, variant = _split_variant(base.strip())
         base_path = _resolve(reference, relative_to=path.parent, context=context)
         if _identity(base_path) in chain:
-            names = [_display(p) for p in (*chain, _identity(base_path))]
+            names = [display(p) for p in (*chain, _identity(base_path))]
             raise _CycleError(f"{file.label}: a cycle of bases: {' -> '.join(names)}")
         try:
             base_file = _apply_file(base_path, merged, chain, as_base=True)
@@ -533,7 +445,7 @@ def _apply_file(
             raise ScenarioError(f"{error} (in the base of {file.label})") from None
     source = f"{file.label} (base)" if as_base else file.label
     merged.apply(
-        file.parameters, source, _where(file, "parameters"), file.reasons,
+        file.content.parameters, source, file.toml.where("parameters"), file.content.reasons,
         _locator(file, "parameters"),
     )
     for variant in file.variants:  # a broken variant is an error even when it is not chosen
@@ -552,7 +464,7 @@ def _apply_variant(file: _File, variant: str, merged: _Merged, *, as_base: bool)
     values = file.variants[variant]
     source = f"{file.label} (base)" if as_base else f"{file.label} (variant {variant})"
     table = f"variants.{variant}"
-    merged.apply(values, source, _where(file, table), locate=_locator(file, table))
+    merged.apply(values, source, file.toml.where(table), locate=_locator(file, table))
 
 
 def _identity(path: Path) -> Path:
@@ -560,27 +472,6 @@ def _identity(path: Path) -> Path:
         return path.resolve()
     except (OSError, RuntimeError, ValueError):
         return path.absolute()
-
-
-def _prepare_overrides(overrides: Mapping[str, Any]) -> dict[str, Any]:
-    """Check override names and read text values (``"120"``) as the declared type."""
-    specs = parameter_specs()
-    prepared: dict[str, Any] = {}
-    for key, value in overrides.items():
-        if not isinstance(key, str) or key not in specs:
-            raise ScenarioError(
-                f"{COMMAND_LINE}: unknown parameter {key!r}{suggest(str(key), list(specs))}"
-            )
-        spec = specs[key]
-        if isinstance(value, str) and spec.kind in (bool, int, float):
-            try:
-                key, value = parse_override(f"{key}={value}")
-            except ParameterError as error:
-                raise ScenarioError(f"{COMMAND_LINE}: {error}") from None
-        if spec.kind is float and type(value) is int and abs(value) > 10**300:
-            raise ScenarioError(f"{COMMAND_LINE}: parameter {key!r} is far out of range")
-        prepared[key] = value
-    return prepared
 
 
 # --- Public API -----------------------------------------------------------------------------------
@@ -607,7 +498,7 @@ def load_scenario(
     Raises:
         ScenarioError: With one line naming the file, the key or line, and what is allowed.
     """
-    prepared = _prepare_overrides(overrides or {})
+    prepared = typed_overrides(overrides or {}, f"{COMMAND_LINE}:", ScenarioError)
     if name_or_path is None:
         if not _is_file(scenarios_dir() / f"{DEFAULT}.toml"):
             return _built_in_defaults(prepared)
@@ -632,13 +523,13 @@ def load_scenario(
         sources=MappingProxyType(sources),
         path=path,
         titles=MappingProxyType(
-            {lang: meta.get(f"title_{lang}", "").strip() for lang in LANGUAGES}
+            {lang: getattr(meta, f"title_{lang}").strip() for lang in LANGUAGES}
         ),
         descriptions=MappingProxyType(
-            {lang: meta.get(f"description_{lang}", "").strip() for lang in LANGUAGES}
+            {lang: getattr(meta, f"description_{lang}").strip() for lang in LANGUAGES}
         ),
         reasons=MappingProxyType(dict(merged.reasons)),
-        base=meta.get("base"),
+        base=meta.base,
         variant=variant,
         variants=tuple(sorted(file.variants)),
         overrides=MappingProxyType(prepared),

@@ -56,7 +56,9 @@ __all__ = [
     "explain_errors",
     "make_parameters",
     "parameter_specs",
+    "convert_override",
     "parse_override",
+    "split_override",
     "suggest",
 ]
 
@@ -223,11 +225,68 @@ def make_parameters(values: dict[str, Any] | None = None, source: str | None = N
         raise ParameterError(explain_errors(error), source) from None
 
 
-def parse_override(text: str) -> tuple[str, Any]:
-    """Parse one ``name=value`` override from the command line into a typed value.
+def split_override(text: str) -> tuple[str, str]:
+    """Split one ``name=value`` override from the command line, keeping the value as text.
+
+    The value is converted to its declared type later, once, where the override is applied
+    (:func:`convert_override`, called by the scenario loader).
 
     Args:
         text: For example ``"takeover=0.8"`` or ``"funding=pilot"``.
+
+    Returns:
+        The parameter name and the value's text.
+
+    Raises:
+        ParameterError: If the text is not ``name=value`` or the name is unknown.
+    """
+    name, sep, raw = text.partition("=")
+    name, raw = name.strip(), raw.strip()
+    if not sep or not name:
+        raise ParameterError([f"'{text}' is not of the form name=value"])
+    if name not in _SPECS:
+        raise ParameterError([f"unknown parameter '{name}'{suggest(name, list(_SPECS))}"])
+    return name, raw
+
+
+def convert_override(name: str, raw: str) -> Any:
+    """Read an override's text as the parameter's declared type.
+
+    Args:
+        name: A declared parameter.
+        raw: Its value as text, e.g. ``"0.8"``, ``"true"`` or ``"pilot"``.
+
+    Returns:
+        The value as a ``bool``, ``int``, ``float`` or text (choices are checked with the other
+        parameters).
+
+    Raises:
+        ParameterError: If the text cannot be read as the declared type.
+    """
+    spec = _SPECS[name]
+    raw = raw.strip()
+    try:
+        if spec.kind is bool:
+            lowered = raw.lower()
+            if lowered not in {"true", "false", "yes", "no", "1", "0"}:
+                raise ValueError
+            return lowered in {"true", "yes", "1"}
+        if spec.kind is int:
+            return int(raw)
+        if spec.kind is float:
+            return float(raw)
+        return raw
+    except ValueError:
+        raise ParameterError(
+            [f"parameter '{name}' = {raw!r} is not allowed; it must be {allowed(spec)}"]
+        ) from None
+
+
+def parse_override(text: str) -> tuple[str, Any]:
+    """Split and convert one ``name=value`` override (:func:`split_override`, then convert).
+
+    Args:
+        text: For example ``"takeover=0.8"``.
 
     Returns:
         The parameter name and its value converted to the declared type.
@@ -236,25 +295,5 @@ def parse_override(text: str) -> tuple[str, Any]:
         ParameterError: If the text is not ``name=value``, the name is unknown, or the value
             cannot be read as the declared type.
     """
-    name, sep, raw = text.partition("=")
-    name, raw = name.strip(), raw.strip()
-    if not sep or not name:
-        raise ParameterError([f"'{text}' is not of the form name=value"])
-    if name not in _SPECS:
-        raise ParameterError([f"unknown parameter '{name}'{suggest(name, list(_SPECS))}"])
-    spec = _SPECS[name]
-    try:
-        if spec.kind is bool:
-            lowered = raw.lower()
-            if lowered not in {"true", "false", "yes", "no", "1", "0"}:
-                raise ValueError
-            return name, lowered in {"true", "yes", "1"}
-        if spec.kind is int:
-            return name, int(raw)
-        if spec.kind is float:
-            return name, float(raw)
-        return name, raw
-    except ValueError:
-        raise ParameterError(
-            [f"parameter '{name}' = {raw!r} is not allowed; it must be {allowed(spec)}"]
-        ) from None
+    name, raw = split_override(text)
+    return name, convert_override(name, raw)
