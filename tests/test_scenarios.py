@@ -269,7 +269,9 @@ BAD_FILES = {
     "top-level key": ("residents = 120\n", ["'residents'", "(line 1)", "[parameters]"]),
     "table that is a value": ("parameters = 3\n", ["'parameters'", "must be a table"]),
     "unknown [scenario] key": ('[scenario]\ntitel_nl = "x"\n', ["'titel_nl'", "'title_nl'"]),
-    "wrong type in [scenario]": ("[scenario]\ntitle_en = 3\n", ["title_en = 3", "(line 2)", "text"]),
+    "wrong type in [scenario]": (
+        "[scenario]\ntitle_en = 3\n", ["title_en = 3", "(line 2)", "text"]
+    ),
     "empty base": ('[scenario]\nbase = " "\n', ["'base'", "empty"]),
     "unknown parameter": (
         "[parameters]\ninitiators = 3\nresidnets = 120\n",
@@ -309,7 +311,9 @@ BAD_FILES = {
     "malformed TOML": ("[parameters]\nresidents = \n", ["not valid TOML", "line 2"]),
     "duplicate key": ("[parameters]\nresidents = 100\nresidents = 120\n", ["not valid TOML"]),
     "missing base": ('[scenario]\nbase = "kerkwge"\n', ["'base'", "'kerkwge'", "'kerkweg'"]),
-    "missing base file": ('[scenario]\nbase = "nope/none.toml"\n', ["'base'", "no such scenario file"]),
+    "missing base file": (
+        '[scenario]\nbase = "nope/none.toml"\n', ["'base'", "no such scenario file"]
+    ),
     "base is a directory": ('[scenario]\nbase = "./"\n', ["'base'", "is a directory"]),
 }
 
@@ -636,7 +640,9 @@ def test_cli_validate(tmp_path, monkeypatch):
     broken = write(tmp_path, "broken.toml", "[parameters\n")
     assert_cli_error(runner.invoke(app, ["scenarios", "validate", "broken.toml"]), "broken.toml")
     assert_cli_error(runner.invoke(app, ["scenarios", "validate", str(tmp_path)]), "directory")
-    assert_cli_error(runner.invoke(app, ["scenarios", "validate", "nothing.toml"]), "no such scenario file")
+    assert_cli_error(
+        runner.invoke(app, ["scenarios", "validate", "nothing.toml"]), "no such scenario file"
+    )
     assert_cli_error(runner.invoke(app, ["scenarios", "validate", str(broken) + "x"]))
 
 
