@@ -144,7 +144,7 @@ def test_screen_centres_each_range_on_the_scenario_value_not_the_declared_defaul
 @pytest.mark.parametrize(
     ("change", "message"),
     [
-        ('roles = ["context"]', "[screen] roles: 'nonsense' is not a role"),
+        ('roles = ["context"]', "[screen] roles[0] = 'nonsense' is not allowed; use 'lever'"),
         ('method = "morris"', "use it with method 'lhs', 'morris' or 'sobol'"),
         ("factor = 2", "[screen] factor = 1 is not allowed"),
     ],

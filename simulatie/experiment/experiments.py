@@ -9,48 +9,56 @@ file and returns an :class:`Experiment` whose :meth:`Experiment.runs` lists ever
 validated parameters and seed. Every mistake in a file raises :class:`ExperimentError` with one
 line that names the file and the key; nothing here prints a traceback.
 
-Seeds
------
-Every run's seed is derived from the master seed with :class:`numpy.random.SeedSequence`. By
-default the experiment uses *common random numbers*: replication ``r`` gets the seed of
-``SeedSequence(seed).spawn(replications)[r]`` at every design point, so two design points are
-compared under the same draws and their difference is due to the parameters, not to luck. With
-``common_random_numbers = false`` every design point and replication gets its own stream,
-``SeedSequence(seed).spawn(points)[p].spawn(replications)[r]``. Either way a seed depends only on
-the master seed and the run's position, never on the order or the place in which runs execute.
-The samplers (Latin hypercube, Morris, Sobol) draw from a separate stream of the same master seed.
+Seeds are derived from the master seed by :mod:`simulatie.experiment.seeds`; design points are
+made by :mod:`simulatie.experiment.designs`; the file is read by :mod:`simulatie.experiment.files`.
 """
 
 from __future__ import annotations
 
 import hashlib
-import itertools
 import json
-import math
 import re
-import tomllib
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
 import numpy as np
 import pandas as pd
-from pydantic import BaseModel, ConfigDict, Field, Strict, ValidationError
+from pydantic import Field, Strict
 
 from simulatie.core.parameters import (
     ParameterError,
     Parameters,
     ParameterSpec,
     Role,
-    allowed,
     make_parameters,
     parameter_specs,
     suggest,
 )
+from simulatie.experiment.designs import (
+    MAX_RUNS,
+    DesignError,
+    Method,
+    Sampling,
+    check_value,
+    factorial_points,
+    sample,
+    sampled_ranges,
+    typed_points,
+)
+from simulatie.experiment.files import (
+    FileError,
+    StrictFile,
+    TomlFile,
+    check_parameter_names,
+    check_path,
+    read_toml,
+    validate_file,
+)
 from simulatie.experiment.scenarios import COMMAND_LINE, Scenario, ScenarioError, load_scenario
 from simulatie.experiment.screening import DEFAULT_FACTOR, screening_ranges
+from simulatie.experiment.seeds import run_seeds
 
 __all__ = [
     "DEFAULT_TIMESERIES",
@@ -73,34 +81,17 @@ DEFAULT_TIMESERIES = (
 )
 """Metrics kept every week when an experiment does not say which."""
 
-SAMPLER_STREAM = 0x5A1B
-"""Mixed into the master seed for the samplers' own stream (see the module docstring)."""
-
-MAX_RUNS = 1_000_000
-_MAX_FILE_BYTES = 1_000_000
+NOUN = "experiment file"
 
 
-class ExperimentError(ValueError):
+class ExperimentError(FileError):
     """An experiment file that cannot be used, explained in one line naming the file and key."""
-
-
-class Method(StrEnum):
-    """How the varied parameters are combined into design points."""
-
-    FACTORIAL = "factorial"
-    LHS = "lhs"
-    MORRIS = "morris"
-    SOBOL = "sobol"
 
 
 # --- The file's schema ------------------------------------------------------------------------
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
-
-
-class DesignSection(_Strict):
+class DesignSection(StrictFile):
     """The ``[design]`` table: how design points are made."""
 
     method: Method = Field(Method.FACTORIAL, strict=False)
@@ -110,14 +101,14 @@ class DesignSection(_Strict):
     common_random_numbers: bool = True
 
 
-class ScreenSection(_Strict):
+class ScreenSection(StrictFile):
     """The ``[screen]`` table: vary every numeric parameter of these roles around its value."""
 
     roles: list[Annotated[Role, Strict(False)]] = Field(min_length=1)
     factor: float = Field(DEFAULT_FACTOR, gt=1, le=100, strict=False)
 
 
-class ExperimentFile(_Strict):
+class ExperimentFile(StrictFile):
     """The top level of an experiment file."""
 
     name: str | None = Field(None, min_length=1, max_length=200)
@@ -130,52 +121,8 @@ class ExperimentFile(_Strict):
     timeseries: list[str] | None = None
     design: DesignSection = DesignSection()
     screen: ScreenSection | None = None
-    fixed: dict[str, Any] = {}
-    vary: dict[str, Any] = {}
-
-
-_TABLES: dict[tuple[str, ...], type[BaseModel]] = {
-    (): ExperimentFile,
-    ("design",): DesignSection,
-    ("screen",): ScreenSection,
-}
-
-
-def _where(loc: Sequence[Any]) -> tuple[str, str]:
-    """Split a pydantic location into the table (``"[design] "``) and the key."""
-    parts = [str(p) for p in loc]
-    if parts and parts[0] in ("design", "screen", "fixed", "vary") and len(parts) > 1:
-        return f"[{parts[0]}] ", ".".join(parts[1:])
-    return "", ".".join(parts)
-
-
-def _explain(error: ValidationError) -> str:
-    """The first problem of a validation error as one sentence naming the key."""
-    problem = error.errors()[0]
-    loc = problem["loc"]
-    table, key = _where(loc)
-    kind = problem["type"]
-    if kind == "extra_forbidden":
-        model = _TABLES.get(tuple(str(p) for p in loc[:-1]), ExperimentFile)
-        hint = suggest(str(loc[-1]), list(model.model_fields))
-        return f"{table}unknown key '{loc[-1]}'{hint}"
-    if kind == "missing":
-        return f"{table}'{key}' is missing"
-    value = problem.get("input")
-    if kind == "enum" and table == "[screen] ":
-        roles = ", ".join(repr(r.value) for r in Role)
-        return f"[screen] roles: {value!r} is not a role; use {roles}"
-    if kind == "enum":
-        choices = ", ".join(repr(m.value) for m in Method)
-        hint = suggest(str(value), [m.value for m in Method])
-        return f"{table}{key} = {value!r} is not a method; use one of {choices}{hint}"
-    message = problem["msg"]
-    return f"{table}{key} = {_short(value)} is not allowed: {message.lower()}"
-
-
-def _short(value: Any) -> str:
-    text = repr(value)
-    return text if len(text) <= 60 else text[:57] + "..."
+    fixed: dict[str, Any] = Field(default_factory=dict)
+    vary: dict[str, Any] = Field(default_factory=dict)
 
 
 # --- Resolved experiment ----------------------------------------------------------------------
@@ -338,39 +285,6 @@ class Experiment:
         }
 
 
-# --- Seeds --------------------------------------------------------------------------------------
-
-
-def _seed_of(sequence: np.random.SeedSequence) -> int:
-    """A non-negative 63-bit integer seed (fits a signed 64-bit column) from a seed sequence."""
-    return int(sequence.generate_state(1, dtype=np.uint64)[0] & np.uint64(2**63 - 1))
-
-
-def run_seeds(
-    master: int, points: int, replications: int, common_random_numbers: bool = True
-) -> np.ndarray:
-    """Derive every run's seed from the master seed.
-
-    Args:
-        master: The experiment's master seed.
-        points: Number of design points.
-        replications: Replications per design point.
-        common_random_numbers: If true, replication ``r`` has the same seed at every point.
-
-    Returns:
-        An integer array of shape ``(points, replications)``.
-    """
-    root = np.random.SeedSequence(master)
-    seeds = np.empty((points, replications), dtype=np.int64)
-    if common_random_numbers:
-        row = [_seed_of(child) for child in root.spawn(replications)]
-        seeds[:] = row
-    else:
-        for point, child in enumerate(root.spawn(points)):
-            seeds[point] = [_seed_of(grandchild) for grandchild in child.spawn(replications)]
-    return seeds
-
-
 def safe_name(name: str) -> str:
     """Make a name safe as a single folder or file name (no separators, no leading dots)."""
     safe = re.sub(r"[^\w.-]+", "-", name, flags=re.ASCII).strip("-.")
@@ -381,34 +295,7 @@ def safe_name(name: str) -> str:
 # --- Checking values ----------------------------------------------------------------------------
 
 
-def _check_value(spec: ParameterSpec, value: Any, where: str) -> Any:
-    """Check one value against its declaration and return it typed as declared."""
-    ok = False
-    if spec.choices:
-        ok = isinstance(value, str) and value in spec.choices
-    elif spec.kind is bool:
-        ok = isinstance(value, bool)
-    elif spec.kind is int:
-        ok = type(value) is int
-    elif spec.kind is float:
-        ok = type(value) in (int, float) and math.isfinite(value)
-        value = float(value) if ok else value
-    if ok and spec.lower is not None and not spec.lower <= value <= spec.upper:
-        ok = False
-    if not ok:
-        raise ExperimentError(
-            f"{where} = {_short(value)} is not allowed; it must be {allowed(spec)}"
-        )
-    return value
-
-
-def _known(name: str, where: str, specs: Mapping[str, ParameterSpec]) -> ParameterSpec:
-    if name not in specs:
-        raise ExperimentError(f"{where}unknown parameter '{name}'{suggest(name, list(specs))}")
-    return specs[name]
-
-
-def _check_metrics(names: list[str] | None) -> tuple[str, ...]:
+def _check_metrics(names: list[str] | None, toml: TomlFile) -> tuple[str, ...]:
     from simulatie.core.metrics import METRICS  # the registry (no model, no Mesa)
 
     if names is None:
@@ -419,158 +306,15 @@ def _check_metrics(names: list[str] | None) -> tuple[str, ...]:
     for name in names:
         if name not in METRICS:
             raise ExperimentError(
-                f"timeseries: unknown metric '{name}'{suggest(name, list(METRICS))}"
+                f"{toml.label}: timeseries{toml.line('', 'timeseries')}: unknown metric "
+                f"'{name}'{suggest(name, list(METRICS))}"
             )
         if name not in seen:
             seen.append(name)
     return tuple(seen)
 
 
-# --- Designs ------------------------------------------------------------------------------------
-
-
-def _factorial(vary: Mapping[str, Any], specs: Mapping[str, ParameterSpec]) -> list[dict]:
-    levels: dict[str, list[Any]] = {}
-    for name, values in vary.items():
-        spec = _known(name, "[vary] ", specs)
-        if not isinstance(values, list) or not values:
-            raise ExperimentError(
-                f"[vary] {name} must be a non-empty list of values for method 'factorial', "
-                f"e.g. {name} = [{_example(spec)}]"
-            )
-        typed = [_check_value(spec, v, f"[vary] {name}[{i}]") for i, v in enumerate(values)]
-        if len(set(map(repr, typed))) != len(typed):
-            raise ExperimentError(f"[vary] {name} lists a value twice")
-        levels[name] = typed
-    count = math.prod(len(v) for v in levels.values())
-    if count > MAX_RUNS:
-        raise ExperimentError(f"[vary] makes {count} design points; at most {MAX_RUNS} allowed")
-    names = list(levels)
-    return [dict(zip(names, combo, strict=True)) for combo in itertools.product(*levels.values())]
-
-
-def _example(spec: ParameterSpec) -> str:
-    if spec.choices:
-        return ", ".join(f'"{c}"' for c in spec.choices[:2])
-    if spec.kind is bool:
-        return "false, true"
-    return f"{spec.lower:g}, {spec.upper:g}"
-
-
-def _ranges(
-    vary: Mapping[str, Any], specs: Mapping[str, ParameterSpec], method: Method
-) -> dict[str, tuple[float, float]]:
-    ranges = {}
-    for name, value in vary.items():
-        spec = _known(name, "[vary] ", specs)
-        if spec.kind not in (int, float) or spec.choices:
-            raise ExperimentError(
-                f"[vary] {name} cannot be sampled by '{method.value}': only numeric parameters "
-                "can; vary it with method 'factorial' or fix it in [fixed]"
-            )
-        if not isinstance(value, dict):
-            raise ExperimentError(
-                f"[vary] {name} must be a table of bounds for method '{method.value}', e.g. "
-                f"{name} = {{}} (the declared {spec.lower:g} to {spec.upper:g}) or "
-                f"{name} = {{ lower = {spec.lower:g}, upper = {spec.upper:g} }}"
-            )
-        unknown = [k for k in value if k not in ("lower", "upper")]
-        if unknown:
-            hint = suggest(str(unknown[0]), ["lower", "upper"])
-            raise ExperimentError(f"[vary] {name}: unknown key '{unknown[0]}'{hint}")
-        lower = value.get("lower", spec.lower)
-        upper = value.get("upper", spec.upper)
-        for key, bound in (("lower", lower), ("upper", upper)):
-            if type(bound) not in (int, float) or not spec.lower <= bound <= spec.upper:
-                raise ExperimentError(
-                    f"[vary] {name}.{key} = {_short(bound)} is not allowed; it must be "
-                    f"{allowed(spec)}"
-                )
-        if not lower < upper:
-            raise ExperimentError(
-                f"[vary] {name}: lower ({lower:g}) must be below upper ({upper:g})"
-            )
-        ranges[name] = (float(lower), float(upper))
-    return ranges
-
-
-def _sample(
-    method: Method,
-    ranges: Mapping[str, tuple[float, float]],
-    design: DesignSection,
-    seed: int,
-) -> np.ndarray:
-    from SALib.sample import latin, morris, sobol  # SALib only for sampled designs
-
-    problem = {
-        "num_vars": len(ranges),
-        "names": list(ranges),
-        "bounds": [list(b) for b in ranges.values()],
-    }
-    n = design.samples
-    if n is None:
-        raise ExperimentError(
-            f"[design] samples is missing; method '{method.value}' needs it ("
-            + {
-                Method.LHS: "the number of design points",
-                Method.MORRIS: "the number of trajectories",
-                Method.SOBOL: "the base sample size, a power of 2",
-            }[method]
-            + ")"
-        )
-    rng = np.random.default_rng([seed, SAMPLER_STREAM])
-    if method is Method.LHS:
-        return latin.sample(problem, n, seed=rng)
-    if method is Method.MORRIS:
-        if n < 2:
-            raise ExperimentError("[design] samples must be at least 2 trajectories for 'morris'")
-        return morris.sample(problem, n, num_levels=design.levels, seed=rng)
-    if n & (n - 1):
-        raise ExperimentError(
-            f"[design] samples = {n} is not allowed for 'sobol': it must be a power of 2 "
-            "(e.g. 64, 128, 256)"
-        )
-    return sobol.sample(problem, n, calc_second_order=design.second_order, seed=rng)
-
-
-def _typed_points(
-    samples: np.ndarray, ranges: Mapping[str, tuple[float, float]], specs: Mapping[str, Any]
-) -> list[dict[str, Any]]:
-    """Turn sample rows into parameter values; whole-number parameters are rounded."""
-    points = []
-    for row in samples:
-        point = {}
-        for name, value in zip(ranges, row, strict=True):
-            lower, upper = ranges[name]
-            value = min(max(float(value), lower), upper)
-            point[name] = round(value) if specs[name].kind is int else value
-        points.append(point)
-    return points
-
-
 # --- Loading --------------------------------------------------------------------------------------
-
-
-def _read(path: Path) -> dict[str, Any]:
-    label = str(path)
-    if not path.exists():
-        raise ExperimentError(f"{label}: no such experiment file")
-    if not path.is_file():
-        raise ExperimentError(f"{label}: not a file")
-    try:
-        raw = path.read_bytes()
-    except OSError as error:
-        raise ExperimentError(f"{label}: cannot read it: {error.strerror or error}") from None
-    if len(raw) > _MAX_FILE_BYTES:
-        raise ExperimentError(f"{label}: the file is too large for an experiment")
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError:
-        raise ExperimentError(f"{label}: the file is not UTF-8 text") from None
-    try:
-        return tomllib.loads(text) | {"__text__": text}
-    except tomllib.TOMLDecodeError as error:
-        raise ExperimentError(f"{label}: not valid TOML: {error}") from None
 
 
 def _scenario_reference(reference: str, folder: Path) -> str:
@@ -613,70 +357,120 @@ def load_experiment(path: Path | str) -> Experiment:
         The validated experiment with its design points and validated parameters.
 
     Raises:
-        ExperimentError: With one line naming the file and the key and what is allowed.
+        ExperimentError: With one line naming the file, the key, its line and what is allowed.
     """
     file = resolve_experiment(path)
-    label = str(file)
-    data = _read(file)
-    text = data.pop("__text__")
+    check_path(file, NOUN, ExperimentError)
+    toml = read_toml(file, NOUN, ExperimentError)
+    content = validate_file(ExperimentFile, toml, ExperimentError)
     try:
-        spec = ExperimentFile.model_validate(data)
-    except ValidationError as error:
-        raise ExperimentError(f"{label}: {_explain(error)}") from None
-    try:
-        return _build(spec, file, text)
-    except ExperimentError as error:
-        raise ExperimentError(f"{label}: {error}") from None
+        return _build(content, toml)
+    except DesignError as error:
+        raise ExperimentError(f"{toml.label}: {error}") from None
 
 
-def _build(spec: ExperimentFile, file: Path, text: str) -> Experiment:
+def _build(content: ExperimentFile, toml: TomlFile) -> Experiment:
     specs = parameter_specs()
-    fixed = {}
-    for name, value in spec.fixed.items():
-        fixed[name] = _check_value(_known(name, "[fixed] ", specs), value, f"[fixed] {name}")
-    both = sorted(set(fixed) & set(spec.vary))
+    fixed = _fixed_values(content, toml, specs)
+    timeseries = _check_metrics(content.timeseries, toml)
+    scenario = _base_scenario(content, toml, fixed)
+    points, ranges, samples = _design(content, toml, specs, scenario, fixed)
+    return Experiment(
+        name=content.name or toml.path.stem,
+        path=toml.path,
+        text=toml.text,
+        title=content.title,
+        description=content.description.strip(),
+        scenario=scenario,
+        method=content.design.method,
+        weeks=content.weeks,
+        replications=content.replications,
+        seed=content.seed,
+        timeseries=timeseries,
+        fixed=fixed,
+        varied=tuple(ranges) if ranges else tuple(content.vary),
+        ranges=ranges,
+        samples=samples,
+        points=tuple(points),
+        levels=content.design.levels,
+        second_order=content.design.second_order,
+        common_random_numbers=content.design.common_random_numbers,
+        _parameters=tuple(_point_parameters(points, scenario, toml)),
+    )
+
+
+def _fixed_values(
+    content: ExperimentFile, toml: TomlFile, specs: Mapping[str, ParameterSpec]
+) -> dict[str, Any]:
+    """The ``[fixed]`` values, each checked against its declaration."""
+    check_parameter_names(content.fixed, toml, "fixed", ExperimentError)
+    check_parameter_names(content.vary, toml, "vary", ExperimentError)
+    fixed = {
+        name: check_value(specs[name], value, f"[fixed] {name}", toml.line("fixed", name))
+        for name, value in content.fixed.items()
+    }
+    both = sorted(set(fixed) & set(content.vary))
     if both:
-        raise ExperimentError(f"'{both[0]}' is both in [fixed] and in [vary]; keep one")
-    timeseries = _check_metrics(spec.timeseries)
+        raise ExperimentError(
+            f"{toml.label}: '{both[0]}' is both in [fixed] and in [vary]; keep one"
+        )
+    return fixed
+
+
+def _base_scenario(content: ExperimentFile, toml: TomlFile, fixed: dict[str, Any]) -> Scenario:
+    """The scenario the experiment starts from, with the fixed values applied."""
     try:
-        scenario = load_scenario(_scenario_reference(spec.scenario, file.parent), fixed)
+        return load_scenario(_scenario_reference(content.scenario, toml.path.parent), fixed)
     except ScenarioError as error:
         message = str(error).replace(f"{COMMAND_LINE}: ", "with [fixed]: ")
-        raise ExperimentError(f"scenario = {spec.scenario!r}: {message}") from None
+        raise ExperimentError(
+            f"{toml.label}: scenario = {content.scenario!r}{toml.line('', 'scenario')}: "
+            f"{message}"
+        ) from None
 
-    method = spec.design.method
-    if not spec.vary and spec.screen is None:
-        raise ExperimentError("[vary] is empty; name at least one parameter to vary "
-                              "(or screen whole roles with [screen])")
-    ranges: dict[str, tuple[float, float]] = {}
-    samples = None
-    if spec.screen is not None and method is Method.FACTORIAL:
-        raise ExperimentError("[screen] samples ranges; use it with method 'lhs', 'morris' or "
-                              "'sobol', not 'factorial'")
+
+def _design(
+    content: ExperimentFile, toml: TomlFile, specs: Mapping[str, ParameterSpec],
+    scenario: Scenario, fixed: Mapping[str, Any],
+) -> tuple[list[dict[str, Any]], dict[str, tuple[float, float]], np.ndarray | None]:
+    """The design points, and for sampled designs the ranges and the sample matrix."""
+    method, design = content.design.method, content.design
+    if not content.vary and content.screen is None:
+        raise DesignError("[vary] is empty; name at least one parameter to vary "
+                          "(or screen whole roles with [screen])")
     if method is Method.FACTORIAL:
-        if spec.design.samples is not None:
-            raise ExperimentError(
+        if content.screen is not None:
+            raise DesignError("[screen] samples ranges; use it with method 'lhs', 'morris' or "
+                              "'sobol', not 'factorial'")
+        if design.samples is not None:
+            raise DesignError(
                 "[design] samples is only used by 'lhs', 'morris' and 'sobol'; a factorial "
                 "design runs every combination of the listed values"
             )
-        points = _factorial(spec.vary, specs)
-    else:
-        ranges = _ranges(spec.vary, specs, method)
-        if spec.screen is not None:
-            try:
-                ranges |= screening_ranges(
-                    specs, scenario.parameters.model_dump(mode="python"), spec.screen.roles,
-                    spec.screen.factor, exclude=[*ranges, *fixed],
-                )
-            except ValueError as error:
-                raise ExperimentError(f"[screen] {error}") from None
-        samples = _sample(method, ranges, spec.design, spec.seed)
-        points = _typed_points(samples, ranges, specs)
-    if len(points) * spec.replications > MAX_RUNS:
-        raise ExperimentError(
-            f"the experiment has {len(points) * spec.replications} runs; at most {MAX_RUNS}"
+        return factorial_points(content.vary, specs, toml.line), {}, None
+    ranges = sampled_ranges(content.vary, specs, method, toml.line)
+    if content.screen is not None:
+        try:
+            ranges |= screening_ranges(
+                specs, scenario.parameters.model_dump(mode="python"), content.screen.roles,
+                content.screen.factor, exclude=[*ranges, *fixed],
+            )
+        except ValueError as error:
+            raise DesignError(f"[screen] {error}") from None
+    sampling = Sampling(design.samples, design.levels, design.second_order)
+    samples = sample(method, ranges, sampling, content.seed)
+    points = typed_points(samples, ranges, specs)
+    if len(points) * content.replications > MAX_RUNS:
+        raise DesignError(
+            f"the experiment has {len(points) * content.replications} runs; at most {MAX_RUNS}"
         )
+    return points, ranges, samples
 
+
+def _point_parameters(
+    points: list[dict[str, Any]], scenario: Scenario, toml: TomlFile
+) -> list[Parameters]:
+    """Every design point's full, validated parameters."""
     base = scenario.parameters.model_dump(mode="python")
     parameters = []
     for index, point in enumerate(points):
@@ -684,30 +478,10 @@ def _build(spec: ExperimentFile, file: Path, text: str) -> Experiment:
             parameters.append(make_parameters({**base, **point}))
         except ParameterError as error:
             shown = ", ".join(f"{k}={_format(v)}" for k, v in point.items())
-            raise ExperimentError(f"design point {index} ({shown}): {error}") from None
-
-    return Experiment(
-        name=spec.name or file.stem,
-        path=file,
-        text=text,
-        title=spec.title,
-        description=spec.description.strip(),
-        scenario=scenario,
-        method=method,
-        weeks=spec.weeks,
-        replications=spec.replications,
-        seed=spec.seed,
-        timeseries=timeseries,
-        fixed=fixed,
-        varied=tuple(ranges) if ranges else tuple(spec.vary),
-        ranges=ranges,
-        samples=samples,
-        points=tuple(points),
-        levels=spec.design.levels,
-        second_order=spec.design.second_order,
-        common_random_numbers=spec.design.common_random_numbers,
-        _parameters=tuple(parameters),
-    )
+            raise ExperimentError(
+                f"{toml.label}: design point {index} ({shown}): {error}"
+            ) from None
+    return parameters
 
 
 def _format(value: Any) -> str:

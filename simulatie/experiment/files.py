@@ -266,14 +266,14 @@ def explain(error: ValidationError, file: TomlFile, model: type[BaseModel]) -> s
     if kind in ("dict_type", "model_type"):
         dotted = f"{table}.{name}" if table else name
         return f"{head}{key!r}{line} must be a table, written [{dotted}]"
-    shown = f"{head}{name}{index} = {short(value)}{line}"
+    shown = f"{head}{name}{index} = {short(value)}"
     if kind == "string_type":
-        return f"{shown} must be text in quotes"
+        return f"{shown} must be text in quotes{line}"
     if kind in ("enum", "literal_error"):
         expected = problem.get("ctx", {}).get("expected", "")
         choices = re.findall(r"'([^']*)'", expected)
-        return f"{shown} is not allowed; use {expected}{suggest(str(value), choices)}"
-    return f"{shown} is not allowed: {problem['msg'][:1].lower()}{problem['msg'][1:]}"
+        return f"{shown} is not allowed; use {expected}{line}{suggest(str(value), choices)}"
+    return f"{shown} is not allowed: {problem['msg'][:1].lower()}{problem['msg'][1:]}{line}"
 
 
 def validate_file[M: StrictFile](model: type[M], file: TomlFile, error: type[FileError]) -> M:
