@@ -45,7 +45,7 @@ Locate = Callable[[str, str], str]
 
 
 class DesignError(FileError):
-    """A ``[vary]``, ``[fixed]`` or ``[design]`` value that cannot be used (the file is added later)."""
+    """A design value that cannot be used (the experiment loader adds the file's name)."""
 
 
 class Method(StrEnum):
