@@ -210,15 +210,35 @@ def _apply_week(key, hours, help_ab, help_ba, credit, n, c_a, c_b, c_hours, h_fr
     """One week of the tie network in one pass (``docs/odd.md`` 7.6).
 
     1. Contacts (and help, which needs a tie to go over) are turned into pair keys, summed per
-       pair and merged into the sorted edge arrays; new pairs start with no help and no credit.
+       pair and merged into the sorted edge arrays; new pairs start with no help and no credit
+       (:func:`_week_pairs`, :func:`_merge_pairs`).
     2. The caring window moves on a week; every helped direction gets this week's bit and the
-       credit moves by the hours given.
+       credit moves by the hours given (:func:`_record_help`).
     3. Every tie fades by a rate that slides from ``weak`` to ``strong`` with its strength,
        lowered by ``persistence`` while help goes both ways; credit fades by 1% a week; ties
-       below ``PRUNE_BELOW_HOURS`` are dropped, and each remaining tie's stage is set.
+       below ``PRUNE_BELOW_HOURS`` are dropped, and each remaining tie's stage is set
+       (:func:`_fade_and_stage`).
 
     Returns:
         The new ``key``, ``hours``, ``help_ab``, ``help_ba``, ``credit`` and ``stage`` arrays.
+    """
+    pair_key, pair_hours = _week_pairs(c_a, c_b, c_hours, h_from, h_to, n)
+    o_key, o_hours, o_ab, o_ba, o_credit = _merge_pairs(
+        key, hours, help_ab, help_ba, credit, pair_key, pair_hours, window
+    )
+    _record_help(o_key, o_ab, o_ba, o_credit, h_from, h_to, h_hours, n)
+    return _fade_and_stage(o_key, o_hours, o_ab, o_ba, o_credit, friendly, strong, weak,
+                           persistence, caring_weeks)
+
+
+@njit(cache=True)
+def _week_pairs(c_a, c_b, c_hours, h_from, h_to, n):
+    """The pair key and shared hours of every contact, then of every piece of help (0 hours).
+
+    A resident's contact with themselves is no pair and is left out.
+
+    Returns:
+        ``(keys, hours)``, in the order of the contacts and then the help, unsorted.
     """
     m = len(c_a) + len(h_from)
     new_key = np.empty(m, np.int64)
@@ -236,7 +256,22 @@ def _apply_week(key, hours, help_ab, help_ba, credit, n, c_a, c_b, c_hours, h_fr
             new_key[k] = min(x, y) * n + max(x, y)
             new_hours[k] = 0.0
             k += 1
-    order = np.argsort(new_key[:k], kind="mergesort")
+    return new_key[:k], new_hours[:k]
+
+
+@njit(cache=True)
+def _merge_pairs(key, hours, help_ab, help_ba, credit, new_key, new_hours, window):
+    """Merge the week's pairs into the sorted edges and move every tie's caring window on.
+
+    The week's hours are summed per pair and added to its tie; a pair without a tie gets one
+    with no help and no credit. Every tie's help bits move one week back, the oldest falling
+    out of ``window``.
+
+    Returns:
+        The merged ``key``, ``hours``, ``help_ab``, ``help_ba`` and ``credit`` arrays.
+    """
+    k = len(new_key)
+    order = np.argsort(new_key, kind="mergesort")
     edges = len(key)
     size = edges + k
     o_key = np.empty(size, np.int64)
@@ -269,39 +304,63 @@ def _apply_week(key, hours, help_ab, help_ba, credit, n, c_a, c_b, c_hours, h_fr
         o_ab[o] = (o_ab[o] << one) & window
         o_ba[o] = (o_ba[o] << one) & window
         o += 1
+    return o_key[:o], o_hours[:o], o_ab[:o], o_ba[:o], o_credit[:o]
+
+
+@njit(cache=True)
+def _record_help(key, help_ab, help_ba, credit, h_from, h_to, h_hours, n):
+    """Give every helped direction this week's bit and move the pair's credit (in place).
+
+    Every piece of help has a tie by now (:func:`_merge_pairs`); credit counts hours the
+    lower-numbered resident gave minus hours they received.
+    """
+    one = np.uint64(1)
     for i in range(len(h_from)):
         x, y = h_from[i], h_to[i]
         if x == y:
             continue
-        e = np.searchsorted(o_key[:o], min(x, y) * n + max(x, y))
+        e = np.searchsorted(key, min(x, y) * n + max(x, y))
         if x < y:
-            o_ab[e] |= one
-            o_credit[e] += h_hours[i]
+            help_ab[e] |= one
+            credit[e] += h_hours[i]
         else:
-            o_ba[e] |= one
-            o_credit[e] -= h_hours[i]
+            help_ba[e] |= one
+            credit[e] -= h_hours[i]
+
+
+@njit(cache=True)
+def _fade_and_stage(key, hours, help_ab, help_ba, credit, friendly, strong, weak, persistence,
+                    caring_weeks):
+    """Let every tie fade, forget the faintest and set each remaining tie's stage.
+
+    The arrays are compacted in place; the kept part is returned as copies.
+
+    Returns:
+        The new ``key``, ``hours``, ``help_ab``, ``help_ba``, ``credit`` and ``stage`` arrays.
+    """
+    o = len(key)
     stage = np.empty(o, np.int8)
     w = 0
     for e in range(o):
-        h = o_hours[e]
+        h = hours[e]
         rate = weak + (strong - weak) * (h / (h + friendly))
-        both = o_ab[e] != 0 and o_ba[e] != 0
+        both = help_ab[e] != 0 and help_ba[e] != 0
         if both:
             rate *= 1.0 - persistence
         h *= 1.0 - rate
         if h < PRUNE_BELOW_HOURS:
             continue
-        o_key[w], o_hours[w], o_credit[w] = o_key[e], h, o_credit[e] * CREDIT_KEPT_PER_WEEK
-        o_ab[w], o_ba[w] = o_ab[e], o_ba[e]
+        key[w], hours[w], credit[w] = key[e], h, credit[e] * CREDIT_KEPT_PER_WEEK
+        help_ab[w], help_ba[w] = help_ab[e], help_ba[e]
         if h < friendly:
             stage[w] = _ACQUAINTANCE
-        elif both or _popcount(o_ab[e] | o_ba[e]) >= caring_weeks:
+        elif both or _popcount(help_ab[e] | help_ba[e]) >= caring_weeks:
             stage[w] = _CARING
         else:
             stage[w] = _FRIENDLY
         w += 1
-    return (o_key[:w].copy(), o_hours[:w].copy(), o_ab[:w].copy(), o_ba[:w].copy(),
-            o_credit[:w].copy(), stage[:w].copy())
+    return (key[:w].copy(), hours[:w].copy(), help_ab[:w].copy(), help_ba[:w].copy(),
+            credit[:w].copy(), stage[:w].copy())
 
 
 @njit(cache=True)
