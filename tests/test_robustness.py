@@ -95,16 +95,17 @@ def test_each_member_asks_the_question_with_its_own_assumption(two_members):
 
 
 def test_each_members_values_reach_its_runs(two_members, monkeypatch):
-    import simulatie.workshop.robustness as robustness
+    import simulatie.experiment.sweep as sweep
 
     seen = []
 
-    def fake_run(task):
-        values, seed, weeks, columns = task
-        seen.append((values["friendly_hours"], values["residents"], seed, weeks))
-        return pd.DataFrame({"week": range(weeks + 1), **{c: float(seed % 7) for c in columns}})
+    def fake_run(task):  # the sweep runner's one call of the model
+        values, seed, weeks = task.parameters, task.seed, task.weeks
+        seen.append((values.friendly_hours, values.residents, seed, weeks))
+        table = pd.DataFrame({"week": range(weeks + 1), **{c: float(seed % 7) for c in task.keep}})
+        return table, {}
 
-    monkeypatch.setattr(robustness, "run_task", fake_run)
+    monkeypatch.setattr(sweep, "_simulate", fake_run)
     settings = RobustnessSettings(members=2, replications=3, residents=40, weeks=20)
     table = myth_robustness([3], two_members, settings, workers=1)
     assert len(seen) == 2 * 2 * 3  # members × arms × replications

@@ -171,6 +171,8 @@ class Experiment:
         levels: Morris grid levels.
         second_order: Whether the Sobol design supports second-order indices.
         common_random_numbers: Whether replication ``r`` shares its seed across design points.
+        baseline: Whether each run also runs its matched baseline (same seed, nothing organised);
+            a myth compares its own two arms and does without.
     """
 
     name: str
@@ -193,6 +195,7 @@ class Experiment:
     second_order: bool
     common_random_numbers: bool
     _parameters: tuple[Parameters, ...] = ()
+    baseline: bool = True
 
     @property
     def n_runs(self) -> int:
@@ -254,6 +257,8 @@ class Experiment:
                 [s.run_id, s.seed, s.parameters.model_dump(mode="json")] for s in self.runs()
             ],
         }
+        if not self.baseline:  # only when off, so that earlier sweeps keep their fingerprint
+            content["baseline"] = False
         data = json.dumps(content, sort_keys=True, separators=(",", ":")).encode()
         return hashlib.sha256(data).hexdigest()
 
@@ -271,6 +276,7 @@ class Experiment:
             "replications": self.replications,
             "seed": self.seed,
             "common_random_numbers": self.common_random_numbers,
+            "baseline": self.baseline,
             "timeseries": list(self.timeseries),
             "fixed": dict(self.fixed),
             "varied": list(self.varied),

@@ -97,6 +97,7 @@ class RunTask:
         weeks: Weeks to simulate.
         keep: Metrics to keep every week.
         parameters: The run's validated parameters.
+        baseline: Whether to run the matched baseline arm too.
     """
 
     run_id: str
@@ -104,6 +105,7 @@ class RunTask:
     weeks: int
     keep: tuple[str, ...]
     parameters: Parameters
+    baseline: bool = True
 
 
 @dataclass(frozen=True)
@@ -177,7 +179,8 @@ def _simulate(task: RunTask) -> tuple[pd.DataFrame, dict[str, float]]:
     from simulatie.experiment.run import run  # imports the model and Mesa, on the worker
 
     recorded = dict.fromkeys([*task.keep, *SUMMARY_METRICS])
-    result = run(task.parameters, seed=task.seed, steps=task.weeks, metrics=recorded)
+    result = run(task.parameters, seed=task.seed, steps=task.weeks, metrics=recorded,
+                 baseline=task.baseline)
     timeseries = result.timeseries[["week", *task.keep]].copy()
     return timeseries, dict(result.summary)
 
@@ -512,7 +515,8 @@ def run_sweep(
         on_start(report.total, report.skipped)
     by_id = {spec.run_id: spec for spec in plan.specs}
     tasks = [
-        RunTask(spec.run_id, spec.seed, experiment.weeks, experiment.timeseries, spec.parameters)
+        RunTask(spec.run_id, spec.seed, experiment.weeks, experiment.timeseries, spec.parameters,
+                experiment.baseline)
         for spec in plan.specs
         if spec.run_id not in plan.done
     ]

@@ -23,12 +23,17 @@ scenario, ``[fixed]``, the arm, ``[counter]`` (counter runs only), and the calle
 (``simulatie myth N --set``), which apply to every run. Setting a lever with ``--set`` therefore
 makes both arms identical, and the answer becomes "no clear difference": nothing is written in.
 
-Seeds: replication ``r`` uses the seed of ``SeedSequence(seed).spawn(replications)[r]`` in all
-four design points (common random numbers, :func:`simulatie.experiment.experiments.run_seeds`), so
-the two arms are compared pairwise. Runs go through :func:`simulatie.experiment.run.run` on a
-process pool.
+A myth is therefore an experiment like any other: :func:`myth_experiment` turns it into an
+:class:`~simulatie.experiment.experiments.Experiment` with those four design points, and
+:func:`run_myth` runs it with the sweep runner (:func:`simulatie.experiment.sweep.run_sweep`). So a
+myth runs on local processes or a Dask cluster, resumes when it is run again into the same folder,
+records a failing run instead of stopping, and writes the sweep's Parquet layout. Seeds: replication
+``r`` uses the seed of ``SeedSequence(seed).spawn(replications)[r]`` in all four design points
+(common random numbers, :func:`simulatie.experiment.seeds.run_seeds`), so the two arms are compared
+pairwise.
 
-The conclusion is computed (:func:`judge`): the 95% interval of the paired difference between the
+The conclusion is computed (:func:`simulatie.workshop.verdict.judge`): the 95% interval of the
+paired difference between the
 arms, together with a minimum relevant size (5% of the larger mean), decides between "the myth
 arm is clearly better", "clearly worse" or "no clear difference"; the myth's ``holds_if`` then
 says what that means for the claim. Texts for every outcome live in :mod:`simulatie.workshop.texts`.
@@ -36,95 +41,86 @@ says what that means for the claim. Texts for every outcome live in :mod:`simula
 
 from __future__ import annotations
 
-import math
 import os
-import tomllib
-from collections.abc import Mapping
+import tempfile
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
-from enum import StrEnum
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 import numpy as np
 import pandas as pd
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import Field
 
-from simulatie.core.calendar import WEEKS_PER_YEAR
 from simulatie.core.metrics import METRICS
-from simulatie.core.parameters import make_parameters, parameter_specs, suggest
-from simulatie.experiment.experiments import run_seeds
-from simulatie.experiment.processes import map_stoppable
+from simulatie.core.parameters import make_parameters, suggest
+from simulatie.experiment.designs import Method
+from simulatie.experiment.experiments import Experiment
+from simulatie.experiment.files import (
+    FileError,
+    StrictFile,
+    TomlFile,
+    check_parameter_names,
+    display,
+    read_toml,
+    typed_overrides,
+    validate_file,
+)
 from simulatie.experiment.report import interval
 from simulatie.experiment.scenarios import ScenarioError, load_scenario
+from simulatie.experiment.sweep import RUNS_DIR, RunOutcome, read_run_file, run_sweep
+from simulatie.workshop.measure import MeasureSection, Summary, curve, summarise_run
+from simulatie.workshop.verdict import (
+    RELEVANT,
+    ArmResult,
+    Comparison,
+    Verdict,
+    judge,
+    myth_holds,
+)
 
 __all__ = [
     "ARMS",
     "MYTHS",
     "MYTHS_DIR",
     "QUICK",
+    "RELEVANT",
     "TINY",
     "ArmResult",
     "Comparison",
+    "MeasureSection",
     "Myth",
     "MythError",
     "MythResult",
     "Scale",
+    "Summary",
     "Verdict",
+    "curve",
     "judge",
     "load_myth",
+    "myth_experiment",
     "myth_holds",
     "myth_path",
     "run_myth",
-    "run_task",
+    "run_tables",
+    "summarise_run",
 ]
 
 MYTHS = range(1, 8)
 MYTHS_DIR = Path(__file__).resolve().parents[2] / "experiments" / "myths"
 ARMS = ("myth", "alternative")
-RELEVANT = 0.05
-"""A difference smaller than this share of the larger arm mean is not called a clear difference."""
+NOUN = "myth file"
 
 
-class MythError(ValueError):
+class MythError(FileError):
     """A myth file or request that cannot be used, explained in one line."""
-
-
-class Verdict(StrEnum):
-    """What the comparison of the two arms means for the myth."""
-
-    SUPPORTS = "supports"
-    CONTRADICTS = "contradicts"
-    NO_CLEAR_DIFFERENCE = "no_clear_difference"
-
-
-class Summary(StrEnum):
-    """How a run's weekly metric becomes one number."""
-
-    FINAL = "final"  # the value in the last week
-    MEAN_LAST_YEAR = "mean_last_year"  # the mean over the last 52 weeks
-    PER_YEAR = "per_year"  # the weekly values summed, per year
-    SHARE_OF = "share_of"  # sum of metric / sum of ``of`` over the run
 
 
 # --- the file ----------------------------------------------------------------------------------
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
-
-
-class MeasureSection(_Strict):
-    """The ``[measure]`` table: the one number per run that answers the myth."""
-
-    metric: str
-    summary: Summary = Field(Summary.FINAL, strict=False)
-    of: str | None = None
-    better: Literal["higher", "lower"] = "higher"
-    holds_if: Literal["better", "not_worse"] = "better"
-    relevant: float = Field(0.0, ge=0, strict=False)
-
-
-class MythFile(_Strict):
+class MythFile(StrictFile):
     """The top level of a myth file."""
 
     number: int = Field(ge=1, le=7)
@@ -132,9 +128,9 @@ class MythFile(_Strict):
     weeks: int = Field(260, ge=2, le=52_000)
     replications: int = Field(10, ge=2, le=10_000)
     seed: int = Field(0, ge=0, le=2**63 - 1)
-    timeseries: list[str] = []
+    timeseries: list[str] = Field(default_factory=list)
     measure: MeasureSection
-    fixed: dict[str, Any] = {}
+    fixed: dict[str, Any] = Field(default_factory=dict)
     arms: dict[str, dict[str, Any]]
     counter: dict[str, Any] = Field(min_length=1)
 
@@ -210,7 +206,7 @@ class Myth:
                 try:
                     scenario = load_scenario(self.scenario, self.parameters(arm, countered))
                 except ScenarioError as error:
-                    raise MythError(f"{self.path.name}: {error}") from None
+                    raise MythError(f"{display(self.path)}: {error}") from None
                 out[arm, countered] = scenario.parameters.model_dump(mode="json")
         return out
 
@@ -222,12 +218,24 @@ def myth_path(number: int, folder: Path | None = None) -> Path:
     return (folder or MYTHS_DIR) / f"myth_{number}.toml"
 
 
-def _check_parameters(values: Mapping[str, Any], where: str) -> dict[str, Any]:
-    specs = parameter_specs()
-    for name in values:
-        if name not in specs:
-            raise MythError(f"{where}unknown parameter '{name}'{suggest(name, list(specs))}")
-    return dict(values)  # values are checked with the scenario, per design point (Myth.points)
+def _check_content(content: MythFile, toml: TomlFile, number: int) -> None:
+    """The checks a schema cannot make: the number, the two arms, the metrics, the names."""
+    where = toml.label
+    if content.number != number:
+        raise MythError(f"{where}: number = {content.number}{toml.line('', 'number')}, but the "
+                        f"file is for myth {number}")
+    if sorted(content.arms) != sorted(ARMS):
+        raise MythError(f"{where}: [arms] must have exactly [arms.myth] and [arms.alternative]")
+    measure = content.measure
+    for metric in [measure.metric, *([measure.of] if measure.of else []), *content.timeseries]:
+        if metric not in METRICS:
+            raise MythError(f"{where}: unknown metric '{metric}'{suggest(metric, list(METRICS))}")
+    if (measure.summary is Summary.SHARE_OF) != (measure.of is not None):
+        raise MythError(f"{where}: [measure] 'of' goes with summary = 'share_of' (and only there)")
+    check_parameter_names(content.fixed, toml, "fixed", MythError)
+    for arm in ARMS:
+        check_parameter_names(content.arms[arm], toml, f"arms.{arm}", MythError)
+    check_parameter_names(content.counter, toml, "counter", MythError)
 
 
 def load_myth(
@@ -244,7 +252,8 @@ def load_myth(
     Args:
         number: The myth, 1 to 7.
         scale: Smaller settings (residents, weeks, replications) for quick answers.
-        overrides: Parameter values applied to every run, after arms and counter (``--set``).
+        overrides: Parameter values applied to every run, after arms and counter (``--set``);
+            text values are read as the declared type.
         scenario: Another base scenario than the file's (e.g. ``"kerkweg"``).
         folder: Where the myth files are (default ``experiments/myths``).
         seed: Another master seed than the file's (to check that a verdict does not hang on
@@ -254,207 +263,60 @@ def load_myth(
         The validated myth.
 
     Raises:
-        MythError: With one line naming the file and the key.
+        MythError: With one line naming the file, the key and its line.
     """
     path = myth_path(number, folder)
-    try:
-        text = path.read_text(encoding="utf-8")
-        data = tomllib.loads(text)
-    except OSError as error:
-        raise MythError(f"{path}: cannot read it: {error.strerror or error}") from None
-    except tomllib.TOMLDecodeError as error:
-        raise MythError(f"{path}: not valid TOML: {error}") from None
-    try:
-        spec = MythFile.model_validate(data)
-    except ValidationError as error:
-        problem = error.errors()[0]
-        key = ".".join(str(p) for p in problem["loc"])
-        raise MythError(f"{path.name}: {key}: {problem['msg']}") from None
-    name = path.name
-    if spec.number != number:
-        raise MythError(f"{name}: number = {spec.number}, but the file is for myth {number}")
-    if sorted(spec.arms) != sorted(ARMS):
-        raise MythError(f"{name}: [arms] must have exactly [arms.myth] and [arms.alternative]")
-    metric_names = [spec.measure.metric, *([spec.measure.of] if spec.measure.of else []),
-                    *spec.timeseries]
-    for metric in metric_names:
-        if metric not in METRICS:
-            raise MythError(f"{name}: unknown metric '{metric}'{suggest(metric, list(METRICS))}")
-    if (spec.measure.summary is Summary.SHARE_OF) != (spec.measure.of is not None):
-        raise MythError(f"{name}: [measure] 'of' goes with summary = 'share_of' (and only there)")
-    fixed = _check_parameters(spec.fixed, f"{name}: [fixed] ")
-    arms = {arm: _check_parameters(spec.arms[arm], f"{name}: [arms.{arm}] ") for arm in ARMS}
-    counter = _check_parameters(spec.counter, f"{name}: [counter] ")
-    extra = _check_parameters(overrides or {}, "--set: ")
+    toml = read_toml(path, NOUN, MythError)
+    content = validate_file(MythFile, toml, MythError)
+    _check_content(content, toml, number)
+    extra = typed_overrides(overrides or {}, "--set:", MythError)
     scale = scale or Scale()
+    fixed = dict(content.fixed)
     if scale.residents is not None:
         fixed["residents"] = scale.residents
     myth = Myth(
-        number=number, path=path, text=text, scenario=scenario or spec.scenario,
-        weeks=scale.weeks or spec.weeks, replications=scale.replications or spec.replications,
-        seed=spec.seed if seed is None else seed, measure=spec.measure, arms=arms,
-        counter=counter, fixed=fixed,
-        timeseries=tuple(spec.timeseries), overrides=extra,
+        number=number, path=path, text=toml.text, scenario=scenario or content.scenario,
+        weeks=scale.weeks or content.weeks,
+        replications=scale.replications or content.replications,
+        seed=content.seed if seed is None else seed, measure=content.measure,
+        arms={arm: dict(content.arms[arm]) for arm in ARMS}, counter=dict(content.counter),
+        fixed=fixed, timeseries=tuple(content.timeseries), overrides=extra,
     )
     myth.points()  # every design point must validate (group shares, scenario) before running
     return myth
 
 
-# --- running -------------------------------------------------------------------------------------
+# --- running: a two-arm experiment through the sweep runner ------------------------------------
 
 
-def summarise_run(timeseries: pd.DataFrame, measure: MeasureSection) -> float:
-    """One run's number for the myth, from its weekly table.
+def _columns(myth: Myth) -> tuple[str, ...]:
+    measure = myth.measure
+    return tuple(dict.fromkeys([measure.metric, *([measure.of] if measure.of else []),
+                                *myth.timeseries]))
+
+
+def myth_experiment(myth: Myth) -> Experiment:
+    """The myth as an experiment: four design points (arm × assumption), common random numbers.
 
     Args:
-        timeseries: The run's table (``week`` 0..weeks).
-        measure: Which metric and how to summarise it.
+        myth: From :func:`load_myth`.
 
     Returns:
-        The number (NaN when it is undefined, e.g. a share of nothing).
+        An experiment the sweep runner runs like any other; the matched baseline arm is not run
+        (a myth compares its own two arms).
     """
-    values = timeseries[measure.metric].to_numpy(dtype=float)
-    match measure.summary:
-        case Summary.FINAL:
-            return float(values[-1])
-        case Summary.MEAN_LAST_YEAR:
-            return float(np.nanmean(values[-min(WEEKS_PER_YEAR, len(values)):]))
-        case Summary.PER_YEAR:
-            weeks = len(values) - 1
-            return float(np.nansum(values[1:]) / weeks * WEEKS_PER_YEAR) if weeks else math.nan
-        case Summary.SHARE_OF:
-            total = float(np.nansum(timeseries[measure.of].to_numpy(dtype=float)[1:]))
-            return float(np.nansum(values[1:]) / total) if total > 0 else math.nan
-    raise AssertionError(measure.summary)  # pragma: no cover
-
-
-def curve(timeseries: pd.DataFrame, measure: MeasureSection) -> np.ndarray:
-    """The key metric over time as plotted: cumulative per year for sums, else the weekly value."""
-    values = timeseries[measure.metric].to_numpy(dtype=float)
-    if measure.summary in (Summary.PER_YEAR, Summary.SHARE_OF):
-        values = np.nancumsum(np.nan_to_num(values))
-        if measure.summary is Summary.SHARE_OF:
-            total = np.nancumsum(np.nan_to_num(timeseries[measure.of].to_numpy(dtype=float)))
-            with np.errstate(invalid="ignore", divide="ignore"):
-                values = np.where(total > 0, values / total, np.nan)
-    return values
-
-
-def run_task(task: tuple[dict[str, Any], int, int, tuple[str, ...]]) -> pd.DataFrame:
-    """Run one simulation and keep only the needed columns (module level for the pool)."""
-    from simulatie.experiment.run import run
-    from simulatie.experiment.sweep import clear_neighbourhood_cache
-
-    values, seed, weeks, columns = task
-    metrics = [c for c in columns if not c.startswith("baseline_")]
-    result = run(make_parameters(values), seed=seed, steps=weeks, metrics=metrics, baseline=False)
-    clear_neighbourhood_cache()
-    return result.timeseries[["week", *columns]]
-
-
-def _workers(requested: int | None, tasks: int) -> int:
-    if requested is not None:
-        return max(1, requested)
-    return max(1, min(os.cpu_count() or 1, tasks))
-
-
-@dataclass(frozen=True)
-class ArmResult:
-    """One design point over its replications.
-
-    Attributes:
-        arm: ``"myth"`` or ``"alternative"``.
-        countered: Whether the counter-assumption applies.
-        values: The key number per replication.
-        stats: Mean and 95% interval of the mean (:func:`simulatie.experiment.report.interval`).
-        curves: The key metric over time, one row per replication.
-        extra: Per extra metric, the interval of its final value over replications.
-        parameters: The run's full parameter values.
-        extra_values: Per extra metric, its final value per replication.
-    """
-
-    arm: str
-    countered: bool
-    values: np.ndarray
-    stats: dict[str, float]
-    curves: np.ndarray
-    extra: dict[str, dict[str, float]]
-    parameters: dict[str, Any]
-    extra_values: dict[str, np.ndarray] = field(default_factory=dict)
-
-
-@dataclass(frozen=True)
-class Comparison:
-    """The paired comparison of the two arms under one set of assumptions.
-
-    Attributes:
-        myth: The myth arm.
-        alternative: The alternative arm.
-        difference: Interval of the paired difference ``myth - alternative``.
-        outcome: ``"myth_better"``, ``"myth_worse"`` or ``"none"``.
-        verdict: What that means for the myth.
-    """
-
-    myth: ArmResult
-    alternative: ArmResult
-    difference: dict[str, float]
-    outcome: str
-    verdict: Verdict
-
-
-def judge(
-    myth_values: np.ndarray, alternative_values: np.ndarray, measure: MeasureSection
-) -> tuple[dict[str, float], str, Verdict]:
-    """Decide what the two arms' numbers say about the myth.
-
-    A difference is *clear* when the 95% interval of the paired difference (same seeds in both
-    arms) excludes zero and the mean difference is at least :data:`RELEVANT` of the larger arm
-    mean and at least the measure's absolute ``relevant`` size. The myth arm is then better or
-    worse according to ``measure.better``.
-
-    Args:
-        myth_values: The key number per replication in the myth arm.
-        alternative_values: The same replications in the alternative arm.
-        measure: The measure, with its direction and the myth's ``holds_if``.
-
-    Returns:
-        The interval of ``myth - alternative``, the outcome (``"myth_better"``,
-        ``"myth_worse"`` or ``"none"``) and the verdict.
-    """
-    diff = np.asarray(myth_values, float) - np.asarray(alternative_values, float)
-    stats = interval(diff)
-    scale = max(abs(np.nanmean(myth_values)), abs(np.nanmean(alternative_values)))
-    mean = stats["mean"]
-    clear = (
-        stats["n"] >= 2
-        and not math.isnan(stats["ci_low"])
-        and (stats["ci_low"] > 0 or stats["ci_high"] < 0)
-        and abs(mean) >= max(RELEVANT * scale, measure.relevant)
-        and abs(mean) > 0
-    )
-    if not clear:
-        outcome = "none"
-    else:
-        higher = mean > 0
-        outcome = "myth_better" if higher == (measure.better == "higher") else "myth_worse"
-    if outcome == "myth_better":
-        verdict = Verdict.SUPPORTS
-    elif outcome == "myth_worse":
-        verdict = Verdict.CONTRADICTS
-    else:
-        verdict = Verdict.NO_CLEAR_DIFFERENCE
-    return stats, outcome, verdict
-
-
-def myth_holds(verdict: Verdict, holds_if: str) -> bool:
-    """Whether the myth holds: its arm is clearly better, or no worse when that is its claim.
-
-    Args:
-        verdict: The comparison's verdict.
-        holds_if: The myth's ``[measure] holds_if`` (``"better"`` or ``"not_worse"``).
-    """
-    return verdict is Verdict.SUPPORTS or (
-        verdict is Verdict.NO_CLEAR_DIFFERENCE and holds_if == "not_worse"
+    points = myth.points()
+    scenario = load_scenario(myth.scenario, {**myth.fixed, **myth.overrides})
+    return Experiment(
+        name=f"myth_{myth.number}", path=myth.path, text=myth.text, title=f"myth {myth.number}",
+        description="", scenario=scenario, method=Method.FACTORIAL, weeks=myth.weeks,
+        replications=myth.replications, seed=myth.seed, timeseries=_columns(myth),
+        fixed={**myth.fixed, **myth.overrides}, varied=("arm", "countered"), ranges={},
+        samples=None,
+        points=tuple({"arm": arm, "countered": countered} for arm, countered in points),
+        levels=4, second_order=False, common_random_numbers=True,
+        _parameters=tuple(make_parameters(values) for values in points.values()),
+        baseline=False,
     )
 
 
@@ -495,39 +357,96 @@ def _arm_result(
     )
 
 
-def run_myth(myth: Myth, workers: int | None = None) -> MythResult:
-    """Run a myth's four design points over its replications and compare the arms.
+@contextmanager
+def _results_folder(out_dir: Path | str | None) -> Iterator[Path]:
+    """The folder the runs are written to: ``out_dir``, or a temporary one removed afterwards."""
+    if out_dir is not None:
+        yield Path(out_dir)
+        return
+    with tempfile.TemporaryDirectory(prefix="simulatie-myth-") as folder:
+        yield Path(folder) / "runs"
+
+
+def _workers(requested: int | None, tasks: int) -> int:
+    if requested is not None:
+        return max(1, requested)
+    return max(1, min(os.cpu_count() or 1, tasks))
+
+
+def run_tables(
+    experiment: Experiment,
+    workers: int | None = None,
+    *,
+    out_dir: Path | str | None = None,
+    scheduler: str | None = None,
+    on_outcome: Callable[[RunOutcome], None] | None = None,
+) -> list[pd.DataFrame]:
+    """Run a myth's experiment with the sweep runner and read every run's table back, in order.
+
+    Args:
+        experiment: From :func:`myth_experiment` (or built like it).
+        workers: Processes; default one per core; 1 runs in this process.
+        out_dir: Where the runs are written (the sweep's layout); running again into the same
+            folder resumes. Default: a temporary folder, removed afterwards.
+        scheduler: Address or scheduler file of a Dask cluster to run on instead.
+        on_outcome: Called after each run (for a progress bar).
+
+    Returns:
+        One table (``week`` and the kept metrics) per run of :meth:`Experiment.runs`.
+
+    Raises:
+        MythError: If a run failed (its error is in ``runs/<run_id>.failed.json``).
+        SweepError: If the folder cannot be used or the scheduler cannot be reached.
+    """
+    with _results_folder(out_dir) as folder:
+        report = run_sweep(experiment, folder, workers=_workers(workers, experiment.n_runs),
+                           scheduler=scheduler, on_outcome=on_outcome)
+        if report.failed:
+            raise MythError(f"{experiment.name}: {len(report.failed)} of {report.total} runs "
+                            f"failed, e.g. {report.failed[0]} (see {folder / RUNS_DIR})")
+        return [read_run_file(folder / RUNS_DIR / f"{spec.run_id}.parquet")[0]
+                for spec in experiment.runs()]
+
+
+def run_myth(
+    myth: Myth,
+    workers: int | None = None,
+    *,
+    out_dir: Path | str | None = None,
+    scheduler: str | None = None,
+    on_outcome: Callable[[RunOutcome], None] | None = None,
+) -> MythResult:
+    """Run a myth's four design points over its replications with the sweep runner and judge.
 
     Args:
         myth: From :func:`load_myth`.
         workers: Processes; default one per core; 1 runs in this process.
+        out_dir: Where the runs are written; running again into the same folder resumes.
+        scheduler: Address or scheduler file of a Dask cluster to run on instead.
+        on_outcome: Called after each run (for a progress bar).
 
     Returns:
         The comparisons under the default and the counter-assumption.
+
+    Raises:
+        MythError: If a run failed.
+        SweepError: If the folder cannot be used or the scheduler cannot be reached.
     """
+    experiment = myth_experiment(myth)
+    tables = run_tables(experiment, workers, out_dir=out_dir, scheduler=scheduler,
+                        on_outcome=on_outcome)
     points = myth.points()
-    seeds = run_seeds(myth.seed, len(points), myth.replications, True)[0]
-    columns = tuple(dict.fromkeys(
-        [myth.measure.metric, *([myth.measure.of] if myth.measure.of else []), *myth.timeseries]
-    ))
-    tasks = [(values, int(seed), myth.weeks, columns)
-             for values in points.values() for seed in seeds]
-    n = _workers(workers, len(tasks))
-    # a process pool is safe inside the dashboard's threaded server, and stops when asked
-    tables = map_stoppable(run_task, tasks, n)
     reps = myth.replications
-    arms = {}
-    for k, (key, values) in enumerate(points.items()):
-        arms[key] = _arm_result(*key, tables[k * reps:(k + 1) * reps], myth, values)
+    arms = {key: _arm_result(*key, tables[k * reps:(k + 1) * reps], myth, values)
+            for k, (key, values) in enumerate(points.items())}
     comparisons = []
     for countered in (False, True):
         a, b = arms["myth", countered], arms["alternative", countered]
         stats, outcome, verdict = judge(a.values, b.values, myth.measure)
         comparisons.append(Comparison(a, b, stats, outcome, verdict))
-    return MythResult(
-        myth=myth, weeks=tables[0]["week"].to_numpy(), default=comparisons[0],
-        counter=comparisons[1], seeds=tuple(int(s) for s in seeds),
-    )
+    seeds = tuple(spec.seed for spec in experiment.runs()[:reps])
+    return MythResult(myth=myth, weeks=tables[0]["week"].to_numpy(), default=comparisons[0],
+                      counter=comparisons[1], seeds=seeds)
 
 
 def swapped(myth: Myth) -> Myth:

@@ -18,9 +18,8 @@ handouts and the dashboard show it beside the default answer.
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -30,17 +29,18 @@ import pandas as pd
 
 from simulatie.core.parameters import make_parameters
 from simulatie.experiment.calibration import Ensemble
-from simulatie.experiment.experiments import run_seeds
-from simulatie.experiment.processes import map_stoppable
+from simulatie.experiment.experiments import Experiment
 from simulatie.workshop.myths import (
     ARMS,
+    Myth,
     MythError,
     Scale,
     Verdict,
     judge,
     load_myth,
+    myth_experiment,
     myth_holds,
-    run_task,
+    run_tables,
     summarise_run,
 )
 
@@ -50,6 +50,7 @@ __all__ = [
     "RobustnessSettings",
     "load_robustness",
     "myth_robustness",
+    "robustness_experiment",
     "robustness_summary",
     "robustness_text",
     "save_robustness",
@@ -97,6 +98,57 @@ def _member_values(ensemble: Ensemble, settings: RobustnessSettings) -> list[dic
     return [{name: getattr(m, name) for name in ensemble.names} for m in members]
 
 
+def _member_myths(number: int, members: list[dict[str, Any]], scale: Scale) -> list[Myth]:
+    """The myth once per member, with the member's calibrated values applied to every run."""
+    myths = []
+    for values in members:
+        myth = load_myth(number, scale=scale, overrides=values)
+        clash = sorted(set(values) & {k for arm in myth.arms.values() for k in arm})
+        if clash:
+            raise MythError(f"myth {number}: its arms set {', '.join(clash)}, which the "
+                            f"ensemble calibrates; the arms would lose their contrast")
+        myths.append(myth)
+    return myths
+
+
+def robustness_experiment(myths: list[Myth]) -> Experiment:
+    """One myth over the members as one experiment: a design point per member and arm.
+
+    Only the default assumptions run; every member uses the myth's seeds (common random
+    numbers), so members differ only in their calibrated values.
+
+    Args:
+        myths: The same myth, once per member (:func:`load_myth` with the member's values).
+
+    Returns:
+        An experiment for the sweep runner, points ordered member by member, arm by arm.
+    """
+    points, parameters = [], []
+    for index, myth in enumerate(myths):
+        values = myth.points()
+        for arm in ARMS:
+            points.append({"member": index, "arm": arm})
+            parameters.append(make_parameters(values[arm, False]))
+    return replace(
+        myth_experiment(myths[0]), name=f"myth_{myths[0].number}_robustness",
+        points=tuple(points), varied=("member", "arm"), _parameters=tuple(parameters),
+    )
+
+
+def _verdict_row(myth: Myth, index: int, member: dict[str, Any],
+                 tables: list[pd.DataFrame]) -> dict[str, Any]:
+    """Judge one member's two arms from their runs (myth arm first, then the alternative)."""
+    reps = myth.replications
+    values = [np.array([summarise_run(t, myth.measure) for t in tables[k * reps:(k + 1) * reps]])
+              for k in range(len(ARMS))]
+    stats, _, verdict = judge(values[0], values[1], myth.measure)
+    return {
+        "myth": myth.number, "member": index, **member, "replications": reps,
+        "verdict": verdict.value, "holds": myth_holds(verdict, myth.measure.holds_if),
+        "mean": stats["mean"], "ci_low": stats["ci_low"], "ci_high": stats["ci_high"],
+    }
+
+
 def myth_robustness(
     numbers: Iterable[int],
     ensemble: Ensemble,
@@ -104,7 +156,7 @@ def myth_robustness(
     workers: int | None = None,
     progress: Callable[[int], None] | None = None,
 ) -> pd.DataFrame:
-    """Ask each myth's question in every chosen member of the ensemble.
+    """Ask each myth's question in every chosen member of the ensemble, with the sweep runner.
 
     Args:
         numbers: The myths (1 to 7).
@@ -119,48 +171,21 @@ def myth_robustness(
         ``replications``, ``verdict``, ``holds`` and the paired difference ``mean``, ``ci_low``,
         ``ci_high``.
     """
-    numbers = list(numbers)
     members = _member_values(ensemble, settings)
     scale = Scale(residents=settings.residents, weeks=settings.weeks,
                   replications=settings.replications)
-    plans = []  # (myth number, member, arm) -> its runs, in task order
-    tasks = []
-    for number in numbers:
-        for index, values in enumerate(members):
-            myth = load_myth(number, scale=scale, overrides=values)
-            clash = sorted(set(values) & {k for arm in myth.arms.values() for k in arm})
-            if clash:
-                raise MythError(f"myth {number}: its arms set {', '.join(clash)}, which the "
-                                f"ensemble calibrates; the arms would lose their contrast")
-            points = myth.points()
-            seeds = run_seeds(myth.seed, len(points), myth.replications, True)[0]
-            columns = tuple(dict.fromkeys(
-                [myth.measure.metric, *([myth.measure.of] if myth.measure.of else [])]
-            ))
-            for arm in ARMS:
-                plans.append((number, index, arm, myth, len(tasks)))
-                tasks += [(points[arm, False], int(s), myth.weeks, columns) for s in seeds]
+    plans = [_member_myths(number, members, scale) for number in numbers]
+    experiments = [robustness_experiment(myths) for myths in plans]
     if progress is not None:
-        progress(len(tasks))
-    tick = (lambda: progress(1)) if progress is not None else None
-    n = max(1, min(workers or os.cpu_count() or 1, len(tasks)))
-    tables = map_stoppable(run_task, tasks, n, progress=tick)
-    summaries: dict[tuple[int, int, str], np.ndarray] = {}
-    for number, index, arm, myth, start in plans:
-        runs = tables[start:start + myth.replications]
-        summaries[number, index, arm] = np.array([summarise_run(t, myth.measure) for t in runs])
+        progress(sum(e.n_runs for e in experiments))
+    tick = (lambda _outcome: progress(1)) if progress is not None else None
     rows = []
-    for number, index, arm, myth, _ in plans:
-        if arm != "myth":
-            continue
-        stats, _, verdict = judge(summaries[number, index, "myth"],
-                                  summaries[number, index, "alternative"], myth.measure)
-        rows.append({
-            "myth": number, "member": index, **members[index],
-            "replications": myth.replications, "verdict": verdict.value,
-            "holds": myth_holds(verdict, myth.measure.holds_if), "mean": stats["mean"],
-            "ci_low": stats["ci_low"], "ci_high": stats["ci_high"],
-        })
+    for myths, experiment in zip(plans, experiments, strict=True):
+        tables = run_tables(experiment, workers, on_outcome=tick)
+        per_member = 2 * myths[0].replications
+        rows += [_verdict_row(myth, index, members[index],
+                              tables[index * per_member:(index + 1) * per_member])
+                 for index, myth in enumerate(myths)]
     return pd.DataFrame(rows)
 
 
