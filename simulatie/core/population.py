@@ -126,14 +126,22 @@ class Population:
             draws: ``(len(slots), TRAIT_DRAWS)`` uniform draws in [0, 1).
             week: Current week (the arrival week).
         """
-        k = len(slots)
-        if k == 0:
+        if len(slots) == 0:
             return
-        prof = {name: values[groups] for name, values in _PROFILE_ARRAYS.items()}
-        normal = ndtri(draws[:, 1:5])
         self.group[slots] = groups
         self.age[slots] = ages
         self.frailty[slots] = frailty
+        self._draw_traits(slots, groups, params, draws)
+        self.arrived_week[slots] = week
+        self.generation[slots] += 1
+        self._start_fresh(slots)
+
+    def _draw_traits(
+        self, slots: np.ndarray, groups: np.ndarray, params: Parameters, draws: np.ndarray
+    ) -> None:
+        """Draw the newcomers' traits from their group profiles (see :meth:`settle`)."""
+        prof = {name: values[groups] for name, values in _PROFILE_ARRAYS.items()}
+        normal = ndtri(draws[:, 1:5])
         soc = prof["sociability"]
         self.sociability[slots] = np.clip(
             betaincinv(4 * soc + 0.5, 4 * (1 - soc) + 0.5, draws[:, 0]), 0, 1)
@@ -147,8 +155,9 @@ class Population:
             params.ask_threshold + prof["ask_shift"] + 0.15 * normal[:, 3], 0, 1
         )
         self.digital[slots] = draws[:, 5] < prof["digital"]
-        self.arrived_week[slots] = week
-        self.generation[slots] += 1
+
+    def _start_fresh(self, slots: np.ndarray) -> None:
+        """Clear the homes' slowly changing state, history and roles for their newcomers."""
         for array in (self.strain, self.activity_weeks, self.waiting, self.motivation,
                       self.energy, self.initiator_support, self.volunteer_hours):
             array[slots] = 0.0
