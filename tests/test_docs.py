@@ -30,8 +30,9 @@ TEXT = ODD.read_text(encoding="utf-8")
 # Core modules whose top-level numeric constants must be listed in section 9.
 CONSTANT_MODULES = (
     "neighbourhood", "groups", "population", "demography", "state", "ties", "contacts",
-    "encounters", "activities", "professionals", "care", "volunteers", "initiators", "roles",
-    "engagement", "week", "model", "agents", "metrics", "measures", "simulation",
+    "encounters", "activities", "professionals", "care", "asking", "matching", "volunteers",
+    "initiators", "roles", "engagement", "week", "model", "agents", "metrics", "measures",
+    "simulation",
 )
 
 

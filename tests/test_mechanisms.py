@@ -13,7 +13,7 @@ import numpy as np
 import pytest
 
 from simulatie import make_parameters, run
-from simulatie.core.care import CREDIT_SCALE_HOURS, _ask_kernel
+from simulatie.core.asking import CREDIT_SCALE_HOURS, _ask_kernel
 from simulatie.core.engagement import update_draagkracht
 from simulatie.core.model import CaringCommunity
 from simulatie.core.population import DRAAGKRACHT_MAX, DRAAGKRACHT_MIN
