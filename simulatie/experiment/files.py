@@ -249,7 +249,9 @@ def explain(error: ValidationError, file: TomlFile, model: type[BaseModel]) -> s
         For example ``"exp.toml: [design] unknown key 'metod' (line 2); did you mean 'method'?
         (allowed: method, samples, …)"``.
     """
-    problem = error.errors()[0]
+    problems = error.errors()
+    # an unknown key often explains a missing one (a misspelling), so it is named first
+    problem = next((p for p in problems if p["type"] == "extra_forbidden"), problems[0])
     table, key, index = _split_location(problem["loc"], file.data)
     line = file.line(table, key)
     head = f"{file.label}: [{table}] " if table else f"{file.label}: "

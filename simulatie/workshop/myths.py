@@ -227,9 +227,13 @@ def _check_content(content: MythFile, toml: TomlFile, number: int) -> None:
     if sorted(content.arms) != sorted(ARMS):
         raise MythError(f"{where}: [arms] must have exactly [arms.myth] and [arms.alternative]")
     measure = content.measure
-    for metric in [measure.metric, *([measure.of] if measure.of else []), *content.timeseries]:
+    named = [(measure.metric, "[measure] metric", toml.line("measure", "metric")),
+             *([(measure.of, "[measure] of", toml.line("measure", "of"))] if measure.of else []),
+             *[(m, "timeseries", toml.line("", "timeseries")) for m in content.timeseries]]
+    for metric, key, line in named:
         if metric not in METRICS:
-            raise MythError(f"{where}: unknown metric '{metric}'{suggest(metric, list(METRICS))}")
+            raise MythError(f"{where}: {key}{line}: unknown metric '{metric}'"
+                            f"{suggest(metric, list(METRICS))}")
     if (measure.summary is Summary.SHARE_OF) != (measure.of is not None):
         raise MythError(f"{where}: [measure] 'of' goes with summary = 'share_of' (and only there)")
     check_parameter_names(content.fixed, toml, "fixed", MythError)
