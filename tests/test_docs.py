@@ -31,7 +31,8 @@ TEXT = ODD.read_text(encoding="utf-8")
 CONSTANT_MODULES = (
     "neighbourhood", "groups", "population", "demography", "state", "ties", "contacts",
     "encounters", "activities", "professionals", "care", "asking", "matching", "volunteers",
-    "initiators", "roles", "engagement", "week", "model", "agents", "metrics", "measures",
+    "initiators", "roles", "engagement", "week", "model", "agents", "metrics", "observation",
+    "metrics_network", "metrics_surveys", "metrics_care", "metrics_organising", "measures",
     "simulation",
 )
 

@@ -1,0 +1,107 @@
+"""Metrics of helping as the surveys ask about it: who helped, was asked or volunteered, and when.
+
+One topic of the registry (:mod:`.metrics`, ``docs/odd.md`` 7.13): each metric is the model's
+counterpart of a survey question (I&O Research, SCP, CBS, the Burgerpeiling), narrowed to the
+neighbourhood, so that the model can be held against them (``docs/calibration.md``). They read
+the residents' remembered weeks of helping, being asked, being helped and volunteering.
+"""
+
+from __future__ import annotations
+
+from .observation import MetricGroup, Observation, share_among
+
+__all__ = ["SURVEY_METRICS"]
+
+SURVEY_METRICS = MetricGroup()
+metric = SURVEY_METRICS.metric
+
+
+@metric("neighbour_help_share_month", "Helped a neighbour in the past month",
+        "Buur geholpen in de afgelopen maand", "share")
+def neighbour_help_share_month(obs: Observation) -> float:
+    """Share of residents who helped someone over their own ties in the last four weeks.
+
+    The counterpart of "helps someone at least monthly" (I&O Research 2018: half of adults),
+    narrowed to the neighbourhood.
+    """
+    return float((obs.nb.population.weeks_helped(4) > 0).mean())
+
+
+@metric("neighbour_help_share_weekly", "Helps a neighbour most weeks",
+        "Helpt een buur de meeste weken", "share")
+def neighbour_help_share_weekly(obs: Observation) -> float:
+    """Share of residents who helped over their own ties in at least 3 of the last 4 weeks.
+
+    The counterpart of "helps someone daily or weekly" (I&O Research 2018: a third of adults).
+    """
+    return float((obs.nb.population.weeks_helped(4) >= 3).mean())
+
+
+@metric("neighbour_help_share_year", "Helped a neighbour in the past year",
+        "Buur geholpen in het afgelopen jaar", "share")
+def neighbour_help_share_year(obs: Observation) -> float:
+    """Share of residents who helped someone over their own ties in the past 52 weeks.
+
+    The counterpart of the Burgerpeiling's "helps neighbours with errands or odd jobs" (Movisie
+    2016: almost two thirds).
+    """
+    return float(obs.in_last_year(obs.nb.population.last_network_help_week).mean())
+
+
+@metric("never_asked_share_of_non_helpers", "Not asked, of those who did not help",
+        "Niet gevraagd, van wie niet hielp", "share")
+def never_asked_share_of_non_helpers(obs: Observation) -> float:
+    """Of residents who helped nobody in the past year, the share nobody asked either.
+
+    I&O Research 2018: 60% of those who never help say nobody asks them (NaN when everybody
+    helped).
+    """
+    pop = obs.nb.population
+    idle = ~obs.in_last_year(pop.last_network_help_week)
+    return share_among(~obs.in_last_year(pop.last_asked_week), idle)
+
+
+@metric("informal_helper_share_year", "Gave informal care in the past year",
+        "Informele zorg gegeven in het afgelopen jaar", "share")
+def informal_helper_share_year(obs: Observation) -> float:
+    """Share of residents who helped someone with a health-related need over their own ties.
+
+    The counterpart of SCP's broad informal care ("gave informal help in the past twelve
+    months"), narrowed to the neighbourhood.
+    """
+    return float(obs.in_last_year(obs.nb.population.last_informal_week).mean())
+
+
+@metric("informal_helper_share_year_75plus", "Gave informal care in the past year, 75+",
+        "Informele zorg gegeven in het afgelopen jaar, 75+", "share")
+def informal_helper_share_year_75plus(obs: Observation) -> float:
+    """:func:`informal_helper_share_year` among residents aged 75+ (NaN when there are none)."""
+    return share_among(obs.in_last_year(obs.nb.population.last_informal_week), obs.older)
+
+
+@metric("helped_share_year_75plus", "Received help from own ties in the past year, 75+",
+        "Hulp van eigen netwerk ontvangen in het afgelopen jaar, 75+", "share")
+def helped_share_year_75plus(obs: Observation) -> float:
+    """Share of residents aged 75+ who received help over their own ties in the past year.
+
+    CBS 2020: almost a quarter of people 75+ receive informal care (from anyone, anywhere).
+    """
+    return share_among(obs.in_last_year(obs.nb.population.last_helped_week), obs.older)
+
+
+@metric("volunteer_share_year", "Volunteered in the past year",
+        "Vrijwilliger in het afgelopen jaar", "share")
+def volunteer_share_year(obs: Observation) -> float:
+    """Share of residents who were a volunteer or initiator at some time in the past 52 weeks.
+
+    The model's counterpart of CBS's "did volunteer work in the past twelve months", narrowed to
+    the neighbourhood's own care and activity scheme (``docs/calibration.md``).
+    """
+    return float(obs.in_last_year(obs.nb.population.last_volunteer_week).mean())
+
+
+@metric("volunteer_share_year_75plus", "Volunteered in the past year, 75+",
+        "Vrijwilliger in het afgelopen jaar, 75+", "share")
+def volunteer_share_year_75plus(obs: Observation) -> float:
+    """:func:`volunteer_share_year` among residents aged 75+ (NaN when there are none)."""
+    return share_among(obs.in_last_year(obs.nb.population.last_volunteer_week), obs.older)
