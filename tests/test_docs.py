@@ -30,10 +30,10 @@ TEXT = ODD.read_text(encoding="utf-8")
 # Core modules whose top-level numeric constants must be listed in section 9.
 CONSTANT_MODULES = (
     "neighbourhood", "groups", "population", "demography", "state", "ties", "contacts",
-    "encounters", "activities", "professionals", "care", "asking", "matching", "volunteers",
-    "initiators", "roles", "engagement", "week", "model", "agents", "metrics", "observation",
-    "metrics_network", "metrics_surveys", "metrics_care", "metrics_organising", "measures",
-    "simulation",
+    "encounters", "activities", "conversations", "professionals", "care", "asking", "matching",
+    "volunteers", "initiators", "roles", "engagement", "week", "model", "agents", "metrics",
+    "observation", "metrics_network", "metrics_surveys", "metrics_care", "metrics_organising",
+    "measures", "simulation",
 )
 
 
