@@ -1,26 +1,26 @@
 """Write one run's results to a folder, all or nothing, and read them back.
 
-A run folder holds three files: ``timeseries.parquet`` (one row per week), ``metadata.json``
-(parameters, seed, versions, commit, timestamp, the per-run summary and whatever the caller adds,
-such as the scenario name and overrides) and ``figure.png``. Everything is first written into a
-hidden temporary folder next to the target and then renamed into place in one step, so a failure
-never leaves a half-written run folder behind.
+A run folder holds three files: ``timeseries.parquet`` (one row per week, a run file in the one
+format of :mod:`simulatie.experiment.store`, so it carries the run's record too), ``metadata.json``
+(the same record to read by eye: parameters, seed, versions, commit, timestamp, the per-run summary
+and whatever the caller adds, such as the scenario name and overrides) and ``figure.png``.
+Everything is first written into a hidden temporary folder next to the target and then renamed into
+place in one step, so a failure never leaves a half-written run folder behind.
 """
 
 from __future__ import annotations
 
 import json
-import math
 import os
 import shutil
 import tempfile
 from collections.abc import Mapping
-from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import numpy as np
 import pandas as pd
+
+from simulatie.experiment.store import read_run_file, to_jsonable, write_json, write_run_file
 
 if TYPE_CHECKING:
     from simulatie.experiment.run import RunResult
@@ -87,47 +87,6 @@ def check_output_dir(out_dir: Path | str) -> Path:
     return target
 
 
-def to_jsonable(value: Any) -> Any:
-    """Convert a value into something :func:`json.dumps` accepts under strict JSON.
-
-    NaN and infinities become ``None`` (JSON has no NaN), numpy scalars and arrays become Python
-    numbers and lists, enums their values, paths strings; mappings and sequences are converted
-    recursively.
-
-    Args:
-        value: Any metadata value.
-
-    Returns:
-        A JSON-serialisable equivalent.
-    """
-    if isinstance(value, Enum):
-        return to_jsonable(value.value)
-    if isinstance(value, Mapping):
-        return {str(k): to_jsonable(v) for k, v in value.items()}
-    if isinstance(value, list | tuple | set | frozenset):
-        return [to_jsonable(v) for v in value]
-    if isinstance(value, np.ndarray):
-        return [to_jsonable(v) for v in value.tolist()]
-    if isinstance(value, np.generic):
-        return to_jsonable(value.item())
-    if isinstance(value, float) and not math.isfinite(value):
-        return None
-    if isinstance(value, Path):
-        return str(value)
-    if value is None or isinstance(value, str | int | float | bool):
-        return value
-    return str(value)
-
-
-def _write_timeseries(timeseries: pd.DataFrame, path: Path) -> None:
-    timeseries.to_parquet(path, engine="pyarrow", index=False)
-
-
-def _write_metadata(metadata: Mapping[str, Any], path: Path) -> None:
-    text = json.dumps(to_jsonable(metadata), indent=2, ensure_ascii=False, allow_nan=False)
-    path.write_text(text + "\n", encoding="utf-8")
-
-
 def _write_figure(timeseries: pd.DataFrame, path: Path, lang: str) -> None:
     from simulatie.experiment.plotting import plot_run  # matplotlib only when a figure is wanted
 
@@ -173,8 +132,8 @@ def write_run(
     except OSError as error:
         raise OutputError(f"cannot create '{target}': {error.strerror or error}") from None
     try:
-        _write_timeseries(result.timeseries, staging / TIMESERIES_FILE)
-        _write_metadata(metadata, staging / METADATA_FILE)
+        write_run_file(staging / TIMESERIES_FILE, result.timeseries, metadata)
+        write_json(staging / METADATA_FILE, metadata)
         if figure:
             _write_figure(result.timeseries, staging / FIGURE_FILE, lang)
         staging.chmod(0o755)  # mkdtemp makes it private; a results folder is ordinary
@@ -193,22 +152,24 @@ def write_run(
 
 
 def read_run(run_dir: Path | str) -> tuple[pd.DataFrame, dict[str, Any]]:
-    """Read a run folder written by :func:`write_run`.
+    """Read a run folder written by :func:`write_run`, with the one reader of run files.
 
     Args:
         run_dir: The run folder.
 
     Returns:
         The weekly time series and the metadata (with the summary under ``"summary"``; measures
-        that were NaN come back as ``None``).
+        that were NaN come back as ``None``). A folder written before run files carried their
+        record is read from its ``metadata.json``.
 
     Raises:
         OutputError: If the folder or one of its files is missing or unreadable.
     """
     folder = Path(run_dir)
     try:
-        timeseries = pd.read_parquet(folder / TIMESERIES_FILE, engine="pyarrow")
-        metadata = json.loads((folder / METADATA_FILE).read_text(encoding="utf-8"))
+        timeseries, metadata = read_run_file(folder / TIMESERIES_FILE)
+        if not metadata:
+            metadata = json.loads((folder / METADATA_FILE).read_text(encoding="utf-8"))
     except (OSError, ValueError) as error:
         raise OutputError(f"cannot read the run in '{folder}': {error}") from None
     return timeseries, metadata

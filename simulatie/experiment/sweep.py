@@ -45,14 +45,19 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 import pyarrow as pa
-import pyarrow.parquet as pq
 
 from simulatie.core.parameters import Parameters
 from simulatie.experiment.experiments import Experiment, RunSpec
 from simulatie.experiment.processes import process_pool
 from simulatie.experiment.provenance import environment
-from simulatie.experiment.results import to_jsonable
 from simulatie.experiment.stopping import stop_pool
+from simulatie.experiment.store import (
+    read_run_file,
+    write_json,
+    write_parquet,
+    write_run_file,
+    write_text,
+)
 
 if TYPE_CHECKING:
     from distributed import Client
@@ -76,7 +81,6 @@ EXPERIMENT_COPY = "experiment.toml"
 EXPERIMENT_FILE = "experiment.json"
 MANIFEST_FILE = "manifest.parquet"
 RUNS_DIR = "runs"
-METADATA_KEY = b"simulatie"
 RETRIES = 2
 """How often a run whose worker died is tried again (local pool or Dask); one that raises is not."""
 CONNECT_TIMEOUT = 10
@@ -234,32 +238,8 @@ def _inside(root: Path, path: Path) -> Path:
     return path
 
 
-def _write_atomic(path: Path, write: Callable[[Path], None]) -> None:
-    temporary = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.tmp")
-    try:
-        write(temporary)
-        os.replace(temporary, path)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
-
-
-def _write_text(path: Path, text: str) -> None:
-    _write_atomic(path, lambda tmp: tmp.write_text(text, encoding="utf-8"))
-
-
-def _write_json(path: Path, data: Any) -> None:
-    text = json.dumps(to_jsonable(data), indent=2, ensure_ascii=False, allow_nan=False)
-    _write_text(path, text + "\n")
-
-
-def _write_parquet(path: Path, table: pa.Table) -> None:
-    _write_atomic(path, lambda tmp: pq.write_table(table, tmp))
-
-
-def _run_table(outcome: RunOutcome, spec: RunSpec) -> pa.Table:
-    table = pa.Table.from_pandas(outcome.timeseries, preserve_index=False)
-    info = {
+def _record_of(outcome: RunOutcome, spec: RunSpec) -> dict[str, Any]:
+    return {
         "run_id": spec.run_id,
         "point": spec.point,
         "replication": spec.replication,
@@ -268,23 +248,6 @@ def _run_table(outcome: RunOutcome, spec: RunSpec) -> pa.Table:
         "host": outcome.host,
         "summary": outcome.summary,
     }
-    payload = json.dumps(to_jsonable(info), allow_nan=False).encode()
-    return table.replace_schema_metadata({**(table.schema.metadata or {}), METADATA_KEY: payload})
-
-
-def read_run_file(path: Path | str) -> tuple[pd.DataFrame, dict[str, Any]]:
-    """Read one run file of a sweep.
-
-    Args:
-        path: ``runs/<run_id>.parquet``.
-
-    Returns:
-        The kept metrics per week, and the run's record (``run_id``, ``seed``, ``summary``, …;
-        measures that were NaN come back as ``None``).
-    """
-    table = pq.read_table(path)
-    info = json.loads((table.schema.metadata or {}).get(METADATA_KEY, b"{}"))
-    return table.to_pandas(), info
 
 
 @dataclass(frozen=True)
@@ -319,10 +282,10 @@ def _prepare(experiment: Experiment, out_dir: Path) -> _Plan:
     try:
         runs_dir.mkdir(parents=True, exist_ok=True)
         if not record_path.is_file():
-            _write_text(_inside(out_dir, out_dir / EXPERIMENT_COPY), experiment.text)
+            write_text(_inside(out_dir, out_dir / EXPERIMENT_COPY), experiment.text)
             manifest = pa.Table.from_pandas(experiment.manifest(), preserve_index=False)
-            _write_parquet(_inside(out_dir, out_dir / MANIFEST_FILE), manifest)
-            _write_json(record_path, {**experiment.describe(), **environment()})
+            write_parquet(_inside(out_dir, out_dir / MANIFEST_FILE), manifest)
+            write_json(record_path, {**experiment.describe(), **environment()})
         for stale in runs_dir.glob(".*.tmp"):  # left by a sweep that was killed mid-write
             stale.unlink(missing_ok=True)
     except OSError as error:
@@ -336,11 +299,11 @@ def _record(plan: _Plan, spec: RunSpec, outcome: RunOutcome, varied: Iterable[st
     failed_path = _inside(plan.out_dir, plan.runs_dir / f"{spec.run_id}.failed.json")
     if outcome.ok:
         path = _inside(plan.out_dir, plan.runs_dir / f"{spec.run_id}.parquet")
-        _write_parquet(path, _run_table(outcome, spec))
+        write_run_file(path, outcome.timeseries, _record_of(outcome, spec))
         failed_path.unlink(missing_ok=True)
         return
     values = spec.parameters.model_dump(mode="json")
-    _write_json(
+    write_json(
         failed_path,
         {
             "run_id": spec.run_id,
