@@ -1,0 +1,238 @@
+"""The time series: one run's weekly numbers in four panels, with axes that change seldom.
+
+The panels show caring ties (with the same neighbourhood without anything organised, dotted),
+loneliness and ownership, care hours by source with the unmet part on top, and the active
+volunteers and initiators, labelled from :data:`simulatie.core.metrics.METRICS`. The axes'
+limits (:func:`series_limits`) are rounded up and shared between the runs shown side by side,
+so they change seldom while a run goes on and two runs compare by eye.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Mapping, Sequence
+
+import numpy as np
+from matplotlib.figure import Figure
+from matplotlib.patches import Patch
+from matplotlib.ticker import FixedLocator, MaxNLocator, PercentFormatter
+
+from simulatie.core.calendar import WEEKS_PER_YEAR
+from simulatie.core.metrics import METRICS
+
+from ..translations import t, unit
+from .frames import Blitter, new_figure
+from .style import CARE_COLOURS, CARING_COLOUR, FONT_SIZE
+
+__all__ = ["CARE_SERIES", "SeriesPainter", "draw_series", "nice_ceiling", "series_limits"]
+
+CARE_SERIES: tuple[str, ...] = (
+    "care_hours_network",
+    "care_hours_volunteers",
+    "care_hours_professional",
+    "care_hours_formal",
+    "care_hours_unmet",
+)
+"""Care-hour metrics stacked in the care panel, from closest to the person outwards."""
+
+
+def _column(records: Sequence[Mapping[str, float]], name: str) -> np.ndarray:
+    return np.array([row[name] for row in records], dtype=float)
+
+
+def _wrap(text: str, width: int = 22) -> str:
+    return "\n".join(textwrap.wrap(text, width)) or text
+
+
+def _metric_label(name: str, lang: str) -> str:
+    return METRICS[name].label(lang)
+
+
+def nice_ceiling(value: float) -> float:
+    """Round up to 1, 1.5, 2, 2.5, 3, 4, 5, 6 or 8 times a power of ten (at least 1)."""
+    if not np.isfinite(value) or value <= 1:
+        return 1.0
+    power = 10.0 ** np.floor(np.log10(value))
+    for factor in (1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10):
+        if factor * power >= value - 1e-9:
+            return float(factor * power)
+    return float(10 * power)  # pragma: no cover
+
+
+def series_limits(*runs: Sequence[Mapping[str, float]]) -> dict[str, float]:
+    """Return axis limits for the time-series panels that fit every run given.
+
+    Upper limits are rounded up (:func:`nice_ceiling`) with some headroom, and the week axis
+    runs to the end of 1, 2, 5, 10, 20, … years, so the axes change seldom while a run goes on
+    (a change redraws every label: about 0.2 s); passing two runs gives them the same axes, so
+    they compare by eye.
+
+    Args:
+        *runs: Each run's weekly records (``model.records``).
+
+    Returns:
+        ``"ties"``, ``"care"`` and ``"people"`` (upper y-limits) and ``"week"`` (upper x-limit).
+    """
+    def top(names: Sequence[str], stacked: bool = False) -> float:
+        best = 0.0
+        for records in runs:
+            if not records:
+                continue
+            values = np.nan_to_num(np.vstack([_column(records, n) for n in names]))
+            best = max(best, float((values.sum(axis=0) if stacked else values).max()))
+        return nice_ceiling(best * 1.1)
+
+    weeks = max((len(r) - 1 for r in runs), default=0)
+    years = max(1, -(-weeks // WEEKS_PER_YEAR))
+    return {
+        "ties": top([n for n in ("caring_ties", "baseline_caring_ties")
+                     if all(n in r[0] for r in runs if r)]),
+        "care": top(list(CARE_SERIES), stacked=True),
+        "people": top(["active_volunteers", "active_initiators"]),
+        "week": float(WEEKS_PER_YEAR * _round_years(years)),
+    }
+
+
+def _round_years(years: int) -> int:
+    """Round up to 1, 2 or 5 times a power of ten, so the week axis is redrawn seldom."""
+    power = 1
+    while True:
+        for factor in (1, 2, 5):
+            if factor * power >= years:
+                return factor * power
+        power *= 10
+
+
+class SeriesPainter:
+    """Draws one run's weekly numbers in four panels, redrawing only the data each frame.
+
+    1. Caring ties (count).
+    2. Lonely residents and ownership (shares, 0 to 1).
+    3. Care hours per week by source, stacked, with the unmet part on top.
+    4. Active volunteers and initiators.
+
+    Args:
+        lang: Language of titles and labels, ``"nl"`` or ``"en"``.
+    """
+
+    def __init__(self, lang: str = "nl") -> None:
+        self.lang = lang
+        self.figure = new_figure(7.4, 9.0)
+        self.figure.subplots_adjust(left=0.1, right=0.6, top=0.955, bottom=0.065, hspace=0.6)
+        ties_ax, shares_ax, care_ax, people_ax = self.figure.subplots(4, 1)
+        self.axes = {"ties": ties_ax, "shares": shares_ax, "care": care_ax, "people": people_ax}
+        self._style_axes(lang)
+        self.lines = {
+            "caring_ties": ties_ax.plot([], [], color=CARING_COLOUR, linewidth=2.8)[0],
+            "baseline_caring_ties": ties_ax.plot([], [], color="#8d8d8d", linewidth=2.0,
+                                                 linestyle=":")[0],
+            "lonely_share": shares_ax.plot([], [], color="#6d597a", linewidth=2.8)[0],
+            "ownership": shares_ax.plot([], [], color="#2a9d8f", linewidth=2.8,
+                                        linestyle="--")[0],
+            "active_volunteers": people_ax.plot([], [], color="#264653", linewidth=2.8)[0],
+            "active_initiators": people_ax.plot([], [], color="#f4a261", linewidth=2.8,
+                                                linestyle="--")[0],
+        }
+        self._add_legends(lang)
+        self._care = [care_ax.fill_between([], [], [], facecolor=colour, alpha=0.95)
+                      for colour in CARE_COLOURS]
+        self._limits: dict[str, float] = {}
+        self._blitter = Blitter(self.figure)
+        self._blitter.replace([], persistent=[*self.lines.values(), *self._care])
+
+    def _style_axes(self, lang: str) -> None:
+        """Titles, units, grid and tick locators of the four panels (drawn once)."""
+        titles = {"ties": "panel_ties", "shares": "panel_shares", "care": "panel_care",
+                  "people": "panel_people"}
+        units = {"ties": "ties", "shares": "share", "care": "hours", "people": "people"}
+        for key, ax in self.axes.items():
+            ax.set_title(t(titles[key], lang), loc="left", fontsize=FONT_SIZE + 2,
+                         fontweight="bold")
+            ax.set_ylabel(_wrap(unit(units[key], lang), 10), fontsize=FONT_SIZE - 1)
+            ax.tick_params(labelsize=FONT_SIZE - 2)
+            ax.grid(True, color="#e6e6e6", linewidth=0.8)
+            ax.spines[["top", "right"]].set_visible(False)
+            ax.set_autoscale_on(False)
+            ax.yaxis.set_major_locator(MaxNLocator(4))
+            ax.xaxis.set_major_locator(MaxNLocator(7, integer=True))
+        shares_ax, people_ax = self.axes["shares"], self.axes["people"]
+        shares_ax.set_ylim(0, 1.02)
+        shares_ax.yaxis.set_major_locator(FixedLocator([0, 0.25, 0.5, 0.75, 1.0]))
+        shares_ax.yaxis.set_major_formatter(PercentFormatter(xmax=1.0, decimals=0))
+        shares_ax.set_ylabel("")
+        people_ax.set_xlabel(t("week", lang).lower(), fontsize=FONT_SIZE - 1, labelpad=2)
+
+    def _add_legends(self, lang: str) -> None:
+        """One legend right of each panel, for its lines or its care-hour bands (drawn once)."""
+        legend = {"fontsize": FONT_SIZE - 2, "frameon": False, "handlelength": 1.6,
+                  "loc": "center left", "bbox_to_anchor": (1.03, 0.5), "borderaxespad": 0.0,
+                  "labelspacing": 0.35}
+
+        def lines_legend(ax, names: Sequence[str]) -> None:
+            ax.legend([self.lines[n] for n in names],
+                      [_wrap(_metric_label(n, lang)) for n in names], **legend)
+
+        self.axes["ties"].legend(
+            [self.lines["caring_ties"], self.lines["baseline_caring_ties"]],
+            [_wrap(_metric_label("caring_ties", lang)), _wrap(t("baseline_caring", lang))],
+            **legend)
+        lines_legend(self.axes["shares"], ["lonely_share", "ownership"])
+        self.axes["care"].legend(
+            handles=[Patch(facecolor=c, label=_wrap(_metric_label(name, lang)))
+                     for name, c in zip(CARE_SERIES, CARE_COLOURS, strict=True)][::-1],
+            **{**legend, "labelspacing": 0.2})
+        lines_legend(self.axes["people"], ["active_volunteers", "active_initiators"])
+
+    def _set_limits(self, limits: Mapping[str, float]) -> None:
+        if dict(limits) == self._limits:
+            return
+        self._limits = dict(limits)
+        for key, ax in self.axes.items():
+            ax.set_xlim(0, limits["week"])
+            if key != "shares":
+                ax.set_ylim(0, limits[key])
+        self._blitter.invalidate()
+
+    def update(
+        self, records: Sequence[Mapping[str, float]], limits: Mapping[str, float] | None = None
+    ) -> Figure:
+        """Draw ``records`` onto the figure and return the figure.
+
+        Args:
+            records: The run's weekly records, one mapping per week (``model.records``).
+            limits: Axis limits from :func:`series_limits` (to share axes between runs);
+                computed from ``records`` when omitted.
+
+        Returns:
+            The figure.
+        """
+        self._set_limits(limits or series_limits(records))
+        week = _column(records, "week")
+        for name, line in self.lines.items():
+            if records and name not in records[0]:  # a run without its baseline arm
+                line.set_data([], [])
+                continue
+            line.set_data(week, _column(records, name))
+        below = np.zeros(len(week))
+        for name, band in zip(CARE_SERIES, self._care, strict=True):
+            above = below + np.nan_to_num(_column(records, name))
+            band.set_data(week, below, above)
+            below = above
+        return self.figure
+
+    def png(self) -> bytes:
+        """Return the figure as drawn by the last :meth:`update`, as PNG bytes."""
+        return self._blitter.png()
+
+    def jpeg(self) -> bytes:
+        """Return the figure as drawn by the last :meth:`update`, as JPEG bytes (live frames)."""
+        return self._blitter.jpeg()
+
+
+def draw_series(
+    records: Sequence[Mapping[str, float]],
+    lang: str = "nl",
+    limits: Mapping[str, float] | None = None,
+) -> Figure:
+    """Draw one run's weekly numbers into a new figure (see :class:`SeriesPainter`)."""
+    return SeriesPainter(lang).update(records, limits)
