@@ -3,7 +3,8 @@
 One figure of two panels, the default assumptions and the counter-assumption, sharing the y axis,
 so that the reader sees the same comparison the numbers describe. It is drawn on a matplotlib
 :class:`~matplotlib.figure.Figure` without pyplot, so it works headless and the dashboard can
-show it as it is; :func:`figure_png` gives the bytes the HTML and PDF pages embed.
+show it as it is; :func:`figure_png` gives the bytes the HTML and PDF pages embed. A band of a
+metric that cannot be negative (:func:`never_negative`) stops at zero.
 """
 
 from __future__ import annotations
@@ -21,17 +22,21 @@ from simulatie.workshop.handout_words import is_share, short_label
 from simulatie.workshop.myths import MythResult, Summary
 from simulatie.workshop.texts import MYTH_TEXTS, TEMPLATES
 
-__all__ = ["COLOURS", "band", "figure_png", "plot_myth"]
+__all__ = ["COLOURS", "band", "figure_png", "never_negative", "plot_myth"]
 
 COLOURS = {"myth": "#d95f02", "alternative": "#1b9e77"}
 """Line and band colour per arm."""
 
 
-def band(curves: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def band(
+    curves: np.ndarray, floor: float | None = None
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Mean and 95% interval of the mean per week, over the replications.
 
     Args:
         curves: One row per replication, one column per week.
+        floor: The lowest value the metric can take (``0.0`` for a count or share); the band
+            is cut there. ``None`` leaves it as computed.
 
     Returns:
         ``(mean, low, high)`` per week; where the interval is undefined (fewer than two
@@ -41,7 +46,30 @@ def band(curves: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     mean = np.array([s["mean"] for s in stats])
     low = np.array([s["ci_low"] for s in stats])
     high = np.array([s["ci_high"] for s in stats])
-    return mean, np.where(np.isnan(low), mean, low), np.where(np.isnan(high), mean, high)
+    low = np.where(np.isnan(low), mean, low)
+    if floor is not None:
+        low = np.maximum(low, floor)
+    return mean, low, np.where(np.isnan(high), mean, high)
+
+
+def never_negative(result: MythResult) -> bool:
+    """Whether the myth's key metric cannot be negative, so its bands stop at zero.
+
+    :mod:`simulatie.core.metrics` declares a unit for each metric but not whether it can be
+    negative. So this is judged from what was observed: a metric counts as never negative when
+    every value on every curve, in both arms and under both assumptions, is at least zero (a
+    count, a total of hours or a share). The numbers in words keep an arm's interval above zero
+    by the same reasoning.
+
+    Args:
+        result: The myth's result.
+
+    Returns:
+        True when no observed value of the key metric is below zero.
+    """
+    arms = [getattr(comparison, arm) for comparison in (result.default, result.counter)
+            for arm in ("myth", "alternative")]
+    return not any(np.any(arm.curves < 0) for arm in arms)
 
 
 def _axis_label(result: MythResult, lang: str) -> str:
@@ -68,6 +96,7 @@ def plot_myth(result: MythResult, lang: str = "nl") -> Figure:
     """
     words, t = MYTH_TEXTS[result.number][lang], TEMPLATES[lang]
     share = is_share(result)
+    floor = 0.0 if never_negative(result) else None  # no declared sign: judged from the values
     figure = Figure(figsize=(10, 3.8), layout="constrained")
     axes = figure.subplots(1, 2, sharey=True)
     years = result.weeks / WEEKS_PER_YEAR
@@ -78,7 +107,7 @@ def plot_myth(result: MythResult, lang: str = "nl") -> Figure:
     )
     for ax, (comparison, title) in zip(axes, panels, strict=True):
         for arm in ("alternative", "myth"):
-            mean, low, high = band(getattr(comparison, arm).curves)
+            mean, low, high = band(getattr(comparison, arm).curves, floor)
             factor = 100 if share else 1
             label = textwrap.shorten(short_label(str(words[f"{arm}_arm"])), 45, placeholder=" …")
             ax.plot(years, mean * factor, color=COLOURS[arm], lw=2, label=label)
