@@ -27,6 +27,7 @@ from simulatie.core.simulation import Simulation  # noqa: E402
 from simulatie.dashboard import app as dashboard  # noqa: E402
 from simulatie.dashboard import controls as ctl  # noqa: E402
 from simulatie.dashboard import portrayal  # noqa: E402
+from simulatie.dashboard import run as dashboard_run  # noqa: E402
 from simulatie.dashboard.translations import (  # noqa: E402
     GROUP_NAMES,
     LANGUAGES,
@@ -201,10 +202,10 @@ def test_series_limits_are_shared_and_round():
 
 
 def test_export_writes_what_simulatie_run_writes(tmp_path):
-    run = dashboard.Run.start(ctl.resolve("default", {**ctl.scenario_values(), "takeover": 0.8}),
-                              seed=5)
+    run = dashboard_run.Run.start(
+        ctl.resolve("default", {**ctl.scenario_values(), "takeover": 0.8}), seed=5)
     run.step(6)
-    folder = dashboard.export_run(run, tmp_path / "export", lang="en")
+    folder = dashboard_run.export_run(run, tmp_path / "export", lang="en")
     timeseries, metadata = read_run(folder)
     expected = run_simulation(run.scenario.parameters, seed=5, steps=6)
     pd.testing.assert_frame_equal(timeseries, expected.timeseries)
@@ -218,9 +219,9 @@ def test_export_writes_what_simulatie_run_writes(tmp_path):
 
 
 def test_export_refuses_week_zero(tmp_path):
-    run = dashboard.Run.start(ctl.resolve("default", ctl.scenario_values()), seed=0)
+    run = dashboard_run.Run.start(ctl.resolve("default", ctl.scenario_values()), seed=0)
     with pytest.raises(ValueError):
-        dashboard.export_run(run, tmp_path / "x")
+        dashboard_run.export_run(run, tmp_path / "x")
     assert not (tmp_path / "x").exists()
 
 
@@ -312,7 +313,7 @@ def test_page_groups_the_controls_by_role():
 
 def test_emergence_text_names_the_week_once_the_difference_holds():
     simulation = Simulation(make_parameters({"residents": 100, "spin_up_weeks": 52}), 1)
-    run = dashboard.Run(load_scenario("default"), 1, simulation)
+    run = dashboard_run.Run(load_scenario("default"), 1, simulation)
     assert t("emergence_not_yet", "en", excess=0.0) == dashboard.emergence_text(run, "en")
     simulation.records.extend(
         {**simulation.records[-1], "week": w, "share_with_caring_tie": 0.9}

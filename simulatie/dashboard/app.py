@@ -18,296 +18,37 @@ files as ``simulatie run``.
 from __future__ import annotations
 
 import math
-import statistics
-import threading
 import time
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 from typing import Any
 
-import pandas as pd
 import solara
 import solara.lab
 
 from simulatie.core.calendar import WEEKS_PER_YEAR
-from simulatie.core.model import CaringCommunity
-from simulatie.core.parameters import ROLE_LABELS, Role, choice_label
-from simulatie.core.simulation import Simulation
-from simulatie.experiment.results import OutputError, write_run
-from simulatie.experiment.scenarios import DEFAULT, Scenario, ScenarioError
+from simulatie.experiment.results import OutputError
+from simulatie.experiment.scenarios import DEFAULT, ScenarioError
 from simulatie.workshop import handout
 from simulatie.workshop.myths import MYTHS, MythError, load_myth
 from simulatie.workshop.texts import MYTH_TEXTS, TEMPLATES
 
 from . import controls as ctl
-from .portrayal import MapPainter, SeriesPainter, series_limits
+from .control_widgets import ControlWidget, ParameterControls, ScenarioPicker, format_value
+from .portrayal import series_limits
 from .prose import Prose
+from .run import Run, export_run, step_and_draw_seconds
 from .tipping import TippingView
-from .translations import DEFAULT_LANG, LANGUAGES, PARAMETER_GROUPS, t
+from .translations import DEFAULT_LANG, LANGUAGES, t
 
-__all__ = ["Page", "Run", "RunPanel", "export_run", "myth_levers", "step_and_draw_seconds"]
+__all__ = ["Page", "RunPanel", "emergence_text", "myth_levers", "step_and_draw_seconds"]
 
-RUNS_DIR = Path("results") / "runs"
 PLAY_INTERVAL_SECONDS = 0.25  # pause between weeks while playing, so the browser keeps up
 COMPARE_DEFAULT = ("takeover", 0.8, 0.2)  # a first comparison that tells a story (myth 2)
 
 
-@dataclass
-class Run:
-    """One simulation (the model and its matched baseline), what it was built from, its painters.
-
-    Attributes:
-        scenario: The validated scenario (with the dashboard's changes as overrides).
-        seed: The model's seed.
-        simulation: The model, its baseline arm and the weekly records.
-    """
-
-    scenario: Scenario
-    seed: int
-    simulation: Simulation
-    lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
-    _maps: dict[str, MapPainter] = field(default_factory=dict, repr=False)
-    _series: dict[str, SeriesPainter] = field(default_factory=dict, repr=False)
-
-    @classmethod
-    def start(cls, scenario: Scenario, seed: int) -> Run:
-        """Build a fresh simulation for ``scenario`` at week 0 (after its spin-up)."""
-        return cls(scenario, seed, Simulation(scenario.parameters, seed))
-
-    @property
-    def model(self) -> CaringCommunity:
-        """The model with the scenario's interventions."""
-        return self.simulation.model
-
-    @property
-    def records(self) -> list[dict[str, float]]:
-        """The weekly records so far, baseline columns included."""
-        return self.simulation.records
-
-    @property
-    def week(self) -> int:
-        """The model's current week."""
-        return self.model.week
-
-    def step(self, weeks: int = 1) -> None:
-        """Advance the model by ``weeks`` weeks."""
-        with self.lock:
-            self.simulation.step(weeks)
-
-    def map_frame(self, lang: str, title: str | None = None) -> bytes:
-        """The neighbourhood map of the current week, as a JPEG frame."""
-        with self.lock:
-            painter = self._maps.get(lang)
-            if painter is None:
-                painter = self._maps[lang] = MapPainter(self.model.layout, lang)
-            painter.update(self.model, title)
-            return painter.jpeg()
-
-    def series_frame(self, lang: str, limits: Mapping[str, float] | None = None) -> bytes:
-        """The time series up to the current week, as a JPEG frame."""
-        with self.lock:
-            painter = self._series.get(lang)
-            if painter is None:
-                painter = self._series[lang] = SeriesPainter(lang)
-            painter.update(self.simulation.records, limits)
-            return painter.jpeg()
-
-
-def export_run(run: Run, out_dir: Path | None = None, lang: str = DEFAULT_LANG) -> Path:
-    """Write the run so far like ``simulatie run`` does: Parquet, metadata.json and figure.
-
-    The run is recomputed through :func:`simulatie.experiment.run.run` (the one seam) with the same
-    parameters, seed and number of weeks; the model is deterministic, so this gives the weeks the
-    dashboard showed, which is checked before anything is written.
-
-    Args:
-        run: The dashboard's run; it must be at week 1 or later.
-        out_dir: The run folder (default ``results/runs/<scenario>-seed<N>-<UTC time>``).
-        lang: Language of the figure.
-
-    Returns:
-        The folder written.
-
-    Raises:
-        ValueError: If the run is still at week 0.
-        OutputError: If the folder cannot be written.
-        RuntimeError: If the recomputed run differs from the one shown.
-    """
-    from simulatie.experiment.run import run as run_simulation
-
-    with run.lock:
-        weeks = run.model.week
-        shown = run.simulation.timeseries()
-    if weeks < 1:
-        raise ValueError("the run is at week 0; step it at least one week first")
-    result = run_simulation(run.scenario.parameters, seed=run.seed, steps=weeks)
-    try:
-        pd.testing.assert_frame_equal(result.timeseries, shown, check_dtype=False)
-    except AssertionError as error:
-        raise RuntimeError(f"the recomputed run differs from the one shown: {error}") from None
-    if out_dir is None:
-        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-        safe = "".join(c if c.isalnum() or c in "-_." else "-" for c in run.scenario.name)
-        out_dir = RUNS_DIR / f"{safe}-seed{run.seed}-week{weeks}-{stamp}"
-    provenance = run.scenario.metadata()
-    provenance.pop("parameters", None)  # the run records the parameters it actually used
-    provenance["source"] = "dashboard"
-    return write_run(result, out_dir, lang=lang, extra_metadata=provenance)
-
-
-def step_and_draw_seconds(
-    scenario: str = DEFAULT, seed: int = 0, warmup_weeks: int = 52, repeats: int = 20
-) -> float:
-    """Median seconds for one week plus redrawing the map and the time series as frames.
-
-    This is what a click on *Next week* costs on the server, without the browser. The painters
-    are warmed up first (the first frame also draws legends and axes).
-
-    Args:
-        scenario: Scenario name.
-        seed: Seed.
-        warmup_weeks: Weeks stepped before timing.
-        repeats: Timed steps.
-
-    Returns:
-        The median over ``repeats`` steps, in seconds.
-    """
-    run = Run.start(ctl.resolve(scenario, ctl.scenario_values(scenario)), seed)
-    run.step(warmup_weeks)
-    run.map_frame(DEFAULT_LANG)
-    run.series_frame(DEFAULT_LANG)
-    times = []
-    for _ in range(repeats):
-        started = time.perf_counter()
-        run.step()
-        run.map_frame(DEFAULT_LANG)
-        run.series_frame(DEFAULT_LANG)
-        times.append(time.perf_counter() - started)
-    return statistics.median(times)
-
-
 # --- components ---------------------------------------------------------------------------------
-
-
-def _format(value: Any, control: ctl.Control, lang: str) -> str:
-    if control.widget is ctl.Widget.SELECT:
-        return choice_label(str(value), lang)
-    if isinstance(value, bool):
-        return t("yes" if value else "no", lang)
-    if isinstance(value, float):
-        return f"{value:g}"
-    return str(value)
-
-
-@solara.component
-def ControlWidget(
-    control: ctl.Control,
-    value: Any,
-    on_value: Callable[[Any], None],
-    lang: str,
-    changed: bool = False,
-    label: str | None = None,
-):
-    """One parameter's widget, generated from its declaration."""
-    text = label if label is not None else control.label(lang)
-    classes = ["sim-control", f"param-{control.name}"] + (["sim-changed"] if changed else [])
-
-    def set_value(new: Any) -> None:
-        if new is None:
-            return
-        on_value(control.coerce(new))
-
-    with solara.Column(gap="0px", classes=classes):
-        with solara.Row(justify="space-between", style={"align-items": "baseline"}):
-            solara.Text(text, classes=["sim-label"])
-            if control.widget is not ctl.Widget.CHECKBOX:
-                solara.Text(_format(value, control, lang), classes=["sim-value"])
-        if control.widget in (ctl.Widget.SLIDER_FLOAT, ctl.Widget.SLIDER_INT):
-            solara.v.Slider(
-                v_model=value, on_v_model=set_value, min=control.lower, max=control.upper,
-                step=control.step, thumb_label=False, hide_details=True, dense=True,
-                class_=f"param-{control.name}",
-            )
-        elif control.widget is ctl.Widget.NUMBER_INT:
-            solara.InputInt("", value=int(value), on_value=set_value, dense=True)
-        elif control.widget is ctl.Widget.SELECT:
-            solara.v.Select(
-                v_model=value, on_v_model=set_value, dense=True,
-                items=[{"text": choice_label(c, lang), "value": c} for c in control.choices],
-                hide_details=True, class_=f"param-{control.name}",
-            )
-        else:
-            solara.Checkbox(label="", value=bool(value), on_value=set_value)
-
-
-@solara.component
-def ParameterControls(
-    values: Mapping[str, Any],
-    base: Mapping[str, Any],
-    on_value: Callable[[str, Any], None],
-    lang: str,
-):
-    """Every parameter, by role and then under its group heading, from the declarations.
-
-    Policy levers come first; the assumptions about the context, the neighbourhood's structure
-    and the measurement conventions follow under their own headings.
-    """
-    solara.Text(t("settings_hint", lang), classes=["sim-hint"])
-    for role in (Role.LEVER, Role.STRUCTURE, Role.CONTEXT, Role.CONVENTION):
-        solara.Text(ROLE_LABELS[role][lang].capitalize(), classes=["sim-role"])
-        for group, members in ctl.controls_by_group().items():
-            members = [c for c in members if c.spec.role is role]
-            if not members:
-                continue
-            title = PARAMETER_GROUPS.get(group, {}).get(lang, group)
-            changed = sum(values[c.name] != base.get(c.name) for c in members)
-            if changed:
-                title = f"{title} ({changed} {t('changed_from_scenario', lang)})"
-            ControlGroup(title, members, values, base, on_value, lang)
-
-
-@solara.component
-def ControlGroup(
-    title: str,
-    members: list[ctl.Control],
-    values: Mapping[str, Any],
-    base: Mapping[str, Any],
-    on_value: Callable[[str, Any], None],
-    lang: str,
-):
-    """One group of controls that folds open; its controls exist only while it is open.
-
-    A closed group has no widgets, so a step of the run (which makes Solara compare the whole
-    page) does not walk over some four hundred hidden slider widgets.
-    """
-    expanded = solara.use_reactive(False)
-    with solara.v.ExpansionPanels(
-        v_model=0 if expanded.value else None,
-        on_v_model=lambda model: expanded.set(model == 0),
-        class_="sim-group",
-    ), solara.v.ExpansionPanel():
-        solara.v.ExpansionPanelHeader(children=[title])
-        with solara.v.ExpansionPanelContent():
-            if expanded.value:
-                for c in members:
-                    ControlWidget(
-                        control=c, value=values[c.name], lang=lang,
-                        on_value=lambda v, name=c.name: on_value(name, v),
-                        changed=values[c.name] != base.get(c.name),
-                    )
-
-
-@solara.component
-def ScenarioPicker(value: str, on_value: Callable[[str], None], lang: str):
-    """Pick a scenario file (or a variant); picking it sets every control to its values."""
-    items = [{"text": c.label(lang), "value": c.name} for c in ctl.scenario_choices()]
-    solara.v.Select(
-        label=t("scenario", lang), v_model=value, items=items, on_v_model=on_value,
-        class_="sim-scenario", hide_details=True,
-    )
 
 
 @solara.component
@@ -465,7 +206,7 @@ def CompareView(scenario: str, values: Mapping[str, Any], seed: int, lang: str,
             return []
         limits = series_limits(*(run.records for run in runs))
         return [
-            (run.map_frame(lang, f"{t(side, lang)} · {_format(v, control, lang)} · "
+            (run.map_frame(lang, f"{t(side, lang)} · {format_value(v, control, lang)} · "
                                  f"{t('week', lang).lower()} {run.week}"),
              run.series_frame(lang, limits))
             for run, side, v in zip(runs, ("side_a", "side_b"), (value_a.value, value_b.value),
