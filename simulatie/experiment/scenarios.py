@@ -30,7 +30,6 @@ is allowed.
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -48,15 +47,25 @@ from simulatie.core.parameters import (
     suggest,
 )
 from simulatie.experiment.files import (
-    FileError,
     StrictFile,
     TomlFile,
     check_parameter_names,
-    check_path,
     display,
     read_toml,
     typed_overrides,
     validate_file,
+)
+from simulatie.experiment.scenario_paths import (
+    ENV_VAR,
+    NAME,
+    NOUN,
+    ScenarioError,
+    available,
+    identity,
+    is_file,
+    resolve,
+    scenarios_dir,
+    split_variant,
 )
 
 __all__ = [
@@ -70,9 +79,6 @@ __all__ = [
     "scenarios_dir",
 ]
 
-ENV_VAR = "SIMULATIE_SCENARIOS"
-"""Environment variable that points to another folder of scenario files."""
-
 DEFAULT = "default"
 """Source label of a value that nobody changed, and the name of the neutral scenario."""
 
@@ -80,14 +86,8 @@ COMMAND_LINE = "command line"
 """Source label of a value passed as an override."""
 
 LANGUAGES = ("nl", "en")
-NOUN = "scenario file"
-_NAME = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_-]*")
 _MAX_PROBLEM = 300
 _PROBLEM_KEY = re.compile(r"^parameter '(\w+)'")
-
-
-class ScenarioError(FileError):
-    """A scenario that cannot be loaded, explained in one line naming the file and the key."""
 
 
 class _CycleError(ScenarioError):
@@ -158,111 +158,6 @@ def _in_language(texts: Mapping[str, str], lang: str) -> str:
 
 def _jsonable(values: dict[str, Any]) -> dict[str, Any]:
     return {k: v if isinstance(v, bool | int | float | str) else str(v) for k, v in values.items()}
-
-
-# --- Finding files --------------------------------------------------------------------------------
-
-
-def scenarios_dir() -> Path:
-    """Return the folder of named scenarios.
-
-    ``$SIMULATIE_SCENARIOS`` if set, otherwise the repository's ``scenarios/`` folder next to the
-    package (or ``./scenarios`` when the package is installed elsewhere).
-    """
-    configured = os.environ.get(ENV_VAR, "").strip()
-    if configured:
-        return _expand(Path(configured))
-    beside_package = Path(__file__).resolve().parents[2] / "scenarios"
-    if _is_dir(beside_package):
-        return beside_package
-    return Path.cwd() / "scenarios"
-
-
-def _is_file(path: Path) -> bool:
-    try:
-        return path.is_file()
-    except (OSError, ValueError):  # e.g. an embedded null byte or a name that is too long
-        return False
-
-
-def _is_dir(path: Path) -> bool:
-    try:
-        return path.is_dir()
-    except (OSError, ValueError):
-        return False
-
-
-def _exists(path: Path) -> bool:
-    try:
-        return path.exists()
-    except (OSError, ValueError):
-        return False
-
-
-def _available() -> list[str]:
-    folder = scenarios_dir()
-    try:
-        return sorted(p.stem for p in folder.glob("*.toml") if _is_file(p))
-    except OSError:
-        return []
-
-
-def _expand(path: Path) -> Path:
-    try:
-        return path.expanduser()
-    except (RuntimeError, OSError, ValueError):  # "~user" without a home folder
-        return path
-
-
-def _split_variant(text: str) -> tuple[str, str | None]:
-    """Split ``"kerkweg:no_support"`` into the scenario and the variant; leave paths alone."""
-    head, sep, tail = text.rpartition(":")
-    if sep and len(head) > 1 and _NAME.fullmatch(tail):
-        return head, tail
-    return text, None
-
-
-def _looks_like_path(text: str) -> bool:
-    return text.endswith(".toml") or "/" in text or os.sep in text
-
-
-def _unknown_scenario(name: str, context: str) -> ScenarioError:
-    available = _available()
-    listing = ", ".join(available) if available else f"none found in {scenarios_dir()}"
-    return ScenarioError(
-        f"{context}unknown scenario {name!r}{suggest(name, available)} "
-        f"(available: {listing}; or give the path to a .toml file)"
-    )
-
-
-def _resolve(reference: str | Path, *, relative_to: Path | None, context: str = "") -> Path:
-    """Turn a scenario name or path into the path of an existing file.
-
-    Args:
-        reference: A name in the scenarios folder, or a path to a ``.toml`` file.
-        relative_to: The folder of the file that names ``reference`` as its base; its own
-            folder is searched first, so a user's files can build on each other.
-        context: Prefix for error messages (which file and key named the reference).
-
-    Raises:
-        ScenarioError: If nothing matches, or the match is not a readable file.
-    """
-    if isinstance(reference, Path) or _looks_like_path(reference):
-        path = _expand(Path(reference))
-        if relative_to is not None and not path.is_absolute():
-            path = relative_to / path
-        return check_path(path, NOUN, ScenarioError, context)
-    if not reference.strip():
-        raise ScenarioError(f"{context}the scenario name is empty")
-    folders = [relative_to] if relative_to is not None else []
-    folders.append(scenarios_dir())
-    for folder in folders:
-        candidate = folder / f"{reference}.toml"
-        if _is_file(candidate):
-            return candidate
-    if relative_to is None and _exists(Path(reference)):
-        return check_path(Path(reference), NOUN, ScenarioError, context)
-    raise _unknown_scenario(reference, context)
 
 
 # --- Reading one file -----------------------------------------------------------------------------
@@ -337,7 +232,7 @@ def _read(path: Path) -> _File:
     check_parameter_names(content.parameters, toml, "parameters", ScenarioError)
     check_parameter_names(content.reasons, toml, "reasons", ScenarioError)
     for variant, values in content.variants.items():
-        if not _NAME.fullmatch(variant):
+        if not NAME.fullmatch(variant):
             raise ScenarioError(
                 f"{toml.label}: variant name {variant!r} may only use letters, digits, '_' and '-'"
             )
@@ -425,15 +320,14 @@ def _apply_file(
 ) -> _File:
     """Apply one file's base chain and then its own parameters to ``merged``."""
     file = _read(path)
-    identity = _identity(path)
-    chain = (*chain, identity)
+    chain = (*chain, identity(path))
     base = file.meta.base
     if base is not None:
         context = f"{file.toml.where('scenario', 'base')}: "
-        reference, variant = _split_variant(base.strip())
-        base_path = _resolve(reference, relative_to=path.parent, context=context)
-        if _identity(base_path) in chain:
-            names = [display(p) for p in (*chain, _identity(base_path))]
+        reference, variant = split_variant(base.strip())
+        base_path = resolve(reference, relative_to=path.parent, context=context)
+        if identity(base_path) in chain:
+            names = [display(p) for p in (*chain, identity(base_path))]
             raise _CycleError(f"{file.label}: a cycle of bases: {' -> '.join(names)}")
         try:
             base_file = _apply_file(base_path, merged, chain, as_base=True)
@@ -467,13 +361,6 @@ def _apply_variant(file: _File, variant: str, merged: _Merged, *, as_base: bool)
     merged.apply(values, source, file.toml.where(table), locate=_locator(file, table))
 
 
-def _identity(path: Path) -> Path:
-    try:
-        return path.resolve()
-    except (OSError, RuntimeError, ValueError):
-        return path.absolute()
-
-
 # --- Public API -----------------------------------------------------------------------------------
 
 
@@ -500,14 +387,14 @@ def load_scenario(
     """
     prepared = typed_overrides(overrides or {}, f"{COMMAND_LINE}:", ScenarioError)
     if name_or_path is None:
-        if not _is_file(scenarios_dir() / f"{DEFAULT}.toml"):
+        if not is_file(scenarios_dir() / f"{DEFAULT}.toml"):
             return _built_in_defaults(prepared)
         name_or_path = DEFAULT
     if isinstance(name_or_path, Path):
         reference, variant = name_or_path, None
     else:
-        reference, variant = _split_variant(str(name_or_path).strip())
-    path = _resolve(reference, relative_to=None)
+        reference, variant = split_variant(str(name_or_path).strip())
+    path = resolve(reference, relative_to=None)
     merged = _Merged()
     file = _apply_file(path, merged, (), as_base=False)
     if variant is not None:
@@ -557,6 +444,6 @@ def list_scenarios() -> list[Scenario]:
     Raises:
         ScenarioError: If any file in the folder does not load.
     """
-    names = _available()
+    names = available()
     names.sort(key=lambda name: (name != DEFAULT, name))
     return [load_scenario(scenarios_dir() / f"{name}.toml") for name in names]
