@@ -20,13 +20,14 @@ v = pytest.importorskip("ipyvuetify")
 from typer.testing import CliRunner  # noqa: E402
 
 from simulatie.cli import dashboard as dashboard_cli  # noqa: E402
+from simulatie.core.calendar import WEEKS_PER_YEAR  # noqa: E402
 from simulatie.core.groups import Group  # noqa: E402
 from simulatie.core.metrics import METRICS  # noqa: E402
 from simulatie.core.parameters import make_parameters, parameter_specs  # noqa: E402
 from simulatie.core.simulation import Simulation  # noqa: E402
 from simulatie.dashboard import app as dashboard  # noqa: E402
 from simulatie.dashboard import controls as ctl  # noqa: E402
-from simulatie.dashboard import portrayal  # noqa: E402
+from simulatie.dashboard import portrayal, run_view  # noqa: E402
 from simulatie.dashboard import run as dashboard_run  # noqa: E402
 from simulatie.dashboard.translations import (  # noqa: E402
     GROUP_NAMES,
@@ -286,7 +287,7 @@ def test_page_steps_and_redraws():
     after = images(rc, "sim-map") + images(rc, "sim-series")
     assert all(a != b for a, b in zip(before, after, strict=True))
     click(rc, "sim-year")
-    assert week_text(rc).startswith(f"Week {1 + dashboard.WEEKS_PER_YEAR}")
+    assert week_text(rc).startswith(f"Week {1 + WEEKS_PER_YEAR}")
     emergence = rc.find(v.Html, class_="sim-emergence").widget.children[0]
     assert "niets georganiseerd" in emergence or "zonder georganiseerde" in emergence
     click(rc, "sim-reset")
@@ -314,12 +315,12 @@ def test_page_groups_the_controls_by_role():
 def test_emergence_text_names_the_week_once_the_difference_holds():
     simulation = Simulation(make_parameters({"residents": 100, "spin_up_weeks": 52}), 1)
     run = dashboard_run.Run(load_scenario("default"), 1, simulation)
-    assert t("emergence_not_yet", "en", excess=0.0) == dashboard.emergence_text(run, "en")
+    assert t("emergence_not_yet", "en", excess=0.0) == run_view.emergence_text(run, "en")
     simulation.records.extend(
         {**simulation.records[-1], "week": w, "share_with_caring_tie": 0.9}
         for w in range(1, 30)
     )
-    assert dashboard.emergence_text(run, "en").startswith("Caring ties emerged from week 1")
+    assert run_view.emergence_text(run, "en").startswith("Caring ties emerged from week 1")
 
 
 def test_scenario_sets_the_controls_and_a_slider_restarts_the_run():

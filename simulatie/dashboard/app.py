@@ -17,9 +17,8 @@ files as ``simulatie run``.
 
 from __future__ import annotations
 
-import math
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -27,7 +26,6 @@ from typing import Any
 import solara
 import solara.lab
 
-from simulatie.core.calendar import WEEKS_PER_YEAR
 from simulatie.experiment.results import OutputError
 from simulatie.experiment.scenarios import DEFAULT, ScenarioError
 from simulatie.workshop import handout
@@ -39,92 +37,16 @@ from .control_widgets import ControlWidget, ParameterControls, ScenarioPicker, f
 from .portrayal import series_limits
 from .prose import Prose
 from .run import Run, export_run, step_and_draw_seconds
+from .run_view import PLAY_INTERVAL_SECONDS, RunButtons, RunPanel, week_label
 from .tipping import TippingView
 from .translations import DEFAULT_LANG, LANGUAGES, t
 
-__all__ = ["Page", "RunPanel", "emergence_text", "myth_levers", "step_and_draw_seconds"]
+__all__ = ["Page", "myth_levers", "step_and_draw_seconds"]
 
-PLAY_INTERVAL_SECONDS = 0.25  # pause between weeks while playing, so the browser keeps up
 COMPARE_DEFAULT = ("takeover", 0.8, 0.2)  # a first comparison that tells a story (myth 2)
 
 
 # --- components ---------------------------------------------------------------------------------
-
-
-@solara.component
-def RunButtons(on_step: Callable[[int], None], on_reset: Callable[[], None],
-               playing: solara.Reactive[bool], lang: str):
-    """Next week, +1 year, play/pause and reset."""
-    with solara.Row(gap="6px", style={"flex-wrap": "wrap"}):
-        solara.Button(t("step", lang), on_click=lambda: on_step(1), color="primary",
-                      classes=["sim-step"], disabled=playing.value)
-        solara.Button(t("run_year", lang), on_click=lambda: on_step(WEEKS_PER_YEAR),
-                      classes=["sim-year"], disabled=playing.value)
-        solara.Button(t("pause" if playing.value else "play", lang),
-                      on_click=lambda: playing.set(not playing.value), classes=["sim-play"])
-        solara.Button(t("reset", lang), on_click=on_reset, classes=["sim-reset"], text=True)
-
-
-def _year(week: int, lang: str) -> str:
-    return f"{t('week', lang)} {week} · {t('year', lang)} {week // WEEKS_PER_YEAR + 1}"
-
-
-def emergence_text(run: Run, lang: str) -> str:
-    """The run's emergence and decay against its baseline, in one or two sentences."""
-    summary = run.simulation.summary()
-    now = run.records[-1]
-    current = now["share_with_caring_tie"] - now["baseline_share_with_caring_tie"]
-    week = summary.get("emergence_week", float("nan"))
-    if math.isnan(week):
-        text = t("emergence_not_yet", lang, excess=current)
-    else:
-        margin = run.scenario.parameters.emergence_margin
-        text = t("emergence_seen", lang, week=int(week), excess=current, margin=margin)
-    half = summary.get("half_life_weeks", float("nan"))
-    ended = run.model.state.support.ended_week
-    if ended is not None and not math.isnan(half):
-        text += " " + t("half_life_line", lang, ended=ended, weeks=int(half))
-    return text
-
-
-@solara.component
-def RunPanel(run: Run, playing: solara.Reactive[bool], on_reset: Callable[[], None], lang: str):
-    """The run's buttons, its week, and its pictures.
-
-    The week's state lives here, not in :func:`Page`: a step re-renders this panel only, not
-    the sidebar's many controls (with fifteen sessions on one server that matters).
-    """
-    version = solara.use_reactive(0)
-
-    def step(weeks: int) -> None:
-        run.step(weeks)
-        version.set(version.value + 1)
-
-    def play_loop() -> None:
-        while playing.value:
-            time.sleep(PLAY_INTERVAL_SECONDS)
-            step(1)
-
-    solara.lab.use_task(play_loop, dependencies=[playing.value, run], prefer_threaded=True)
-    with solara.Row(style={"align-items": "center", "flex-wrap": "wrap"}, gap="16px"):
-        RunButtons(on_step=step, on_reset=on_reset, playing=playing, lang=lang)
-        solara.Text(_year(run.week, lang), classes=["sim-week"])
-    RunView(run, version.value, lang)
-
-
-@solara.component
-def RunView(run: Run, version: int, lang: str):
-    """The map and the time series of one run, and what emerged against its baseline."""
-    map_frame = solara.use_memo(lambda: run.map_frame(lang), [run, version, run.week, lang])
-    series_frame = solara.use_memo(lambda: run.series_frame(lang),
-                                   [run, version, run.week, lang])
-    emergence = solara.use_memo(lambda: emergence_text(run, lang),
-                                [run, version, run.week, lang])
-    with solara.Columns([11, 10], gutters_dense=True):
-        solara.Image(map_frame, width="100%", format="jpeg", classes=["sim-map"])
-        with solara.Column():
-            solara.Image(series_frame, width="100%", format="jpeg", classes=["sim-series"])
-            solara.Text(emergence, classes=["sim-emergence"])
 
 
 def _compare_value_b(control: ctl.Control, a: Any) -> Any:
@@ -219,7 +141,7 @@ def CompareView(scenario: str, values: Mapping[str, Any], seed: int, lang: str,
         solara.Error(f"{t('invalid', lang)}: {runs}")
         return
     run_a = runs[0]
-    solara.Text(_year(run_a.week, lang), classes=["sim-compare-week"])
+    solara.Text(week_label(run_a.week, lang), classes=["sim-compare-week"])
     with solara.Columns([1, 1], gutters_dense=True):
         for map_frame, series_frame in images:
             with solara.Column():
