@@ -12,7 +12,6 @@ the last finished generation.
 from __future__ import annotations
 
 import logging
-import shlex
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
@@ -21,135 +20,198 @@ from typing import TYPE_CHECKING, Annotated
 import numpy as np
 import typer
 
-from simulatie.cli.common import EXIT_INTERRUPTED, PACKAGE_DATA, check_workers, fail, progress_bar
+from simulatie.cli.common import (
+    PACKAGE_DATA,
+    SchedulerOption,
+    check_workers,
+    command_record,
+    fail,
+    fail_on,
+    interruptible,
+    print_table,
+    progress_bar,
+)
 from simulatie.experiment.calibration.targets import TARGETS
-from simulatie.experiment.stopping import Interrupted, stop_on_signals
 
 if TYPE_CHECKING:
     import pandas as pd
 
+    from simulatie.experiment.calibration.abc import CalibrationSettings
+    from simulatie.experiment.calibration.ensemble import Ensemble
+
 __all__ = ["CALIBRATION_DIR", "calibrate_command", "register"]
 
 CALIBRATION_DIR = Path("results") / "calibration"
+RESUME = "interrupted: run the same command to resume from the last finished generation"
+
+ScenarioOption = Annotated[str, typer.Option(
+    help="Scenario whose context assumptions are calibrated.")]
+ParticlesOption = Annotated[int, typer.Option(help="Parameter sets per generation.")]
+GenerationsOption = Annotated[int, typer.Option(help="Most generations (ABC-SMC populations).")]
+YearsOption = Annotated[int, typer.Option(help="Years simulated per parameter set (≥ 3).")]
+SeedOption = Annotated[int, typer.Option(help="Master seed.")]
+MaxSimulationsOption = Annotated[int | None, typer.Option(
+    help="Start no new generation once this many simulations are done in all "
+    "(checked between generations).", show_default=False, min=1)]
+CheckOption = Annotated[int, typer.Option(
+    help="Accepted parameter sets simulated again on fresh seeds, to check the fit (0: no "
+    "check).", min=0)]
+WorkersOption = Annotated[int | None, typer.Option(
+    "--workers", "-w", help="Local worker processes (default: one per core).",
+    show_default=False)]
+OutOption = Annotated[Path | None, typer.Option(
+    "--out", "-o", help="Output folder (default: results/calibration/SCENARIO); "
+    "an unfinished calibration there is resumed.", show_default=False)]
+ShipOption = Annotated[bool, typer.Option(
+    help="Also write the ensemble into the package (simulatie/data/).")]
+QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No progress lines.")]
 
 
 def calibrate_command(
-    scenario: Annotated[
-        str, typer.Option(help="Scenario whose context assumptions are calibrated.")
-    ] = "default",
-    particles: Annotated[int, typer.Option(help="Parameter sets per generation.")] = 100,
-    generations: Annotated[int, typer.Option(help="Most generations (ABC-SMC populations).")] = 8,
-    years: Annotated[int, typer.Option(help="Years simulated per parameter set (≥ 3).")] = 5,
-    seed: Annotated[int, typer.Option(help="Master seed.")] = 0,
-    max_simulations: Annotated[
-        int | None,
-        typer.Option(help="Start no new generation once this many simulations are done in all "
-                     "(checked between generations).", show_default=False, min=1),
-    ] = None,
-    check: Annotated[
-        int, typer.Option(help="Accepted parameter sets simulated again on fresh seeds, to "
-                          "check the fit (0: no check).", min=0)
-    ] = 20,
-    workers: Annotated[
-        int | None,
-        typer.Option("--workers", "-w", help="Local worker processes (default: one per core).",
-                     show_default=False),
-    ] = None,
-    scheduler: Annotated[
-        str | None,
-        typer.Option(help="Address (tcp://host:port) or scheduler file of a running Dask "
-                     "cluster.", show_default=False),
-    ] = None,
-    out: Annotated[
-        Path | None,
-        typer.Option("--out", "-o", help="Output folder (default: results/calibration/SCENARIO); "
-                     "an unfinished calibration there is resumed.", show_default=False),
-    ] = None,
-    ship: Annotated[
-        bool, typer.Option(help="Also write the ensemble into the package (simulatie/data/).")
-    ] = False,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress lines.")] = False,
+    scenario: ScenarioOption = "default",
+    particles: ParticlesOption = 100,
+    generations: GenerationsOption = 8,
+    years: YearsOption = 5,
+    seed: SeedOption = 0,
+    max_simulations: MaxSimulationsOption = None,
+    check: CheckOption = 20,
+    workers: WorkersOption = None,
+    scheduler: SchedulerOption = None,
+    out: OutOption = None,
+    ship: ShipOption = False,
+    quiet: QuietOption = False,
 ) -> None:
     """Calibrate against the Dutch figures (ABC-SMC) and write the ensemble of accepted sets."""
+    from simulatie.experiment.experiments import safe_name
+
     check_workers(workers, scheduler)
+    _require_pyabc()
+    name, settings = _settings(scenario, particles, generations, years, seed, max_simulations)
+    out_dir = out if out is not None else CALIBRATION_DIR / safe_name(name)
+    _announce(settings, scenario, out_dir, quiet)
+    started = datetime.now(UTC)
+    ensemble, fresh = _calibrate(settings, out_dir, check, workers, scheduler, quiet)
+    sampler = f"dask ({scheduler})" if scheduler else f"local, {workers or 'all'} workers"
+    record = _record(started, settings, ensemble.table, fresh, sampler)
+    with fail_on(OSError, prefix="cannot write the ensemble"):
+        written = _save(ensemble.table, record, out_dir, ship)
+    _report(ensemble, fresh, record, written)
+
+
+def _require_pyabc() -> None:
+    """Stop with one line when pyabc is missing, before anything is written."""
     try:
         import pyabc  # noqa: F401 - checked here, before anything is written
     except ImportError:
         fail("calibration needs pyabc: pip install 'simulatie[calibration]'")
-    from simulatie.experiment.calibration.abc import (
-        CalibrationSettings,
-        calibrate,
-        predictive_check,
-    )
-    from simulatie.experiment.calibration.ensemble import Ensemble, fit_table, save_ensemble
-    from simulatie.experiment.experiments import safe_name
-    from simulatie.experiment.provenance import provenance
+
+
+def _settings(scenario: str, particles: int, generations: int, years: int, seed: int,
+              max_simulations: int | None) -> tuple[str, CalibrationSettings]:
+    """Load the scenario and check the calibration's settings.
+
+    Returns:
+        The scenario's name and the settings.
+    """
+    from simulatie.experiment.calibration.abc import CalibrationSettings
     from simulatie.experiment.scenarios import ScenarioError, load_scenario
 
-    try:
+    with fail_on(ScenarioError, ValueError):
         loaded = load_scenario(scenario)
-        settings = CalibrationSettings(
+        return loaded.name, CalibrationSettings(
             base=loaded.parameters, particles=particles, generations=generations, years=years,
             seed=seed, max_simulations=max_simulations, extra={"scenario": scenario},
         )
-    except (ScenarioError, ValueError) as error:
-        fail(error)
-    out_dir = out if out is not None else CALIBRATION_DIR / safe_name(loaded.name)
+
+
+def _announce(settings: CalibrationSettings, scenario: str, out_dir: Path, quiet: bool) -> None:
+    """Let pyabc's generation lines through and say what is calibrated, where to."""
     _show_generations(quiet)
     if not quiet:
         typer.echo(f"calibrating {len(settings.names)} context assumptions of '{scenario}': "
-                   f"{particles} parameter sets per generation, at most {generations} "
-                   f"generations, {years} years each → {out_dir}", err=True)
-    started = datetime.now(UTC)
-    try:
-        with stop_on_signals():
-            table = calibrate(settings, out_dir, workers=workers, scheduler=scheduler)
-            ensemble = Ensemble(table=table, provenance={"settings": settings.record()})
-            fresh = None
-            if check:
-                bar = progress_bar("fresh seeds", quiet)
-                bar.add_task("check", total=check)
-                with bar:
-                    fresh = predictive_check(settings, ensemble.draw(check, seed), workers,
-                                             progress=lambda: bar.advance(bar.task_ids[0]))
-    except (Interrupted, KeyboardInterrupt) as stop:
-        typer.echo("interrupted: run the same command to resume from the last finished "
-                   "generation", err=True)
-        raise typer.Exit(getattr(stop, "exit_code", EXIT_INTERRUPTED)) from None
-    except (ValueError, OSError) as error:
-        fail(error)
-    record = {
-        "built": started.isoformat(timespec="seconds"),
-        "command": "simulatie calibrate " + shlex.join(sys.argv[2:]),
-        "settings": settings.record(),
-        "sampler": f"dask ({scheduler})" if scheduler else f"local, {workers or 'all'} workers",
-        "generation": table.attrs["generation"],
-        "epsilon": table.attrs["epsilon"],
-        "simulations": table.attrs["simulations"],
-        "effective_size": table.attrs["effective_size"],
-        "targets": _targets(),
-        "predictive": None if fresh is None else {
-            "members": len(fresh), "seed": seed + 1,
-            "fit": fit_table(fresh).drop(columns="source").to_dict(orient="records"),
-            "inside_every_band": float(np.mean([
-                all(t.low <= row[t.key] <= t.high for t in TARGETS)
-                for _, row in fresh.iterrows()
-            ])),
-        },
-        **provenance(),
+                   f"{settings.particles} parameter sets per generation, at most "
+                   f"{settings.generations} generations, {settings.years} years each → "
+                   f"{out_dir}", err=True)
+
+
+def _calibrate(settings: CalibrationSettings, out_dir: Path, check: int, workers: int | None,
+               scheduler: str | None, quiet: bool) -> tuple[Ensemble, pd.DataFrame | None]:
+    """Run (or resume) ABC-SMC, then simulate ``check`` accepted sets again on fresh seeds.
+
+    Returns:
+        The ensemble and the fresh-seed check's results (``None`` without a check).
+    """
+    from simulatie.experiment.calibration.abc import calibrate, predictive_check
+    from simulatie.experiment.calibration.ensemble import Ensemble
+
+    with fail_on(ValueError, OSError), interruptible(RESUME):
+        table = calibrate(settings, out_dir, workers=workers, scheduler=scheduler)
+        ensemble = Ensemble(table=table, provenance={"settings": settings.record()})
+        if not check:
+            return ensemble, None
+        bar = progress_bar("fresh seeds", quiet)
+        bar.add_task("check", total=check)
+        with bar:
+            fresh = predictive_check(settings, ensemble.draw(check, settings.seed), workers,
+                                     progress=lambda: bar.advance(bar.task_ids[0]))
+        return ensemble, fresh
+
+
+def _record(started: datetime, settings: CalibrationSettings, table: pd.DataFrame,
+            fresh: pd.DataFrame | None, sampler: str) -> dict[str, object]:
+    """The ensemble's provenance: settings, sampler, last generation, targets, fresh-seed fit."""
+    return command_record(
+        "calibrate", started,
+        settings=settings.record(),
+        sampler=sampler,
+        generation=table.attrs["generation"],
+        epsilon=table.attrs["epsilon"],
+        simulations=table.attrs["simulations"],
+        effective_size=table.attrs["effective_size"],
+        targets=_targets(),
+        predictive=None if fresh is None else _predictive(fresh, settings.seed),
+    )
+
+
+def _predictive(fresh: pd.DataFrame, seed: int) -> dict[str, object]:
+    """The fresh-seed check as JSON-ready provenance: its fit and the share inside every band."""
+    from simulatie.experiment.calibration.ensemble import fit_table
+
+    return {
+        "members": len(fresh), "seed": seed + 1,
+        "fit": fit_table(fresh).drop(columns="source").to_dict(orient="records"),
+        "inside_every_band": float(np.mean([
+            all(t.low <= row[t.key] <= t.high for t in TARGETS) for _, row in fresh.iterrows()
+        ])),
     }
-    try:
-        written = save_ensemble(table, record, out_dir)
-        if ship:
-            written += save_ensemble(table, record, PACKAGE_DATA)
-    except OSError as error:
-        fail(f"cannot write the ensemble: {error}")
+
+
+def _save(table: pd.DataFrame, record: dict[str, object], out_dir: Path,
+          ship: bool) -> tuple[Path, ...]:
+    """Write the ensemble into the output folder (and with ``ship`` into the package).
+
+    Returns:
+        The files written.
+    """
+    from simulatie.experiment.calibration.ensemble import save_ensemble
+
+    written = save_ensemble(table, record, out_dir)
+    if ship:
+        written += save_ensemble(table, record, PACKAGE_DATA)
+    return written
+
+
+def _report(ensemble: Ensemble, fresh: pd.DataFrame | None, record: dict[str, object],
+            written: tuple[Path, ...]) -> None:
+    """Print the fit tables, one line of counts and a warning when the tolerance stayed above 0."""
+    from simulatie.experiment.calibration.ensemble import fit_table
+
     _print_fit(ensemble.fit(), "Fit of the accepted runs (inside by selection)")
     if fresh is not None:
         _print_fit(fit_table(fresh), f"Fit on fresh seeds ({len(fresh)} sets drawn by weight)")
-    typer.echo(f"{len(table)} parameter sets after {record['generation'] + 1} generations and "
-               f"{record['simulations']} simulations (tolerance {record['epsilon']:.3g}, "
-               f"effective size {record['effective_size']:.0f}); wrote "
+    typer.echo(f"{len(ensemble.table)} parameter sets after {record['generation'] + 1} "
+               f"generations and {record['simulations']} simulations (tolerance "
+               f"{record['epsilon']:.3g}, effective size {record['effective_size']:.0f}); wrote "
                + ", ".join(str(p) for p in written))
     if record["epsilon"] > 0:
         typer.echo(f"warning: the last generation was accepted at tolerance "
@@ -191,16 +253,10 @@ def _show_generations(quiet: bool) -> None:
 
 def _print_fit(fit: pd.DataFrame, title: str) -> None:
     """A table of each target's band against the ensemble's range."""
-    from rich.console import Console
-    from rich.table import Table
-
-    table = Table(title=title, title_justify="left")
-    for column in ("target", "band", "median [5%–95%]", "inside"):
-        table.add_column(column)
-    for row in fit.itertuples():
-        table.add_row(row.target, f"{row.low:.3g}–{row.high:.3g}",
-                      f"{row.median:.3g} [{row.p05:.3g}–{row.p95:.3g}]", f"{row.inside:.0%}")
-    Console().print(table)
+    print_table(title, ("target", "band", "median [5%–95%]", "inside"), (
+        (row.target, f"{row.low:.3g}–{row.high:.3g}",
+         f"{row.median:.3g} [{row.p05:.3g}–{row.p95:.3g}]", f"{row.inside:.0%}")
+        for row in fit.itertuples()))
 
 
 def register(app: typer.Typer) -> None:
