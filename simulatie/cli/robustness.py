@@ -11,140 +11,157 @@ stops (nothing partial is written).
 
 from __future__ import annotations
 
-import shlex
-import sys
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from simulatie.cli.common import EXIT_INTERRUPTED, PACKAGE_DATA, check_workers, fail, progress_bar
-from simulatie.experiment.stopping import Interrupted, stop_on_signals
+from simulatie.cli.common import (
+    NOTHING_WRITTEN,
+    PACKAGE_DATA,
+    OutFolderOption,
+    ProcessesOption,
+    QuietOption,
+    check_workers,
+    command_record,
+    echo_wrote,
+    fail,
+    fail_on,
+    interruptible,
+    print_table,
+    step_bar,
+)
 
 if TYPE_CHECKING:
     import pandas as pd
+
+    from simulatie.experiment.calibration import Ensemble
+    from simulatie.workshop.robustness import RobustnessSettings
 
 __all__ = ["ROBUSTNESS_DIR", "register", "robustness_command"]
 
 ROBUSTNESS_DIR = Path("results") / "robustness"
 
+MythsArgument = Annotated[list[int] | None, typer.Argument(
+    help="Myths to ask (default: all seven).", show_default=False)]
+MembersOption = Annotated[int, typer.Option(
+    help="Plausible neighbourhoods (ensemble members, drawn by weight).")]
+ReplicationsOption = Annotated[int | None, typer.Option(
+    help="Replications per arm in each member (default: the myth file's).", show_default=False,
+    min=2)]
+ResidentsOption = Annotated[int | None, typer.Option(
+    help="Residents (default: the myth file's).", show_default=False, min=1)]
+WeeksOption = Annotated[int | None, typer.Option(
+    help="Weeks per run (default: the myth file's).", show_default=False, min=1)]
+EnsembleOption = Annotated[Path | None, typer.Option(
+    help="An ensemble built by 'simulatie calibrate' (default: the shipped one).",
+    show_default=False)]
+ShipOption = Annotated[bool, typer.Option(
+    help="Also write the table into the package (simulatie/data/).")]
+
 
 def robustness_command(
-    myths: Annotated[
-        list[int] | None, typer.Argument(help="Myths to ask (default: all seven).",
-                                         show_default=False)
-    ] = None,
-    members: Annotated[int, typer.Option(
-        help="Plausible neighbourhoods (ensemble members, drawn by weight).")] = 20,
-    replications: Annotated[
-        int | None,
-        typer.Option(help="Replications per arm in each member (default: the myth file's).",
-                     show_default=False, min=2),
-    ] = None,
-    residents: Annotated[
-        int | None, typer.Option(help="Residents (default: the myth file's).", show_default=False,
-                                 min=1)
-    ] = None,
-    weeks: Annotated[
-        int | None, typer.Option(help="Weeks per run (default: the myth file's).",
-                                 show_default=False, min=1)
-    ] = None,
-    ensemble: Annotated[
-        Path | None,
-        typer.Option(help="An ensemble built by 'simulatie calibrate' (default: the shipped one).",
-                     show_default=False),
-    ] = None,
-    workers: Annotated[
-        int | None,
-        typer.Option("--workers", "-w", help="Processes (default: one per core).",
-                     show_default=False),
-    ] = None,
-    out: Annotated[
-        Path, typer.Option("--out", "-o", help="Output folder.")
-    ] = ROBUSTNESS_DIR,
-    ship: Annotated[
-        bool, typer.Option(help="Also write the table into the package (simulatie/data/).")
-    ] = False,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    myths: MythsArgument = None,
+    members: MembersOption = 20,
+    replications: ReplicationsOption = None,
+    residents: ResidentsOption = None,
+    weeks: WeeksOption = None,
+    ensemble: EnsembleOption = None,
+    workers: ProcessesOption = None,
+    out: OutFolderOption = ROBUSTNESS_DIR,
+    ship: ShipOption = False,
+    quiet: QuietOption = False,
 ) -> None:
     """Ask each myth in every plausible neighbourhood of the calibrated ensemble."""
-    from simulatie.experiment.calibration import EnsembleError, load_ensemble
-    from simulatie.experiment.provenance import provenance
-    from simulatie.workshop.myths import MYTHS, MythError
-    from simulatie.workshop.robustness import (
-        RobustnessSettings,
-        myth_robustness,
-        robustness_summary,
-        save_robustness,
+    from simulatie.workshop.robustness import robustness_summary
+
+    numbers = _chosen(myths)
+    check_workers(workers)
+    settings, plausible = _load(members, replications, residents, weeks, ensemble)
+    started = datetime.now(UTC)
+    table = _ask(numbers, plausible, settings, workers, quiet)
+    record = command_record(
+        "robustness", started, settings=settings.__dict__,
+        ensemble={"built": plausible.provenance.get("built"),
+                  "command": plausible.provenance.get("command"), "members": len(plausible)},
     )
+    with fail_on(OSError, prefix="cannot write the table"):
+        written = _save(table, record, out, ship)
+    _print(robustness_summary(table))
+    echo_wrote(written)
+
+
+def _chosen(myths: list[int] | None) -> list[int]:
+    """The myths to ask, in order (all seven when none are named); stop at an unknown one."""
+    from simulatie.workshop.myths import MYTHS
 
     numbers = sorted(set(myths or MYTHS))
     wrong = [n for n in numbers if n not in MYTHS]
     if wrong:
         fail(f"there is no myth {wrong[0]}; choose 1 to 7")
-    check_workers(workers)
-    try:
+    return numbers
+
+
+def _load(members: int, replications: int | None, residents: int | None, weeks: int | None,
+          ensemble: Path | None) -> tuple[RobustnessSettings, Ensemble]:
+    """Check the settings and load the ensemble (warning when it stopped above tolerance 0).
+
+    Returns:
+        The settings and the ensemble.
+    """
+    from simulatie.experiment.calibration import EnsembleError, load_ensemble
+    from simulatie.workshop.robustness import RobustnessSettings
+
+    with fail_on(ValueError, EnsembleError):
         settings = RobustnessSettings(members=members, replications=replications,
                                       residents=residents, weeks=weeks)
         plausible = load_ensemble(ensemble)
-    except (ValueError, EnsembleError) as error:
-        fail(error)
     if plausible.provenance.get("epsilon", 0) > 0:
         typer.echo("warning: the ensemble's calibration stopped above tolerance 0: some members "
                    "lie outside a band", err=True)
+    return settings, plausible
 
-    bar = progress_bar("runs", quiet)
-    task = bar.add_task("runs", total=None)
 
-    def progress(step: int) -> None:
-        if bar.tasks[0].total is None:
-            bar.update(task, total=step)
-        else:
-            bar.advance(task, step)
+def _ask(numbers: list[int], plausible: Ensemble, settings: RobustnessSettings,
+         workers: int | None, quiet: bool) -> pd.DataFrame:
+    """Ask the myths in the ensemble's members under a progress bar.
 
-    started = datetime.now(UTC)
-    try:
-        with stop_on_signals(), bar:
-            table = myth_robustness(numbers, plausible, settings, workers=workers,
-                                    progress=progress)
-    except (MythError, ValueError) as error:  # ParameterError is a ValueError
-        fail(error)
-    except (Interrupted, KeyboardInterrupt) as stop:
-        typer.echo("interrupted: nothing was written; run the command again", err=True)
-        raise typer.Exit(getattr(stop, "exit_code", EXIT_INTERRUPTED)) from None
-    record = {
-        "built": started.isoformat(timespec="seconds"),
-        "command": "simulatie robustness " + shlex.join(sys.argv[2:]),
-        "settings": settings.__dict__,
-        "ensemble": {"built": plausible.provenance.get("built"),
-                     "command": plausible.provenance.get("command"),
-                     "members": len(plausible)},
-        **provenance(),
-    }
-    try:
-        written = save_robustness(table, record, out)
-        if ship:  # the other myths' rows stay in the package's table
-            written += save_robustness(table, record, PACKAGE_DATA, merge=True)
-    except OSError as error:
-        fail(f"cannot write the table: {error}")
-    _print(robustness_summary(table))
-    typer.echo("wrote " + ", ".join(str(p) for p in written))
+    Returns:
+        One row per myth and member.
+    """
+    from simulatie.workshop.myths import MythError
+    from simulatie.workshop.robustness import myth_robustness
+
+    bar, progress = step_bar("runs", quiet)
+    # ParameterError is a ValueError
+    with fail_on(MythError, ValueError), interruptible(NOTHING_WRITTEN), bar:
+        return myth_robustness(numbers, plausible, settings, workers=workers, progress=progress)
+
+
+def _save(table: pd.DataFrame, record: dict[str, object], out: Path,
+          ship: bool) -> tuple[Path, ...]:
+    """Write the table into ``out`` (and with ``ship`` into the package, keeping other myths).
+
+    Returns:
+        The files written.
+    """
+    from simulatie.workshop.robustness import save_robustness
+
+    written = save_robustness(table, record, out)
+    if ship:  # the other myths' rows stay in the package's table
+        written += save_robustness(table, record, PACKAGE_DATA, merge=True)
+    return written
 
 
 def _print(summary: pd.DataFrame) -> None:
     """The summary as a table on stdout."""
-    from rich.console import Console
-    from rich.table import Table
-
-    table = Table(title="Myth verdicts across plausible neighbourhoods", title_justify="left")
-    for column in ("myth", "members", "supports", "contradicts", "no clear difference", "holds"):
-        table.add_column(column)
-    for row in summary.itertuples():
-        table.add_row(str(row.myth), str(row.members), f"{row.supports:.0%}",
-                      f"{row.contradicts:.0%}", f"{row.no_clear_difference:.0%}",
-                      f"{row.holds:.0%}")
-    Console().print(table)
+    print_table(
+        "Myth verdicts across plausible neighbourhoods",
+        ("myth", "members", "supports", "contradicts", "no clear difference", "holds"),
+        ((str(row.myth), str(row.members), f"{row.supports:.0%}", f"{row.contradicts:.0%}",
+          f"{row.no_clear_difference:.0%}", f"{row.holds:.0%}") for row in summary.itertuples()),
+    )
 
 
 def register(app: typer.Typer) -> None:
