@@ -12,20 +12,42 @@ on their own.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from simulatie.cli.common import EXIT_INTERRUPTED, Lang, check_workers, fail, progress_bar
+from simulatie.cli.common import (
+    Lang,
+    QuietOption,
+    SchedulerOption,
+    check_workers,
+    fail_on,
+    interruptible,
+    progress_bar,
+)
 from simulatie.experiment.experiments import ExperimentError, load_experiment, safe_name
-from simulatie.experiment.stopping import Interrupted, stop_on_signals
+
+if TYPE_CHECKING:
+    from rich.progress import Progress
+
+    from simulatie.experiment.experiments import Experiment
+    from simulatie.experiment.sweep import SweepReport
 
 __all__ = ["SWEEPS_DIR", "register", "report_command", "sweep_command"]
 
 SWEEPS_DIR = Path("results") / "sweeps"
 EXIT_FAILED_RUNS = 1
 
-
+ExperimentArgument = Annotated[str, typer.Argument(
+    help="Experiment file (.toml), or a name in experiments/.")]
+WorkersOption = Annotated[int | None, typer.Option(
+    "--workers", "-w",
+    help="Local worker processes (default: one per core); 1 runs serially in this process.",
+    show_default=False)]
+OutOption = Annotated[Path | None, typer.Option(
+    "--out", "-o",
+    help="Results folder (default: results/sweeps/NAME); an unfinished one is resumed.",
+    show_default=False)]
 
 
 def _duration(seconds: float) -> str:
@@ -34,89 +56,80 @@ def _duration(seconds: float) -> str:
 
 
 def sweep_command(
-    experiment: Annotated[
-        str,
-        typer.Argument(help="Experiment file (.toml), or a name in experiments/."),
-    ],
-    workers: Annotated[
-        int | None,
-        typer.Option(
-            "--workers",
-            "-w",
-            help="Local worker processes (default: one per core); 1 runs serially in this process.",
-            show_default=False,
-        ),
-    ] = None,
-    scheduler: Annotated[
-        str | None,
-        typer.Option(
-            help="Address (tcp://host:port) or scheduler file of a running Dask cluster.",
-            show_default=False,
-        ),
-    ] = None,
-    out: Annotated[
-        Path | None,
-        typer.Option(
-            "--out",
-            "-o",
-            help="Results folder (default: results/sweeps/NAME); an unfinished one is resumed.",
-            show_default=False,
-        ),
-    ] = None,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    experiment: ExperimentArgument,
+    workers: WorkersOption = None,
+    scheduler: SchedulerOption = None,
+    out: OutOption = None,
+    quiet: QuietOption = False,
 ) -> None:
     """Run every run of an experiment; finished runs in the results folder are skipped."""
     check_workers(workers, scheduler)
-    try:
+    with fail_on(ExperimentError):
         loaded = load_experiment(experiment)
-    except ExperimentError as error:
-        fail(error)
     out_dir = out if out is not None else SWEEPS_DIR / safe_name(loaded.name)
+    _announce(loaded, out_dir, quiet)
+    report = _run(loaded, out_dir, workers, scheduler, quiet)
+    _summarise(report)
 
+
+def _announce(loaded: Experiment, out_dir: Path, quiet: bool) -> None:
+    """Say on stderr how many runs there are and where they go."""
     from rich.console import Console
+
+    if not quiet:
+        Console(stderr=True).print(
+            f"{loaded.name}: {loaded.n_runs} runs ({len(loaded.points)} design points × "
+            f"{loaded.replications} replications, {loaded.weeks} weeks) → {out_dir}",
+            highlight=False,
+        )
+
+
+class _Tally:
+    """The runs done and failed: on the bar, and for the line said when the sweep is stopped."""
+
+    def __init__(self, bar: Progress, total: int) -> None:
+        self.bar = bar
+        self.task = bar.add_task("runs", total=None, failed=0)
+        self.total, self.done, self.failures = total, 0, 0
+
+    def start(self, total: int, skipped: int) -> None:
+        """The sweep begins: ``total`` runs, ``skipped`` of them finished before."""
+        self.total, self.done = total, skipped
+        self.bar.reset(self.task, total=total, completed=skipped, failed=0)
+
+    def outcome(self, outcome: object) -> None:
+        """One run finished or failed."""
+        ok = getattr(outcome, "ok", True)
+        self.failures += not ok
+        self.done += bool(ok)
+        self.bar.update(self.task, advance=1, failed=self.failures)
+
+    def interrupted(self) -> str:
+        """The line said when the sweep is stopped."""
+        return (f"interrupted: {self.done} of {self.total} runs done; run the same command to "
+                "resume")
+
+
+def _run(loaded: Experiment, out_dir: Path, workers: int | None, scheduler: str | None,
+         quiet: bool) -> SweepReport:
+    """Run the sweep under a progress bar that counts the failures too.
+
+    Returns:
+        The counts of runs skipped, done and failed.
+    """
     from rich.progress import TextColumn
 
     from simulatie.experiment.sweep import SweepError, run_sweep
 
-    console = Console(stderr=True)
-    points = len(loaded.points)
-    if not quiet:
-        console.print(
-            f"{loaded.name}: {loaded.n_runs} runs ({points} design points × "
-            f"{loaded.replications} replications, {loaded.weeks} weeks) → {out_dir}",
-            highlight=False,
-        )
-    progress = progress_bar("runs", quiet, TextColumn("failed: {task.fields[failed]}"))
-    task = progress.add_task("runs", total=None, failed=0)
-    failures = 0
-    counts = {"total": len(loaded.runs()), "done": 0}
+    bar = progress_bar("runs", quiet, TextColumn("failed: {task.fields[failed]}"))
+    tally = _Tally(bar, len(loaded.runs()))
+    with fail_on(SweepError), interruptible(tally.interrupted), bar:
+        return run_sweep(loaded, out_dir, workers=workers, scheduler=scheduler,
+                         on_start=tally.start, on_outcome=tally.outcome)
 
-    def on_start(total: int, skipped: int) -> None:
-        counts.update(total=total, done=skipped)
-        progress.reset(task, total=total, completed=skipped, failed=0)
 
-    def on_outcome(outcome: object) -> None:
-        nonlocal failures
-        failures += not getattr(outcome, "ok", True)
-        counts["done"] += bool(getattr(outcome, "ok", True))
-        progress.update(task, advance=1, failed=failures)
-
-    try:
-        with stop_on_signals(), progress:
-            report = run_sweep(
-                loaded,
-                out_dir,
-                workers=workers,
-                scheduler=scheduler,
-                on_start=on_start,
-                on_outcome=on_outcome,
-            )
-    except SweepError as error:
-        fail(error)
-    except (Interrupted, KeyboardInterrupt) as stop:
-        typer.echo(f"interrupted: {counts['done']} of {counts['total']} runs done; run the same "
-                   "command to resume", err=True)
-        raise typer.Exit(getattr(stop, "exit_code", EXIT_INTERRUPTED)) from None
+def _summarise(report: SweepReport) -> None:
+    """One line of counts; the failed runs on stderr, and exit code 1 when there are any."""
     typer.echo(
         f"done {report.done}, skipped {report.skipped}, failed {len(report.failed)} "
         f"of {report.total} runs in {_duration(report.seconds)} → {report.out_dir}"
@@ -137,15 +150,9 @@ def report_command(
     """Summarise a sweep: report/summary.csv, runs.csv, figures and sensitivity indices."""
     from simulatie.experiment.report import ReportError, write_report
 
-    try:
-        with stop_on_signals():
-            written, notes = write_report(results_dir, lang=lang.value)
-    except ReportError as error:
-        fail(error)
-    except (Interrupted, KeyboardInterrupt) as stop:
-        typer.echo("interrupted: the report was not finished; run the same command again",
-                   err=True)
-        raise typer.Exit(getattr(stop, "exit_code", EXIT_INTERRUPTED)) from None
+    interrupted = "interrupted: the report was not finished; run the same command again"
+    with fail_on(ReportError), interruptible(interrupted):
+        written, notes = write_report(results_dir, lang=lang.value)
     for note in notes:
         typer.echo(f"note: {note}", err=True)
     folder = written[0].parent if written else results_dir
