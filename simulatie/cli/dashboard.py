@@ -16,13 +16,13 @@ from typing import Annotated
 
 import typer
 
+from simulatie.cli.common import EXIT_INTERRUPTED, fail
 from simulatie.experiment.stopping import Interrupted, die_with_parent, stop_on_signals
 
 __all__ = ["LOOPBACK", "dashboard_command", "register", "server_command"]
 
 LOOPBACK = "127.0.0.1"
 APP_MODULE = "simulatie.dashboard.app"
-EXIT_USAGE = 2
 SERVER_GRACE_SECONDS = 5.0  # how long the server gets to end before it is killed
 
 
@@ -51,11 +51,8 @@ def dashboard_command(
 ) -> None:
     """Start the dashboard in the browser of this computer (works without internet)."""
     if importlib.util.find_spec("solara") is None:
-        typer.echo(
-            "error: the dashboard needs its extra packages; install them with "
-            "pip install -e '.[dashboard]'", err=True,
-        )
-        raise typer.Exit(EXIT_USAGE)
+        fail("the dashboard needs its extra packages; install them with "
+             "pip install -e '.[dashboard]'")
     if host not in (LOOPBACK, "localhost"):
         typer.echo(
             f"warning: listening on {host}: other computers on the network can open the "
@@ -86,7 +83,7 @@ def serve(command: list[str]) -> int:
         except (Interrupted, KeyboardInterrupt) as stop:
             _end(server)
             typer.echo("stopped: the dashboard is no longer served", err=True)
-            return getattr(stop, "exit_code", 130)
+            return getattr(stop, "exit_code", EXIT_INTERRUPTED)
         finally:
             if server.poll() is None:
                 _end(server)
