@@ -95,7 +95,7 @@ def test_each_member_asks_the_question_with_its_own_assumption(two_members):
 
 
 def test_each_members_values_reach_its_runs(two_members, monkeypatch):
-    import simulatie.experiment.sweep as sweep
+    import simulatie.experiment.worker as worker
 
     seen = []
 
@@ -105,7 +105,7 @@ def test_each_members_values_reach_its_runs(two_members, monkeypatch):
         table = pd.DataFrame({"week": range(weeks + 1), **{c: float(seed % 7) for c in task.keep}})
         return table, {}
 
-    monkeypatch.setattr(sweep, "_simulate", fake_run)
+    monkeypatch.setattr(worker, "_simulate", fake_run)
     settings = RobustnessSettings(members=2, replications=3, residents=40, weeks=20)
     table = myth_robustness([3], two_members, settings, workers=1)
     assert len(seen) == 2 * 2 * 3  # members × arms × replications

@@ -23,7 +23,7 @@ from typer.testing import CliRunner
 
 from simulatie.cli.sweep import register
 from simulatie.core.parameters import make_parameters
-from simulatie.experiment import sweep
+from simulatie.experiment import executors, sweep, worker
 from simulatie.experiment.experiments import load_experiment
 from simulatie.experiment.report import interval, load_results, write_report
 from simulatie.experiment.sweep import (
@@ -189,7 +189,7 @@ def test_dask_cluster_of_subprocesses_gives_identical_results(serial, tmp_path):
 
 
 def test_unreachable_scheduler_is_one_line(tmp_path, monkeypatch):
-    monkeypatch.setattr(sweep, "CONNECT_TIMEOUT", 1)
+    monkeypatch.setattr(executors, "CONNECT_TIMEOUT", 1)
     result = CliRunner().invoke(
         cli(),
         ["sweep", str(write(tmp_path, TINY)), "--scheduler", "tcp://127.0.0.1:9",
@@ -267,14 +267,14 @@ def test_non_empty_foreign_folder_is_refused(tmp_path):
 
 
 def test_failing_run_is_recorded_and_the_others_go_on(tmp_path, monkeypatch):
-    real = sweep._simulate
+    real = worker._simulate
 
     def flaky(task):
         if task.run_id == "p0001-r000":
             raise RuntimeError("the model fell over")
         return real(task)
 
-    monkeypatch.setattr(sweep, "_simulate", flaky)
+    monkeypatch.setattr(worker, "_simulate", flaky)
     path = write(tmp_path, TINY)
     out = tmp_path / "out"
     result = CliRunner().invoke(
@@ -292,7 +292,7 @@ def test_failing_run_is_recorded_and_the_others_go_on(tmp_path, monkeypatch):
     _, notes = write_report(out)  # the report covers what finished
     assert any("1 failed" in note for note in notes)
 
-    monkeypatch.setattr(sweep, "_simulate", real)
+    monkeypatch.setattr(worker, "_simulate", real)
     report = run_sweep(load_experiment(path), out, workers=1)
     assert (report.skipped, report.done, report.failed) == (N_TINY - 1, 1, [])
     assert not (out / "runs" / "p0001-r000.failed.json").exists()
@@ -451,12 +451,12 @@ def _tasks(count: int, seed: int) -> list[RunTask]:
 def test_local_pool_retries_runs_whose_worker_died():
     """Every run kills its worker once: all finish, though each death also breaks the others'."""
     seed = int(time.time() * 1000) % 1_000_000_000  # fresh markers for every test run
-    outcomes = list(sweep._local(2, _tasks(5, seed), _dies_once))
+    outcomes = list(executors.run_locally(2, _tasks(5, seed), _dies_once))
     assert sorted(o.run_id for o in outcomes) == ["r0", "r1", "r2", "r3", "r4"]
     assert all(o.ok and o.summary == {"attempt": 2.0} for o in outcomes), outcomes
 
 
 def test_local_pool_records_a_run_that_kills_every_worker_as_failed():
-    outcomes = list(sweep._local(2, _tasks(2, 0), _always_dies))
+    outcomes = list(executors.run_locally(2, _tasks(2, 0), _always_dies))
     assert sorted(o.run_id for o in outcomes) == ["r0", "r1"]
     assert all(not o.ok and "BrokenProcessPool" in o.error for o in outcomes)

@@ -24,7 +24,7 @@ from .stopping import start_method, stop_pool, worker_init
 __all__ = ["map_stoppable", "process_pool"]
 
 # imported once in the forkserver
-PRELOAD = ["simulatie.experiment.run", "simulatie.experiment.sweep"]
+PRELOAD = ["simulatie.experiment.run", "simulatie.experiment.worker"]
 
 
 def process_pool(workers: int) -> ProcessPoolExecutor:

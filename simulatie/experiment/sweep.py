@@ -15,42 +15,37 @@ that is what makes a sweep resumable: running the same experiment into the same 
 skips the runs whose file exists and runs the rest (failed runs are tried again). A folder that
 holds another experiment, or the same file with other settings, is refused.
 
-Runs execute through :func:`execute_run`, a plain function shipped to the workers. On one
-machine the workers come from :func:`simulatie.experiment.processes.process_pool` (forked from a
-fresh forkserver that has already imported ``simulatie``: start-up well under a second, and no fork
-of a threaded parent); a Dask cluster is used when the caller names its scheduler.
-``execute_run`` returns the run's table and summary instead of writing them, so workers need no
-shared file system: the process that started the sweep writes every file. After every run it
-clears Mesa's global neighbourhood cache (:func:`clear_neighbourhood_cache`), which otherwise
-keeps the last model alive, so a worker's memory does not grow run after run.
+Runs execute through :func:`simulatie.experiment.worker.execute_run`, a plain function shipped to
+the workers, which returns the run's table and summary instead of writing them: the process that
+started the sweep writes every file. Where the workers are is :mod:`simulatie.experiment.executors`'
+business: this process, local worker processes forked from a fresh forkserver
+(:func:`simulatie.experiment.processes.process_pool`), or a Dask cluster when the caller names its
+scheduler.
 """
 
 from __future__ import annotations
 
-import gc
 import json
 import os
-import socket
 import time
-import traceback
-import uuid
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import FIRST_COMPLETED, Future, wait
-from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-import pandas as pd
 import pyarrow as pa
 
-from simulatie.core.parameters import Parameters
+from simulatie.experiment.executors import (
+    SweepError,
+    open_client,
+    run_locally,
+    run_on_dask,
+    run_serially,
+)
 from simulatie.experiment.experiments import Experiment, RunSpec
-from simulatie.experiment.processes import process_pool
 from simulatie.experiment.provenance import environment
-from simulatie.experiment.stopping import stop_pool
 from simulatie.experiment.store import (
     read_run_file,
     write_json,
@@ -58,9 +53,7 @@ from simulatie.experiment.store import (
     write_run_file,
     write_text,
 )
-
-if TYPE_CHECKING:
-    from distributed import Client
+from simulatie.experiment.worker import RunOutcome, RunTask, clear_neighbourhood_cache, execute_run
 
 __all__ = [
     "EXPERIMENT_COPY",
@@ -81,63 +74,6 @@ EXPERIMENT_COPY = "experiment.toml"
 EXPERIMENT_FILE = "experiment.json"
 MANIFEST_FILE = "manifest.parquet"
 RUNS_DIR = "runs"
-RETRIES = 2
-"""How often a run whose worker died is tried again (local pool or Dask); one that raises is not."""
-CONNECT_TIMEOUT = 10
-"""Seconds to wait for an existing Dask scheduler to answer."""
-
-
-class SweepError(RuntimeError):
-    """A sweep that cannot start or continue, explained in one line."""
-
-
-@dataclass(frozen=True)
-class RunTask:
-    """Everything a worker needs for one run.
-
-    Attributes:
-        run_id: The run's identifier.
-        seed: The model's seed.
-        weeks: Weeks to simulate.
-        keep: Metrics to keep every week.
-        parameters: The run's validated parameters.
-        baseline: Whether to run the matched baseline arm too.
-    """
-
-    run_id: str
-    seed: int
-    weeks: int
-    keep: tuple[str, ...]
-    parameters: Parameters
-    baseline: bool = True
-
-
-@dataclass(frozen=True)
-class RunOutcome:
-    """What came back from one run.
-
-    Attributes:
-        run_id: The run's identifier.
-        timeseries: ``week`` plus the kept metrics, or ``None`` if the run failed.
-        summary: The run's measures (``emergence_week``, ``final_<metric>``, …), or ``None``.
-        error: One line describing the failure, or ``None``.
-        traceback: The full traceback of the failure, or ``None``.
-        seconds: Wall time of the run.
-        host: Host and process that ran it.
-    """
-
-    run_id: str
-    timeseries: pd.DataFrame | None = None
-    summary: dict[str, float] | None = None
-    error: str | None = None
-    traceback: str | None = None
-    seconds: float = 0.0
-    host: str = ""
-
-    @property
-    def ok(self) -> bool:
-        """Whether the run finished."""
-        return self.error is None
 
 
 @dataclass
@@ -159,72 +95,6 @@ class SweepReport:
     done: int = 0
     failed: list[str] = field(default_factory=list)
     seconds: float = 0.0
-
-
-# --- The worker side -------------------------------------------------------------------------
-
-
-def clear_neighbourhood_cache() -> None:
-    """Clear Mesa's global cache of cell neighbourhoods, which keeps the last model alive."""
-    from mesa.discrete_space.cell import Cell
-
-    for name in ("get_neighborhood", "_neighborhood"):
-        method = getattr(Cell, name, None)
-        if hasattr(method, "cache_clear"):
-            method.cache_clear()
-
-
-SUMMARY_METRICS = ("caring_ties", "share_with_caring_tie", "lonely_share", "care_hours_unmet")
-"""Metrics every sweep run records for its summary, besides the ones the experiment keeps."""
-
-
-def _simulate(task: RunTask) -> tuple[pd.DataFrame, dict[str, float]]:
-    """Run the model once and keep the requested metrics (tests replace this to inject faults)."""
-    from simulatie.experiment.run import run  # imports the model and Mesa, on the worker
-
-    recorded = dict.fromkeys([*task.keep, *SUMMARY_METRICS])
-    result = run(task.parameters, seed=task.seed, steps=task.weeks, metrics=recorded,
-                 baseline=task.baseline)
-    timeseries = result.timeseries[["week", *task.keep]].copy()
-    return timeseries, dict(result.summary)
-
-
-def execute_run(task: RunTask) -> RunOutcome:
-    """Run one simulation; an exception becomes a failed outcome with its traceback.
-
-    This is the function a Dask worker runs. It never raises for a failing model run (a run
-    that raises would raise again, so it is not worth a retry); Dask retries only runs whose
-    worker died.
-
-    Args:
-        task: The run to make.
-
-    Returns:
-        The run's kept metrics and summary, or the error and traceback.
-    """
-    host = f"{socket.gethostname()}:{os.getpid()}"
-    started = time.perf_counter()
-    try:
-        timeseries, summary = _simulate(task)
-    except Exception as error:  # every failure is recorded and the sweep goes on
-        message = " ".join(f"{type(error).__name__}: {error}".split())
-        return RunOutcome(
-            run_id=task.run_id,
-            error=message,
-            traceback=traceback.format_exc(),
-            seconds=time.perf_counter() - started,
-            host=host,
-        )
-    finally:
-        clear_neighbourhood_cache()
-        gc.collect()
-    return RunOutcome(
-        run_id=task.run_id,
-        timeseries=timeseries,
-        summary=summary,
-        seconds=time.perf_counter() - started,
-        host=host,
-    )
 
 
 # --- Files -------------------------------------------------------------------------------------
@@ -322,129 +192,6 @@ def _record(plan: _Plan, spec: RunSpec, outcome: RunOutcome, varied: Iterable[st
 # --- Running -----------------------------------------------------------------------------------
 
 
-def _serial(tasks: Iterable[RunTask]) -> Iterator[RunOutcome]:
-    for task in tasks:
-        yield execute_run(task)
-
-
-def _local(
-    workers: int, tasks: list[RunTask], execute: Callable[[RunTask], RunOutcome] = execute_run
-) -> Iterator[RunOutcome]:
-    """Run tasks in local worker processes, a bounded number at a time, yielding as they finish.
-
-    Workers come from :func:`~simulatie.experiment.processes.process_pool` (fast start, safe in a
-    threaded parent). If a worker dies (killed, out of memory), the whole pool breaks and every run
-    in flight is lost, so the runs that were in flight become *suspects*: they are run again one at
-    a time, where a death points at its run. That run is tried at most ``RETRIES`` more times and
-    then recorded as failed; the other suspects simply finish, and the sweep goes on in parallel.
-
-    Args:
-        workers: Worker processes.
-        tasks: The runs to do.
-        execute: What a worker does with one task (a module-level function).
-    """
-    pending = deque(tasks)
-    suspects: deque[RunTask] = deque()
-    attempts: dict[str, int] = {}
-    while pending or suspects:
-        isolating = bool(suspects)
-        queue = suspects if isolating else pending
-        window = 1 if isolating else max(8, 4 * workers)  # keeps every worker busy
-        pool = process_pool(1 if isolating else workers)
-        running: dict[Future, RunTask] = {}
-        broken = False
-        try:
-            while (queue or running) and not broken:
-                while queue and len(running) < window:
-                    task = queue.popleft()
-                    running[pool.submit(execute, task)] = task
-                done, _ = wait(running, return_when=FIRST_COMPLETED)
-                for future in done:
-                    task = running.pop(future)
-                    try:
-                        outcome = future.result()
-                    except BrokenProcessPool as error:
-                        broken = True
-                        if isolating:  # alone in the pool: this run killed its worker
-                            yield from _retry_or_fail(task, error, attempts, suspects)
-                        else:
-                            suspects.append(task)
-                    else:
-                        yield outcome
-        except BaseException:  # asked to stop (or the consumer failed): end the workers now
-            stop_pool(pool)
-            raise
-        pool.shutdown(wait=True)
-        suspects.extend(running.values())  # lost with a broken pool (none otherwise)
-
-
-def _retry_or_fail(task: RunTask, error: BaseException, attempts: dict[str, int],
-                   queue: deque[RunTask]) -> Iterator[RunOutcome]:
-    """Queue a run that killed its worker for another try, or record it as failed after RETRIES."""
-    attempts[task.run_id] = attempts.get(task.run_id, 0) + 1
-    if attempts[task.run_id] <= RETRIES:
-        queue.appendleft(task)
-        return
-    yield RunOutcome(run_id=task.run_id,
-                     error=" ".join(f"{type(error).__name__}: {error}".split()),
-                     traceback="".join(traceback.format_exception(error)))
-
-
-def _open_client(scheduler: str) -> Client:
-    """Connect to a running Dask scheduler (address or scheduler file)."""
-    from distributed import Client
-
-    try:
-        file = Path(scheduler).expanduser()
-        if file.is_file():
-            return Client(scheduler_file=str(file), timeout=CONNECT_TIMEOUT)
-        return Client(scheduler, timeout=CONNECT_TIMEOUT)
-    except (OSError, TimeoutError, ValueError) as error:
-        message = " ".join(str(error).split())
-        raise SweepError(f"cannot reach the Dask scheduler at '{scheduler}': {message}") from None
-
-
-def _distributed(client: Client, tasks: list[RunTask]) -> Iterator[RunOutcome]:
-    """Submit runs as Dask tasks, a bounded number at a time, and yield them as they finish."""
-    from distributed import as_completed
-
-    threads = sum(client.nthreads().values()) or 1
-    window = max(8, 4 * threads)  # enough to keep every worker busy, few results held at once
-    pending = iter(tasks)
-    running: dict[Any, str] = {}
-    completed = as_completed()
-
-    def submit_next() -> None:
-        task = next(pending, None)
-        if task is None:
-            return
-        future = client.submit(
-            execute_run,
-            task,
-            key=f"simulatie-run-{task.run_id}-{uuid.uuid4().hex[:8]}",
-            pure=False,
-            retries=RETRIES,
-        )
-        running[future.key] = task.run_id
-        completed.add(future)
-
-    for _ in range(window):
-        submit_next()
-    for future in completed:
-        run_id = running.pop(future.key)
-        if future.status == "finished":
-            yield future.result()
-        else:  # the worker died RETRIES + 1 times, or the task was lost
-            error = future.exception()
-            yield RunOutcome(
-                run_id=run_id,
-                error=" ".join(f"{type(error).__name__}: {error}".split()),
-                traceback="".join(traceback.format_exception(error)),
-            )
-        future.release()
-        submit_next()
-
-
 def run_sweep(
     experiment: Experiment,
     out_dir: Path | str,
@@ -483,16 +230,7 @@ def run_sweep(
         for spec in plan.specs
         if spec.run_id not in plan.done
     ]
-    client = None
-    outcomes: Iterator[RunOutcome] = iter(())
-    try:
-        if tasks and scheduler is not None:
-            client = _open_client(scheduler)
-            outcomes = _distributed(client, tasks)
-        elif tasks and workers == 1:
-            outcomes = _serial(tasks)
-        elif tasks:
-            outcomes = _local(min(workers or os.cpu_count() or 1, len(tasks)), tasks)
+    with _executed(tasks, workers, scheduler) as outcomes:
         for outcome in outcomes:
             try:
                 _record(plan, by_id[outcome.run_id], outcome, experiment.varied)
@@ -504,11 +242,28 @@ def run_sweep(
                 report.failed.append(outcome.run_id)
             if on_outcome is not None:
                 on_outcome(outcome)
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+@contextmanager
+def _executed(tasks: list[RunTask], workers: int | None, scheduler: str | None
+              ) -> Iterator[Iterator[RunOutcome]]:
+    """The outcomes of the tasks from the chosen executor; its workers end when the block does."""
+    client = None
+    outcomes: Iterator[RunOutcome] = iter(())
+    try:
+        if tasks and scheduler is not None:
+            client = open_client(scheduler)
+            outcomes = run_on_dask(client, tasks)
+        elif tasks and workers == 1:
+            outcomes = run_serially(tasks)
+        elif tasks:
+            outcomes = run_locally(min(workers or os.cpu_count() or 1, len(tasks)), tasks)
+        yield outcomes
     finally:
         close = getattr(outcomes, "close", None)
-        if close is not None:  # stops the local workers when the loop above was interrupted
+        if close is not None:  # stops the local workers when the loop was interrupted
             close()
         if client is not None:
             client.close()
-    report.seconds = time.perf_counter() - started
-    return report
