@@ -46,7 +46,7 @@ from simulatie.core.parameters import (
     Role,
     choice_label,
     parameter_specs,
-    parse_override,
+    split_override,
 )
 from simulatie.experiment.results import OutputError, check_output_dir, write_run
 from simulatie.experiment.scenarios import ScenarioError, load_scenario
@@ -101,10 +101,11 @@ app.add_typer(scenarios_app, name="scenarios")
 
 
 
-def _parse_overrides(texts: Sequence[str]) -> dict[str, Any]:
-    overrides: dict[str, Any] = {}
+def _split_overrides(texts: Sequence[str]) -> dict[str, str]:
+    """``--set name=value`` as name to text; the scenario loader converts the text, once."""
+    overrides: dict[str, str] = {}
     for text in texts:
-        name, value = parse_override(text)
+        name, value = split_override(text)
         overrides[name] = value  # a later --set of the same name wins
     return overrides
 
@@ -220,7 +221,7 @@ def run_command(
     if seed < 0:
         fail(f"--seed must be 0 or more, got {seed}")
     try:
-        override_values = _parse_overrides(overrides or [])
+        override_values = _split_overrides(overrides or [])
         name, parameters, provenance = _resolve(scenario, override_values)
         out_dir = check_output_dir(out if out is not None else _default_out(name, seed))
     except (ParameterError, ScenarioError, OutputError) as error:

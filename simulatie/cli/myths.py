@@ -20,7 +20,7 @@ from typing import Annotated
 import typer
 
 from simulatie.cli.common import EXIT_INTERRUPTED, Lang, fail
-from simulatie.core.parameters import ParameterError, parse_override
+from simulatie.core.parameters import ParameterError, split_override
 from simulatie.experiment.stopping import Interrupted, stop_on_signals
 from simulatie.workshop.myths import MYTHS, QUICK, MythError, Scale
 
@@ -64,7 +64,7 @@ def _overrides(values: list[str] | None) -> dict:
     out = {}
     for text in values or []:
         try:
-            name, value = parse_override(text)
+            name, value = split_override(text)
         except ParameterError as error:
             fail(f"--set: {error}")
         out[name] = value

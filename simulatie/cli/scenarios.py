@@ -16,7 +16,7 @@ from typing import Annotated, Any
 import typer
 
 from simulatie.cli.common import Lang, fail
-from simulatie.core.parameters import ParameterError, parameter_specs, parse_override
+from simulatie.core.parameters import ParameterError, parameter_specs, split_override
 from simulatie.experiment.scenarios import (
     DEFAULT,
     Scenario,
@@ -155,7 +155,7 @@ def show(
 ) -> None:
     """Show a scenario's resolved parameters and where each value came from."""
     try:
-        values = dict(parse_override(text) for text in overrides or [])
+        values = dict(split_override(text) for text in overrides or [])
         scenario = load_scenario(name, values)
     except (ScenarioError, ParameterError) as error:
         fail(error)
