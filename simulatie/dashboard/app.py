@@ -17,7 +17,6 @@ files as ``simulatie run``.
 
 from __future__ import annotations
 
-import time
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
@@ -33,122 +32,15 @@ from simulatie.workshop.myths import MYTHS, MythError, load_myth
 from simulatie.workshop.texts import MYTH_TEXTS, TEMPLATES
 
 from . import controls as ctl
-from .control_widgets import ControlWidget, ParameterControls, ScenarioPicker, format_value
-from .portrayal import series_limits
+from .compare_view import CompareView
+from .control_widgets import ControlWidget, ParameterControls, ScenarioPicker
 from .prose import Prose
 from .run import Run, export_run, step_and_draw_seconds
-from .run_view import PLAY_INTERVAL_SECONDS, RunButtons, RunPanel, week_label
+from .run_view import RunPanel
 from .tipping import TippingView
 from .translations import DEFAULT_LANG, LANGUAGES, t
 
 __all__ = ["Page", "myth_levers", "step_and_draw_seconds"]
-
-COMPARE_DEFAULT = ("takeover", 0.8, 0.2)  # a first comparison that tells a story (myth 2)
-
-
-# --- components ---------------------------------------------------------------------------------
-
-
-def _compare_value_b(control: ctl.Control, a: Any) -> Any:
-    """A first value for side B that differs from side A."""
-    if control.widget is ctl.Widget.CHECKBOX:
-        return not a
-    if control.widget is ctl.Widget.SELECT:
-        choices = control.choices
-        return choices[(choices.index(a) + 1) % len(choices)]
-    return control.coerce(float(control.lower) + float(control.upper) - float(a))
-
-
-@solara.component
-def CompareView(scenario: str, values: Mapping[str, Any], seed: int, lang: str,
-                playing: solara.Reactive[bool]):
-    """Two neighbourhoods side by side that differ in one setting, on the same seed."""
-    all_controls = ctl.controls()
-    name, a_default, b_default = COMPARE_DEFAULT
-    parameter = solara.use_reactive(name)
-    value_a = solara.use_reactive(a_default)
-    value_b = solara.use_reactive(b_default)
-    reset = solara.use_reactive(0)
-    version = solara.use_reactive(0)
-    control = all_controls[parameter.value]
-
-    def choose(new: str) -> None:
-        chosen = all_controls[new]
-        a = values[new]
-        parameter.set(new)
-        value_a.set(a)
-        value_b.set(_compare_value_b(chosen, a))
-
-    settings = tuple(sorted(values.items()))
-
-    def build() -> tuple[Run, Run] | str:
-        try:
-            return tuple(
-                Run.start(ctl.resolve(scenario, {**values, parameter.value: v}), seed)
-                for v in (value_a.value, value_b.value)
-            )
-        except ScenarioError as error:
-            return str(error)
-
-    runs = solara.use_memo(build, [scenario, settings, seed, parameter.value, value_a.value,
-                                   value_b.value, reset.value])
-
-    def step(weeks: int) -> None:
-        if isinstance(runs, tuple):
-            for run in runs:
-                run.step(weeks)
-            version.set(version.value + 1)
-
-    def play_loop() -> None:
-        while playing.value and isinstance(runs, tuple):
-            time.sleep(PLAY_INTERVAL_SECONDS)
-            step(1)
-
-    solara.lab.use_task(play_loop, dependencies=[playing.value, runs], prefer_threaded=True)
-
-    Prose(t("compare_intro", lang))
-    with solara.Row(gap="24px", style={"flex-wrap": "wrap", "align-items": "flex-end"}):
-        with solara.Column(style={"min-width": "320px", "flex": "2"}):
-            solara.v.Select(
-                label=t("compare_parameter", lang), v_model=parameter.value, on_v_model=choose,
-                items=[{"text": c.spec.label(lang), "value": c.name}
-                       for c in all_controls.values()],
-                class_="sim-compare-parameter", hide_details=True,
-            )
-        with solara.Column(style={"min-width": "220px", "flex": "1"}):
-            ControlWidget(control=control, value=value_a.value, on_value=value_a.set, lang=lang,
-                          label=t("compare_value_a", lang))
-        with solara.Column(style={"min-width": "220px", "flex": "1"}):
-            ControlWidget(control=control, value=value_b.value, on_value=value_b.set, lang=lang,
-                          label=t("compare_value_b", lang))
-    RunButtons(on_step=step, on_reset=lambda: reset.set(reset.value + 1), playing=playing,
-               lang=lang)
-    def draw() -> list[tuple[bytes, bytes]]:
-        if isinstance(runs, str):
-            return []
-        limits = series_limits(*(run.records for run in runs))
-        return [
-            (run.map_frame(lang, f"{t(side, lang)} · {format_value(v, control, lang)} · "
-                                 f"{t('week', lang).lower()} {run.week}"),
-             run.series_frame(lang, limits))
-            for run, side, v in zip(runs, ("side_a", "side_b"), (value_a.value, value_b.value),
-                                    strict=True)
-        ]
-
-    week = runs[0].week if isinstance(runs, tuple) else 0
-    images = solara.use_memo(draw, [runs, version.value, week, lang])
-    if isinstance(runs, str):
-        solara.Error(f"{t('invalid', lang)}: {runs}")
-        return
-    run_a = runs[0]
-    solara.Text(week_label(run_a.week, lang), classes=["sim-compare-week"])
-    with solara.Columns([1, 1], gutters_dense=True):
-        for map_frame, series_frame in images:
-            with solara.Column():
-                solara.Image(map_frame, width="100%", format="jpeg", classes=["sim-compare-map"])
-                solara.Image(series_frame, width="100%", format="jpeg",
-                             classes=["sim-compare-series"])
-
 
 
 # --- workshop: the myths ------------------------------------------------------------------------
