@@ -19,7 +19,7 @@ from typing import Annotated
 
 import typer
 
-from simulatie.cli.common import EXIT_INTERRUPTED, Lang, fail
+from simulatie.cli.common import EXIT_INTERRUPTED, Lang, SchedulerOption, check_workers, fail
 from simulatie.core.parameters import ParameterError, split_override
 from simulatie.experiment.stopping import Interrupted, stop_on_signals
 from simulatie.workshop.myths import MYTHS, QUICK, MythError, Scale
@@ -45,7 +45,9 @@ RepsOption = Annotated[int | None, typer.Option(
     "--replications", help="Replications per arm (at least 2).")]
 WorkersOption = Annotated[int | None, typer.Option(
     "--workers", "-w", help="Processes (default: one per core; 1 = in this process).")]
-OutOption = Annotated[Path | None, typer.Option("--out", "-o", help="Output folder.")]
+OutOption = Annotated[Path | None, typer.Option(
+    "--out", "-o", help="Output folder. Its sweep-* folder keeps the runs: the same command "
+    "again resumes an interrupted myth, or reuses its runs (e.g. for --lang en).")]
 SeedOption = Annotated[int | None, typer.Option(
     help="Another master seed than the myth file's (does the verdict hang on the seeds?).",
     show_default=False, min=0)]
@@ -72,13 +74,14 @@ def _overrides(values: list[str] | None) -> dict:
 
 
 def _answer(n: int, lang: Lang, scale: Scale, overrides: dict, scenario: str | None,
-            workers: int | None, seed: int | None = None):
+            workers: int | None, seed: int | None, runs: Path, scheduler: str | None):
+    from simulatie.experiment.sweep import SweepError
     from simulatie.workshop.handout import myth_answer  # matplotlib only when a command runs
 
     try:
         return myth_answer(n, lang.value, scale=scale, overrides=overrides, scenario=scenario,
-                           workers=workers, seed=seed)
-    except (MythError, ParameterError, ValueError) as error:
+                           workers=workers, seed=seed, runs=runs, scheduler=scheduler)
+    except (MythError, ParameterError, SweepError, ValueError) as error:
         fail(error)
 
 
@@ -94,20 +97,24 @@ def myth_command(
     workers: WorkersOption = None,
     out: OutOption = None,
     seed: SeedOption = None,
+    scheduler: SchedulerOption = None,
 ) -> None:
     """Test one myth with the model and write its handout (HTML, PDF, figure)."""
     from simulatie.workshop.handout import write_handout
 
     if number not in MYTHS:
         fail(f"there is no myth {number}; choose 1 to 7")
+    check_workers(workers, scheduler)
     scale, overrides = _scale(quick, residents, weeks, replications), _overrides(set_)
+    folder = out or MYTHS_OUT / str(number)
     started = time.perf_counter()
     try:
         with stop_on_signals():
-            answer = _answer(number, lang, scale, overrides, scenario, workers, seed)
-            paths = write_handout(answer, out or MYTHS_OUT / str(number))
+            answer = _answer(number, lang, scale, overrides, scenario, workers, seed, folder,
+                             scheduler)
+            paths = write_handout(answer, folder)
     except (Interrupted, KeyboardInterrupt) as stop:
-        typer.echo(f"interrupted: myth {number} was not finished; run the same command again",
+        typer.echo(f"interrupted: myth {number} was not finished; the same command resumes it",
                    err=True)
         raise typer.Exit(getattr(stop, "exit_code", EXIT_INTERRUPTED)) from None
     typer.echo(answer.title())
@@ -130,6 +137,7 @@ def myths_command(
     seed: SeedOption = None,
     ship: Annotated[bool, typer.Option(
         help="Also write the full answers into the package, for the dashboard.")] = False,
+    scheduler: SchedulerOption = None,
 ) -> None:
     """Test all seven myths and build the workshop pack (one HTML, one PDF)."""
     from simulatie.workshop.handout import write_handout, write_pack
@@ -139,6 +147,7 @@ def myths_command(
         ("--weeks", weeks), ("--replications", replications), ("--seed", seed)) if value]
     if ship and changed:
         fail(f"--ship ships the answers at the myth files' settings; leave out {changed[0]}")
+    check_workers(workers, scheduler)
     scale, overrides = _scale(quick, residents, weeks, replications), _overrides(set_)
     root = out or MYTHS_OUT
     started = time.perf_counter()
@@ -147,7 +156,8 @@ def myths_command(
         with stop_on_signals():
             for n in MYTHS:
                 began = time.perf_counter()
-                answer = _answer(n, lang, scale, overrides, scenario, workers, seed)
+                answer = _answer(n, lang, scale, overrides, scenario, workers, seed,
+                                 root / str(n), scheduler)
                 write_handout(answer, root / str(n))
                 typer.echo(f"{answer.title()} ({time.perf_counter() - began:.0f}s): "
                            f"{answer.default.conclusion}")

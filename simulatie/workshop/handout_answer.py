@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 from matplotlib.figure import Figure
@@ -241,6 +242,8 @@ def myth_answer(
     workers: int | None = None,
     seed: int | None = None,
     shipped: bool = False,
+    runs: Path | None = None,
+    scheduler: str | None = None,
 ) -> MythAnswer:
     """Run myth ``n`` and return the model's answer (the dashboard's entry point).
 
@@ -257,6 +260,9 @@ def myth_answer(
         shipped: Use the answer shipped with the package when it was computed for exactly
             these runs (:func:`simulatie.workshop.answers.shipped_result`): the same answer as
             ``simulatie myth n``, without waiting for it.
+        runs: Where to keep the runs (:func:`simulatie.workshop.myths.run_tables`); the same
+            answer asked again resumes or reuses them. Default: not kept.
+        scheduler: Address or scheduler file of a Dask cluster to run on.
 
     Returns:
         The answer with its figure.
@@ -267,4 +273,6 @@ def myth_answer(
     myth: Myth = load_myth(n, scale=scale or (QUICK if quick else None), overrides=overrides,
                            scenario=scenario, seed=seed)
     result = shipped_result(myth) if shipped else None
-    return answer_from_result(result or run_myth(myth, workers=workers), lang)
+    if result is None:
+        result = run_myth(myth, workers=workers, out_dir=runs, scheduler=scheduler)
+    return answer_from_result(result, lang)

@@ -362,13 +362,18 @@ def _arm_result(
 
 
 @contextmanager
-def _results_folder(out_dir: Path | str | None) -> Iterator[Path]:
-    """The folder the runs are written to: ``out_dir``, or a temporary one removed afterwards."""
+def _results_folder(out_dir: Path | str | None, experiment: Experiment) -> Iterator[Path]:
+    """The sweep folder of the runs: inside ``out_dir``, or a temporary one removed afterwards.
+
+    Inside ``out_dir`` the folder is named by the experiment's fingerprint
+    (``sweep-<12 hex digits>``), so runs made with other settings never mix and the same
+    settings resume.
+    """
     if out_dir is not None:
-        yield Path(out_dir)
+        yield Path(out_dir) / f"sweep-{experiment.fingerprint()[:12]}"
         return
     with tempfile.TemporaryDirectory(prefix="simulatie-myth-") as folder:
-        yield Path(folder) / "runs"
+        yield Path(folder) / "sweep"
 
 
 def _workers(requested: int | None, tasks: int) -> int:
@@ -390,8 +395,9 @@ def run_tables(
     Args:
         experiment: From :func:`myth_experiment` (or built like it).
         workers: Processes; default one per core; 1 runs in this process.
-        out_dir: Where the runs are written (the sweep's layout); running again into the same
-            folder resumes. Default: a temporary folder, removed afterwards.
+        out_dir: Where the runs are kept, in a sweep folder named by the experiment's
+            fingerprint (the sweep's layout); running the same again resumes there. Default: a
+            temporary folder, removed afterwards.
         scheduler: Address or scheduler file of a Dask cluster to run on instead.
         on_outcome: Called after each run (for a progress bar).
 
@@ -402,7 +408,7 @@ def run_tables(
         MythError: If a run failed (its error is in ``runs/<run_id>.failed.json``).
         SweepError: If the folder cannot be used or the scheduler cannot be reached.
     """
-    with _results_folder(out_dir) as folder:
+    with _results_folder(out_dir, experiment) as folder:
         report = run_sweep(experiment, folder, workers=_workers(workers, experiment.n_runs),
                            scheduler=scheduler, on_outcome=on_outcome)
         if report.failed:
@@ -425,7 +431,8 @@ def run_myth(
     Args:
         myth: From :func:`load_myth`.
         workers: Processes; default one per core; 1 runs in this process.
-        out_dir: Where the runs are written; running again into the same folder resumes.
+        out_dir: Where the runs are kept (see :func:`run_tables`); the same myth run again
+            resumes there.
         scheduler: Address or scheduler file of a Dask cluster to run on instead.
         on_outcome: Called after each run (for a progress bar).
 
