@@ -27,7 +27,7 @@ from simulatie.core.parameters import make_parameters, parameter_specs  # noqa: 
 from simulatie.core.simulation import Simulation  # noqa: E402
 from simulatie.dashboard import app as dashboard  # noqa: E402
 from simulatie.dashboard import controls as ctl  # noqa: E402
-from simulatie.dashboard import portrayal, run_view  # noqa: E402
+from simulatie.dashboard import portrayal, run_view, workshop_view  # noqa: E402
 from simulatie.dashboard import run as dashboard_run  # noqa: E402
 from simulatie.dashboard.translations import (  # noqa: E402
     GROUP_NAMES,
@@ -379,7 +379,7 @@ def test_myth_levers_are_the_counter_assumptions_with_their_default_values():
     from simulatie.workshop.myths import MYTHS, load_myth
 
     for n in MYTHS:
-        levers = dict(dashboard.myth_levers(n))
+        levers = dict(workshop_view.myth_levers(n))
         myth = load_myth(n)
         assert 1 <= len(levers) <= 3 and set(levers) == set(myth.counter), n
         assert not set(levers) & {k for arm in myth.arms.values() for k in arm}, n
