@@ -1,5 +1,9 @@
 """The one file format of a run, its one reader, and writing that is all or nothing.
 
+Tables that ship with the package (the calibration ensemble, the robustness of myths and patterns)
+are one more shape of the same idea: a CSV table beside a JSON record of how it was made
+(:func:`write_table_and_record`, :func:`read_table_and_record`).
+
 A run, whether made by ``simulatie run``, the dashboard or a sweep, is stored as one Parquet file:
 its weekly table, with the run's *record* (seed, summary, and for a single run its parameters,
 scenario and provenance) in the file's schema metadata under the key ``simulatie``. So one reader,
@@ -20,6 +24,8 @@ import os
 import uuid
 from collections.abc import Callable, Mapping
 from enum import Enum
+from importlib import resources
+from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any
 
@@ -31,12 +37,15 @@ import pyarrow.parquet as pq
 __all__ = [
     "RECORD_KEY",
     "read_run_file",
+    "read_table_and_record",
     "run_table",
+    "table_files",
     "to_jsonable",
     "write_atomic",
     "write_json",
     "write_parquet",
     "write_run_file",
+    "write_table_and_record",
     "write_text",
 ]
 
@@ -147,3 +156,64 @@ def read_run_file(path: Path | str) -> tuple[pd.DataFrame, dict[str, Any]]:
     table = pq.read_table(path)
     record = json.loads((table.schema.metadata or {}).get(RECORD_KEY, b"{}"))
     return table.to_pandas(), record
+
+
+def table_files(name: str, path: Path | str | None = None) -> tuple[Traversable, Traversable]:
+    """The ``.csv`` and ``.json`` of a table: shipped in ``simulatie/data/``, or at ``path``.
+
+    Args:
+        name: The shipped table's name, e.g. ``"myth_robustness"``.
+        path: Another copy: its ``.csv`` or ``.json``, or a folder holding ``name.csv``.
+
+    Returns:
+        The table's file and its record's file (they may not exist).
+    """
+    if path is None:
+        folder = resources.files("simulatie") / "data"
+        return folder / f"{name}.csv", folder / f"{name}.json"
+    path = Path(path)
+    if path.is_dir():
+        path = path / f"{name}.csv"
+    return path.with_suffix(".csv"), path.with_suffix(".json")
+
+
+def read_table_and_record(
+    name: str, path: Path | str | None = None, dtype: Mapping[str, Any] | None = None
+) -> tuple[pd.DataFrame, dict[str, Any]] | None:
+    """Read a table and its record (:func:`table_files`), or ``None`` if either is missing.
+
+    Args:
+        name: The shipped table's name.
+        path: Another copy (see :func:`table_files`).
+        dtype: Column types for :func:`pandas.read_csv` (e.g. keys that look like numbers).
+
+    Returns:
+        The table and the record.
+    """
+    csv, meta = table_files(name, path)
+    if not (csv.is_file() and meta.is_file()):
+        return None
+    with csv.open("rb") as handle:
+        table = pd.read_csv(handle, dtype=dict(dtype) if dtype else None)
+    return table, json.loads(meta.read_text(encoding="utf-8"))
+
+
+def write_table_and_record(table: pd.DataFrame, record: Mapping[str, Any], folder: Path,
+                           name: str) -> tuple[Path, Path]:
+    """Write ``name.csv`` (full precision) and ``name.json`` (the record) into ``folder``.
+
+    Args:
+        table: The table.
+        record: How it was made (command, settings, versions).
+        folder: Where to write; created if needed.
+        name: File name without suffix.
+
+    Returns:
+        The two paths.
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    csv, meta = folder / f"{name}.csv", folder / f"{name}.json"
+    table.to_csv(csv, index=False)
+    meta.write_text(json.dumps(to_jsonable(dict(record)), indent=2, ensure_ascii=False) + "\n",
+                    encoding="utf-8")
+    return csv, meta

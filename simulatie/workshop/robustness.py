@@ -20,7 +20,6 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +29,7 @@ import pandas as pd
 from simulatie.core.parameters import make_parameters
 from simulatie.experiment.calibration import Ensemble
 from simulatie.experiment.experiments import Experiment
+from simulatie.experiment.store import read_table_and_record
 from simulatie.workshop.myths import (
     ARMS,
     Myth,
@@ -248,17 +248,7 @@ def save_robustness(table: pd.DataFrame, provenance: Mapping[str, Any], folder: 
 
 def load_robustness(path: Path | str | None = None) -> tuple[pd.DataFrame, dict[str, Any]] | None:
     """The shipped robustness table (or the one at ``path``), or ``None`` if there is none."""
-    if path is None:
-        folder = resources.files("simulatie") / "data"
-        csv, meta = folder / f"{SHIPPED}.csv", folder / f"{SHIPPED}.json"
-    else:
-        path = Path(path)
-        csv, meta = path.with_suffix(".csv"), path.with_suffix(".json")
-    if not (csv.is_file() and meta.is_file()):
-        return None
-    with csv.open("rb") as handle:
-        table = pd.read_csv(handle)
-    return table, json.loads(meta.read_text(encoding="utf-8"))
+    return read_table_and_record(SHIPPED, path)
 
 
 

@@ -10,9 +10,7 @@ calibrated context assumptions are replaced, the scenario's levers and structure
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +18,11 @@ import numpy as np
 import pandas as pd
 
 from simulatie.core.parameters import Parameters, make_parameters, parameter_specs
+from simulatie.experiment.store import (
+    read_table_and_record,
+    table_files,
+    write_table_and_record,
+)
 
 from .targets import TARGETS
 
@@ -156,11 +159,7 @@ def save_ensemble(table: pd.DataFrame, provenance: dict[str, Any], folder: Path,
     Returns:
         The two paths.
     """
-    folder.mkdir(parents=True, exist_ok=True)
-    csv, meta = folder / f"{name}.csv", folder / f"{name}.json"
-    table.to_csv(csv, index=False)  # full precision: members are the sets simulated
-    meta.write_text(json.dumps(provenance, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    return csv, meta
+    return write_table_and_record(table, provenance, folder, name)  # members at full precision
 
 
 def load_ensemble(path: Path | str | None = None) -> Ensemble:
@@ -169,20 +168,12 @@ def load_ensemble(path: Path | str | None = None) -> Ensemble:
     Raises:
         EnsembleError: If the files are missing or do not match.
     """
-    if path is None:
-        folder = resources.files("simulatie") / "data"
-        csv, meta = folder / f"{SHIPPED}.csv", folder / f"{SHIPPED}.json"
-    else:
-        path = Path(path)
-        if path.is_dir():
-            path = path / f"{SHIPPED}.csv"
-        csv, meta = path.with_suffix(".csv"), path.with_suffix(".json")
-    if not (csv.is_file() and meta.is_file()):
+    found = read_table_and_record(SHIPPED, path)
+    csv, _ = table_files(SHIPPED, path)
+    if found is None:
         raise EnsembleError(f"no ensemble at {csv} (with its .json); build one with "
                             f"'simulatie calibrate'")
-    with csv.open("rb") as handle:
-        table = pd.read_csv(handle)
-    provenance = json.loads(meta.read_text(encoding="utf-8"))
+    table, provenance = found
     names = provenance.get("settings", {}).get("names", [])
     missing = [c for c in [*names, "weight", "distance"] if c not in table.columns]
     if missing:

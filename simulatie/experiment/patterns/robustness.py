@@ -13,10 +13,8 @@ The package ships the answer (``simulatie/data/pattern_robustness.csv`` and ``.j
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Callable, Iterable, Mapping
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +23,7 @@ import pandas as pd
 from simulatie.core.parameters import make_parameters
 from simulatie.experiment.calibration import Ensemble
 from simulatie.experiment.processes import map_stoppable
+from simulatie.experiment.store import read_table_and_record, write_table_and_record
 
 from .catalogue import PATTERNS
 from .evaluate import SEED0, judge, plan
@@ -117,26 +116,11 @@ def pattern_robustness_summary(table: pd.DataFrame) -> pd.DataFrame:
 def save_pattern_robustness(table: pd.DataFrame, provenance: Mapping[str, Any], folder: Path,
                             name: str = SHIPPED) -> tuple[Path, Path]:
     """Write ``name.csv`` (one row per pattern and member) and ``name.json`` (provenance)."""
-    folder.mkdir(parents=True, exist_ok=True)
-    csv, meta = folder / f"{name}.csv", folder / f"{name}.json"
-    table.to_csv(csv, index=False)
-    meta.write_text(json.dumps(dict(provenance), indent=2, ensure_ascii=False) + "\n",
-                    encoding="utf-8")
-    return csv, meta
+    return write_table_and_record(table, provenance, folder, name)
 
 
 def load_pattern_robustness(
     path: Path | str | None = None,
 ) -> tuple[pd.DataFrame, dict[str, Any]] | None:
     """The shipped table (or the one at ``path``), or ``None`` if there is none."""
-    if path is None:
-        folder = resources.files("simulatie") / "data"
-        csv, meta = folder / f"{SHIPPED}.csv", folder / f"{SHIPPED}.json"
-    else:
-        path = Path(path)
-        csv, meta = path.with_suffix(".csv"), path.with_suffix(".json")
-    if not (csv.is_file() and meta.is_file()):
-        return None
-    with csv.open("rb") as handle:
-        table = pd.read_csv(handle, dtype={"pattern": str})
-    return table, json.loads(meta.read_text(encoding="utf-8"))
+    return read_table_and_record(SHIPPED, path, dtype={"pattern": str})
