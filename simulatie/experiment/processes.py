@@ -21,7 +21,7 @@ from typing import Any
 
 from .stopping import start_method, stop_pool, worker_init
 
-__all__ = ["map_stoppable", "process_pool"]
+__all__ = ["map_counted", "map_stoppable", "process_pool"]
 
 # imported once in the forkserver
 PRELOAD = ["simulatie.experiment.run", "simulatie.experiment.worker"]
@@ -81,3 +81,27 @@ def map_stoppable(
         raise
     pool.shutdown(wait=True)
     return results
+
+
+def map_counted(
+    function: Callable[[Any], Any],
+    tasks: list[Any],
+    workers: int | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> list:
+    """:func:`map_stoppable` with the package's progress protocol and default workers.
+
+    Args:
+        function: A module-level function or picklable callable.
+        tasks: Its arguments, one per call.
+        workers: Processes (default one per core, at most one per task; 1 runs in this process).
+        progress: Called with the number of tasks first, then with 1 after each result.
+
+    Returns:
+        The results, in the order of ``tasks``.
+    """
+    if progress is not None:
+        progress(len(tasks))
+    tick = (lambda: progress(1)) if progress is not None else None
+    n = max(1, min(workers or os.cpu_count() or 1, len(tasks)))
+    return map_stoppable(function, tasks, n, progress=tick)

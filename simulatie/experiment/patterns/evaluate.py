@@ -2,19 +2,18 @@
 
 A pattern runs four design points on the same seeds (common random numbers): arm a and arm b,
 each under the default assumptions and under the counter-assumption. Runs go to a process pool
-(:func:`simulatie.experiment.processes.map_stoppable`, so Ctrl+C stops them). :func:`evaluate`
+(:func:`simulatie.experiment.processes.map_counted`, so Ctrl+C stops them). :func:`evaluate`
 returns a
 :class:`PatternOutcome`; :func:`outcome_row` turns it into one tidy row for tables and files.
 """
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from simulatie.experiment.processes import map_stoppable
+from simulatie.experiment.processes import map_counted
 
 from .catalogue import PATTERNS, Pattern
 from .measures import run_measures
@@ -133,11 +132,7 @@ def evaluate(
     keys = list(keys)
     plans = [plan(k, replications, seed0, overrides, counter) for k in keys]
     tasks = [task for p in plans for task in p]
-    if progress is not None:
-        progress(len(tasks))
-    tick = (lambda: progress(1)) if progress is not None else None
-    n = max(1, min(workers or os.cpu_count() or 1, len(tasks)))
-    results = map_stoppable(run_measures, tasks, n, progress=tick)
+    results = map_counted(run_measures, tasks, workers, progress)
     outcomes, start = [], 0
     for key, runs in zip(keys, plans, strict=True):
         measure = PATTERNS[key].measure

@@ -13,7 +13,6 @@ The package ships the answer (``simulatie/data/pattern_robustness.csv`` and ``.j
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
@@ -22,7 +21,7 @@ import pandas as pd
 
 from simulatie.core.parameters import make_parameters
 from simulatie.experiment.calibration import Ensemble
-from simulatie.experiment.processes import map_stoppable
+from simulatie.experiment.processes import map_counted
 from simulatie.experiment.store import read_table_and_record, write_table_and_record
 
 from .catalogue import PATTERNS
@@ -78,11 +77,7 @@ def pattern_robustness(
     plans = [(key, index, plan(key, replications, SEED0, member, counter=False))
              for key in keys for index, member in enumerate(values)]
     tasks = [task for _, _, runs in plans for task in runs]
-    if progress is not None:
-        progress(len(tasks))
-    tick = (lambda: progress(1)) if progress is not None else None
-    n = max(1, min(workers or os.cpu_count() or 1, len(tasks)))
-    results = map_stoppable(run_measures, tasks, n, progress=tick)
+    results = map_counted(run_measures, tasks, workers, progress)
     rows, start = [], 0
     for key, index, runs in plans:
         measure = PATTERNS[key].measure
