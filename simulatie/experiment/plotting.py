@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import numpy as np
 import pandas as pd
+from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
@@ -101,18 +103,24 @@ def plot_run(timeseries: pd.DataFrame, lang: str = "nl") -> Figure:
     _require(timeseries, ["week", "caring_ties", "share_with_caring_tie", "lonely_share"])
     _require(timeseries, CARE_SOURCES)
     week = timeseries["week"].to_numpy()
-
     figure = Figure(figsize=(8.0, 9.5), layout="constrained")
     FigureCanvasAgg(figure)
     ties_ax, lonely_ax, care_ax = figure.subplots(3, 1, sharex=True)
+    _draw_ties(ties_ax, week, timeseries, lang)
+    _draw_loneliness(lonely_ax, week, timeseries, lang)
+    _draw_care(care_ax, week, timeseries, lang)
+    return figure
 
-    ties_ax.set_title(_TEXT["ties_title"][lang], loc="left")
-    (count_line,) = ties_ax.plot(
+
+def _draw_ties(ax: Axes, week: np.ndarray, timeseries: pd.DataFrame, lang: str) -> None:
+    """Panel 1: the number of caring ties (left axis) and the share with one (right axis)."""
+    ax.set_title(_TEXT["ties_title"][lang], loc="left")
+    (count_line,) = ax.plot(
         week, timeseries["caring_ties"], color="#264653", label=metric_label("caring_ties", lang)
     )
-    ties_ax.set_ylabel(metric_unit("caring_ties", lang), color="#264653")
-    ties_ax.set_ylim(bottom=0)
-    share_ax = ties_ax.twinx()
+    ax.set_ylabel(metric_unit("caring_ties", lang), color="#264653")
+    ax.set_ylim(bottom=0)
+    share_ax = ax.twinx()
     (share_line,) = share_ax.plot(
         week,
         timeseries["share_with_caring_tie"],
@@ -122,15 +130,21 @@ def plot_run(timeseries: pd.DataFrame, lang: str = "nl") -> Figure:
     )
     share_ax.set_ylabel(metric_unit("share_with_caring_tie", lang), color="#e76f51")
     share_ax.set_ylim(0, 1.02)
-    ties_ax.legend(handles=[count_line, share_line], loc="upper left", frameon=False)
+    ax.legend(handles=[count_line, share_line], loc="upper left", frameon=False)
 
-    lonely_ax.set_title(_TEXT["lonely_title"][lang], loc="left")
-    lonely_ax.plot(week, timeseries["lonely_share"], color="#6d597a")
-    lonely_ax.set_ylabel(_axis_label("lonely_share", lang))
-    lonely_ax.set_ylim(0, 1.02)
 
-    care_ax.set_title(_TEXT["care_title"][lang], loc="left")
-    care_ax.stackplot(
+def _draw_loneliness(ax: Axes, week: np.ndarray, timeseries: pd.DataFrame, lang: str) -> None:
+    """Panel 2: the share of residents who are lonely."""
+    ax.set_title(_TEXT["lonely_title"][lang], loc="left")
+    ax.plot(week, timeseries["lonely_share"], color="#6d597a")
+    ax.set_ylabel(_axis_label("lonely_share", lang))
+    ax.set_ylim(0, 1.02)
+
+
+def _draw_care(ax: Axes, week: np.ndarray, timeseries: pd.DataFrame, lang: str) -> None:
+    """Panel 3: care hours per week by source, stacked, with the hours needed as a line."""
+    ax.set_title(_TEXT["care_title"][lang], loc="left")
+    ax.stackplot(
         week,
         *(timeseries[c].to_numpy(dtype=float) for c in CARE_SOURCES),
         labels=[metric_label(c, lang) for c in CARE_SOURCES],
@@ -138,7 +152,7 @@ def plot_run(timeseries: pd.DataFrame, lang: str = "nl") -> Figure:
         alpha=0.9,
     )
     if "care_hours_needed" in timeseries.columns:
-        care_ax.plot(
+        ax.plot(
             week,
             timeseries["care_hours_needed"],
             color="black",
@@ -146,11 +160,10 @@ def plot_run(timeseries: pd.DataFrame, lang: str = "nl") -> Figure:
             linestyle=":",
             label=metric_label("care_hours_needed", lang),
         )
-    care_ax.set_ylabel(metric_unit("care_hours_network", lang))
-    care_ax.set_xlabel(_TEXT["week"][lang])
-    care_ax.set_ylim(bottom=0)
-    care_ax.set_xlim(week.min(), max(week.max(), week.min() + 1))
-    care_ax.legend(
+    ax.set_ylabel(metric_unit("care_hours_network", lang))
+    ax.set_xlabel(_TEXT["week"][lang])
+    ax.set_ylim(bottom=0)
+    ax.set_xlim(week.min(), max(week.max(), week.min() + 1))
+    ax.legend(
         loc="upper center", bbox_to_anchor=(0.5, -0.2), fontsize="small", ncols=3, frameon=False
     )
-    return figure
