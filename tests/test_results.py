@@ -64,7 +64,7 @@ def test_oserror_mid_write_becomes_output_error(tmp_path, fake_result, monkeypat
     def full_disk(*args, **kwargs):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(results, "_write_metadata", full_disk)
+    monkeypatch.setattr(results, "write_json", full_disk)
     with pytest.raises(OutputError, match="No space left"):
         write_run(fake_result, tmp_path / "run")
     assert list(tmp_path.iterdir()) == []
