@@ -1,26 +1,30 @@
-# ruff: noqa: N802  (Solara components are named like classes: Page, RunView, ...)
+# ruff: noqa: N802  (Solara components are named like classes: Page, ViewBar, ...)
 """The Solara dashboard: one neighbourhood per browser session, drawn week by week.
 
 Start it with ``simulatie dashboard`` (see ``docs/dashboard.md``), or ``solara run
-simulatie.dashboard.app``. This is the only module that imports Solara. Every control is generated
-from the parameter declarations (:mod:`simulatie.dashboard.controls`), every label comes from the
-declarations, :data:`simulatie.core.metrics.METRICS` or :mod:`simulatie.dashboard.translations`,
-and the pictures are drawn by :mod:`simulatie.dashboard.portrayal`.
+simulatie.dashboard.app``. This module is the page's shell: the sidebar with the scenario, the
+seed, *Save results* and the settings, the bar that switches views and languages, and the view
+shown. Each view lives in a module of its own: :mod:`~simulatie.dashboard.run_view`,
+:mod:`~simulatie.dashboard.compare_view`, :mod:`~simulatie.dashboard.workshop_view` and
+:mod:`~simulatie.dashboard.tipping`. Every control is generated from the parameter declarations
+(:mod:`simulatie.dashboard.controls`, :mod:`simulatie.dashboard.control_widgets`), every label
+comes from the declarations, :data:`simulatie.core.metrics.METRICS` or
+:mod:`simulatie.dashboard.translations`, and the pictures are drawn by
+:mod:`simulatie.dashboard.portrayal`.
 
 Each browser session builds its own model inside the :func:`Page` component (``solara.use_memo``),
 so two people in a workshop never step each other's neighbourhood; nothing model-related lives at
 module level. Changing a setting, the scenario or the seed starts the neighbourhood again at week 0
 (parameters are frozen once a run starts). *Save results* writes the run through
-:func:`simulatie.experiment.run.run` and :func:`simulatie.experiment.results.write_run`, the same
-files as ``simulatie run``.
+:func:`simulatie.dashboard.run.export_run`, the same files as ``simulatie run``.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import solara
-import solara.lab
 
 from simulatie.experiment.results import OutputError
 from simulatie.experiment.scenarios import DEFAULT, ScenarioError
@@ -35,7 +39,16 @@ from .tipping import TippingView
 from .translations import DEFAULT_LANG, LANGUAGES, t
 from .workshop_view import WorkshopView
 
-__all__ = ["Page", "step_and_draw_seconds"]
+# step_and_draw_seconds is defined in .run; the benchmarks and docs/performance.md name it here.
+__all__ = ["CSS", "VIEWS", "Page", "ViewBar", "export_message", "show_settings", "show_view",
+           "step_and_draw_seconds"]
+
+VIEWS = {"run": "tab_run", "compare": "tab_compare", "myths": "tab_myths",
+         "tipping": "tab_tipping", "about": "tab_about"}
+"""The views in the order of their buttons, with the translation key of each button's label."""
+
+Message = tuple[str, str]
+"""What the sidebar says after *Save results*: ``("success" | "warning" | "error", text)``."""
 
 CSS = """
 .sim-label { font-size: 0.92rem; line-height: 1.2; }
@@ -60,6 +73,117 @@ img.sim-myth-figure {
 """
 
 
+
+def _start_run(scenario: str, values: Mapping[str, Any], seed: int) -> Run | str:
+    try:
+        return Run.start(ctl.resolve(scenario, values), seed)
+    except ScenarioError as error:
+        return str(error)
+
+
+def export_message(run: Run, lang: str) -> Message:
+    """Save the run (:func:`~simulatie.dashboard.run.export_run`) and say how that went.
+
+    Args:
+        run: The run shown, at week 1 or later.
+        lang: Language of the message.
+
+    Returns:
+        An error when saving failed, otherwise the folder written.
+    """
+    try:
+        folder = export_run(run, lang=lang)
+    except (OutputError, RuntimeError, ValueError) as problem:
+        return ("error", f"{t('export_failed', lang)}: {problem}")
+    return ("success", f"{t('exported', lang)} {folder}")
+
+
+def show_settings(scenario: str, on_scenario: Callable[[str], None], seed: int,
+                  on_seed: Callable[[int], None], on_export: Callable[[], None],
+                  message: Message | None, values: Mapping[str, Any],
+                  on_value: Callable[[str, Any], None], lang: str) -> None:
+    """Show the sidebar: scenario, seed, *Save results* and its message, then every setting.
+
+    A plain function, called while :func:`Page` renders inside ``solara.Sidebar``: its elements
+    land in the sidebar itself, as they always did.
+
+    Args:
+        scenario: The scenario picked.
+        on_scenario: Called with another scenario's name.
+        seed: The seed.
+        on_seed: Called with a new seed.
+        on_export: Saves the run (*Save results*).
+        message: What the last *Save results* said, if anything.
+        values: The settings' current values by name.
+        on_value: Called with a setting's name and its new value.
+        lang: Language of the labels.
+    """
+    ScenarioPicker(scenario, on_scenario, lang)
+    solara.InputInt(t("seed", lang), value=seed, classes=["sim-seed"],
+                    on_value=lambda s: on_seed(max(0, int(s or 0))))
+    with solara.Row(gap="6px", style={"flex-wrap": "wrap", "margin": "8px 0"}):
+        solara.Button(t("export", lang), on_click=on_export, icon_name="mdi-content-save",
+                      classes=["sim-export"], outlined=True)
+    if message is not None:
+        kind, text = message
+        {"success": solara.Success, "warning": solara.Warning,
+         "error": solara.Error}[kind](text, classes=["sim-message"])
+    solara.Text(t("settings", lang), classes=["sim-heading"])
+    ParameterControls(values, ctl.scenario_values(scenario), on_value, lang)
+
+
+@solara.component
+def ViewBar(view: str, on_view: Callable[[str], None], lang: str,
+            on_lang: Callable[[str], None]):
+    """The buttons that switch the view (:data:`VIEWS`) and, on the right, the language."""
+    with solara.Row(style={"align-items": "center", "flex-wrap": "wrap", "width": "100%"},
+                    gap="16px"):
+        solara.ToggleButtonsSingle(
+            value=view, on_value=on_view, classes=["sim-view"],
+            children=[solara.Button(t(key, lang), value=name, classes=[f"sim-view-{name}"])
+                      for name, key in VIEWS.items()],
+        )
+        solara.v.Spacer()
+        solara.ToggleButtonsSingle(
+            value=lang, on_value=on_lang, classes=["sim-lang"],
+            children=[solara.Button(code.upper(), value=code, classes=[f"sim-lang-{code}"])
+                      for code in LANGUAGES],
+        )
+
+
+def show_view(view: str, run: Run | None, scenario: str, values: Mapping[str, Any], seed: int,
+              playing: solara.Reactive[bool], on_reset: Callable[[], None], lang: str) -> None:
+    """Show the view picked; the run view also shows the scenario's description below.
+
+    A plain function, called while :func:`Page` renders: its elements land in the page itself,
+    as they always did.
+
+    Args:
+        view: One of :data:`VIEWS`.
+        run: The session's run, or None when the settings never gave a valid one.
+        scenario: The scenario picked.
+        values: The settings' current values by name.
+        seed: The seed.
+        playing: Whether *Play* is on.
+        on_reset: Starts the run again at week 0.
+        lang: Language of the view.
+    """
+    if view == "about":
+        Prose(t("about", lang), classes=["sim-about"])
+    elif view == "compare":
+        CompareView(scenario, values, seed, lang, playing)
+    elif view == "myths":
+        WorkshopView(lang)
+    elif view == "tipping":
+        TippingView(scenario, values, lang)
+    elif run is not None:
+        RunPanel(run, playing, on_reset=on_reset, lang=lang)
+        choice = next((c for c in ctl.scenario_choices() if c.name == scenario), None)
+        if choice is not None:
+            description = run.scenario.description(lang)
+            solara.Details(summary=choice.label(lang), children=[Prose(description)])
+
+
 @solara.component
 def Page():
     """The dashboard page: one session's own neighbourhood, controls and views."""
@@ -73,14 +197,8 @@ def Page():
     message = solara.use_reactive(None)
     last_good = solara.use_ref(None)
     settings = tuple(sorted(values.value.items()))
-
-    def build() -> Run | str:
-        try:
-            return Run.start(ctl.resolve(scenario.value, values.value), seed.value)
-        except ScenarioError as error:
-            return str(error)
-
-    built = solara.use_memo(build, [scenario.value, settings, seed.value, reset.value])
+    built = solara.use_memo(lambda: _start_run(scenario.value, values.value, seed.value),
+                            [scenario.value, settings, seed.value, reset.value])
     error = built if isinstance(built, str) else None
     if not isinstance(built, str):
         last_good.current = built
@@ -102,12 +220,7 @@ def Page():
             message.set(("warning", t("export_nothing", lang.value)))
             return
         playing.set(False)
-        try:
-            folder = export_run(run, lang=lang.value)
-        except (OutputError, RuntimeError, ValueError) as problem:
-            message.set(("error", f"{t('export_failed', lang.value)}: {problem}"))
-        else:
-            message.set(("success", f"{t('exported', lang.value)} {folder}"))
+        message.set(export_message(run, lang.value))
 
     lg = lang.value
     solara.Style(CSS)
@@ -115,49 +228,10 @@ def Page():
     with solara.AppBar():
         solara.AppBarTitle(t("app_title", lg))
     with solara.Sidebar():
-        ScenarioPicker(scenario.value, pick_scenario, lg)
-        solara.InputInt(t("seed", lg), value=seed.value, classes=["sim-seed"],
-                        on_value=lambda s: seed.set(max(0, int(s or 0))))
-        with solara.Row(gap="6px", style={"flex-wrap": "wrap", "margin": "8px 0"}):
-            solara.Button(t("export", lg), on_click=export, icon_name="mdi-content-save",
-                          classes=["sim-export"], outlined=True)
-        if message.value is not None:
-            kind, text = message.value
-            {"success": solara.Success, "warning": solara.Warning,
-             "error": solara.Error}[kind](text, classes=["sim-message"])
-        solara.Text(t("settings", lg), classes=["sim-heading"])
-        ParameterControls(values.value, ctl.scenario_values(scenario.value), set_value, lg)
-
-    views = {"run": "tab_run", "compare": "tab_compare", "myths": "tab_myths",
-             "tipping": "tab_tipping", "about": "tab_about"}
-    with solara.Row(style={"align-items": "center", "flex-wrap": "wrap", "width": "100%"},
-                    gap="16px"):
-        solara.ToggleButtonsSingle(
-            value=view.value, on_value=lambda v: (playing.set(False), view.set(v)),
-            classes=["sim-view"],
-            children=[solara.Button(t(key, lg), value=name, classes=[f"sim-view-{name}"])
-                      for name, key in views.items()],
-        )
-        solara.v.Spacer()
-        solara.ToggleButtonsSingle(
-            value=lang.value, on_value=lang.set, classes=["sim-lang"],
-            children=[solara.Button(code.upper(), value=code, classes=[f"sim-lang-{code}"])
-                      for code in LANGUAGES],
-        )
+        show_settings(scenario.value, pick_scenario, seed.value, seed.set, export,
+                      message.value, values.value, set_value, lg)
+    ViewBar(view.value, lambda v: (playing.set(False), view.set(v)), lg, lang.set)
     if error is not None:
         solara.Error(f"{t('invalid', lg)}: {error}", classes=["sim-invalid"])
-    if view.value == "about":
-        Prose(t("about", lg), classes=["sim-about"])
-    elif view.value == "compare":
-        CompareView(scenario.value, values.value, seed.value, lg, playing)
-    elif view.value == "myths":
-        WorkshopView(lg)
-    elif view.value == "tipping":
-        TippingView(scenario.value, values.value, lg)
-    elif run is not None:
-        RunPanel(run, playing, on_reset=lambda: (playing.set(False), reset.set(reset.value + 1)),
-                 lang=lg)
-        choice = next((c for c in ctl.scenario_choices() if c.name == scenario.value), None)
-        if choice is not None:
-            description = run.scenario.description(lg)
-            solara.Details(summary=choice.label(lg), children=[Prose(description)])
+    show_view(view.value, run, scenario.value, values.value, seed.value, playing,
+              lambda: (playing.set(False), reset.set(reset.value + 1)), lg)
