@@ -7,7 +7,7 @@ the values of the controls; :func:`resolve` turns them into a validated
 :func:`~simulatie.experiment.scenarios.load_scenario`, the same function the command line and the
 sweep runner call, so the dashboard's values are checked exactly like a scenario file's and its
 exports carry the same provenance. This module does not import Solara;
-:mod:`simulatie.dashboard.app` turns the controls into widgets.
+:mod:`simulatie.dashboard.control_widgets` turns the controls into widgets.
 """
 
 from __future__ import annotations
