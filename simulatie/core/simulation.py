@@ -25,7 +25,7 @@ from . import cache
 from .measures import BASELINE_PREFIX, run_measures
 from .metrics import METRICS, Observation
 from .model import CaringCommunity
-from .parameters import Parameters, baseline_parameters
+from .parameters import Parameters, Role, baseline_parameters, parameter_specs
 from .state import Neighbourhood, prepared_neighbourhood
 from .week import advance_week
 
@@ -154,6 +154,30 @@ class Simulation:
         for _ in range(weeks):
             self.model.step()
             self._record()
+
+    def change_levers(self, params: Parameters) -> None:
+        """From the next week on, run the intervention arm with other lever values.
+
+        This is how a decision taken during a run (a workshop round's choices) reaches the model:
+        the levers are read every week by the mechanisms, so the decision acts through them from
+        then on; nothing that already happened is edited. Only levers may change: the context,
+        the structure and the conventions of the neighbourhood stay what they were. The baseline
+        arm is not touched (it is the same neighbourhood with nothing organised).
+
+        Args:
+            params: The new parameters; they may differ from the current ones in levers only.
+
+        Raises:
+            ValueError: If a parameter that is not a lever would change.
+        """
+        specs = parameter_specs()
+        fixed = [name for name, spec in specs.items() if spec.role is not Role.LEVER
+                 and getattr(params, name) != getattr(self.params, name)]
+        if fixed:
+            raise ValueError(f"only levers can change during a run, not {', '.join(fixed)}")
+        self.params = params
+        self.model.params = params
+        self.model.state.params = params
 
     def timeseries(self) -> pd.DataFrame:
         """One row per week recorded so far: ``week``, the metrics, and ``baseline_`` columns."""

@@ -1,0 +1,203 @@
+"""The participatory mode's engine: joining, roles, rounds, choices acting through levers."""
+
+from __future__ import annotations
+
+import pytest
+
+from simulatie.core.parameters import make_parameters
+from simulatie.core.simulation import Simulation
+from simulatie.workshop.play.debrief import debrief
+from simulatie.workshop.play.decisions import DECISIONS, PlayRole
+from simulatie.workshop.play.session import MAX_NAME, Phase, PlayError, Session, clean_name
+from simulatie.workshop.play.summary import write_summary
+from simulatie.workshop.play.table import levers_of
+from simulatie.workshop.play.words import situation
+
+WEEKS = 6
+
+
+@pytest.fixture
+def small(tmp_path):
+    path = tmp_path / "small.toml"
+    path.write_text("[parameters]\nresidents = 60\n", encoding="utf-8")
+    return str(path)
+
+
+def session(scenario: str, **kwargs) -> Session:
+    return Session(scenario, seed=5, weeks_per_round=WEEKS, **{"rounds": 3, **kwargs})
+
+
+def test_a_wrong_pin_is_refused_and_changes_nothing(small):
+    room = session(small, pin="4321")
+    with pytest.raises(PlayError) as refused:
+        room.join("1234", "Anna")
+    assert refused.value.key == "wrong_pin" and "pincode" in refused.value.text("nl")
+    assert room.participants == {}
+
+
+def test_names_are_plain_text_and_short(small):
+    room = session(small)
+    person = room.join(room.pin, "  <b>Anna</b>  " + "x" * 100)
+    assert "<" not in person.name and ">" not in person.name
+    assert len(person.name) <= MAX_NAME
+    assert clean_name("Jan\n\tde Vries") == "Jan de Vries"
+    with pytest.raises(PlayError, match="first name"):
+        room.join(room.pin, "<>")
+
+
+def test_two_participants_cannot_claim_one_role_and_a_leaver_is_replaced(small):
+    room = session(small)
+    anna, bas = room.join(room.pin, "Anna"), room.join(room.pin, "Bas")
+    room.claim(anna.token, PlayRole.KARTREKKER)
+    with pytest.raises(PlayError) as taken:
+        room.claim(bas.token, "kartrekker")
+    assert "Anna" in taken.value.text("nl") and bas.role is None
+    room.leave(anna.token)  # the model plays the role now; someone else may take it
+    assert dict((r, who) for r, _, who in room.roles_at(0, "en"))[PlayRole.KARTREKKER] is None
+    room.claim(bas.token, "kartrekker")
+    assert room.rejoin(anna.token).role is None  # Bas has it now
+    room.claim(anna.token, "resident")
+    assert anna.present and anna.role is PlayRole.RESIDENT
+
+
+def test_a_participant_who_comes_back_keeps_a_free_role(small):
+    room = session(small)
+    anna = room.join(room.pin, "Anna")
+    room.claim(anna.token, "council")
+    room.leave(anna.token)
+    assert room.rejoin(anna.token).role is PlayRole.COUNCIL
+
+
+def test_choices_double_late_and_unknown(small):
+    room = session(small)
+    anna = room.join(room.pin, "Anna")
+    with pytest.raises(PlayError, match="Choose a role"):
+        room.open_round() and room.choose(anna.token, "invite", "personal", 1)
+    room.claim(anna.token, "kartrekker")
+    assert room.choose(anna.token, "invite", "personal", 1) == "saved"
+    assert room.choose(anna.token, "invite", "personal", 1) == "same"  # a double click
+    assert room.choose(anna.token, "invite", "flyer", 1) == "changed"
+    with pytest.raises(PlayError) as unknown:
+        room.choose(anna.token, "invite", "telepathy", 1)
+    assert unknown.value.key == "unknown_choice"
+    room.close_round()
+    with pytest.raises(PlayError) as late:  # the page still shows round 1
+        room.choose(anna.token, "invite", "personal", 1)
+    assert late.value.key == "round_closed"
+    assert room.tables[0].rounds[0].choices == {"kartrekker": {"invite": "flyer"}}
+    with pytest.raises(PlayError) as early:
+        room.choose(anna.token, "invite", "personal", 2)
+    assert early.value.key == "no_round"
+
+
+def test_the_game_ends_after_its_rounds(small):
+    room = session(small, rounds=2)
+    for _ in range(2):
+        room.open_round()
+        room.close_round()
+    assert room.phase is Phase.FINISHED and room.tables[0].week == 2 * WEEKS
+    with pytest.raises(PlayError) as ended:
+        room.open_round()
+    assert ended.value.key == "finished"
+
+
+def test_a_choice_reaches_the_model_as_a_lever_for_that_round_only(small):
+    room = session(small)
+    anna = room.join(room.pin, "Anna")
+    room.claim(anna.token, "professional")
+    room.open_round()
+    room.choose(anna.token, "hours", "facilitating", 1)
+    room.close_round()
+    table = room.tables[0]
+    assert table.simulation.params.takeover == 0.05
+    room.leave(anna.token)  # nobody plays the professional in round 2: the model's own rules
+    room.open_round()
+    room.close_round()
+    assert table.simulation.params.takeover == room.params.takeover
+
+
+def test_the_resident_role_sets_only_that_residents_reluctance(small):
+    room = session(small)
+    cor = room.join(room.pin, "Cor")
+    room.claim(cor.token, "resident")
+    table = room.tables[0]
+    pop = table.simulation.model.state.population
+    before, generation = pop.ask_threshold.copy(), pop.generation.copy()
+    room.open_round()
+    room.choose(cor.token, "ask", "readily", 1)
+    room.close_round()
+    slot = table.resident.slot
+    assert pop.ask_threshold[slot] == 0.15
+    stayed = (pop.generation == generation) & (pop.ask_threshold != 0.15)
+    stayed[slot] = False
+    assert stayed.sum() > 40  # everyone else who still lives there keeps their own reluctance
+    assert (pop.ask_threshold[stayed] == before[stayed]).all()
+    room.leave(cor.token)  # unplayed: the resident's own reluctance comes back
+    room.open_round()
+    room.close_round()
+    if table.resident.slot == slot:
+        assert pop.ask_threshold[slot] == before[slot]
+    text = situation(room, cor.token, "nl")
+    assert table.resident.name in text[0] and "uur" in text[0]
+
+
+def test_unplayed_roles_are_the_model_itself(small):
+    room = session(small, tables=2)
+    for _ in range(2):
+        room.open_round()
+        room.close_round()
+    found = debrief(room)
+    for table in found.tables:
+        assert table.played.equals(table.model)  # nobody played: the model's own run
+        assert table.difference() == 0 and table.choices == ()
+
+
+def test_every_table_plays_the_same_neighbourhood(small):
+    room = session(small, tables=2)
+    people = [room.join(room.pin, name, table) for name, table in (("A", 0), ("B", 1))]
+    for person in people:
+        room.claim(person.token, "kartrekker")
+    room.open_round()
+    for person in people:
+        room.choose(person.token, "invite", "personal", 1)
+    room.close_round()
+    one, two = (t.simulation.timeseries() for t in room.tables)
+    assert one.equals(two)
+
+
+def test_the_debrief_weighs_each_choice_by_playing_without_it(small, tmp_path):
+    room = session(small)
+    anna = room.join(room.pin, "Anna")
+    room.claim(anna.token, "kartrekker")
+    own = room.params.invitation_effort
+    for number in (1, 2):
+        room.open_round()
+        room.choose(anna.token, "invite", "personal", number)
+        room.close_round()
+    found = debrief(room)
+    table = found.tables[0]
+    assert len(table.choices) == 2 and own != 0.9
+    assert all(c.role is PlayRole.KARTREKKER for c in table.choices)
+    assert found.myths() == [4, 5]
+    assert any("Myth 5" in line for line in found.lines("en"))
+    paths = write_summary(room, tmp_path / "session", "nl")
+    assert paths["html"].read_text(encoding="utf-8").count("<li>") == len(found.lines("nl"))
+    assert paths["pdf"].stat().st_size > 1000
+
+
+def test_levers_only_change_during_a_run():
+    params = make_parameters({"residents": 40})
+    simulation = Simulation(params, 1, metrics=["caring_ties"], baseline=False)
+    with pytest.raises(ValueError, match="only levers"):
+        simulation.change_levers(make_parameters({"residents": 40, "ask_threshold": 0.1}))
+    simulation.change_levers(make_parameters({"residents": 40, "takeover": 0.9}))
+    assert simulation.model.state.params.takeover == 0.9
+
+
+def test_every_option_is_a_valid_lever_setting():
+    for role, decisions in DECISIONS.items():
+        for decision in decisions:
+            for option in decision.options:
+                levers, threshold = levers_of({role: {decision.key: option.key}})
+                make_parameters(levers)  # raises if a value is out of range
+                assert levers or threshold is not None
