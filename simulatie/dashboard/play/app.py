@@ -1,0 +1,128 @@
+# ruff: noqa: N802  (Solara components are named like classes)
+"""The workshop's Solara app: the facilitator's screen at ``/``, the participants' at ``/join``.
+
+Start it with ``simulatie workshop`` (see ``docs/dashboard.md``), which passes the session's
+settings as environment variables (:mod:`.settings`) and runs ``solara run
+simulatie.dashboard.play.app``. One server is one session: :func:`~.room.current_room` builds it
+on first use and every page shares it.
+
+The facilitator's screen asks for the key the command printed (``/?key=KEY``) when the command
+set one, so a participant who opens ``/`` instead of ``/join`` sees how to join rather than the
+PIN and the round buttons. A participant's page keeps their token in its address
+(``/join?t=TOKEN``): a reload or a reopened tab finds them again.
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Callable
+from urllib.parse import parse_qs
+
+import solara
+
+from simulatie.experiment.scenarios import ScenarioError
+
+from .facilitator import FacilitatorScreen
+from .language import LanguageToggle
+from .participant import ParticipantScreen
+from .room import Room, current_room
+from .settings import PlaySettings
+from .texts import say
+
+__all__ = ["CSS", "Facilitator", "Join", "Shell", "query_value", "routes"]
+
+CSS = """
+.play-page { max-width: 1500px; margin: 0 auto; padding: 8px 16px; }
+.play-title { font-size: 1.4rem; font-weight: 700; }
+.play-heading { font-size: 1.2rem; font-weight: 600; display: block; margin-top: 14px; }
+.play-label { font-size: 1rem; color: #444; }
+.play-hint { font-size: 0.92rem; color: #555; }
+.play-phase { font-size: 1.2rem; font-weight: 600; display: block; margin: 6px 0; }
+.play-join-url { font-size: 2rem; font-weight: 700; word-break: break-all; display: block; }
+.play-pin { font-size: 5rem; font-weight: 800; letter-spacing: 0.15em; line-height: 1.1;
+  display: block; }
+img.play-qr { image-rendering: pixelated; }
+.play-name, .play-holder, .play-idle-name, .play-waiting-name {
+  font-weight: 600; overflow-wrap: anywhere; word-break: break-word; white-space: normal; }
+.play-model { font-style: italic; color: #666; }
+.play-table { padding: 10px 14px; margin: 4px 0; }
+.play-table-name { font-size: 1.3rem; font-weight: 700; display: block; }
+.play-question { font-weight: 600; margin-top: 10px; display: block; }
+.play-situation-line, .play-debrief-line { display: block; font-size: 1.05rem; }
+img.play-map, img.play-series, img.play-debrief-figure { max-width: 100%; height: auto; }
+.play-role { text-transform: none; }
+"""
+
+
+def query_value(search: str | None, name: str) -> str | None:
+    """One value of the address's query string (``t=...&key=...``), or ``None``."""
+    values = parse_qs(search or "").get(name)
+    return values[0] if values else None
+
+
+def _room_or_problem() -> Room | str:
+    try:
+        return current_room()
+    except (ValueError, ScenarioError) as problem:
+        return str(problem)
+
+
+@solara.component
+def Shell(children: list | None = None):
+    """Every page's frame: no navigation bar, the styles, the content centred."""
+    solara.Style(CSS)
+    return solara.Column(children=children or [], classes=["play-page"])
+
+
+@solara.component
+def Header(lang: str, on_lang: Callable[[str], None]):
+    """The title and the language toggle."""
+    solara.Title(say("title", lang))
+    with solara.Row(style={"align-items": "center", "flex-wrap": "wrap"}, gap="12px"):
+        solara.Text(say("title", lang), classes=["play-title"])
+        solara.v.Spacer()
+        LanguageToggle(lang, on_lang)
+
+
+@solara.component
+def Facilitator():
+    """The facilitator's screen at ``/``, behind the key when the command set one."""
+    lang = solara.use_reactive(PlaySettings.from_environment().lang)
+    router = solara.use_router()
+    room = solara.use_memo(_room_or_problem, [])
+    Header(lang.value, lang.set)
+    if isinstance(room, str):
+        solara.Error(say("not_ready", lang.value, problem=room), classes=["play-not-ready"])
+        return
+    wanted = room.settings.key
+    given = query_value(router.search, "key") or ""
+    if wanted and not secrets.compare_digest(given, wanted):
+        solara.Text(say("facilitator_only", lang.value), classes=["play-label"])
+        solara.Text(room.settings.join_url, classes=["play-join-url"])
+        return
+    FacilitatorScreen(room, lang.value)
+
+
+@solara.component
+def Join():
+    """The participants' page at ``/join``; the participant's token lives in the address."""
+    lang = solara.use_reactive(PlaySettings.from_environment().lang)
+    router = solara.use_router()
+    room = solara.use_memo(_room_or_problem, [])
+    Header(lang.value, lang.set)
+    if isinstance(room, str):
+        solara.Error(say("not_ready", lang.value, problem=room), classes=["play-not-ready"])
+        return
+    token = query_value(router.search, "t")
+
+    def remember(new: str | None) -> None:
+        router.push(f"/join?t={new}" if new else "/join")
+
+    ParticipantScreen(room, token, remember, lang.value)
+
+
+routes = [
+    solara.Route(path="/", component=Facilitator, label="Facilitator", layout=Shell),
+    solara.Route(path="join", component=Join, label="Join"),
+]
+"""The two addresses of the server: the facilitator's screen and the participants' page."""

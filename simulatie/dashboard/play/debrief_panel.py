@@ -1,0 +1,69 @@
+# ruff: noqa: N802  (Solara components are named like classes)
+"""The end of the game on the projector: the debrief's lines, its figure, and saving a summary.
+
+The debrief compares each table with the same neighbourhood left to the model
+(:func:`simulatie.workshop.play.debrief.debrief`); it is computed once per language in a
+background thread (:meth:`Room.summary`). *Save summary* writes the HTML and PDF summary in Dutch
+or English (:meth:`Room.export`) and says where.
+"""
+
+from __future__ import annotations
+
+import solara
+import solara.lab
+
+from .room import Room
+from .texts import say
+
+__all__ = ["DebriefPanel", "ExportButtons"]
+
+
+@solara.component
+def ExportButtons(room: Room, lang: str):
+    """*Save summary (Dutch)* and *(English)*, and the files written or the problem."""
+    message = solara.use_reactive(None)  # ("success" | "error", text)
+
+    def export(summary_lang: str) -> None:
+        try:
+            written = room.export(summary_lang)
+        except (OSError, RuntimeError, ValueError) as problem:
+            message.set(("error", say("export_failed", lang, problem=problem)))
+            return
+        paths = ", ".join(str(path) for path in written.values())
+        message.set(("success", f"{say('exported', lang)} {paths}"))
+
+    with solara.Row(gap="12px", style={"flex-wrap": "wrap"}):
+        for code in ("nl", "en"):
+            solara.Button(say(f"export_{code}", lang), on_click=lambda c=code: export(c),
+                          icon_name="mdi-content-save", outlined=True,
+                          classes=["play-export", f"play-export-{code}"])
+    if message.value is not None:
+        kind, text = message.value
+        (solara.Success if kind == "success" else solara.Error)(text, classes=["play-exported"])
+
+
+@solara.component
+def DebriefPanel(room: Room, version: int, lang: str):
+    """The debrief: its sentences, its figure, and the buttons that save the summary.
+
+    Args:
+        room: The room (the game has finished).
+        version: The room's change counter.
+        lang: Language of the debrief.
+    """
+    result = solara.lab.use_task(lambda: room.summary(lang), dependencies=[lang],
+                                 prefer_threaded=True)
+    solara.Text(say("debrief", lang), classes=["play-heading", "play-debrief-heading"])
+    summary = result.value if result.finished else None
+    if summary is None:
+        solara.Text(say("debrief_busy", lang), classes=["play-hint", "play-debrief-busy"])
+        solara.ProgressLinear(True)
+        return
+    if summary.problem is not None:
+        solara.Warning(summary.problem, classes=["play-debrief-problem"])
+    with solara.Column(gap="6px", classes=["play-debrief"]):
+        for line in summary.lines:
+            solara.Text(line, classes=["play-debrief-line"])
+    if summary.figure is not None:
+        solara.Image(summary.figure, format="png", width="100%", classes=["play-debrief-figure"])
+    ExportButtons(room, lang)

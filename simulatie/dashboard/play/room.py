@@ -1,0 +1,359 @@
+"""The server's one workshop session, shared by every browser tab, and who is looking at it.
+
+One server is one session: :func:`current_room` builds it on first use from the command's settings
+(:class:`~simulatie.dashboard.play.settings.PlaySettings`) and keeps it at module level, so the
+facilitator's screen and every participant's page (each a Solara session, its own thread) act on the
+same :class:`~simulatie.workshop.play.session.Session`. Every change goes through :class:`Room`,
+which takes one lock and counts the changes (:attr:`Room.version`): a page polls that number and
+redraws when it moved (:mod:`.live`).
+
+The room also keeps track of which pages show a participant (:meth:`Room.attach`,
+:meth:`Room.detach`): a participant is present while at least one of their pages is, so a reload
+(the new page attaches before or after the old one goes) never leaves them out, and a participant
+whose last page went away leaves (:meth:`~simulatie.workshop.play.session.Session.leave`) and is
+played by the model until they come back. A round opened with a timer is closed by the room itself
+when the time is up, whether or not the facilitator's screen is open. The pictures of each table
+after each round are drawn once and shared (:mod:`.pictures`). This module does not import Solara.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from simulatie.workshop.play.decisions import PlayRole
+from simulatie.workshop.play.session import Participant, Phase, PlayError, Session
+from simulatie.workshop.play.table import RoundRecord
+
+from . import pictures
+from .settings import PlaySettings
+from .texts import say
+
+__all__ = ["MAX_WRONG_PINS", "WRONG_PIN_WINDOW", "Room", "TooManyTriesError", "current_room",
+           "set_room"]
+
+MAX_WRONG_PINS = 5
+"""Wrong PINs one page may type within :data:`WRONG_PIN_WINDOW` before it has to wait."""
+WRONG_PIN_WINDOW = 60.0  # seconds
+
+
+class TooManyTriesError(PlayError):
+    """A page typed too many wrong PINs; it has to wait a minute (nothing changes)."""
+
+    def __init__(self) -> None:
+        """A refusal without values."""
+        self.key = "too_many_tries"
+        self.values = {}
+        ValueError.__init__(self, self.text("en"))
+
+    def text(self, lang: str) -> str:
+        """The message in Dutch (``"nl"``) or English."""
+        return say("too_many_tries", lang)
+
+
+@dataclass(frozen=True)
+class Summary:
+    """The end of the game as the facilitator sees it.
+
+    Attributes:
+        lines: The debrief's sentences, or empty when it is not available.
+        figure: The debrief's figure as PNG bytes, or ``None``.
+        problem: Why there is no debrief (``None`` when there is one).
+    """
+
+    lines: tuple[str, ...]
+    figure: bytes | None
+    problem: str | None = None
+
+
+class Room:
+    """One workshop session and the pages that look at it.
+
+    Args:
+        session: The session.
+        settings: What the command set (join address, facilitator's key, language, …).
+    """
+
+    def __init__(self, session: Session, settings: PlaySettings) -> None:
+        self.session = session
+        self.settings = settings
+        self.version = 0
+        self._lock = threading.RLock()
+        self._pages: dict[str, set[str]] = {}
+        self._wrong_pins: dict[str, list[float]] = {}
+        self._timer: threading.Timer | None = None
+        self._pictures: dict[tuple[int, int, str], tuple[bytes, bytes]] = {}
+        self._summaries: dict[tuple[int, str], Summary] = {}
+
+    @classmethod
+    def from_settings(cls, settings: PlaySettings) -> Room:
+        """Build the session the settings describe.
+
+        Raises:
+            ValueError: For impossible settings (tables, rounds, weeks per round).
+            ScenarioError: For an unknown scenario.
+        """
+        session = Session(settings.scenario, settings.seed, settings.tables,
+                          settings.weeks_per_round, settings.rounds, settings.pin)
+        return cls(session, settings)
+
+    def _changed(self) -> None:
+        self.version += 1
+
+    def locked(self, action: Callable[[], Any]) -> Any:
+        """Run ``action`` under the room's lock (to read several things consistently)."""
+        with self._lock:
+            return action()
+
+    # --- participants ------------------------------------------------------------------------
+
+    def join(self, pin: str, name: str, table: int, page: str) -> Participant:
+        """Let someone in (:meth:`Session.join`), at most :data:`MAX_WRONG_PINS` wrong tries.
+
+        Args:
+            pin: The PIN typed.
+            name: The first name typed.
+            table: The table picked (from 0).
+            page: The page asking, to slow down guessing.
+
+        Returns:
+            The new participant.
+
+        Raises:
+            PlayError: For a wrong PIN, an empty name or an unknown table; nothing changes.
+        """
+        with self._lock:
+            now = time.monotonic()
+            recent = [t for t in self._wrong_pins.get(page, []) if now - t < WRONG_PIN_WINDOW]
+            self._wrong_pins[page] = recent
+            if len(recent) >= MAX_WRONG_PINS:
+                raise TooManyTriesError()
+            try:
+                person = self.session.join(pin, name, table)
+            except PlayError as refusal:
+                if refusal.key == "wrong_pin":
+                    recent.append(now)
+                raise
+            self._changed()
+            return person
+
+    def find(self, token: str | None) -> Participant | None:
+        """The participant with this token, or ``None``."""
+        if not token:
+            return None
+        with self._lock:
+            return self.session.participants.get(token)
+
+    def attach(self, token: str, page: str) -> Participant:
+        """A page shows this participant: they are here (:meth:`Session.rejoin`).
+
+        Raises:
+            PlayError: If the token is unknown.
+        """
+        with self._lock:
+            person = self.session.rejoin(token)
+            self._pages.setdefault(token, set()).add(page)
+            self._changed()
+            return person
+
+    def detach(self, token: str, page: str) -> None:
+        """A page that showed this participant went away; without pages left, they leave."""
+        with self._lock:
+            pages = self._pages.get(token, set())
+            pages.discard(page)
+            if not pages and token in self.session.participants:
+                self.session.leave(token)
+                self._changed()
+
+    def claim(self, token: str, role: PlayRole | str) -> Participant:
+        """Take a role (:meth:`Session.claim`).
+
+        Raises:
+            PlayError: If someone present at the table plays it.
+        """
+        with self._lock:
+            person = self.session.claim(token, role)
+            self._changed()
+            return person
+
+    def choose(self, token: str, decision: str, option: str, round_number: int) -> str:
+        """Answer a decision (:meth:`Session.choose`): ``"saved"``, ``"changed"`` or ``"same"``.
+
+        Raises:
+            PlayError: Without a role, outside the open round, or for an unknown choice.
+        """
+        with self._lock:
+            result = self.session.choose(token, decision, option, round_number)
+            self._changed()
+            return result
+
+    def people_at(self, table: int) -> list[Participant]:
+        """Everyone who joined at a table, present or not (the session's own records: read only)."""
+        with self._lock:
+            return [p for p in self.session.participants.values() if p.table == table]
+
+    def waiting_for(self) -> list[Participant]:
+        """Present participants with a role who have not answered everything this round."""
+        with self._lock:
+            return self.session.waiting_for()
+
+    # --- rounds ------------------------------------------------------------------------------
+
+    def open_round(self, minutes: float | None = None) -> int:
+        """Open the next round, with a timer when ``minutes`` is more than 0.
+
+        When the timer ends the room closes the round itself (:meth:`close_round`).
+
+        Returns:
+            The round's number.
+
+        Raises:
+            PlayError: If a round is open or the game has finished.
+        """
+        with self._lock:
+            seconds = minutes * 60 if minutes and minutes > 0 else None
+            number = self.session.open_round(seconds)
+            if seconds is not None:
+                self._timer = threading.Timer(seconds, self._time_up, args=(number,))
+                self._timer.daemon = True
+                self._timer.start()
+            self._changed()
+            return number
+
+    def _time_up(self, number: int) -> None:
+        with self._lock:
+            if self.session.phase is Phase.OPEN and self.session.round == number:
+                self.close_round()
+
+    def close_round(self) -> list[RoundRecord]:
+        """Close the open round and run its weeks at every table.
+
+        Returns:
+            One record per table.
+
+        Raises:
+            PlayError: If no round is open.
+        """
+        with self._lock:
+            if self._timer is not None:
+                self._timer.cancel()
+                self._timer = None
+            records = self.session.close_round()
+            self._changed()
+            return records
+
+    def time_left(self) -> float | None:
+        """Seconds left in the open round, or ``None`` without a timer."""
+        return self.session.time_left()
+
+    # --- what the facilitator sees -------------------------------------------------------------
+
+    def pictures(self, table: int, lang: str) -> tuple[bytes, bytes] | None:
+        """The table's map and time series after its last round (PNG), or ``None`` before.
+
+        Drawn once per table, round and language, under the room's lock (the neighbourhood does
+        not move while it is drawn).
+        """
+        with self._lock:
+            played = self.session.tables[table].rounds
+            if not played:
+                return None
+            key = (table, len(played), lang)
+            if key not in self._pictures:
+                self._pictures[key] = pictures.table_pictures(
+                    self.session.tables[table], lang,
+                    say("map_title", lang, number=table + 1, round=len(played)))
+            return self._pictures[key]
+
+    def summary(self, lang: str) -> Summary:
+        """The debrief's lines and figure, computed once per language at the end of the game.
+
+        Computed outside the lock (it may take a while; nothing changes once the game ended), so
+        the participants' pages stay responsive meanwhile.
+        """
+        key = (self.session.round, lang)
+        with self._lock:
+            known = self._summaries.get(key)
+        if known is not None:
+            return known
+        made = _summary(self.session, lang)
+        with self._lock:
+            return self._summaries.setdefault(key, made)
+
+    def situation(self, token: str, lang: str) -> list[str] | None:
+        """The participant's own situation in plain words, or ``None`` while it is unavailable."""
+        try:
+            from simulatie.workshop.play.words import situation
+        except ImportError:
+            return None
+        with self._lock:
+            return situation(self.session, token, lang)
+
+    def export(self, lang: str) -> dict[str, Path]:
+        """Write the debrief's summary (HTML and PDF) to a new folder under the export folder.
+
+        Returns:
+            What was written, by kind.
+
+        Raises:
+            RuntimeError: If the debrief is not available in this version.
+            OSError: If the folder cannot be written.
+        """
+        write_summary = _debrief_function("write_summary")
+        if write_summary is None:
+            raise RuntimeError(say("debrief_missing", lang))
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+        folder = self.settings.export_dir / f"workshop-{stamp}-{lang}"
+        with self._lock:
+            return write_summary(self.session, folder, lang)
+
+
+def _debrief_function(name: str) -> Callable[..., Any] | None:
+    """A function of :mod:`simulatie.workshop.play.debrief`, or ``None`` while it does not exist."""
+    try:
+        from simulatie.workshop.play import debrief as module
+    except ImportError:
+        return None
+    return getattr(module, name, None)
+
+
+def _summary(session: Session, lang: str) -> Summary:
+    make = _debrief_function("debrief")
+    if make is None:
+        return Summary((), None, say("debrief_missing", lang))
+    try:
+        result = make(session)
+        figure = result.figure(lang)
+        return Summary(tuple(result.lines(lang)), pictures.figure_png(figure))
+    except Exception as problem:  # shown on the facilitator's screen rather than a crash
+        return Summary((), None, say("debrief_failed", lang, problem=problem))
+
+
+_room: Room | None = None
+_room_lock = threading.Lock()
+
+
+def current_room() -> Room:
+    """The server's session, built on first use from the environment the command set.
+
+    Raises:
+        ValueError: For impossible settings.
+        ScenarioError: For an unknown scenario.
+    """
+    global _room
+    with _room_lock:
+        if _room is None:
+            _room = Room.from_settings(PlaySettings.from_environment())
+        return _room
+
+
+def set_room(room: Room | None) -> None:
+    """Replace the server's session (tests), or forget it (``None``: build anew on next use)."""
+    global _room
+    with _room_lock:
+        _room = room
