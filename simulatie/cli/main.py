@@ -36,6 +36,7 @@ from simulatie.cli.patterns import register as register_patterns_command
 from simulatie.cli.robustness import register as register_robustness_command
 from simulatie.cli.scenarios import scenarios_app
 from simulatie.cli.sweep import register as register_sweep_commands
+from simulatie.cli.workshop import register as register_workshop_command
 from simulatie.core.measures import MEASURE_LABELS
 from simulatie.core.parameters import (
     GROUP_LABELS,
@@ -318,3 +319,4 @@ register_robustness_command(app)  # simulatie robustness
 register_patterns_command(app)  # simulatie patterns
 register_discover_command(app)  # simulatie discover
 register_myth_commands(app)  # simulatie myth N / mythe N, simulatie myths / mythes
+register_workshop_command(app)  # simulatie workshop / werkplaats

@@ -15,30 +15,48 @@ import solara.lab
 from .room import Room
 from .texts import say
 
-__all__ = ["DebriefPanel", "ExportButtons"]
+__all__ = ["DebriefPanel", "ExportButtons", "export_message"]
+
+
+def export_message(room: Room, summary_lang: str, lang: str) -> tuple[str, str]:
+    """Write the summary in ``summary_lang`` and say, in ``lang``, where or what went wrong.
+
+    Returns:
+        ``("success", text)`` or ``("error", text)``.
+    """
+    try:
+        written = room.export(summary_lang)
+    except (OSError, RuntimeError, ValueError) as problem:
+        return ("error", say("export_failed", lang, problem=problem))
+    paths = ", ".join(str(path) for path in written.values())
+    return ("success", f"{say('exported', lang)} {paths}")
 
 
 @solara.component
 def ExportButtons(room: Room, lang: str):
-    """*Save summary (Dutch)* and *(English)*, and the files written or the problem."""
-    message = solara.use_reactive(None)  # ("success" | "error", text)
+    """*Save summary (Dutch)* and *(English)*, and the files written or the problem.
 
-    def export(summary_lang: str) -> None:
-        try:
-            written = room.export(summary_lang)
-        except (OSError, RuntimeError, ValueError) as problem:
-            message.set(("error", say("export_failed", lang, problem=problem)))
-            return
-        paths = ", ".join(str(path) for path in written.values())
-        message.set(("success", f"{say('exported', lang)} {paths}"))
+    Writing plays the tables' choices again (a few seconds), so it runs in a background thread
+    and the screen shows a progress bar meanwhile.
+    """
+    request = solara.use_reactive(None)  # (summary language, press count)
+    result = solara.lab.use_task(
+        lambda: None if request.value is None else export_message(room, request.value[0], lang),
+        dependencies=[request.value], prefer_threaded=True)
+
+    def press(code: str) -> None:
+        count = 0 if request.value is None else request.value[1]
+        request.set((code, count + 1))
 
     with solara.Row(gap="12px", style={"flex-wrap": "wrap"}):
         for code in ("nl", "en"):
-            solara.Button(say(f"export_{code}", lang), on_click=lambda c=code: export(c),
+            solara.Button(say(f"export_{code}", lang), on_click=lambda c=code: press(c),
                           icon_name="mdi-content-save", outlined=True,
-                          classes=["play-export", f"play-export-{code}"])
-    if message.value is not None:
-        kind, text = message.value
+                          disabled=result.pending, classes=[f"play-export-{code}"])
+    if result.pending:
+        solara.ProgressLinear(True)
+    elif result.finished and result.value is not None:
+        kind, text = result.value
         (solara.Success if kind == "success" else solara.Error)(text, classes=["play-exported"])
 
 

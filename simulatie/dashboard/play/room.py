@@ -26,9 +26,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from simulatie.workshop.play.debrief import debrief
 from simulatie.workshop.play.decisions import PlayRole
 from simulatie.workshop.play.session import Participant, Phase, PlayError, Session
+from simulatie.workshop.play.summary import figure as debrief_figure
+from simulatie.workshop.play.summary import write_summary
 from simulatie.workshop.play.table import RoundRecord
+from simulatie.workshop.play.words import situation
 
 from . import pictures
 from .settings import PlaySettings
@@ -285,51 +289,34 @@ class Room:
         with self._lock:
             return self._summaries.setdefault(key, made)
 
-    def situation(self, token: str, lang: str) -> list[str] | None:
-        """The participant's own situation in plain words, or ``None`` while it is unavailable."""
-        try:
-            from simulatie.workshop.play.words import situation
-        except ImportError:
-            return None
+    def situation(self, token: str, lang: str) -> list[str]:
+        """The participant's own situation in plain words (:func:`~.words.situation`)."""
         with self._lock:
             return situation(self.session, token, lang)
 
     def export(self, lang: str) -> dict[str, Path]:
         """Write the debrief's summary (HTML and PDF) to a new folder under the export folder.
 
+        Written outside the lock (it plays the tables' choices again; nothing changes once the
+        game ended).
+
         Returns:
             What was written, by kind.
 
         Raises:
-            RuntimeError: If the debrief is not available in this version.
             OSError: If the folder cannot be written.
         """
-        write_summary = _debrief_function("write_summary")
-        if write_summary is None:
-            raise RuntimeError(say("debrief_missing", lang))
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-        folder = self.settings.export_dir / f"workshop-{stamp}-{lang}"
-        with self._lock:
-            return write_summary(self.session, folder, lang)
-
-
-def _debrief_function(name: str) -> Callable[..., Any] | None:
-    """A function of :mod:`simulatie.workshop.play.debrief`, or ``None`` while it does not exist."""
-    try:
-        from simulatie.workshop.play import debrief as module
-    except ImportError:
-        return None
-    return getattr(module, name, None)
+        folder = self.settings.export_dir / f"workshop-{stamp}"
+        return write_summary(self.session, folder, lang)
 
 
 def _summary(session: Session, lang: str) -> Summary:
-    make = _debrief_function("debrief")
-    if make is None:
-        return Summary((), None, say("debrief_missing", lang))
+    """The debrief's lines and figure, or why there are none."""
     try:
-        result = make(session)
-        figure = result.figure(lang)
-        return Summary(tuple(result.lines(lang)), pictures.figure_png(figure))
+        found = debrief(session)
+        return Summary(tuple(found.lines(lang)),
+                       pictures.figure_png(debrief_figure(found, session, lang)))
     except Exception as problem:  # shown on the facilitator's screen rather than a crash
         return Summary((), None, say("debrief_failed", lang, problem=problem))
 

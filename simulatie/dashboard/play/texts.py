@@ -59,8 +59,6 @@ TEXT: dict[str, dict[str, str]] = {
     # facilitator: debrief
     "debrief": {"nl": "Nabespreking", "en": "Debrief"},
     "debrief_busy": {"nl": "De nabespreking wordt berekend …", "en": "Computing the debrief …"},
-    "debrief_missing": {"nl": "De nabespreking is in deze versie nog niet beschikbaar.",
-                        "en": "The debrief is not available in this version yet."},
     "debrief_failed": {"nl": "De nabespreking lukte niet: {problem}",
                        "en": "The debrief failed: {problem}"},
     "export_nl": {"nl": "Samenvatting opslaan (Nederlands)", "en": "Save summary (Dutch)"},
