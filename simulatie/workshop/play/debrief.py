@@ -2,11 +2,11 @@
 
 For every table the debrief runs the counterfactual: the same scenario and seed for as many weeks,
 with every role played by the model's own rules. It then asks which of the table's choices made
-the difference, one by one: the table's game is played again with all its choices but one (that
-one left to the model), and the change in the share of residents with a caring tie is that
-choice's part. Both comparisons are one neighbourhood on one seed: a story to discuss, not a
-verdict (the myths' answers, with replications, are that). The choices that mattered most point
-to the myths they touch.
+the difference, decision by decision: the table's game is played again with one decision (say,
+the kartrekker's way of inviting) left to the model in every round, and the change in the share
+of residents with a caring tie at the end is that decision's part. Both comparisons are one
+neighbourhood on one seed: a story to discuss, not a verdict (the myths' answers, with
+replications, are that). The decisions that mattered most point to the myths they touch.
 """
 
 from __future__ import annotations
@@ -29,34 +29,41 @@ OUTCOME = "share_with_caring_tie"
 
 @dataclass(frozen=True)
 class Choice:
-    """One choice a table made that the model would not have made, and what it did.
+    """One decision a table took over the game, and what it did.
 
     Attributes:
-        round: The round it was made in.
-        role: Who made it.
+        role: Who decided.
         decision: The decision's key.
-        option: The chosen option's key.
-        effect: The outcome at the end with all choices, minus the outcome with this one left
-            to the model.
+        answers: The option chosen in each round it was answered, as ``(round, option)``.
+        effect: The outcome at the end with all choices, minus the outcome with this decision
+            left to the model in every round.
     """
 
-    round: int
     role: PlayRole
     decision: str
-    option: str
+    answers: tuple[tuple[int, str], ...]
     effect: float
 
     def text(self, lang: str) -> str:
-        """The choice in words, e.g. ``"round 2, a kartrekker: I ask people personally"``."""
+        """The decision in words, e.g. ``"a kartrekker: I ask people personally (rounds 1, 2)"``."""
         decision = next(d for d in DECISIONS[self.role] if d.key == self.decision)
-        word = "ronde" if lang == "nl" else "round"
-        who = role_label(self.role, lang)
-        return f"{word} {self.round}, {who}: {decision.option(self.option).label(lang)}"
+        by_option: dict[str, list[str]] = {}
+        for number, option in self.answers:
+            by_option.setdefault(option, []).append(str(number))
+        parts = [f"{decision.option(o).label(lang)} ({_rounds(r, lang)})"
+                 for o, r in by_option.items()]
+        return f"{role_label(self.role, lang)}: {'; '.join(parts)}"
 
     @property
     def myths(self) -> tuple[int, ...]:
         """The myths the decision touches."""
         return next(d for d in DECISIONS[self.role] if d.key == self.decision).myths
+
+
+def _rounds(numbers: list[str], lang: str) -> str:
+    if len(numbers) == 1:
+        return f"{'ronde' if lang == 'nl' else 'round'} {numbers[0]}"
+    return f"{'rondes' if lang == 'nl' else 'rounds'} {', '.join(numbers)}"
 
 
 @dataclass(frozen=True)
@@ -80,30 +87,41 @@ class TableDebrief:
         return float(self.played[metric].iloc[-1] - self.model[metric].iloc[-1])
 
 
-def _replay(table: Table, skip: tuple[int, PlayRole, str] | None) -> float:
-    """The outcome at the end of the table's game played again, with one choice left out."""
+def _replay(table: Table, role: PlayRole, decision: str) -> float:
+    """The outcome at the end of the table's game played again with one decision left out."""
     again = Table(table.name, table.base, table.seed)
     for record in table.rounds:
-        choices = {PlayRole(role): {k: v for k, v in answers.items()
-                                    if skip != (record.number, PlayRole(role), k)}
-                   for role, answers in record.choices.items()}
+        choices = {PlayRole(r): {k: v for k, v in answers.items()
+                                 if (PlayRole(r), k) != (role, decision)}
+                   for r, answers in record.choices.items()}
         again.play_round(choices, record.weeks[1] - record.weeks[0] + 1)
     return float(again.simulation.records[-1][OUTCOME])
 
 
 def _choices(table: Table) -> tuple[Choice, ...]:
-    """Every choice of the table with its effect, largest first (choices are played again)."""
-    if not table.rounds:
-        return ()
-    final = float(table.simulation.records[-1][OUTCOME])
-    found = []
+    """Every decision the table took, weighed by playing the game again without it."""
+    taken: dict[tuple[PlayRole, str], list[tuple[int, str]]] = {}
     for record in table.rounds:
         for role, answers in record.choices.items():
             for decision, option in answers.items():
-                key = (record.number, PlayRole(role), decision)
-                found.append(Choice(record.number, PlayRole(role), decision, option,
-                                    final - _replay(table, key)))
+                taken.setdefault((PlayRole(role), decision), []).append((record.number, option))
+    if not taken:
+        return ()
+    final = float(table.simulation.records[-1][OUTCOME])
+    found = []
+    for (role, decision), answers in taken.items():
+        same = all(_as_the_model(table, role, decision, option) for _, option in answers)
+        effect = 0.0 if same else final - _replay(table, role, decision)
+        found.append(Choice(role, decision, tuple(answers), effect))
     return tuple(sorted(found, key=lambda c: -abs(c.effect)))
+
+
+def _as_the_model(table: Table, role: PlayRole, decision: str, option: str) -> bool:
+    """Whether a choice sets only what the model would have had anyway (no replay needed)."""
+    chosen = next(d for d in DECISIONS[role] if d.key == decision).option(option)
+    if chosen.ask_threshold is not None:
+        return False
+    return all(getattr(table.base, name) == value for name, value in chosen.levers.items())
 
 
 def _counterfactual(table: Table) -> pd.DataFrame:
