@@ -11,12 +11,14 @@ from __future__ import annotations
 import base64
 import html
 import io
+import textwrap
 from datetime import UTC, datetime
 from pathlib import Path
 
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.backends.backend_pdf import PdfPages
 from matplotlib.figure import Figure
+from matplotlib.image import imread
 
 from simulatie.workshop.play.debrief import OUTCOME, Debrief, debrief
 from simulatie.workshop.play.session import Session
@@ -98,12 +100,22 @@ def write_summary(session: Session, folder: Path, lang: str = "nl") -> dict[str,
             f"<ul>{items}</ul><p><small>{stamp}</small></p></body></html>")
     paths = {"html": folder / f"summary.{lang}.html", "pdf": folder / f"summary.{lang}.pdf"}
     paths["html"].write_text(page, encoding="utf-8")
-    text = Figure(figsize=(8.27, 11.69))
-    FigureCanvasAgg(text)
-    text.text(0.06, 0.96, _TITLE[lang], fontsize=16, va="top")
-    text.text(0.06, 0.92, _settings(session, lang), fontsize=9, va="top")
-    text.text(0.06, 0.88, "\n".join(lines), fontsize=9, va="top", wrap=True)
     with PdfPages(paths["pdf"]) as pdf:
-        pdf.savefig(text)
-        pdf.savefig(fig)
+        pdf.savefig(_page(fig, lines, session, lang))
     return paths
+
+
+def _page(fig: Figure, lines: list[str], session: Session, lang: str) -> Figure:
+    """One A4 page: the title, the settings and the debrief's lines above the figure."""
+    page = Figure(figsize=(8.27, 11.69))
+    FigureCanvasAgg(page)
+    page.text(0.06, 0.97, _TITLE[lang], fontsize=16, va="top")
+    page.text(0.06, 0.94, _settings(session, lang), fontsize=9, va="top")
+    wrapped = [textwrap.fill(line.strip(), 105, subsequent_indent="   ") for line in lines]
+    page.text(0.06, 0.91, "\n".join(wrapped), fontsize=8, va="top")
+    picture = imread(io.BytesIO(base64.b64decode(_png(fig))), format="png")
+    height = min(0.55, 0.88 * picture.shape[0] / picture.shape[1] * 8.27 / 11.69)
+    axes = page.add_axes((0.06, 0.03, 0.88, height))
+    axes.imshow(picture)
+    axes.axis("off")
+    return page
