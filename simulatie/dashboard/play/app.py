@@ -45,6 +45,7 @@ img.play-qr { image-rendering: pixelated; }
 .play-name, .play-holder, .play-idle-name, .play-waiting-name {
   font-weight: 600; overflow-wrap: anywhere; word-break: break-word; white-space: normal; }
 .play-model { font-style: italic; color: #666; }
+.play-role-row { font-size: 1.1rem; }
 .play-table { padding: 10px 14px; margin: 4px 0; }
 .play-table-name { font-size: 1.3rem; font-weight: 700; display: block; }
 .play-question { font-weight: 600; margin-top: 10px; display: block; }
@@ -70,8 +71,8 @@ def _room_or_problem() -> Room | str:
 @solara.component
 def Shell(children: list | None = None):
     """Every page's frame: no navigation bar, the styles, the content centred."""
-    solara.Style(CSS)
-    return solara.Column(children=children or [], classes=["play-page"])
+    return solara.Column(children=[solara.Style(CSS), *(children or [])],
+                         classes=["play-page"])
 
 
 @solara.component

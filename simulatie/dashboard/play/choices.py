@@ -25,19 +25,29 @@ __all__ = ["Choices", "DecisionRadios"]
 
 @solara.component
 def DecisionRadios(decision: Decision, chosen: str | None,
-                   on_choose: Callable[[str, str], None], lang: str):
+                   on_choose: Callable[[str, str], None], lang: str, attempt: int = 0):
     """One decision: its question and its options as radio buttons.
+
+    The buttons are the same widgets from round to round (a new round sets them back to nothing
+    chosen), so a click at the moment a round opens is never sent to buttons that are gone.
 
     Args:
         decision: The decision.
-        chosen: The option chosen so far this round, or ``None``.
+        chosen: The option that counts this round, or ``None``.
         on_choose: Called with the decision's key and the option's key.
         lang: Language of the question and the options.
+        attempt: Changes after a refused click, to put the buttons back to what counts.
     """
+    # The widget keeps one listener for its life: a new one at every redraw (and the page is
+    # redrawn whenever anyone in the room acts) would leave a moment in which a click is lost.
+    latest = solara.use_ref(on_choose)
+    latest.current = on_choose
+    on_option = solara.use_memo(
+        lambda: lambda option: latest.current(decision.key, option), [decision.key])
     with solara.Column(gap="0px", classes=["play-decision", f"play-decision-{decision.key}"]):
         solara.Text(decision.question(lang), classes=["play-question"])
         solara.v.RadioGroup(
-            v_model=chosen, on_v_model=lambda option: on_choose(decision.key, option),
+            v_model=chosen, on_v_model=on_option,
             class_=f"play-options-{decision.key}", hide_details=True,
             children=[solara.v.Radio(label=option.label(lang), value=option.key,
                                      class_=f"play-option play-option-{option.key}")
@@ -85,7 +95,7 @@ def Choices(room: Room, person: Participant, version: int, on_change: Callable[[
     if session.round > 0:
         for decision in DECISIONS[person.role]:
             DecisionRadios(decision, person.choices.get(decision.key) if this_round else None,
-                           choose, lang).key(f"{decision.key}-{session.round}-{attempt.value}")
+                           choose, lang, attempt.value).key(decision.key)
     if session.phase in (Phase.LOBBY, Phase.BETWEEN):
         solara.Text(say("wait_for_round", lang), classes=["play-hint"])
 
@@ -93,5 +103,5 @@ def Choices(room: Room, person: Participant, version: int, on_change: Callable[[
         result = answer.value[1]
         if isinstance(result, PlayError):
             solara.Warning(result.text(lang), classes=["play-answer", "play-refusal"])
-        else:
+        elif session.phase is Phase.OPEN:
             solara.Success(say(str(result), lang), classes=["play-answer", "play-saved"])

@@ -38,7 +38,7 @@ def FacilitatorScreen(room: Room, lang: str):
         with solara.Column(gap="8px", classes=["play-rounds"]):
             RoundControls(room, mark, refresh, lang)
     if room.session.phase is Phase.FINISHED:
-        DebriefPanel(room, version, lang)
-    with solara.Column(gap="12px", classes=["play-tables-panel"]):
+        DebriefPanel(room, version, lang).key("debrief")
+    with solara.Column(gap="12px", classes=["play-tables-panel"]).key("tables"):
         for index in range(len(room.session.tables)):
-            TablePanel(room, index, version, lang)
+            TablePanel(room, index, version, lang).key(f"table-{index}")

@@ -63,4 +63,6 @@ def use_room(room: Room, interval: float = REFRESH_SECONDS
         return stop.set
 
     solara.use_effect(watch, [room, interval])
-    return mark, lambda: set_mark(room_mark(room))
+    # one function for the page's life: children that get it are not redrawn for its sake
+    refresh = solara.use_memo(lambda: lambda: set_mark(room_mark(room)), [room])
+    return mark, refresh

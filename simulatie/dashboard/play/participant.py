@@ -77,6 +77,7 @@ def ParticipantScreen(room: Room, token: str | None, on_token: Callable[[str | N
     solara.Text(phase_text(room, lang), classes=["play-phase"])
     if room.session.phase is Phase.FINISHED:
         solara.Info(PlayError("finished").text(lang), classes=["play-finished"])
-    RolePicker(room, person, version, refresh, lang)
-    Choices(room, person, version, refresh, lang)
-    Situation(room, person, version, lang)
+    # keyed: the message above comes and goes, and must not make these start afresh
+    RolePicker(room, person, version, refresh, lang).key("role")
+    Choices(room, person, version, refresh, lang).key("choices")
+    Situation(room, person, version, lang).key("situation")
