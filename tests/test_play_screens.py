@@ -1,0 +1,424 @@
+"""The workshop screens without a browser: texts, settings, the shared room, headless pages, CLI.
+
+The pages are rendered with ``solara.render`` in this process, like ``tests/test_dashboard.py``
+does, and driven through the widgets they contain. The command is run with Typer's CliRunner and
+its server start replaced, like the dashboard command's test. A small scenario (60 residents)
+keeps the neighbourhoods quick.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import re
+import string
+import time
+
+import pytest
+
+solara = pytest.importorskip("solara", reason="the dashboard extra is not installed")
+ipywidgets = pytest.importorskip("ipywidgets")
+v = pytest.importorskip("ipyvuetify")
+pytest.importorskip("segno", reason="the dashboard extra is not installed")
+
+import typer  # noqa: E402
+from typer.testing import CliRunner  # noqa: E402
+
+from simulatie.cli import workshop as workshop_cli  # noqa: E402
+from simulatie.dashboard.play import app as play_app  # noqa: E402
+from simulatie.dashboard.play import presence, room  # noqa: E402
+from simulatie.dashboard.play.facilitator import FacilitatorScreen  # noqa: E402
+from simulatie.dashboard.play.participant import ParticipantScreen  # noqa: E402
+from simulatie.dashboard.play.pictures import SERIES_METRICS, padded  # noqa: E402
+from simulatie.dashboard.play.qr import qr_png  # noqa: E402
+from simulatie.dashboard.play.settings import ENVIRONMENT, PlaySettings  # noqa: E402
+from simulatie.dashboard.play.texts import LANGUAGES, TEXT, say  # noqa: E402
+from simulatie.workshop.play.session import Phase, PlayError  # noqa: E402
+
+PIN = "2468"
+
+
+@pytest.fixture
+def small_scenario(tmp_path):
+    path = tmp_path / "small.toml"
+    path.write_text("[parameters]\nresidents = 60\n", encoding="utf-8")
+    return str(path)
+
+
+@pytest.fixture
+def make_room(small_scenario, tmp_path):
+    def make(**settings) -> room.Room:
+        values = {"scenario": small_scenario, "tables": 2, "rounds": 2, "weeks_per_round": 2,
+                  "pin": PIN, "export_dir": tmp_path / "exports", **settings}
+        return room.Room.from_settings(PlaySettings(**values))
+
+    return make
+
+
+def wait_for(predicate, seconds: float = 10.0) -> None:
+    deadline = time.monotonic() + seconds
+    while not predicate():
+        assert time.monotonic() < deadline, "timed out"
+        time.sleep(0.02)
+
+
+def widgets(rc, cls: str, kind=v.Btn) -> list:
+    """The widgets of a kind that carry the CSS class ``cls`` (among others)."""
+    def classes(w) -> list[str]:
+        return (w.class_ or "").split() if hasattr(w, "class_") else list(w._dom_classes)
+
+    return [w for w in rc.find(kind).widgets if cls in classes(w)]
+
+
+def texts(rc, cls: str) -> list[str]:
+    return [w.children[0] for w in widgets(rc, cls, v.Html)]
+
+
+# --- texts and settings ----------------------------------------------------------------------
+
+
+def test_every_text_exists_in_both_languages_with_the_same_placeholders():
+    fields = string.Formatter()
+    for key, languages in TEXT.items():
+        assert set(languages) == set(LANGUAGES), key
+        names = [{f for _, f, _, _ in fields.parse(languages[lang]) if f} for lang in LANGUAGES]
+        assert names[0] == names[1], key
+    assert say("table", "nl", number=2) == "Tafel 2"
+    assert say("table", "en", number=2) == "Table 2"
+
+
+def test_settings_are_read_from_the_environment_with_defaults():
+    assert PlaySettings.from_environment({}) == PlaySettings()
+    read = PlaySettings.from_environment({ENVIRONMENT["tables"]: "3", ENVIRONMENT["pin"]: "0042",
+                                          ENVIRONMENT["away_seconds"]: "2.5"})
+    assert (read.tables, read.pin, read.away_seconds) == (3, "0042", 2.5)
+    with pytest.raises(ValueError, match="SIMULATIE_WORKSHOP_SEED"):
+        PlaySettings.from_environment({ENVIRONMENT["seed"]: "many"})
+
+
+def test_what_the_command_sets_is_what_the_server_reads():
+    env = workshop_cli.settings_environment("theehuis", 7, 3, 5, 6, "9876", "en", "secret",
+                                            "http://10.0.0.5:8765/join")
+    assert set(env) <= set(ENVIRONMENT.values())
+    assert PlaySettings.from_environment(env) == PlaySettings(
+        scenario="theehuis", seed=7, tables=3, rounds=5, weeks_per_round=6, pin="9876",
+        lang="en", key="secret", join_url="http://10.0.0.5:8765/join")
+
+
+def test_the_qr_code_is_a_png_made_here():
+    from io import BytesIO
+
+    from PIL import Image
+
+    data = qr_png("http://192.168.1.20:8765/join")
+    assert data.startswith(b"\x89PNG")
+    image = Image.open(BytesIO(data))
+    assert image.width == image.height >= 200
+
+
+def test_the_time_series_gets_every_metric_it_draws():
+    rows = padded([{"week": 0, "caring_ties": 5.0}])
+    assert rows[0]["caring_ties"] == 5.0
+    assert all(math.isnan(rows[0][m]) for m in SERIES_METRICS if m != "caring_ties")
+
+
+# --- the room ------------------------------------------------------------------------------------
+
+
+def test_a_wrong_pin_changes_nothing_and_guessing_is_slowed_down(make_room):
+    shared = make_room()
+    before = shared.version
+    for _ in range(room.MAX_WRONG_PINS):
+        with pytest.raises(PlayError) as refused:
+            shared.join("0000", "Eva", 0, "page-1")
+        assert refused.value.key == "wrong_pin"
+    assert not shared.session.participants and shared.version == before
+    with pytest.raises(room.TooManyTriesError) as refused:
+        shared.join(PIN, "Eva", 0, "page-1")
+    assert "minuut" in refused.value.text("nl")
+    assert shared.join(PIN, "Eva", 0, "page-2").name == "Eva"  # another page may try
+
+
+def test_a_participant_is_here_while_one_of_their_pages_is(make_room):
+    shared = make_room()
+    person = shared.join(PIN, "Eva", 0, "form")
+    shared.attach(person.token, "old")
+    shared.claim(person.token, "council")
+    shared.attach(person.token, "new")  # a reload: the new page before the old one went
+    shared.detach(person.token, "old")
+    assert person.present and person.role is not None
+    shared.detach(person.token, "new")
+    assert not person.present
+    assert shared.session.roles_at(0, "nl")[-1][2] is None  # the model plays the council
+    shared.attach(person.token, "again")
+    assert person.present and person.role == "council"
+
+
+def test_a_round_with_a_timer_is_closed_by_the_room(make_room):
+    shared = make_room()
+    shared.open_round(minutes=0.5 / 60)
+    assert shared.session.phase is Phase.OPEN and shared.time_left() is not None
+    wait_for(lambda: shared.session.phase is Phase.BETWEEN, seconds=20)
+    assert len(shared.session.tables[0].rounds) == 1
+
+
+def test_pictures_are_drawn_once_per_round_and_language(make_room):
+    shared = make_room()
+    assert shared.pictures(0, "nl") is None
+    shared.open_round()
+    shared.close_round()
+    first = shared.pictures(0, "nl")
+    assert first is not None and all(p.startswith(b"\x89PNG") for p in first)
+    assert shared.pictures(0, "nl") is first
+    assert shared.pictures(0, "en") is not first
+
+
+def test_the_debrief_and_its_summary_at_the_end(make_room, tmp_path):
+    shared = make_room(rounds=1)
+    person = shared.join(PIN, "Eva", 0, "form")
+    shared.claim(person.token, "kartrekker")
+    shared.open_round()
+    shared.choose(person.token, "kind", "purposeful", 1)
+    shared.close_round()
+    summary = shared.summary("en")
+    assert summary.problem is None and summary.lines and summary.figure.startswith(b"\x89PNG")
+    assert shared.summary("en") is summary
+    written = shared.export("nl")
+    assert {path.suffix for path in written.values()} == {".html", ".pdf"}
+    assert all(path.is_file() and (tmp_path / "exports") in path.parents
+               for path in written.values())
+
+
+def test_the_server_builds_its_one_session_from_the_environment(monkeypatch, small_scenario):
+    monkeypatch.setenv(ENVIRONMENT["scenario"], small_scenario)
+    monkeypatch.setenv(ENVIRONMENT["pin"], "1357")
+    room.set_room(None)
+    try:
+        first = room.current_room()
+        assert first is room.current_room() and first.session.pin == "1357"
+    finally:
+        room.set_room(None)
+
+
+# --- the participant's page ----------------------------------------------------------------------
+
+
+def render_participant(shared, token=None):
+    tokens: list[str] = []
+    _, rc = solara.render(ParticipantScreen(shared, token, tokens.append, "nl"),
+                          handle_error=False)
+    return rc, tokens
+
+
+def join_on(rc, pin: str, name: str, table: int = 1) -> None:
+    widgets(rc, "play-pin-input", v.TextField)[0].v_model = pin
+    widgets(rc, "play-name-input", v.TextField)[0].v_model = name
+    widgets(rc, "play-tables", v.BtnToggle)[0].v_model = table - 1  # the toggle's index
+    widgets(rc, "play-join")[0].click()
+
+
+def test_joining_refuses_a_wrong_pin_and_shows_names_as_plain_text(make_room):
+    shared = make_room()
+    rc, tokens = render_participant(shared)
+    join_on(rc, "1111", "Eva")
+    assert not tokens and not shared.session.participants
+    assert [w.children[0] for w in widgets(rc, "play-refusal", v.Alert)] == [
+        PlayError("wrong_pin").text("nl")]
+    name = "**Eva** <b>x</b> " + "z" * 40
+    join_on(rc, PIN, name, table=2)
+    assert len(tokens) == 1
+    person = shared.find(tokens[0])
+    assert person.table == 1 and len(person.name) == 30
+    page, _ = render_participant(shared, tokens[0])
+    assert texts(page, "play-name") == [person.name]
+    assert "**Eva**" in person.name and "<" not in person.name
+    assert not page.find(v.Html, tag="b").widgets
+
+
+def test_two_participants_race_for_a_role(make_room):
+    shared = make_room()
+    first = shared.join(PIN, "Ali", 0, "a")
+    second = shared.join(PIN, "Bo", 0, "b")
+    page_a, _ = render_participant(shared, first.token)
+    page_b, _ = render_participant(shared, second.token)
+    widgets(page_a, "play-role-volunteer")[0].click()
+    widgets(page_b, "play-role-volunteer")[0].click()  # B's page had not caught up yet
+    assert texts(page_a, "play-role-name") == ["een vrijwilliger"]
+    refusal = [w.children[0] for w in widgets(page_b, "play-refusal", v.Alert)]
+    assert refusal == [PlayError("role_taken", name="Ali").text("nl")]
+    assert second.role is None
+    wait_for(lambda: widgets(page_b, "play-role-volunteer")[0].disabled)
+
+
+def test_choices_count_while_the_round_is_open_and_a_late_one_is_refused(make_room):
+    shared = make_room()
+    person = shared.join(PIN, "Ali", 0, "a")
+    shared.claim(person.token, "council")
+    page, _ = render_participant(shared, person.token)
+    assert not widgets(page, "play-options-funding", v.RadioGroup)
+    shared.open_round()
+    wait_for(lambda: widgets(page, "play-options-funding", v.RadioGroup))
+    radios = widgets(page, "play-options-funding", v.RadioGroup)[0]
+    radios.v_model = "pilot"
+    assert [w.children[0] for w in widgets(page, "play-answer", v.Alert)] == ["Opgeslagen."]
+    radios.v_model = "structural"
+    assert [w.children[0] for w in widgets(page, "play-answer", v.Alert)] == [
+        say("changed", "nl")]
+    shared.close_round()
+    radios.v_model = "pilot"  # the page had not caught up with the close
+    assert [w.children[0] for w in widgets(page, "play-answer", v.Alert)] == [
+        PlayError("round_closed").text("nl")]
+    assert shared.session.tables[0].rounds[0].choices == {"council": {"funding": "structural"}}
+    assert radios.v_model == "structural"  # the buttons show what counted
+
+
+def test_a_page_that_goes_away_lets_the_model_play(make_room):
+    shared = make_room()
+    person = shared.join(PIN, "Ali", 0, "a")
+    shared.claim(person.token, "professional")
+    page, _ = render_participant(shared, person.token)
+    assert person.present
+    page.close()
+    assert not person.present
+    render_participant(shared, person.token)  # reopened with the token in its address
+    assert person.present and person.role == "professional"
+
+
+def test_an_unknown_token_shows_the_message_and_the_form(make_room):
+    page, _ = render_participant(make_room(), "nobody")
+    assert [w.children[0] for w in widgets(page, "play-unknown", v.Alert)] == [
+        PlayError("unknown_participant").text("nl")]
+    assert widgets(page, "play-join")
+
+
+def test_a_disconnected_page_is_noticed():
+    from solara.server.kernel_context import PageStatus
+
+    class Context:
+        def __init__(self, statuses):
+            import threading
+
+            self.page_status = statuses
+            self.lock = threading.RLock()
+            self.closed_event = threading.Event()
+
+    assert presence.is_connected(Context({}))
+    assert presence.is_connected(Context({"p": PageStatus.CONNECTED}))
+    assert not presence.is_connected(Context({"p": PageStatus.DISCONNECTED}))
+
+
+# --- the facilitator's screen --------------------------------------------------------------------
+
+
+def test_the_facilitator_runs_the_rounds_and_sees_every_table(make_room):
+    shared = make_room(join_url="http://10.0.0.5:8765/join")
+    ali = shared.join(PIN, "Ali", 0, "a")
+    shared.claim(ali.token, "resident")
+    _, rc = solara.render(FacilitatorScreen(shared, "nl"), handle_error=False)
+    assert texts(rc, "play-pin") == [PIN]
+    assert texts(rc, "play-join-url") == ["http://10.0.0.5:8765/join"]
+    assert len(widgets(rc, "play-qr", ipywidgets.Image)) == 1
+    assert texts(rc, "play-holder") == ["Ali"]
+    assert len(texts(rc, "play-model")) == 9
+    assert widgets(rc, "play-close")[0].disabled
+    widgets(rc, "play-open")[0].click()
+    assert shared.session.phase is Phase.OPEN
+    assert texts(rc, "play-waiting-name") == ["Ali"]
+    shared.choose(ali.token, "ask", "readily", 1)
+    wait_for(lambda: texts(rc, "play-nobody-waiting"))
+    widgets(rc, "play-close")[0].click()
+    assert shared.session.phase is Phase.BETWEEN
+    assert len(widgets(rc, "play-map", ipywidgets.Image)) == 2
+    assert len(widgets(rc, "play-series", ipywidgets.Image)) == 2
+    widgets(rc, "play-open")[0].click()
+    widgets(rc, "play-close")[0].click()
+    assert shared.session.phase is Phase.FINISHED
+    wait_for(lambda: texts(rc, "play-debrief-line"), seconds=60)
+    assert len(widgets(rc, "play-debrief-figure", ipywidgets.Image)) == 1
+
+
+def test_the_facilitator_screen_asks_for_its_key(make_room):
+    room.set_room(make_room(key="sesame"))
+    try:
+        _, rc = solara.render(play_app.Facilitator(), handle_error=False)
+        assert not texts(rc, "play-pin")
+        assert texts(rc, "play-join-url")
+    finally:
+        room.set_room(None)
+    assert play_app.query_value("t=abc&key=sesame", "key") == "sesame"
+    assert play_app.query_value(None, "t") is None
+
+
+def test_the_language_switches_the_screens(make_room):
+    shared = make_room()
+    _, rc = solara.render(FacilitatorScreen(shared, "en"), handle_error=False)
+    assert texts(rc, "play-model")[0] == "the model"
+    assert widgets(rc, "play-open")[0].children == ["Open round 1"]
+
+
+# --- the command ---------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def command(monkeypatch):
+    calls = []
+
+    def fake_serve(argv):
+        calls.append((argv, {k: v for k, v in os.environ.items()
+                             if k.startswith("SIMULATIE_WORKSHOP_")}))
+        return 0
+
+    monkeypatch.setattr(workshop_cli.launcher, "serve", fake_serve)
+    app = typer.Typer()
+    app.command("noop")(lambda: None)
+    workshop_cli.register(app)
+    return app, calls
+
+
+def test_workshop_command_starts_the_screens_offline(command, small_scenario):
+    app, calls = command
+    result = CliRunner().invoke(app, ["workshop", small_scenario, "--port", "8123", "--tables",
+                                      "3", "--pin", "1234", "--lang", "en"])
+    assert result.exit_code == 0, result.output
+    assert "warning" not in result.output
+    assert "http://127.0.0.1:8123/join" in result.output and "1234" in result.output
+    facilitator = re.search(r"http://127\.0\.0\.1:8123/\?key=(\S+)", result.output)
+    assert facilitator
+    argv, env = calls[0]
+    assert "--no-check-version" in argv and workshop_cli.PLAY_MODULE in argv
+    assert argv[argv.index("--host") + 1] == "127.0.0.1"
+    settings = PlaySettings.from_environment(env)
+    assert (settings.tables, settings.pin, settings.lang, settings.key) == (
+        3, "1234", "en", facilitator.group(1))
+    assert settings.scenario == small_scenario
+    assert not any(k.startswith("SIMULATIE_WORKSHOP_") for k in os.environ)  # restored
+
+
+def test_workshop_on_the_network_warns_and_shows_this_computers_address(command, monkeypatch):
+    app, calls = command
+    monkeypatch.setattr(workshop_cli, "_lan_address", lambda: "192.168.1.20")
+    result = CliRunner().invoke(app, ["werkplaats", "--host", "0.0.0.0"])
+    assert result.exit_code == 0, result.output
+    assert "warning" in result.output and "PIN" in result.output
+    assert "http://192.168.1.20:8765/join" in result.output
+    assert re.search(r"PIN: +\d{4}\b", result.output)
+    settings = PlaySettings.from_environment(calls[0][1])
+    assert settings.join_url == "http://192.168.1.20:8765/join"
+    assert calls[0][0][calls[0][0].index("--host") + 1] == "0.0.0.0"
+
+
+@pytest.mark.parametrize("args, message", [
+    (["nowhere"], "unknown scenario"),
+    (["--tables", "0"], "--tables"),
+    (["--rounds", "21"], "--rounds"),
+    (["--weeks-per-round", "0"], "--weeks-per-round"),
+    (["--seed", "-1"], "--seed"),
+    (["--pin", "12ab"], "--pin"),
+])
+def test_bad_input_is_one_error_line_before_the_server_starts(command, args, message):
+    app, calls = command
+    result = CliRunner().invoke(app, ["workshop", *args])
+    assert result.exit_code == 2, result.output
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: ") and message in lines[0]
+    assert not calls
