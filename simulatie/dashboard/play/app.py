@@ -61,6 +61,14 @@ def query_value(search: str | None, name: str) -> str | None:
     return values[0] if values else None
 
 
+def _start_lang() -> str:
+    """The language the command asked for (Dutch when the settings cannot be read)."""
+    try:
+        return PlaySettings.from_environment().lang
+    except ValueError:
+        return "nl"
+
+
 def _room_or_problem() -> Room | str:
     try:
         return current_room()
@@ -88,7 +96,7 @@ def Header(lang: str, on_lang: Callable[[str], None]):
 @solara.component
 def Facilitator():
     """The facilitator's screen at ``/``, behind the key when the command set one."""
-    lang = solara.use_reactive(PlaySettings.from_environment().lang)
+    lang = solara.use_reactive(_start_lang())
     router = solara.use_router()
     room = solara.use_memo(_room_or_problem, [])
     Header(lang.value, lang.set)
@@ -107,7 +115,7 @@ def Facilitator():
 @solara.component
 def Join():
     """The participants' page at ``/join``; the participant's token lives in the address."""
-    lang = solara.use_reactive(PlaySettings.from_environment().lang)
+    lang = solara.use_reactive(_start_lang())
     router = solara.use_router()
     room = solara.use_memo(_room_or_problem, [])
     Header(lang.value, lang.set)
