@@ -25,9 +25,12 @@ from simulatie.workshop.play.decisions import DECISIONS, PlayRole
 
 __all__ = ["KEY_METRICS", "PLAYED_NAMES", "PlayedResident", "RoundRecord", "Table", "levers_of"]
 
-KEY_METRICS = ("caring_ties", "share_with_caring_tie", "lonely_share", "care_hours_unmet",
-               "active_volunteers", "attendance", "care_hours_network", "care_hours_professional")
-"""What a table records every week (and the debrief compares)."""
+KEY_METRICS = ("caring_ties", "share_with_caring_tie", "lonely_share", "ownership",
+               "active_volunteers", "active_initiators", "attendance", "care_hours_network",
+               "care_hours_volunteers", "care_hours_professional", "care_hours_formal",
+               "care_hours_unmet")
+"""What a table records every week: what the participants read, the projector's time series
+draws and the debrief compares."""
 
 PLAYED_NAMES = ("mevrouw De Vries", "meneer Jansen", "mevrouw Bakker", "meneer El Amrani",
                 "mevrouw Visser", "meneer Peeters")
