@@ -7,7 +7,8 @@ has a module of its own (:mod:`~simulatie.dashboard.run_view`,
 :mod:`~simulatie.dashboard.control_widgets`. :mod:`~simulatie.dashboard.controls`,
 :mod:`~simulatie.dashboard.run`, :mod:`~simulatie.dashboard.portrayal` and
 :mod:`~simulatie.dashboard.translations` work without Solara (tests, documents). Install with
-``pip install -e '.[dashboard]'`` and start with ``simulatie dashboard``.
+``pip install -e '.[dashboard]'`` and start with ``simulatie dashboard``. The participatory
+workshop's screens are :mod:`~simulatie.dashboard.play` (``simulatie workshop``).
 """
 
 __all__ = [
@@ -15,6 +16,7 @@ __all__ = [
     "compare_view",
     "control_widgets",
     "controls",
+    "play",
     "portrayal",
     "prose",
     "run",
