@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import Callable
+from typing import Any
 from urllib.parse import parse_qs
 
 import solara
@@ -93,15 +94,28 @@ def Header(lang: str, on_lang: Callable[[str], None]):
         LanguageToggle(lang, on_lang)
 
 
-@solara.component
-def Facilitator():
-    """The facilitator's screen at ``/``, behind the key when the command set one."""
+def _page_start() -> tuple[solara.Reactive[str], Any, Room | None]:
+    """What both pages start with: the language, the router, the header and the room.
+
+    Returns:
+        The language, the router, and the room (``None`` when it could not be made; the
+        problem is then shown on the page).
+    """
     lang = solara.use_reactive(_start_lang())
     router = solara.use_router()
     room = solara.use_memo(_room_or_problem, [])
     Header(lang.value, lang.set)
     if isinstance(room, str):
         solara.Error(say("not_ready", lang.value, problem=room), classes=["play-not-ready"])
+        return lang, router, None
+    return lang, router, room
+
+
+@solara.component
+def Facilitator():
+    """The facilitator's screen at ``/``, behind the key when the command set one."""
+    lang, router, room = _page_start()
+    if room is None:
         return
     wanted = room.settings.key
     given = query_value(router.search, "key") or ""
@@ -115,12 +129,8 @@ def Facilitator():
 @solara.component
 def Join():
     """The participants' page at ``/join``; the participant's token lives in the address."""
-    lang = solara.use_reactive(_start_lang())
-    router = solara.use_router()
-    room = solara.use_memo(_room_or_problem, [])
-    Header(lang.value, lang.set)
-    if isinstance(room, str):
-        solara.Error(say("not_ready", lang.value, problem=room), classes=["play-not-ready"])
+    lang, router, room = _page_start()
+    if room is None:
         return
     token = query_value(router.search, "t")
 
