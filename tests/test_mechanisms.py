@@ -35,6 +35,7 @@ def ask(waiting: float = 0.0, credit: float = 0.0, threshold: float = 0.5, u: fl
         np.array([threshold, 0.5]), np.array([waiting, 0.0]), np.zeros(n, dtype=bool),
         np.array([u, u]), np.zeros(2), reciprocity_weight, waiting_push, 1.6,
         np.zeros(n), np.zeros(n), np.zeros(n), np.zeros(n), np.zeros(n, dtype=bool),
+        np.full(n, -1), np.zeros(n, dtype=bool),
     )
     return float(out[2].sum())
 

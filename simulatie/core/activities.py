@@ -28,6 +28,7 @@ import numpy as np
 from .conversations import pick_conversations
 from .neighbourhood import Layout
 from .parameters import Parameters
+from .personal import NOBODY
 from .population import NO_ACTIVITY
 
 if TYPE_CHECKING:
@@ -326,7 +327,6 @@ class ActivityProgramme:
 
     def _invitees(self, nb: Neighbourhood, activity: Activity) -> np.ndarray:
         """People personally invited by the organisers, and by professionals who connect."""
-        pop = nb.population
         params = nb.params
         rng = nb.streams.activities
         organisers = max(1, len(activity.organisers))
@@ -345,12 +345,38 @@ class ActivityProgramme:
         invited = invited[~activity.members[invited]]
         if len(invited) == 0:
             return invited
-        can_help = pop.capacity(invited) > 1.0
+        return invited[rng.random(len(invited)) < self._acceptance(nb, activity, invited)]
+
+    def _acceptance(self, nb: Neighbourhood, activity: Activity, invited: np.ndarray) -> np.ndarray:
+        """The chance that each personally invited neighbour accepts and comes."""
+        pop = nb.population
+        params = nb.params
         accept = (INVITE_ACCEPT * (0.5 + pop.sociability[invited])
                   * self._proximity(invited, activity.place, params) * (1 - 0.5 * params.area_risk))
         if activity.purposeful:  # being asked to do something you can do lowers the threshold
-            accept = np.where(can_help, accept * 1.5, accept)
-        return invited[rng.random(len(invited)) < np.minimum(accept, 1.0)]
+            accept = np.where(pop.capacity(invited) > 1.0, accept * 1.5, accept)
+        return np.minimum(accept, 1.0)
+
+    def _invited_by_name(self, nb: Neighbourhood, activity: Activity) -> np.ndarray:
+        """Neighbours a kartrekker invited by name who live nearest to this meeting place.
+
+        The participatory mode's "whom do you invite" (:mod:`.personal`, ``docs/odd.md``
+        7.16): they are asked before each meeting until they come, and accept as anyone
+        personally invited does (:meth:`_acceptance`), drawn from the personal stream so that
+        no other decision's draws shift.
+        """
+        personal = nb.personal
+        homes = np.array(sorted(personal.invitations), dtype=np.int64)
+        homes = homes[np.isin(homes, self.catchment[activity.place])]
+        homes = homes[~activity.members[homes]]
+        if len(homes) == 0:
+            return _NONE
+        draws = nb.streams.personal.random(len(homes))
+        came = homes[draws < self._acceptance(nb, activity, homes)]
+        for home in homes.tolist():
+            personal.note(nb.week, "invite", NOBODY, home, home in came)
+        personal.invitations.difference_update(came.tolist())
+        return came
 
     def _hold_meeting(
         self, nb: Neighbourhood, activity: Activity, walk_ins: np.ndarray, budget: Budget,
@@ -363,6 +389,8 @@ class ActivityProgramme:
         comes = rng.random(len(members)) < params.member_attendance * (1 - pop.frailty[members])
         present = members[comes]
         invited = self._invitees(nb, activity)
+        if nb.personal.invitations:
+            invited = np.concatenate([invited, self._invited_by_name(nb, activity)])
         newcomers = np.concatenate([walk_ins, invited])
         newcomers = np.unique(newcomers[~activity.members[newcomers]])
         attending = np.zeros(pop.n, dtype=np.bool_)

@@ -48,20 +48,32 @@ def ask_own_network(
     if len(ties) == 0:
         return
     draws = nb.streams.care.random((2, 2 * len(ties)))
-    helper, needer, given = _ask_kernel(
+    personal = nb.personal
+    helper, needer, given, log = _ask_kernel(
         ties.a, ties.b, ties.strength(), ties.credit, remaining, capacity,
         pop.trust, pop.ask_threshold, pop.waiting, pop.indicated, draws[0], draws[1],
         params.reciprocity_weight, params.waiting_push, params.carer_stretch,
         received, pop.given, pop.given_network, pop.given_informal, pop.asked,
+        personal.only_array(pop.n), personal.watched_mask(pop.n),
     )
     contacts.help(helper, needer, given)
     contacts.meet(helper, needer, given * params.help_shared_share)
+    if personal.watched:
+        _log_asks(nb, log, helper, needer, given)
+
+
+def _log_asks(nb: Neighbourhood, log: tuple[np.ndarray, np.ndarray, np.ndarray],
+              helper: np.ndarray, needer: np.ndarray, given: np.ndarray) -> None:
+    """Log the week's asks that involved a watched resident, with the hours each brought."""
+    for x, y, willing in zip(*(part.tolist() for part in log), strict=True):
+        hours = float(given[(needer == x) & (helper == y)].sum())
+        nb.personal.note(nb.week, "ask", x, y, willing and hours > 0, hours)
 
 
 @njit(cache=True)
 def _ask_kernel(a, b, strength, credit, remaining, capacity, trust, threshold, waiting,
                 indicated, u_ask, u_willing, reciprocity_weight, waiting_push, stretch_factor,
-                received, given, given_network, given_informal, asked):
+                received, given, given_network, given_informal, asked, only, watched):
     """Residents in need ask their ties; willing ties help within their means (7.9.3).
 
     Every resident with need left considers each of their ties. They ask when a logistic draw
@@ -71,51 +83,62 @@ def _ask_kernel(a, b, strength, credit, remaining, capacity, trust, threshold, w
         reciprocity = reciprocity_weight × tanh(credit with this tie / CREDIT_SCALE_HOURS)
 
     and the tie is willing with chance 0.3 + 0.7 × strength + reciprocity
-    (:func:`_willing_ties`). The willing ties are asked strongest first, one per round, for what
-    is still needed (:func:`_asking_order`, :func:`_help_rounds`); a helper asked by several
-    people in one round shares their hours pro rata. A helper gives within their capacity, or up
-    to ``stretch_factor`` times it for a close tie (*mantelzorg*).
+    (:func:`_willing_ties`). A resident with a chosen tie (``only``, the participatory mode's
+    "whom do you ask", :mod:`.personal`) considers that tie alone. The willing ties are asked
+    strongest first, one per round, for what is still needed (:func:`_asking_order`,
+    :func:`_help_rounds`); a helper asked by several people in one round shares their hours pro
+    rata. A helper gives within their capacity, or up to ``stretch_factor`` times it for a close
+    tie (*mantelzorg*).
 
     Arrays ``remaining``, ``capacity``, ``received``, ``given``, ``given_network``,
     ``given_informal`` and ``asked`` are updated in place.
 
     Returns:
-        ``(helper, needer, hours)`` of every piece of help given.
+        ``(helper, needer, hours)`` of every piece of help given, and ``(needer, helper,
+        willing)`` of every ask that involved a ``watched`` resident.
     """
-    needer, helper, tie_strength = _willing_ties(
+    needer, helper, tie_strength, log = _willing_ties(
         a, b, strength, credit, remaining, trust, threshold, waiting, u_ask, u_willing,
-        reciprocity_weight, waiting_push, asked,
+        reciprocity_weight, waiting_push, asked, only, watched,
     )
     order, rank = _asking_order(needer, tie_strength)
-    return _help_rounds(needer, helper, tie_strength, order, rank, remaining, capacity,
-                        indicated, stretch_factor, received, given, given_network,
-                        given_informal)
+    out_helper, out_needer, out_hours = _help_rounds(
+        needer, helper, tie_strength, order, rank, remaining, capacity, indicated,
+        stretch_factor, received, given, given_network, given_informal)
+    return out_helper, out_needer, out_hours, log
 
 
 @njit(cache=True)
 def _willing_ties(a, b, strength, credit, remaining, trust, threshold, waiting, u_ask,
-                  u_willing, reciprocity_weight, waiting_push, asked):
+                  u_willing, reciprocity_weight, waiting_push, asked, only, watched):
     """The (needer, helper) pairs in which the needer dares to ask and the helper is willing.
 
     Both directions of every tie are considered, first ``a`` asking ``b`` for all edges, then
-    ``b`` asking ``a``; draw ``d`` of ``u_ask`` and ``u_willing`` belongs to direction ``d``.
-    Whoever is asked is marked in ``asked`` (in place), willing or not.
+    ``b`` asking ``a``; draw ``d`` of ``u_ask`` and ``u_willing`` belongs to direction ``d``
+    (so a skipped direction shifts no other draw). A needer with a chosen tie (``only[x]`` is
+    not -1) skips every other tie. Whoever is asked is marked in ``asked`` (in place), willing
+    or not.
 
     Returns:
-        ``(needer, helper, strength)`` of each willing pair, in the order of the directions.
+        ``(needer, helper, strength)`` of each willing pair, in the order of the directions, and
+        ``(needer, helper, willing)`` of each ask in which a ``watched`` resident took part.
     """
     edges = len(a)
     pair_needer = np.empty(2 * edges, np.int64)
     pair_helper = np.empty(2 * edges, np.int64)
     pair_strength = np.empty(2 * edges)
+    log_needer = np.empty(2 * edges, np.int64)
+    log_helper = np.empty(2 * edges, np.int64)
+    log_willing = np.empty(2 * edges, np.bool_)
     count = 0
+    logged = 0
     for d in range(2 * edges):
         e = d % edges
         if d < edges:
             x, y, balance = a[e], b[e], credit[e]
         else:
             x, y, balance = b[e], a[e], -credit[e]
-        if remaining[x] <= MIN_HOURS:
+        if remaining[x] <= MIN_HOURS or (only[x] >= 0 and only[x] != y):
             continue
         s = strength[e]
         reciprocity = reciprocity_weight * np.tanh(balance / CREDIT_SCALE_HOURS)
@@ -123,11 +146,16 @@ def _willing_ties(a, b, strength, credit, remaining, trust, threshold, waiting, 
         if u_ask[d] >= 1.0 / (1.0 + np.exp(-courage / ASK_SOFTNESS)):
             continue
         asked[y] = True
-        if u_willing[d] >= min(1.0, max(0.0, 0.3 + 0.7 * s + reciprocity)):
+        willing = u_willing[d] < min(1.0, max(0.0, 0.3 + 0.7 * s + reciprocity))
+        if watched[x] or watched[y]:
+            log_needer[logged], log_helper[logged], log_willing[logged] = x, y, willing
+            logged += 1
+        if not willing:
             continue
         pair_needer[count], pair_helper[count], pair_strength[count] = x, y, s
         count += 1
-    return pair_needer[:count], pair_helper[:count], pair_strength[:count]
+    log = (log_needer[:logged], log_helper[:logged], log_willing[:logged])
+    return pair_needer[:count], pair_helper[:count], pair_strength[:count], log
 
 
 @njit(cache=True)

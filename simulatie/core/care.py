@@ -34,7 +34,7 @@ from numba import njit
 
 from .asking import ask_own_network
 from .groups import Group
-from .matching import match_volunteers
+from .matching import introduce_chosen, match_volunteers
 from .professionals import give_direct_care
 
 if TYPE_CHECKING:
@@ -118,6 +118,7 @@ def provide_care(nb: Neighbourhood, budget: Budget, contacts: Contacts) -> CareW
     capacity = pop.capacity()
     ask_own_network(nb, remaining, capacity, received[:, Source.NETWORK], contacts)
     match_volunteers(nb, remaining, capacity, received[:, Source.VOLUNTEERS], budget, contacts)
+    introduce_chosen(nb, capacity, budget, contacts)
 
     pop.received = received.sum(axis=1)
     pop.received_network = received[:, Source.NETWORK].copy()

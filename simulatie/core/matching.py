@@ -16,13 +16,14 @@ import numpy as np
 
 from .asking import ASK_SOFTNESS, MIN_HOURS
 from .parameters import Matching
+from .personal import NOBODY
 
 if TYPE_CHECKING:
     from .contacts import Contacts
     from .professionals import Budget
     from .state import Neighbourhood
 
-__all__ = ["match_volunteers"]
+__all__ = ["introduce_chosen", "match_volunteers"]
 
 PASSIVE_TRIES = 2  # volunteers a service desk tries for a walk-in request
 ACTIVE_TRIES = 5  # volunteers a matcher who knows them tries
@@ -107,6 +108,7 @@ def match_volunteers(
         given = min(remaining[needer], capacity[volunteer])
         capacity[volunteer] -= given
         remaining[needer] -= given
+        nb.personal.note(nb.week, "match", needer, volunteer, True, given)
         out_v.append(volunteer)
         out_n.append(needer)
         out_h.append(given)
@@ -153,6 +155,7 @@ def _choose_volunteer(
         if draws[k] < pop.fit[v] + platform:  # the request fits what they offer
             volunteer = v
             break
+        nb.personal.note(nb.week, "match", needer, v, False)
     return volunteer, met
 
 
@@ -183,3 +186,60 @@ def _record_volunteer_help(
     if introduced:
         pairs = np.array(introduced, dtype=np.int64)
         contacts.meet(pairs[:, 0], pairs[:, 1], INTRODUCTION_HOURS)
+
+
+def introduce_chosen(
+    nb: Neighbourhood, capacity: np.ndarray, budget: Budget, contacts: Contacts
+) -> None:
+    """The professional brings each resident a participant chose together with a partner.
+
+    The participatory mode's "whom do you connect" (:mod:`.personal`, ``docs/odd.md`` 7.16).
+    Every week the choice holds, the chosen resident and their partner meet for
+    ``INTRODUCTION_HOURS``, as at a matcher's first meeting. The partner, found once, is the
+    volunteer nearest to them with hours left this week, or else the nearest neighbour with more
+    than an hour to give. Each meeting costs ``hours_per_match`` of the matching hours, or else
+    of the connecting hours; without professionals or hours left, there is no meeting that week.
+
+    Args:
+        nb: The neighbourhood.
+        capacity: Hours each resident can still give this week.
+        budget: This week's professional hours (spent here).
+        contacts: This week's contacts; the meetings are added.
+    """
+    personal = nb.personal
+    if not personal.introductions:
+        return
+    cost = nb.params.hours_per_match
+    for home, partner in list(personal.introductions.items()):
+        if home in nb.leavers:
+            del personal.introductions[home]
+            continue
+        if partner == NOBODY or partner in nb.leavers:
+            partner = _partner(nb, home, capacity)
+            personal.introductions[home] = partner
+        if partner == NOBODY or not nb.support.present:
+            personal.note(nb.week, "introduce", home, partner, False)
+            continue
+        if budget.matching >= cost:
+            budget.matching -= cost
+        elif budget.connecting >= cost:
+            budget.connecting -= cost
+        else:
+            personal.note(nb.week, "introduce", home, partner, False)
+            continue
+        contacts.meet(np.array([home]), np.array([partner]), INTRODUCTION_HOURS)
+        personal.note(nb.week, "introduce", home, partner, True)
+
+
+def _partner(nb: Neighbourhood, home: int, capacity: np.ndarray) -> int:
+    """The volunteer nearest to ``home`` with hours left, else the nearest able neighbour."""
+    pop = nb.population
+    others = np.arange(pop.n) != home
+    for candidates in (pop.is_volunteer & (capacity > MIN_HOURS) & others,
+                       (capacity > 1.0) & others):
+        found = np.flatnonzero(candidates)
+        if len(found):
+            xy = nb.layout.home_xy
+            distance = np.abs(xy[found] - xy[home]).sum(axis=1)
+            return int(found[np.argmin(distance)])
+    return NOBODY

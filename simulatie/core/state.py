@@ -26,13 +26,14 @@ from .demography import draw_residents
 from .initiators import start_initiators
 from .neighbourhood import Layout, build_layout
 from .parameters import Parameters, baseline_parameters
+from .personal import PersonalChoices
 from .population import Population
 from .professionals import Support
 from .roles import RoleLog
 from .ties import TieNetwork
 from .volunteers import start_volunteer_scheme
 
-NEWCOMER_KEY = 1_000  # keeps newcomers' streams apart from the named streams (spawn keys 0-6)
+NEWCOMER_KEY = 1_000  # keeps newcomers' streams apart from the named streams (spawn keys 0-7)
 
 __all__ = [
     "Neighbourhood",
@@ -62,6 +63,8 @@ class Streams:
     engagement: np.random.Generator
     setup: np.random.Generator
     motives: np.random.Generator
+    personal: np.random.Generator  # the participatory mode's personal choices (last: adding it
+    # shifted no other stream, since a child's spawn key is its position)
 
     @classmethod
     def from_seed(cls, seed: int) -> Streams:
@@ -121,6 +124,8 @@ class Neighbourhood:
         care: The last week's care accounting.
         leavers: Homes whose resident left in the last week (newcomers live there now).
         spin_up: What the spin-up produced (for the run's metadata).
+        personal: Personal choices of the residents played in the participatory mode, and
+            the requests they were part of (empty otherwise).
     """
 
     params: Parameters
@@ -136,6 +141,7 @@ class Neighbourhood:
     care: CareWeek
     leavers: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
     spin_up: dict[str, float] = field(default_factory=dict)
+    personal: PersonalChoices = field(default_factory=PersonalChoices)
 
     def refresh_views(self) -> None:
         """Read this week's per-resident views off the tie network."""

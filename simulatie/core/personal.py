@@ -1,0 +1,106 @@
+"""Choices single residents make for themselves, and the requests they were part of.
+
+In the participatory mode a few people of the neighbourhood are played by participants, who decide
+things about named neighbours. Each personal choice acts through a mechanism the model already
+has for everyone (``docs/odd.md`` 7.16):
+
+* **whom to ask**: a resident with a need asks only the one tie they chose; the asking mechanism
+  (:mod:`.asking`) skips their other ties, and the chosen one is as willing as anyone would be;
+* **whom to invite**: a kartrekker personally invites a named neighbour to the activity at the
+  meeting place nearest to them, before each meeting until they come; the neighbour accepts as
+  anyone personally invited does (:mod:`.activities`);
+* **whom to connect**: the professional arranges a meeting between a named resident and a
+  volunteer (or else a neighbour near them) every week, paid from their matching or connecting
+  hours (:mod:`.matching`); what the meetings grow into is up to the ties' own rules.
+
+A volunteer's answer to requests needs no entry here: it is their own row's ``fit``, which
+matching already reads.
+
+The log records every request that involves a watched resident (who asked whom, and whether the
+answer was yes), so that a participant can read what happened to the person they play. A run
+without participants has no choices and no watched residents, and never reads this.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+__all__ = ["NOBODY", "PersonalChoices", "Request"]
+
+NOBODY = -1
+"""The asker of a request that comes from no resident (a kartrekker or a professional played by
+a participant stands for their role, not for one home)."""
+
+
+@dataclass(frozen=True)
+class Request:
+    """One request that involved a watched resident.
+
+    Attributes:
+        week: The week it happened.
+        kind: ``"ask"`` (for help over a tie), ``"match"`` (a help-seeker's request reached a
+            volunteer), ``"invite"`` (a personal invitation to an activity) or ``"introduce"``
+            (a meeting a professional arranged).
+        asker: Who asked (the help-seeker; the resident introduced), or :data:`NOBODY`.
+        asked: Who was asked (the helper; the volunteer; the invited neighbour; the partner met).
+        yes: Whether the answer was yes (help given or promised; came; met).
+        hours: Hours of help given, where help was given.
+    """
+
+    week: int
+    kind: str
+    asker: int
+    asked: int
+    yes: bool
+    hours: float = 0.0
+
+
+@dataclass
+class PersonalChoices:
+    """The personal choices in force, and the requests that involved watched residents.
+
+    Attributes:
+        ask_only: Per resident with a chosen tie: the one resident they ask for help.
+        invitations: Homes a kartrekker invites personally, until they come to an activity.
+        introductions: Per resident the professional connects: their partner, once found
+            (:data:`NOBODY` until then).
+        watched: Homes whose requests are logged.
+        log: The requests, oldest first.
+    """
+
+    ask_only: dict[int, int] = field(default_factory=dict)
+    invitations: set[int] = field(default_factory=set)
+    introductions: dict[int, int] = field(default_factory=dict)
+    watched: set[int] = field(default_factory=set)
+    log: list[Request] = field(default_factory=list)
+
+    def clear_choices(self) -> None:
+        """End every choice (a new round is chosen afresh); the log and the watch stay."""
+        self.ask_only.clear()
+        self.invitations.clear()
+        self.introductions.clear()
+
+    def only_array(self, n: int) -> np.ndarray:
+        """Per resident, the one resident they ask, or :data:`NOBODY` (ask anyone)."""
+        only = np.full(n, NOBODY, dtype=np.int64)
+        for needer, helper in self.ask_only.items():
+            only[needer] = helper
+        return only
+
+    def watched_mask(self, n: int) -> np.ndarray:
+        """Per resident, whether their requests are logged."""
+        mask = np.zeros(n, dtype=np.bool_)
+        mask[list(self.watched)] = True
+        return mask
+
+    def involves(self, *homes: int) -> bool:
+        """Whether any of ``homes`` is watched."""
+        return any(home in self.watched for home in homes)
+
+    def note(self, week: int, kind: str, asker: int, asked: int, yes: bool,
+             hours: float = 0.0) -> None:
+        """Log a request if it involves a watched resident."""
+        if self.involves(asker, asked):
+            self.log.append(Request(week, kind, int(asker), int(asked), bool(yes), float(hours)))
