@@ -361,12 +361,14 @@ class ActivityProgramme:
         """Neighbours a kartrekker invited by name who live nearest to this meeting place.
 
         The participatory mode's "whom do you invite" (:mod:`.personal`, ``docs/odd.md``
-        7.16): they are asked before each meeting until they come, and accept as anyone
+        7.16): they are asked once a week, at the first meeting near them, until they come,
+        and accept as anyone
         personally invited does (:meth:`_acceptance`), drawn from the personal stream so that
         no other decision's draws shift.
         """
         personal = nb.personal
-        homes = np.array(sorted(personal.invitations), dtype=np.int64)
+        homes = np.array(sorted(h for h, week in personal.invitations.items() if week < nb.week),
+                         dtype=np.int64)
         homes = homes[np.isin(homes, self.catchment[activity.place])]
         homes = homes[~activity.members[homes]]
         if len(homes) == 0:
@@ -375,7 +377,9 @@ class ActivityProgramme:
         came = homes[draws < self._acceptance(nb, activity, homes)]
         for home in homes.tolist():
             personal.note(nb.week, "invite", NOBODY, home, home in came)
-        personal.invitations.difference_update(came.tolist())
+            personal.invitations[home] = nb.week
+        for home in came.tolist():
+            del personal.invitations[home]
         return came
 
     def _hold_meeting(

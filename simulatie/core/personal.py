@@ -6,9 +6,9 @@ has for everyone (``docs/odd.md`` 7.16):
 
 * **whom to ask**: a resident with a need asks only the one tie they chose; the asking mechanism
   (:mod:`.asking`) skips their other ties, and the chosen one is as willing as anyone would be;
-* **whom to invite**: a kartrekker personally invites a named neighbour to the activity at the
-  meeting place nearest to them, before each meeting until they come; the neighbour accepts as
-  anyone personally invited does (:mod:`.activities`);
+* **whom to invite**: a kartrekker personally invites a named neighbour to an activity at the
+  meeting place nearest to them, once in every week one meets there, until they come; the
+  neighbour accepts as anyone personally invited does (:mod:`.activities`);
 * **whom to connect**: the professional arranges a meeting between a named resident and a
   volunteer (or else a neighbour near them) every week, paid from their matching or connecting
   hours (:mod:`.matching`); what the meetings grow into is up to the ties' own rules.
@@ -63,7 +63,8 @@ class PersonalChoices:
 
     Attributes:
         ask_only: Per resident with a chosen tie: the one resident they ask for help.
-        invitations: Homes a kartrekker invites personally, until they come to an activity.
+        invitations: Homes a kartrekker invites personally, until they come to an activity, with
+            the last week they were invited (once a week at most).
         introductions: Per resident the professional connects: their partner, once found
             (:data:`NOBODY` until then).
         watched: Homes whose requests are logged.
@@ -71,7 +72,7 @@ class PersonalChoices:
     """
 
     ask_only: dict[int, int] = field(default_factory=dict)
-    invitations: set[int] = field(default_factory=set)
+    invitations: dict[int, int] = field(default_factory=dict)
     introductions: dict[int, int] = field(default_factory=dict)
     watched: set[int] = field(default_factory=set)
     log: list[Request] = field(default_factory=list)

@@ -56,6 +56,7 @@ class Option:
         en: The answer in English.
         levers: Lever values this answer sets for the next round.
         ask_threshold: For the resident: their own reluctance to ask (0 = asks readily).
+        fit: For the volunteer: the chance a request suits them (their own row's ``fit``).
     """
 
     key: str
@@ -63,6 +64,7 @@ class Option:
     en: str
     levers: dict[str, Any] = field(default_factory=dict)
     ask_threshold: float | None = None
+    fit: float | None = None
 
     def label(self, lang: str) -> str:
         """The answer in ``lang``."""

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from simulatie.experiment.scenarios import load_scenario
-from simulatie.workshop.play.decisions import DECISIONS, PlayRole, role_label
+from simulatie.workshop.play.decisions import PlayRole, role_label
 from simulatie.workshop.play.table import RoundRecord, Table
 
 __all__ = ["MAX_NAME", "Participant", "Phase", "PlayError", "Session"]
@@ -224,6 +224,8 @@ class Session:
                 raise PlayError("finished")
             if self.phase is Phase.OPEN:
                 raise PlayError("round_open")
+            for table in self.tables:
+                table.offer()  # the decisions about named people, fixed for the round
             self.round += 1
             self.phase = Phase.OPEN
             self.deadline = time.monotonic() + seconds if seconds else None
@@ -255,7 +257,8 @@ class Session:
                 raise PlayError("round_closed")
             if person.role is None:
                 raise PlayError("no_role")
-            found = {d.key: d for d in DECISIONS[person.role]}.get(decision)
+            offered = self.tables[person.table].decisions(person.role)
+            found = {d.key: d for d in offered}.get(decision)
             if found is None or option not in {o.key for o in found.options}:
                 raise PlayError("unknown_choice")
             if person.submitted_round != self.round:
@@ -269,7 +272,7 @@ class Session:
         with self._lock:
             return [p for p in self.participants.values() if p.present and p.role is not None
                     and (p.submitted_round != self.round
-                         or len(p.choices) < len(DECISIONS[p.role]))]
+                         or len(p.choices) < len(self.tables[p.table].decisions(p.role)))]
 
     def time_left(self) -> float | None:
         """Seconds until the round's timer ends (0 when it has), or ``None`` without a timer."""
