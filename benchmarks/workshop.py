@@ -27,7 +27,7 @@ import threading
 import time
 from pathlib import Path
 
-from simulatie.workshop.play.decisions import DECISIONS, PlayRole
+from simulatie.workshop.play.decisions import PlayRole
 from simulatie.workshop.play.session import Session
 from simulatie.workshop.play.words import situation
 
@@ -67,7 +67,7 @@ def measure_workshop(participants: int = 25, rounds: int = 4, weeks: int = 13,
     lock = threading.Lock()
 
     def press(person, number: int) -> None:
-        for decision in DECISIONS[person.role]:
+        for decision in room.decisions_for(person):
             started = time.perf_counter()
             room.choose(person.token, decision.key, decision.options[-1].key, number)
             situation(room, person.token, "nl")

@@ -138,7 +138,7 @@ def test_the_resident_role_sets_only_that_residents_reluctance(small):
     if table.resident.slot == slot:
         assert pop.ask_threshold[slot] == before[slot]
     text = situation(room, cor.token, "nl")
-    assert table.resident.name in text[0] and "uur" in text[0]
+    assert table.resident.name("nl") in text[0] and "uur" in text[0]
 
 
 def test_unplayed_roles_are_the_model_itself(small):

@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 import solara
 
-from simulatie.workshop.play.decisions import DECISIONS, Decision
+from simulatie.workshop.play.decisions import Decision
 from simulatie.workshop.play.session import Participant, Phase, PlayError
 
 from .room import Room
@@ -93,7 +93,7 @@ def Choices(room: Room, person: Participant, version: int, on_change: Callable[[
         solara.Text(say("round_closed_choices", lang, number=session.round),
                     classes=["play-heading", "play-closed"])
     if session.round > 0:
-        for decision in DECISIONS[person.role]:
+        for decision in session.decisions_for(person):
             DecisionRadios(decision, person.choices.get(decision.key) if this_round else None,
                            choose, lang, attempt.value).key(decision.key)
     if session.phase in (Phase.LOBBY, Phase.BETWEEN):

@@ -3,20 +3,22 @@
 For every table the debrief runs the counterfactual: the same scenario and seed for as many weeks,
 with every role played by the model's own rules. It then asks which of the table's choices made
 the difference, decision by decision: the table's game is played again with one decision (say,
-the kartrekker's way of inviting) left to the model in every round, and the change in the share
-of residents with a caring tie at the end is that decision's part. Both comparisons are one
-neighbourhood on one seed: a story to discuss, not a verdict (the myths' answers, with
-replications, are that). The decisions that mattered most point to the myths they touch.
+the kartrekker's way of inviting, or whom the resident asked) left to the model in every round,
+and the change in the share of residents with a caring tie at the end is that decision's part.
+Both comparisons are one neighbourhood on one seed: a story to discuss, not a verdict (the
+myths' answers, with replications, are that). The decisions that mattered most point to the
+myths they touch.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pandas as pd
 
 from simulatie.core.simulation import Simulation
-from simulatie.workshop.play.decisions import DECISIONS, PlayRole, role_label
+from simulatie.workshop.play.decisions import DECISIONS, Decision, Option, PlayRole, role_label
+from simulatie.workshop.play.personal import MODEL_OPTIONS, home_of
 from simulatie.workshop.play.session import Session
 from simulatie.workshop.play.table import KEY_METRICS, Table
 from simulatie.workshop.texts import MYTH_TEXTS
@@ -43,21 +45,21 @@ class Choice:
     decision: str
     answers: tuple[tuple[int, str], ...]
     effect: float
+    asked: Decision
 
     def text(self, lang: str) -> str:
         """The decision in words, e.g. ``"a kartrekker: I ask people personally (rounds 1, 2)"``."""
-        decision = next(d for d in DECISIONS[self.role] if d.key == self.decision)
         by_option: dict[str, list[str]] = {}
         for number, option in self.answers:
             by_option.setdefault(option, []).append(str(number))
-        parts = [f"{decision.option(o).label(lang)} ({_rounds(r, lang)})"
+        parts = [f"{self.asked.option(o).label(lang)} ({_rounds(r, lang)})"
                  for o, r in by_option.items()]
         return f"{role_label(self.role, lang)}: {'; '.join(parts)}"
 
     @property
     def myths(self) -> tuple[int, ...]:
         """The myths the decision touches."""
-        return next(d for d in DECISIONS[self.role] if d.key == self.decision).myths
+        return self.asked.myths
 
 
 def _rounds(numbers: list[str], lang: str) -> str:
@@ -110,16 +112,31 @@ def _choices(table: Table) -> tuple[Choice, ...]:
     final = float(table.simulation.records[-1][OUTCOME])
     found = []
     for (role, decision), answers in taken.items():
-        same = all(_as_the_model(table, role, decision, option) for _, option in answers)
+        asked = _asked(table, role, decision)
+        same = all(_as_the_model(table, asked.option(option)) for _, option in answers)
         effect = 0.0 if same else final - _replay(table, role, decision)
-        found.append(Choice(role, decision, tuple(answers), effect))
+        found.append(Choice(role, decision, tuple(answers), effect, asked))
     return tuple(sorted(found, key=lambda c: -abs(c.effect)))
 
 
-def _as_the_model(table: Table, role: PlayRole, decision: str, option: str) -> bool:
+def _asked(table: Table, role: PlayRole, key: str) -> Decision:
+    """The decision as it was asked: every round's options of a decision about named people."""
+    static = next((d for d in DECISIONS[role] if d.key == key), None)
+    if static is not None:
+        return static
+    offered = [d for record in table.rounds for d in record.offered.get(role.value, ())
+               if d.key == key]
+    options = {o.key: o for d in offered for o in d.options}
+    return replace(offered[-1], options=tuple(options.values()))
+
+
+def _as_the_model(table: Table, chosen: Option) -> bool:
     """Whether a choice sets only what the model would have had anyway (no replay needed)."""
-    chosen = next(d for d in DECISIONS[role] if d.key == decision).option(option)
-    if chosen.ask_threshold is not None:
+    if chosen.key in MODEL_OPTIONS:
+        return True
+    if home_of(chosen.key) is not None:
+        return False
+    if chosen.ask_threshold is not None or chosen.fit is not None:
         return False
     return all(getattr(table.base, name) == value for name, value in chosen.levers.items())
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from simulatie.experiment.scenarios import load_scenario
-from simulatie.workshop.play.decisions import PlayRole, role_label
+from simulatie.workshop.play.decisions import DECISIONS, Decision, PlayRole, role_label
 from simulatie.workshop.play.table import RoundRecord, Table
 
 __all__ = ["MAX_NAME", "Participant", "Phase", "PlayError", "Session"]
@@ -305,6 +305,21 @@ class Session:
                 and p.submitted_round == self.round and p.choices}
 
     # --- what people see -------------------------------------------------------------------------
+
+    def decisions_for(self, person: Participant) -> tuple[Decision, ...]:
+        """The decisions a participant's screen shows: the open round's, or those just played.
+
+        Between rounds the screen keeps the round just played (with what counted), so the
+        decisions about named people are the ones that round offered, not the next round's.
+        """
+        if person.role is None:
+            return ()
+        with self._lock:
+            table = self.tables[person.table]
+            if self.phase is Phase.OPEN or not table.rounds:
+                return table.decisions(person.role)
+            offered = table.rounds[-1].offered.get(person.role.value, ())
+            return DECISIONS[person.role] + offered
 
     def roles_at(self, table: int, lang: str) -> list[tuple[PlayRole, str, str | None]]:
         """Every role at a table: the role, its name, and who plays it (``None``: the model)."""

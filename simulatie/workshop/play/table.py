@@ -25,6 +25,7 @@ from simulatie.core.parameters import Parameters, make_parameters
 from simulatie.core.personal import Request
 from simulatie.core.simulation import Simulation
 from simulatie.workshop.play.decisions import DECISIONS, Decision, PlayRole
+from simulatie.workshop.play.names import resident_name
 from simulatie.workshop.play.personal import apply_personal, personal_decisions
 
 if TYPE_CHECKING:
@@ -84,6 +85,10 @@ class PlayedPerson:
     slot: int
     generation: int
     own: float
+
+    def name(self, lang: str = "nl") -> str:
+        """Their name (:func:`~.names.resident_name`)."""
+        return resident_name(self.slot, self.generation, lang)
 
 
 @dataclass

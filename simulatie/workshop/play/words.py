@@ -179,10 +179,9 @@ def _neighbourhood(role: PlayRole, record: RoundRecord, lang: str) -> list[str]:
             f"for them; {_percent(end['lonely_share'])} are lonely."]
 
 
-def _left(record: RoundRecord, slot: int, generation: int, lang: str) -> list[str]:
-    """The played resident left the neighbourhood during the round: who is played now."""
+def _left(record: RoundRecord, now: str, lang: str) -> list[str]:
+    """The played resident left the neighbourhood during the round: who (``now``) is played."""
     lines = []
-    now = resident_name(slot, generation, lang)
     for event in record.events:
         kind, _, detail = event.partition(":")
         if kind == "left":
@@ -225,7 +224,7 @@ def situation(session: Session, token: str, lang: str = "nl") -> list[str]:
         lines = personal(record, lang) if personal else []
         lines += _neighbourhood(person.role, record, lang)
     if person.role is PlayRole.RESIDENT:
-        lines += _left(record, table.resident.slot, table.resident.generation, lang)
+        lines += _left(record, table.resident.name(lang), lang)
     if session.phase is Phase.FINISHED:
         lines.append("Het spel is afgelopen." if lang == "nl" else "The game has ended.")
     return lines
