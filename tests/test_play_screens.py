@@ -125,6 +125,26 @@ def test_the_time_series_gets_every_metric_it_draws():
 # --- the room ------------------------------------------------------------------------------------
 
 
+def test_a_page_redraws_for_its_own_table_and_not_for_other_peoples_clicks(make_room):
+    shared = make_room()  # two tables
+    ali = shared.join(PIN, "Ali", 0, "a")
+    shared.claim(ali.token, "council")
+    marks = lambda: [shared.changes(t) for t in (None, 0, 1, room.NO_TABLE)]  # noqa: E731
+    before = marks()
+    bea = shared.join(PIN, "Bea", 1, "b")
+    shared.claim(bea.token, "council")
+    after = marks()
+    assert after[0] > before[0] and after[2] > before[2]  # the facilitator and table 2 see Bea
+    assert after[1] == before[1] and after[3] == before[3]  # table 1 and the join form do not
+    shared.open_round()
+    opened = marks()
+    assert all(o > a for o, a in zip(opened, after, strict=True))  # every page shows a round
+    shared.choose(ali.token, "funding", "structural", 1)
+    chosen = marks()
+    assert chosen[0] > opened[0]  # the facilitator's list of who is still choosing
+    assert chosen[1:] == opened[1:]  # no participant's page redraws for Ali's click
+
+
 def test_a_wrong_pin_changes_nothing_and_guessing_is_slowed_down(make_room):
     shared = make_room()
     before = shared.version

@@ -24,7 +24,7 @@ from .join_form import JoinForm
 from .live import use_room
 from .presence import use_presence
 from .role_picker import RolePicker
-from .room import Room
+from .room import NO_TABLE, Room
 from .situation import Situation
 from .texts import say
 
@@ -56,10 +56,11 @@ def ParticipantScreen(room: Room, token: str | None, on_token: Callable[[str | N
         lang: Language of the page.
     """
     page = solara.use_memo(lambda: secrets.token_hex(8), [])
-    mark, refresh = use_room(room)
+    person = room.find(token)
+    # the page follows its own table only: another table's clicks do not redraw it
+    mark, refresh = use_room(room, person.table if person else NO_TABLE)
     version = mark[0]
     use_presence(room, token, page)
-    person = room.find(token)
 
     if person is None:
         if token:

@@ -4,8 +4,12 @@ One server is one session: :func:`current_room` builds it on first use from the 
 (:class:`~simulatie.dashboard.play.settings.PlaySettings`) and keeps it at module level, so the
 facilitator's screen and every participant's page (each a Solara session, its own thread) act on the
 same :class:`~simulatie.workshop.play.session.Session`. Every change goes through :class:`Room`,
-which takes one lock and counts the changes (:attr:`Room.version`): a page polls that number and
-redraws when it moved (:mod:`.live`).
+which takes one lock and counts the changes: every change (:attr:`Room.version`, which the
+facilitator's screen follows), and per table the changes its participants' pages show
+(:meth:`Room.changes`: a round opened or closed, someone joined, took a role, left or came back
+at that table). A page polls its number and redraws when it moved (:mod:`.live`). An answer to a
+decision changes only the facilitator's screen (who is still choosing) and the page that gave it,
+so a room of phones choosing at once does not redraw every phone for every click.
 
 The room also keeps track of which pages show a participant (:meth:`Room.attach`,
 :meth:`Room.detach`): a participant is present while at least one of their pages is, so a reload
@@ -38,8 +42,12 @@ from . import pictures
 from .settings import PlaySettings
 from .texts import say
 
-__all__ = ["MAX_WRONG_PINS", "WRONG_PIN_WINDOW", "Room", "TooManyTriesError", "current_room",
-           "set_room"]
+__all__ = ["MAX_WRONG_PINS", "NO_TABLE", "WRONG_PIN_WINDOW", "Room", "TooManyTriesError",
+           "current_room", "set_room"]
+
+NO_TABLE = -1
+"""The table of a page that shows no participant yet (the join form): it follows only the
+changes every page shows."""
 
 MAX_WRONG_PINS = 5
 """Wrong PINs one page may type within :data:`WRONG_PIN_WINDOW` before it has to wait."""
@@ -87,6 +95,7 @@ class Room:
         self.session = session
         self.settings = settings
         self.version = 0
+        self._table_versions = [0] * (len(session.tables) + 1)  # the last: pages with no table
         self._lock = threading.RLock()
         self._pages: dict[str, set[str]] = {}
         self._wrong_pins: dict[str, list[float]] = {}
@@ -106,8 +115,24 @@ class Room:
                           settings.weeks_per_round, settings.rounds, settings.pin)
         return cls(session, settings)
 
-    def _changed(self) -> None:
+    def _changed(self, table: int | None = None) -> None:
+        """Count a change: at one table, or (``None``) one every page shows."""
         self.version += 1
+        if table is None:
+            self._table_versions = [v + 1 for v in self._table_versions]
+        else:
+            self._table_versions[table] += 1
+
+    def changes(self, table: int | None = None) -> int:
+        """The change counter a page follows.
+
+        Args:
+            table: The participant's table; :data:`NO_TABLE` for a page without a participant
+                yet; ``None`` for the facilitator (every change).
+        """
+        if table is None:
+            return self.version
+        return self._table_versions[table]
 
     def locked(self, action: Callable[[], Any]) -> Any:
         """Run ``action`` under the room's lock (to read several things consistently)."""
@@ -143,7 +168,7 @@ class Room:
                 if refusal.key == "wrong_pin":
                     recent.append(now)
                 raise
-            self._changed()
+            self._changed(person.table)
             return person
 
     def find(self, token: str | None) -> Participant | None:
@@ -162,7 +187,7 @@ class Room:
         with self._lock:
             person = self.session.rejoin(token)
             self._pages.setdefault(token, set()).add(page)
-            self._changed()
+            self._changed(person.table)
             return person
 
     def detach(self, token: str, page: str) -> None:
@@ -172,7 +197,7 @@ class Room:
             pages.discard(page)
             if not pages and token in self.session.participants:
                 self.session.leave(token)
-                self._changed()
+                self._changed(self.session.participants[token].table)
 
     def claim(self, token: str, role: PlayRole | str) -> Participant:
         """Take a role (:meth:`Session.claim`).
@@ -182,7 +207,7 @@ class Room:
         """
         with self._lock:
             person = self.session.claim(token, role)
-            self._changed()
+            self._changed(person.table)
             return person
 
     def choose(self, token: str, decision: str, option: str, round_number: int) -> str:
@@ -193,7 +218,7 @@ class Room:
         """
         with self._lock:
             result = self.session.choose(token, decision, option, round_number)
-            self._changed()
+            self.version += 1  # the facilitator's list of who is still choosing; nobody else
             return result
 
     def people_at(self, table: int) -> list[Participant]:
