@@ -3,7 +3,8 @@
 The server is started exactly as ``simulatie dashboard`` starts it (:func:`server_command`), on
 127.0.0.1 and a free port, with its output in a log file. Chromium is Debian's package
 (``/usr/bin/chromium``), driven by Playwright with the flags that keep it off the network;
-Playwright never downloads a browser here.
+Playwright never downloads a browser here. Waiting for a server to answer and stopping it
+(:func:`wait_until_up`, :func:`stop`) serve :mod:`benchmarks.workshop_server` too.
 """
 
 from __future__ import annotations
@@ -28,6 +29,8 @@ __all__ = [
     "chromium",
     "dashboard_server",
     "free_port",
+    "stop",
+    "wait_until_up",
 ]
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -40,7 +43,7 @@ STOP_GRACE = 10.0  # seconds the server gets to end before it is killed
 
 
 class ServerError(RuntimeError):
-    """The dashboard server did not start; the message ends with its log."""
+    """A server did not start; the message ends with its log."""
 
 
 @dataclass(frozen=True)
@@ -88,18 +91,36 @@ def dashboard_server(workdir: Path, timeout: float = START_TIMEOUT) -> Iterator[
                                    stderr=subprocess.STDOUT, env=env)
         try:
             url = f"http://127.0.0.1:{port}/"
-            _wait_until_up(url, process, log_path, timeout)
+            wait_until_up(url, process, log_path, timeout)
             yield DashboardServer(url, process, log_path)
         finally:
-            process.terminate()
-            try:
-                process.wait(timeout=STOP_GRACE)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
+            stop(process)
 
 
-def _wait_until_up(url: str, process: subprocess.Popen, log: Path, timeout: float) -> None:
+def stop(process: subprocess.Popen) -> None:
+    """Ask ``process`` to end, and kill it if it has not ended after ``STOP_GRACE`` seconds."""
+    process.terminate()
+    try:
+        process.wait(timeout=STOP_GRACE)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
+def wait_until_up(url: str, process: subprocess.Popen, log: Path, timeout: float,
+                  what: str = "the dashboard server") -> None:
+    """Wait until ``url`` answers 200.
+
+    Args:
+        url: The address to ask, every 0.3 s.
+        process: The server; if it ends, waiting ends.
+        log: The server's output, quoted in the error.
+        timeout: Seconds to wait.
+        what: The server's name in the error.
+
+    Raises:
+        ServerError: If ``process`` ends or ``url`` does not answer within ``timeout``.
+    """
     deadline = time.monotonic() + timeout
     while True:
         try:
@@ -109,7 +130,7 @@ def _wait_until_up(url: str, process: subprocess.Popen, log: Path, timeout: floa
         except OSError:
             pass
         if process.poll() is not None or time.monotonic() > deadline:
-            raise ServerError("the dashboard server did not start:\n" + log.read_text()[-3000:])
+            raise ServerError(f"{what} did not start:\n" + log.read_text()[-3000:])
         time.sleep(0.3)
 
 

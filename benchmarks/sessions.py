@@ -23,26 +23,21 @@ table) would not do, so these latencies are an upper bound.
 from __future__ import annotations
 
 import argparse
-import contextlib
-import json
-import os
 import statistics
-import sys
 import tempfile
 import time
-from dataclasses import asdict, dataclass, replace
-from datetime import UTC, datetime
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 import psutil
 
 from .browser import chromium, dashboard_server
+from .processes import chromium_processes, cpu_seconds, kept_affinity, pin_server, rss_mib
+from .report import Row, add_run_options, log_to_stderr, report, status
 
 __all__ = ["SessionsResult", "format_sessions", "main", "measure_sessions"]
 
-RESULTS = Path(__file__).resolve().parent.parent / "results" / "benchmarks"
 TARGET_P95_SECONDS = 1.0  # the performance issue: p95 per session, "next week" and "+1 year"
 TARGET_MIB_PER_SESSION = 60.0
 LOAD_TIMEOUT_MS = 120_000  # a session's first page, on a loaded machine
@@ -126,32 +121,6 @@ class SessionsResult:
         return float(np.percentile(values, q)) if values else float("nan")
 
 
-def _server_mib(pid: int) -> float:
-    process = psutil.Process(pid)
-    total = process.memory_info().rss
-    for child in process.children(recursive=True):
-        with contextlib.suppress(psutil.Error):  # a child may end while we look
-            total += child.memory_info().rss
-    return total / 2**20
-
-
-def _cpu_seconds(processes: list[psutil.Process]) -> float:
-    total = 0.0
-    for process in processes:
-        with contextlib.suppress(psutil.Error):
-            times = process.cpu_times()
-            total += times.user + times.system
-    return total
-
-
-def _chromium_processes() -> list[psutil.Process]:
-    found = []
-    for process in psutil.process_iter(["name"]):
-        if "chrom" in (process.info["name"] or "").lower():
-            found.append(process)
-    return found
-
-
 def _open_session(browser, url: str):
     context = browser.new_context(viewport={"width": 1400, "height": 900})
     page = context.new_page()
@@ -177,27 +146,6 @@ def _round(pages: list, button: str, weeks: int) -> list[float]:
     return [page.evaluate("() => window.__simLatency") / 1000 for page in pages]
 
 
-def _pin(server_pid: int) -> bool:
-    """Put the server on the first core and this process (and the browser it starts) on the rest.
-
-    Returns:
-        Whether it could: it needs Linux and at least two usable cores.
-    """
-    if not hasattr(os, "sched_setaffinity"):
-        return False
-    cores = sorted(os.sched_getaffinity(0))
-    if len(cores) < 2:
-        return False
-    server = psutil.Process(server_pid)
-    for process in (server, *server.children(recursive=True)):
-        with contextlib.suppress(psutil.Error):
-            for thread in process.threads():  # threads started later inherit it
-                with contextlib.suppress(OSError):
-                    os.sched_setaffinity(thread.id, cores[:1])
-    os.sched_setaffinity(0, cores[1:])
-    return True
-
-
 def measure_sessions(
     sessions: int = 15, week_rounds: int = 5, year_rounds: int = 3, pin: bool = False, log=print
 ) -> SessionsResult:
@@ -220,14 +168,10 @@ def measure_sessions(
     if sessions < 2:
         raise ValueError("sessions must be at least 2 (memory per session needs two)")
     started = time.perf_counter()
-    affinity = os.sched_getaffinity(0) if hasattr(os, "sched_getaffinity") else None
-    with tempfile.TemporaryDirectory() as tmp, dashboard_server(Path(tmp)) as server:
-        pinned = pin and _pin(server.process.pid)
-        try:
-            result = _measure(server, sessions, week_rounds, year_rounds, log)
-        finally:
-            if affinity is not None:
-                os.sched_setaffinity(0, affinity)
+    with (tempfile.TemporaryDirectory() as tmp, dashboard_server(Path(tmp)) as server,
+          kept_affinity()):
+        pinned = pin and pin_server(server.process.pid)
+        result = _measure(server, sessions, week_rounds, year_rounds, log)
     return replace(result, pinned=pinned, seconds=time.perf_counter() - started)
 
 
@@ -240,12 +184,12 @@ def _measure(server, sessions: int, week_rounds: int, year_rounds: int, log) -> 
             pages.append(page)
             loads.append(seconds)
             if number == 0:
-                first = _server_mib(server.process.pid)
+                first = rss_mib(server.process.pid)
             log(f"session {number + 1}/{sessions} open after {seconds:.1f} s")
-        opened = _server_mib(server.process.pid)
+        opened = rss_mib(server.process.pid)
         server_process = [psutil.Process(server.process.pid)]
-        browsers = _chromium_processes()
-        server_cpu, browser_cpu = _cpu_seconds(server_process), _cpu_seconds(browsers)
+        browsers = chromium_processes()
+        server_cpu, browser_cpu = cpu_seconds(server_process), cpu_seconds(browsers)
         rounds_started = time.perf_counter()
         weeks: list[float] = []
         for number in range(week_rounds):
@@ -258,9 +202,9 @@ def _measure(server, sessions: int, week_rounds: int, year_rounds: int, log) -> 
             log(f"+1 year, round {number + 1}/{year_rounds}: "
                 f"slowest {max(years[-sessions:]):.2f} s")
         rounds_seconds = time.perf_counter() - rounds_started
-        end = _server_mib(server.process.pid)
-        server_cpu = _cpu_seconds(server_process) - server_cpu
-        browser_cpu = _cpu_seconds(browsers) - browser_cpu
+        end = rss_mib(server.process.pid)
+        server_cpu = cpu_seconds(server_process) - server_cpu
+        browser_cpu = cpu_seconds(browsers) - browser_cpu
         for context in contexts:
             context.close()
     return SessionsResult(
@@ -272,11 +216,7 @@ def _measure(server, sessions: int, week_rounds: int, year_rounds: int, log) -> 
     )
 
 
-def _status(value: float, target: float) -> str:
-    return "met" if value <= target else "MISSED"
-
-
-def format_sessions(result: SessionsResult) -> list[tuple[str, str, str, str]]:
+def format_sessions(result: SessionsResult) -> list[Row]:
     """Table rows (measure, value, target, status) for ``result``."""
     n = result.sessions
     rows = [(f"Dashboard, {n} sessions: first page (median, max)",
@@ -289,14 +229,14 @@ def format_sessions(result: SessionsResult) -> list[tuple[str, str, str, str]]:
         p95 = result.percentile(which, 95)
         rows.append((f"Dashboard, {n} sessions at once: {label}, p95 (p50, max)",
                      f"{p95:.2f} s ({result.percentile(which, 50):.2f}, {max(values):.2f})",
-                     f"≤ {TARGET_P95_SECONDS:g} s", _status(p95, TARGET_P95_SECONDS)))
+                     f"≤ {TARGET_P95_SECONDS:g} s", status(p95, TARGET_P95_SECONDS)))
     rows.append(("  CPU during the rounds: server, browser",
                  f"{result.server_cpu_seconds:.1f} s, {result.browser_cpu_seconds:.1f} s "
                  f"(rounds took {result.rounds_seconds:.1f} s)", "", ""))
     rows.append((f"Dashboard server memory per session ({n} sessions)",
                  f"{result.mib_per_session:.0f} MiB (server {result.server_mib_first:.0f} → "
                  f"{result.server_mib_end:.0f} MiB)", f"< {TARGET_MIB_PER_SESSION:g} MiB",
-                 _status(result.mib_per_session, TARGET_MIB_PER_SESSION)))
+                 status(result.mib_per_session, TARGET_MIB_PER_SESSION)))
     return rows
 
 
@@ -307,20 +247,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sessions", type=int, default=15)
     parser.add_argument("--week-rounds", type=int, default=5)
     parser.add_argument("--year-rounds", type=int, default=3)
-    parser.add_argument("--pin", action="store_true",
-                        help="server on a core of its own, the browser on the others")
-    parser.add_argument("--out", type=Path, default=RESULTS)
+    add_run_options(parser)
     args = parser.parse_args(argv)
     result = measure_sessions(args.sessions, args.week_rounds, args.year_rounds, args.pin,
-                              log=lambda text: print(text, file=sys.stderr, flush=True))
-    for row in format_sessions(result):
-        print(" | ".join(row))
-    args.out.mkdir(parents=True, exist_ok=True)
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-    path = args.out / f"sessions-{stamp}{'-pinned' if result.pinned else ''}.json"
-    record: dict[str, Any] = {"timestamp": stamp, **asdict(result)}
-    path.write_text(json.dumps(record, indent=2) + "\n")
-    print(f"written: {path}")
+                              log=log_to_stderr)
+    report(result, format_sessions(result), "sessions", args.out, result.pinned)
     return 0
 
 
