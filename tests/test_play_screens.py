@@ -193,6 +193,20 @@ def test_pictures_are_drawn_once_per_round_and_language(make_room):
     assert shared.pictures(0, "en") is not first
 
 
+def test_tables_are_drawn_by_painters_kept_for_the_whole_game(make_room):
+    shared = make_room()  # two rounds of two weeks
+    shared.prepare_pictures("nl")  # the first drawings, in the background
+    shared.open_round()
+    shared.close_round()  # waits for a drawing under way: nothing moves while it is drawn
+    first = shared.pictures(0, "nl")
+    shared.open_round()
+    shared.close_round()
+    second = shared.pictures(0, "nl")
+    assert first[1] != second[1]  # two more weeks in the time series
+    painter = shared.drawings._painter(0, "nl")
+    assert painter.series.axes["ties"].get_xlim() == (0, 4)  # the time axis: the whole game
+
+
 def test_the_debrief_and_its_summary_at_the_end(make_room, tmp_path):
     shared = make_room(rounds=1)
     person = shared.join(PIN, "Eva", 0, "form")

@@ -33,6 +33,8 @@ def FacilitatorScreen(room: Room, lang: str):
     """
     mark, refresh = use_room(room)
     version = mark[0]
+    # the tables' first drawings are the slow ones: make them before the first round closes
+    solara.use_effect(lambda: room.prepare_pictures(lang), [room, lang])
     with solara.Columns([1, 1], gutters_dense=True):
         JoinPanel(room, lang)
         with solara.Column(gap="8px", classes=["play-rounds"]):

@@ -100,7 +100,7 @@ class Room:
         self._pages: dict[str, set[str]] = {}
         self._wrong_pins: dict[str, list[float]] = {}
         self._timer: threading.Timer | None = None
-        self._pictures: dict[tuple[int, int, str], tuple[bytes, bytes]] = {}
+        self.drawings = pictures.Drawings(session)
         self._summaries: dict[tuple[int, str], Summary] = {}
 
     @classmethod
@@ -272,7 +272,8 @@ class Room:
             if self._timer is not None:
                 self._timer.cancel()
                 self._timer = None
-            records = self.session.close_round()
+            with self.drawings.lock:  # no table moves while it is drawn
+                records = self.session.close_round()
             self._changed()
             return records
 
@@ -285,19 +286,15 @@ class Room:
     def pictures(self, table: int, lang: str) -> tuple[bytes, bytes] | None:
         """The table's map and time series after its last round (PNG), or ``None`` before.
 
-        Drawn once per table, round and language, under the room's lock (the neighbourhood does
-        not move while it is drawn).
+        Drawn once per table, round and language (:class:`~.pictures.Drawings`), outside the
+        room's lock: participants' answers do not wait for the drawing.
         """
-        with self._lock:
-            played = self.session.tables[table].rounds
-            if not played:
-                return None
-            key = (table, len(played), lang)
-            if key not in self._pictures:
-                self._pictures[key] = pictures.table_pictures(
-                    self.session.tables[table], lang,
-                    say("map_title", lang, number=table + 1, round=len(played)))
-            return self._pictures[key]
+        return self.drawings.pictures(
+            table, lang, lambda rounds: say("map_title", lang, number=table + 1, round=rounds))
+
+    def prepare_pictures(self, lang: str) -> None:
+        """Start the tables' first drawings in the background (:meth:`Drawings.prepare`)."""
+        self.drawings.prepare(lang)
 
     def summary(self, lang: str) -> Summary:
         """The debrief's lines and figure, computed once per language at the end of the game.
