@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from simulatie.core.parameters import make_parameters
+from simulatie.core.parameters import Role, make_parameters, parameter_specs
 from simulatie.core.simulation import Simulation
 from simulatie.workshop.play.debrief import debrief
 from simulatie.workshop.play.decisions import DECISIONS, PlayRole
@@ -204,3 +204,24 @@ def test_every_option_is_a_valid_lever_setting():
                 levers, threshold = levers_of({role: {decision.key: option.key}})
                 make_parameters(levers)  # raises if a value is out of range
                 assert levers or threshold is not None
+
+
+def test_an_alternative_policy_is_another_scenarios_levers_in_the_same_neighbourhood(small):
+    room = session(small, rounds=1)
+    with pytest.raises(ValueError, match="every lever"):
+        room.compare_with(small)  # the session's own scenario: nothing to compare
+    chosen = room.compare_with("theehuis")
+    specs = parameter_specs()
+    assert chosen.levers and all(specs[name].role is Role.LEVER for name in chosen.levers)
+    room.open_round()
+    room.close_round()
+    found = debrief(room)
+    table = found.tables[0]
+    again = Simulation(chosen.parameters(room.params), room.seed,
+                       metrics=["share_with_caring_tie"], baseline=False)
+    again.step(WEEKS)
+    assert table.alternative["share_with_caring_tie"].iloc[-1] == pytest.approx(
+        again.records[-1]["share_with_caring_tie"])
+    assert table.difference_from_alternative() is not None
+    assert any("theehuis" in line for line in found.lines("nl"))
+    assert room.params.residents == chosen.parameters(room.params).residents  # same street

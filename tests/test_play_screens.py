@@ -33,6 +33,7 @@ from simulatie.dashboard.play.pictures import SERIES_METRICS, padded  # noqa: E4
 from simulatie.dashboard.play.qr import qr_png  # noqa: E402
 from simulatie.dashboard.play.settings import ENVIRONMENT, PlaySettings  # noqa: E402
 from simulatie.dashboard.play.texts import LANGUAGES, TEXT, say  # noqa: E402
+from simulatie.experiment.scenarios import ScenarioError  # noqa: E402
 from simulatie.workshop.play.session import Phase, PlayError  # noqa: E402
 
 PIN = "2468"
@@ -205,6 +206,23 @@ def test_tables_are_drawn_by_painters_kept_for_the_whole_game(make_room):
     assert first[1] != second[1]  # two more weeks in the time series
     painter = shared.drawings._painter(0, "nl")
     assert painter.series.axes["ties"].get_xlim() == (0, 4)  # the time axis: the whole game
+
+
+def test_the_facilitator_picks_a_policy_to_compare_with_and_a_bad_one_changes_nothing(make_room):
+    shared = make_room(rounds=1, compare="theehuis")
+    assert shared.session.alternative.name == "theehuis"
+    shared.open_round()
+    shared.close_round()
+    assert any("policy of theehuis" in line for line in shared.summary("en").lines)
+    before = shared.version
+    with pytest.raises(ScenarioError):
+        shared.compare_with("elsewhere")
+    assert shared.session.alternative.name == "theehuis" and shared.version == before
+    _, rc = solara.render(FacilitatorScreen(shared, "en"), handle_error=False)
+    assert len(widgets(rc, "play-compare", v.Select)) == 1
+    shared.compare_with(None)  # only the model again
+    wait_for(lambda: texts(rc, "play-debrief-line"), seconds=60)
+    assert not any("policy of" in line for line in shared.summary("en").lines)
 
 
 def test_the_debrief_and_its_summary_at_the_end(make_room, tmp_path):
@@ -451,6 +469,8 @@ def test_workshop_on_the_network_warns_and_shows_this_computers_address(command,
     (["--weeks-per-round", "0"], "--weeks-per-round"),
     (["--seed", "-1"], "--seed"),
     (["--pin", "12ab"], "--pin"),
+    (["--compare", "default"], "--compare: scenario 'default' sets every lever"),
+    (["--compare", "elsewhere"], "unknown scenario 'elsewhere'"),
 ])
 def test_bad_input_is_one_error_line_before_the_server_starts(command, args, message):
     app, calls = command

@@ -33,6 +33,7 @@ import typer
 from simulatie.cli import dashboard as launcher
 from simulatie.cli.common import Lang, fail
 from simulatie.experiment.scenarios import ScenarioError, load_scenario
+from simulatie.workshop.play.alternative import alternative_policy
 
 __all__ = ["PLAY_MODULE", "join_host", "play_server_command", "register", "settings_environment",
            "workshop_command"]
@@ -83,7 +84,7 @@ def _url(host: str, port: int, path: str) -> str:
 
 def settings_environment(scenario: str, seed: int, tables: int, rounds: int,
                          weeks_per_round: int, pin: str, lang: str, key: str,
-                         join_url: str) -> dict[str, str]:
+                         join_url: str, compare: str = "") -> dict[str, str]:
     """The ``SIMULATIE_WORKSHOP_*`` variables that tell the server its session.
 
     Returns:
@@ -99,6 +100,7 @@ def settings_environment(scenario: str, seed: int, tables: int, rounds: int,
         "SIMULATIE_WORKSHOP_LANG": lang,
         "SIMULATIE_WORKSHOP_KEY": key,
         "SIMULATIE_WORKSHOP_JOIN_URL": join_url,
+        "SIMULATIE_WORKSHOP_COMPARE": compare,
     }
 
 
@@ -118,7 +120,7 @@ def _environment(values: Mapping[str, str]) -> Iterator[None]:
 
 
 def _check(scenario: str, tables: int, rounds: int, weeks_per_round: int, seed: int,
-           pin: str | None) -> str:
+           pin: str | None, compare: str | None = None) -> str:
     """Refuse bad options with one ``error:`` line; return the scenario as the server loads it."""
     if not 1 <= tables <= 12:
         fail(f"--tables must be from 1 to 12, got {tables}")
@@ -131,9 +133,18 @@ def _check(scenario: str, tables: int, rounds: int, weeks_per_round: int, seed: 
     if pin is not None and not re.fullmatch(r"[0-9]{4,8}", pin):
         fail(f"--pin must be 4 to 8 digits, got {pin!r}")
     try:
-        load_scenario(scenario)
+        loaded = load_scenario(scenario)
+        if compare:
+            alternative_policy(loaded.parameters, compare)
     except ScenarioError as error:
         fail(error)
+    except ValueError as error:
+        fail(f"--compare: {error}")
+    return _as_server_loads(scenario)
+
+
+def _as_server_loads(scenario: str) -> str:
+    """A scenario file's absolute path (the server runs elsewhere), or the name as given."""
     path = Path(scenario)
     return str(path.resolve()) if path.suffix == ".toml" and path.is_file() else scenario
 
@@ -156,12 +167,16 @@ def workshop_command(
         help="The PIN participants type (4 to 8 digits; default: four random digits).",
         show_default=False)] = None,
     lang: Annotated[Lang, typer.Option(help="Language the screens start in.")] = Lang.NL,
+    compare: Annotated[str | None, typer.Option(
+        help="An alternative policy for the debrief: a scenario whose levers the tables are "
+        "also compared with, in the same neighbourhood (can be changed on the screen).",
+        show_default=False)] = None,
 ) -> None:
     """Start a participatory workshop: a projector screen, and participants join by phone."""
     if importlib.util.find_spec("solara") is None:
         fail("the workshop needs the dashboard's extra packages; install them with "
              "pip install -e '.[dashboard]'")
-    scenario = _check(scenario, tables, rounds, weeks_per_round, seed, pin)
+    scenario = _check(scenario, tables, rounds, weeks_per_round, seed, pin, compare)
     pin = pin if pin is not None else f"{secrets.randbelow(10_000):04d}"
     key = secrets.token_urlsafe(12)
     local = host in WILDCARDS or host in LOCAL_NAMES
@@ -176,7 +191,8 @@ def workshop_command(
     typer.echo(f"PIN:                     {pin}")
     typer.echo("Stop with Ctrl+C.")
     values = settings_environment(scenario, seed, tables, rounds, weeks_per_round, pin,
-                                  lang.value, key, join_url)
+                                  lang.value, key, join_url,
+                                  _as_server_loads(compare) if compare else "")
     with _environment(values):
         code = launcher.serve(play_server_command(host, port))
     raise typer.Exit(code)

@@ -2,9 +2,10 @@
 """The end of the game on the projector: the debrief's lines, its figure, and saving a summary.
 
 The debrief compares each table with the same neighbourhood left to the model
-(:func:`simulatie.workshop.play.debrief.debrief`); it is computed once per language in a
-background thread (:meth:`Room.summary`). *Save summary* writes the HTML and PDF summary in Dutch
-or English (:meth:`Room.export`) and says where.
+(:func:`simulatie.workshop.play.debrief.debrief`) and, if the facilitator picks one, with another
+scenario's policy in the same neighbourhood (:class:`PolicyPicker`); it is computed once per
+language and policy in a background thread (:meth:`Room.summary`). *Save summary* writes the HTML
+and PDF summary in Dutch or English (:meth:`Room.export`) and says where.
 """
 
 from __future__ import annotations
@@ -12,10 +13,13 @@ from __future__ import annotations
 import solara
 import solara.lab
 
+from simulatie.experiment.scenario_paths import available
+from simulatie.experiment.scenarios import ScenarioError
+
 from .room import Room
 from .texts import say
 
-__all__ = ["DebriefPanel", "ExportButtons", "export_message"]
+__all__ = ["DebriefPanel", "ExportButtons", "PolicyPicker", "export_message"]
 
 
 def export_message(room: Room, summary_lang: str, lang: str) -> tuple[str, str]:
@@ -61,6 +65,32 @@ def ExportButtons(room: Room, lang: str):
 
 
 @solara.component
+def PolicyPicker(room: Room, lang: str):
+    """Which scenario's policy the debrief also compares with, or none.
+
+    A scenario that sets every lever as the session does, or that cannot be read, is refused
+    with its message; the comparison stays as it was.
+    """
+    session = room.session
+    none = say("compare_none", lang)
+    names = [name for name in available() if name != session.scenario]
+    current = session.alternative.name if session.alternative else none
+    problem = solara.use_reactive(None)
+
+    def pick(name: str) -> None:
+        try:
+            room.compare_with(None if name == none else name)
+            problem.set(None)
+        except (ScenarioError, ValueError) as refusal:
+            problem.set(str(refusal))
+
+    solara.Select(label=say("compare_label", lang), values=[none, *names], value=current,
+                  on_value=pick, classes=["play-compare"])
+    if problem.value:
+        solara.Warning(problem.value, classes=["play-compare-problem"])
+
+
+@solara.component
 def DebriefPanel(room: Room, version: int, lang: str):
     """The debrief: its sentences, its figure, and the buttons that save the summary.
 
@@ -69,9 +99,12 @@ def DebriefPanel(room: Room, version: int, lang: str):
         version: The room's change counter.
         lang: Language of the debrief.
     """
-    result = solara.lab.use_task(lambda: room.summary(lang), dependencies=[lang],
+    alternative = room.session.alternative
+    result = solara.lab.use_task(lambda: room.summary(lang),
+                                 dependencies=[lang, alternative.name if alternative else None],
                                  prefer_threaded=True)
     solara.Text(say("debrief", lang), classes=["play-heading", "play-debrief-heading"])
+    PolicyPicker(room, lang)
     summary = result.value if result.finished else None
     if summary is None:
         solara.Text(say("debrief_busy", lang), classes=["play-hint", "play-debrief-busy"])

@@ -108,11 +108,14 @@ class Room:
         """Build the session the settings describe.
 
         Raises:
-            ValueError: For impossible settings (tables, rounds, weeks per round).
+            ValueError: For impossible settings (tables, rounds, weeks per round), or an
+                alternative policy that sets every lever as the session does.
             ScenarioError: For an unknown scenario.
         """
         session = Session(settings.scenario, settings.seed, settings.tables,
                           settings.weeks_per_round, settings.rounds, settings.pin)
+        if settings.compare:
+            session.compare_with(settings.compare)
         return cls(session, settings)
 
     def _changed(self, table: int | None = None) -> None:
@@ -302,7 +305,8 @@ class Room:
         Computed outside the lock (it may take a while; nothing changes once the game ended), so
         the participants' pages stay responsive meanwhile.
         """
-        key = (self.session.round, lang)
+        alternative = self.session.alternative
+        key = (self.session.round, lang, alternative.name if alternative else "")
         with self._lock:
             known = self._summaries.get(key)
         if known is not None:
@@ -310,6 +314,17 @@ class Room:
         made = _summary(self.session, lang)
         with self._lock:
             return self._summaries.setdefault(key, made)
+
+    def compare_with(self, scenario: str | None) -> None:
+        """Choose the debrief's alternative policy (:meth:`Session.compare_with`).
+
+        Raises:
+            ScenarioError: For an unknown or broken scenario; nothing changes.
+            ValueError: If it sets every lever as the session does; nothing changes.
+        """
+        with self._lock:
+            self.session.compare_with(scenario)
+            self._changed()
 
     def situation(self, token: str, lang: str) -> list[str]:
         """The participant's own situation in plain words (:func:`~.words.situation`)."""

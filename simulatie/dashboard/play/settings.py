@@ -29,6 +29,7 @@ ENVIRONMENT: dict[str, str] = {
     "join_url": "SIMULATIE_WORKSHOP_JOIN_URL",
     "away_seconds": "SIMULATIE_WORKSHOP_AWAY_SECONDS",
     "export_dir": "SIMULATIE_WORKSHOP_EXPORT_DIR",
+    "compare": "SIMULATIE_WORKSHOP_COMPARE",
 }
 """Each setting's environment variable."""
 
@@ -52,6 +53,8 @@ class PlaySettings:
         away_seconds: How long a participant's page may be disconnected before the model plays
             their role.
         export_dir: Where the debrief's summary is written.
+        compare: A scenario whose levers the debrief also compares the tables with (``None``:
+            only the model's own run; the facilitator can choose one on the screen).
     """
 
     scenario: str = "default"
@@ -65,6 +68,7 @@ class PlaySettings:
     join_url: str = "http://127.0.0.1:8765/join"
     away_seconds: float = 20.0
     export_dir: Path = Path("results") / "workshop"
+    compare: str | None = None
 
     @classmethod
     def from_environment(cls, environ: Mapping[str, str] | None = None) -> PlaySettings:

@@ -59,6 +59,9 @@ TEXT: dict[str, dict[str, str]] = {
     # facilitator: debrief
     "debrief": {"nl": "Nabespreking", "en": "Debrief"},
     "debrief_busy": {"nl": "De nabespreking wordt berekend …", "en": "Computing the debrief …"},
+    "compare_label": {"nl": "Vergelijk ook met het beleid van scenario",
+                      "en": "Also compare with the policy of scenario"},
+    "compare_none": {"nl": "(geen: alleen het model)", "en": "(none: only the model)"},
     "debrief_failed": {"nl": "De nabespreking lukte niet: {problem}",
                        "en": "The debrief failed: {problem}"},
     "export_nl": {"nl": "Samenvatting opslaan (Nederlands)", "en": "Save summary (Dutch)"},

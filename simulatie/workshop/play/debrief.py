@@ -1,13 +1,14 @@
 """The debrief: what the room's choices did, against the same neighbourhood left to the model.
 
 For every table the debrief runs the counterfactual: the same scenario and seed for as many weeks,
-with every role played by the model's own rules. It then asks which of the table's choices made
-the difference, decision by decision: the table's game is played again with one decision (say,
-the kartrekker's way of inviting, or whom the resident asked) left to the model in every round,
-and the change in the share of residents with a caring tie at the end is that decision's part.
-Both comparisons are one neighbourhood on one seed: a story to discuss, not a verdict (the
-myths' answers, with replications, are that). The decisions that mattered most point to the
-myths they touch.
+with every role played by the model's own rules, and, if the facilitator chose one, the same again
+under an alternative policy (another scenario's levers, :mod:`.alternative`). It then asks which of
+the table's choices made the difference, decision by decision: the table's game is played again
+with one decision (say, the kartrekker's way of inviting, or whom the resident asked) left to the
+model in every round, and the change in the share of residents with a caring tie at the end is that
+decision's part. Both comparisons are one neighbourhood on one seed: a story to discuss, not a
+verdict (the myths' answers, with replications, are that). The decisions that mattered most point
+to the myths they touch.
 """
 
 from __future__ import annotations
@@ -16,7 +17,9 @@ from dataclasses import dataclass, replace
 
 import pandas as pd
 
+from simulatie.core.parameters import Parameters
 from simulatie.core.simulation import Simulation
+from simulatie.workshop.play.alternative import Alternative
 from simulatie.workshop.play.decisions import DECISIONS, Decision, Option, PlayRole, role_label
 from simulatie.workshop.play.personal import MODEL_OPTIONS, home_of
 from simulatie.workshop.play.session import Session
@@ -77,16 +80,24 @@ class TableDebrief:
         played: The table's weekly key metrics.
         model: The same neighbourhood with every role played by the model.
         choices: The table's choices with their effect, largest effect first.
+        alternative: The same neighbourhood under the chosen alternative policy, if any.
     """
 
     name: str
     played: pd.DataFrame
     model: pd.DataFrame
     choices: tuple[Choice, ...]
+    alternative: pd.DataFrame | None = None
 
     def difference(self, metric: str = OUTCOME) -> float:
         """The table's outcome at the end minus the model's."""
         return float(self.played[metric].iloc[-1] - self.model[metric].iloc[-1])
+
+    def difference_from_alternative(self, metric: str = OUTCOME) -> float | None:
+        """The table's outcome at the end minus the alternative policy's, if one was chosen."""
+        if self.alternative is None:
+            return None
+        return float(self.played[metric].iloc[-1] - self.alternative[metric].iloc[-1])
 
 
 def _replay(table: Table, role: PlayRole, decision: str) -> float:
@@ -141,8 +152,9 @@ def _as_the_model(table: Table, chosen: Option) -> bool:
     return all(getattr(table.base, name) == value for name, value in chosen.levers.items())
 
 
-def _counterfactual(table: Table) -> pd.DataFrame:
-    model = Simulation(table.base, table.seed, metrics=KEY_METRICS, baseline=False)
+def _counterfactual(table: Table, params: Parameters | None = None) -> pd.DataFrame:
+    """The same neighbourhood and seed for as many weeks: the model's own (or another) policy."""
+    model = Simulation(params or table.base, table.seed, metrics=KEY_METRICS, baseline=False)
     model.step(table.week)
     return model.timeseries()
 
@@ -153,9 +165,11 @@ class Debrief:
 
     Attributes:
         tables: One entry per table.
+        alternative: The alternative policy the tables were also compared with, if any.
     """
 
     tables: tuple[TableDebrief, ...]
+    alternative: Alternative | None = None
 
     def myths(self, top: int = 3) -> list[int]:
         """The myths touched by the choices that mattered most, at any table."""
@@ -174,6 +188,13 @@ class Debrief:
                 "met dezelfde buurt waarin het model alle rollen speelde." if nl else
                 f"{name}: {diff} percentage points of residents with a caring tie, compared "
                 "with the same neighbourhood with every role played by the model.")
+            other = table.difference_from_alternative()
+            if other is not None and self.alternative is not None:
+                policy = self.alternative.label(lang)
+                lines.append(
+                    f"{name}: {_points(other)} procentpunt vergeleken met dezelfde buurt met het "
+                    f"beleid van {policy}." if nl else f"{name}: {_points(other)} percentage "
+                    f"points compared with the same neighbourhood under the policy of {policy}.")
             for choice in table.choices[:3]:
                 lines.append(f"  {choice.text(lang)} ({_points(choice.effect)} "
                              f"{'procentpunt' if nl else 'points'})")
@@ -198,8 +219,11 @@ def debrief(session: Session) -> Debrief:
     Returns:
         The debrief.
     """
+    alternative = session.alternative
     return Debrief(tuple(
         TableDebrief(table.name, table.simulation.timeseries(), _counterfactual(table),
-                     _choices(table))
+                     _choices(table),
+                     None if alternative is None
+                     else _counterfactual(table, alternative.parameters(table.base)))
         for table in session.tables
-    ))
+    ), alternative)

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from simulatie.experiment.scenarios import load_scenario
+from simulatie.workshop.play.alternative import Alternative, alternative_policy
 from simulatie.workshop.play.decisions import DECISIONS, Decision, PlayRole, role_label
 from simulatie.workshop.play.table import RoundRecord, Table
 
@@ -141,6 +142,7 @@ class Session:
         self.phase = Phase.LOBBY
         self.round = 0
         self.deadline: float | None = None
+        self.alternative: Alternative | None = None
         self._lock = threading.RLock()
 
     # --- joining -------------------------------------------------------------------------------
@@ -303,6 +305,24 @@ class Session:
         return {p.role: dict(p.choices) for p in self.participants.values()
                 if p.present and p.table == table and p.role is not None
                 and p.submitted_round == self.round and p.choices}
+
+    def compare_with(self, scenario: str | None) -> Alternative | None:
+        """Choose the debrief's alternative policy: another scenario's levers, or none.
+
+        Args:
+            scenario: A scenario's name or path; ``None`` or ``""`` for none.
+
+        Returns:
+            The alternative in force.
+
+        Raises:
+            ScenarioError: For an unknown or broken scenario (the choice stays as it was).
+            ValueError: If the scenario sets every lever as this session does.
+        """
+        chosen = alternative_policy(self.params, scenario) if scenario else None
+        with self._lock:
+            self.alternative = chosen
+            return chosen
 
     # --- what people see -------------------------------------------------------------------------
 

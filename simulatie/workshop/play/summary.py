@@ -1,9 +1,10 @@
 """The one-page summary of a workshop session: a figure and the debrief, as HTML and PDF.
 
 The figure shows, per table, the share of residents with a caring tie week by week: the table's
-game as a solid line, the same neighbourhood with every role played by the model as a dashed
-line, and the rounds as light bands. The page adds the debrief's lines (:mod:`.debrief`) and the
-session's settings. Both files are written into the session folder only.
+game as a solid line, the same neighbourhood with every role played by the model as a dashed line,
+the chosen alternative policy (if any) as a dotted line, and the rounds as light bands. The page
+adds the debrief's lines (:mod:`.debrief`) and the session's settings. Both files are written into
+the session folder only.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ _AXIS = {"nl": "bewoners met een zorgzame band", "en": "residents with a caring 
 _WEEK = {"nl": "week", "en": "week"}
 _PLAYED = {"nl": "gespeeld", "en": "played"}
 _MODEL = {"nl": "het model speelde alle rollen", "en": "the model played every role"}
+_POLICY = {"nl": "beleid van", "en": "policy of"}
 
 
 def figure(found: Debrief, session: Session, lang: str = "nl") -> Figure:
@@ -54,6 +56,10 @@ def figure(found: Debrief, session: Session, lang: str = "nl") -> Figure:
                 label=_PLAYED[lang])
         ax.plot(table.model["week"], table.model[OUTCOME], color="#e76f51", linestyle="--",
                 label=_MODEL[lang])
+        if table.alternative is not None and found.alternative is not None:
+            ax.plot(table.alternative["week"], table.alternative[OUTCOME], color="#2a9d8f",
+                    linestyle=":", linewidth=2.0,
+                    label=f"{_POLICY[lang]} {found.alternative.name}")
         ax.set_title(f"{'Tafel' if lang == 'nl' else 'Table'} {table.name}", loc="left")
         ax.set_ylabel(_AXIS[lang])
         ax.set_ylim(0, 1)
