@@ -144,6 +144,10 @@ def test_a_page_redraws_for_its_own_table_and_not_for_other_peoples_clicks(make_
     chosen = marks()
     assert chosen[0] > opened[0]  # the facilitator's list of who is still choosing
     assert chosen[1:] == opened[1:]  # no participant's page redraws for Ali's click
+    shared.close_round()
+    closed = marks()
+    assert closed[0] > chosen[0] and closed[1:] == chosen[1:]  # the projector first ...
+    wait_for(lambda: all(m > c for m, c in zip(marks()[1:], chosen[1:], strict=True)))
 
 
 def test_a_wrong_pin_changes_nothing_and_guessing_is_slowed_down(make_room):

@@ -42,8 +42,15 @@ from . import pictures
 from .settings import PlaySettings
 from .texts import say
 
-__all__ = ["MAX_WRONG_PINS", "NO_TABLE", "WRONG_PIN_WINDOW", "Room", "TooManyTriesError",
-           "current_room", "set_room"]
+__all__ = ["MAX_WRONG_PINS", "NO_TABLE", "PHONES_AFTER_SECONDS", "WRONG_PIN_WINDOW", "Room",
+           "TooManyTriesError", "current_room", "set_room"]
+
+PHONES_AFTER_SECONDS = 0.8
+"""After a round closes, the participants' pages are told this much later than the projector.
+
+Closing a round redraws every page at once, in one Python process; everyone looks at the
+projector then, so it is drawn first and the phones follow (they show the round as played a
+moment later; a click in between is refused as late, with the session's message)."""
 
 NO_TABLE = -1
 """The table of a page that shows no participant yet (the join form): it follows only the
@@ -277,8 +284,15 @@ class Room:
                 self._timer = None
             with self.drawings.lock:  # no table moves while it is drawn
                 records = self.session.close_round()
-            self._changed()
+            self.version += 1  # the projector now, the phones a moment later
+            later = threading.Timer(PHONES_AFTER_SECONDS, self._changed_for_tables)
+            later.daemon = True
+            later.start()
             return records
+
+    def _changed_for_tables(self) -> None:
+        with self._lock:
+            self._table_versions = [v + 1 for v in self._table_versions]
 
     def time_left(self) -> float | None:
         """Seconds left in the open round, or ``None`` without a timer."""
