@@ -18,13 +18,12 @@ from __future__ import annotations
 import re
 import time
 from pathlib import Path
-from urllib.parse import urlparse
 
 import pytest
+from browser_watch import Watch
 
 from benchmarks.browser import CHROMIUM, ServerError, chromium, dashboard_server
 
-LOCAL_HOSTS = {"127.0.0.1", "localhost"}
 SCREENSHOT = Path(__file__).resolve().parents[1] / "results" / "dashboard-browser.png"
 UI_TIMEOUT = 20_000  # milliseconds for the page to show or update something
 
@@ -56,32 +55,6 @@ def server(tmp_path_factory):
 def browser():
     with chromium() as launched:
         yield launched
-
-
-class Watch:
-    """Records every request that leaves 127.0.0.1 and every failed local request."""
-
-    def __init__(self, page) -> None:
-        self.foreign: list[str] = []
-        self.failed: list[str] = []
-        page.on("request", self.on_request)
-        page.on("response", self.on_response)
-        page.on("requestfailed", lambda r: self.failed.append(f"failed {r.url}"))
-
-    def on_request(self, request) -> None:
-        parsed = urlparse(request.url)
-        if parsed.scheme in ("data", "blob"):
-            return
-        if parsed.hostname not in LOCAL_HOSTS:
-            self.foreign.append(request.url)
-
-    def on_response(self, response) -> None:
-        if response.status >= 400:
-            self.failed.append(f"{response.status} {response.url}")
-
-    def check(self) -> None:
-        assert not self.foreign, f"requests left this computer: {self.foreign}"
-        assert not self.failed, f"requests failed: {self.failed}"
 
 
 def open_dashboard(browser, url):

@@ -30,10 +30,10 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
 import pytest
+from browser_watch import Watch
 
 from benchmarks.browser import CHROMIUM, chromium, free_port
 
-LOCAL_HOSTS = {"127.0.0.1", "localhost"}
 UI_TIMEOUT = 20_000  # milliseconds for the page to show or update something
 START_TIMEOUT = 60.0  # seconds for the server to answer
 PIN = "4321"
@@ -52,29 +52,6 @@ psutil = pytest.importorskip("psutil")
 from simulatie.workshop.play.session import PlayError  # noqa: E402
 
 expect = sync_api.expect
-
-
-class Watch:
-    """Records every request that leaves 127.0.0.1 and every failed local request."""
-
-    def __init__(self, page) -> None:
-        self.foreign: list[str] = []
-        self.failed: list[str] = []
-        page.on("request", self.on_request)
-        page.on("response", self.on_response)
-
-    def on_request(self, request) -> None:
-        parsed = urlparse(request.url)
-        if parsed.scheme not in ("data", "blob") and parsed.hostname not in LOCAL_HOSTS:
-            self.foreign.append(request.url)
-
-    def on_response(self, response) -> None:
-        if response.status >= 400:
-            self.failed.append(f"{response.status} {response.url}")
-
-    def check(self) -> None:
-        assert not self.foreign, f"requests left this computer: {self.foreign}"
-        assert not self.failed, f"requests failed: {self.failed}"
 
 
 class Valve:
@@ -157,7 +134,7 @@ def open_page(browser, url: str, phone: bool = True, valve: bool = False):
     size = {"width": 400, "height": 860} if phone else {"width": 1500, "height": 1000}
     context = browser.new_context(viewport=size)
     page = context.new_page()
-    watch = Watch(page)
+    watch = Watch(page, aborted_fails=False)
     held = Valve(page) if valve else None
     page.goto(url)
     expect(page.locator(".play-title")).to_be_visible(timeout=UI_TIMEOUT)
@@ -299,7 +276,7 @@ def test_a_workshop_of_three_rounds_in_chromium(workshop, browser):
     expect(fac.locator(row(1, "professional") + " .play-model")).to_be_visible(
         timeout=UI_TIMEOUT)
     anna = anna_context.new_page()
-    anna_watch = Watch(anna)
+    anna_watch = Watch(anna, aborted_fails=False)
     anna.goto(f"{join_url}?t={anna_token}")
     expect(anna.locator(".play-role-name")).to_have_text("de professional", timeout=UI_TIMEOUT)
     expect(fac.locator(row(1, "professional") + " .play-holder")).to_have_text("Anna",
