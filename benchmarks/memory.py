@@ -74,7 +74,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--seed", type=int, default=0)
     args = parser.parse_args(argv)
 
-    from benchmarks.suite import fair_parameters
+    from benchmarks.model_timing import fair_parameters
     from simulatie.core.parameters import make_parameters
     from simulatie.experiment.run import run
 

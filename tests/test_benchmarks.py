@@ -13,8 +13,9 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from benchmarks.model_timing import fair_parameters, measure_model, scaling_exponent  # noqa: E402
 from benchmarks.reference import WalkerModel, measure_reference, split_blocks  # noqa: E402
-from benchmarks.suite import QUICK, fair_parameters, measure_model, scaling_exponent  # noqa: E402
+from benchmarks.suite import QUICK  # noqa: E402
 from simulatie import make_parameters  # noqa: E402
 
 
