@@ -81,6 +81,7 @@ TARGETS = {
     "dashboard_step_seconds": 0.25,  # below: one week plus redraw of the default scenario
 }
 
+
 @dataclass(frozen=True)
 class Plan:
     """How much work each measurement does (the full suite, or the ``--quick`` smoke run).
@@ -126,7 +127,6 @@ QUICK = Plan(
     memory_residents=500, memory_steps=26, repeats=1, dashboard_repeats=3,
     myth_replications=3,
 )
-
 
 
 def _efficiencies(sweeps: list[dict[str, Any]], runner: list[dict[str, Any]]) -> dict[str, Any]:
@@ -203,6 +203,7 @@ def run_suite(plan: Plan, log: Callable[[str], None] = print) -> dict[str, Any]:
 
 
 def _start_method() -> str:
+    """How this platform starts worker processes (``fork``, ``spawn`` or ``forkserver``)."""
     import multiprocessing
 
     return multiprocessing.get_start_method()
