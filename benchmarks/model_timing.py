@@ -23,7 +23,7 @@ from simulatie.core.model import CaringCommunity
 from simulatie.core.parameters import make_parameters
 from simulatie.experiment.run import run
 
-from .reference import split_blocks
+from .reference import time_steps
 
 __all__ = ["RESIDENTS_PER_PLACE", "ModelTiming", "cache_off", "fair_parameters",
            "measure_default_run", "measure_model", "scaling_exponent"]
@@ -108,15 +108,7 @@ def measure_model(
     build = time.perf_counter() - started
     for _ in range(warmup):
         model.step()
-    per_week, cpu_per_week = [], []
-    for block in split_blocks(weeks, repeats):
-        started, cpu_started = time.perf_counter(), time.process_time()
-        for _ in range(block):
-            model.step()
-        per_week.append((time.perf_counter() - started) / block)
-        cpu_per_week.append((time.process_time() - cpu_started) / block)
-    seconds = statistics.median(per_week)
-    cpu = statistics.median(cpu_per_week)
+    seconds, cpu = time_steps(model.step, weeks, repeats)
     return ModelTiming(
         residents=residents, grid=(model.layout.width, model.layout.height),
         warmup_weeks=warmup, weeks=weeks, build_seconds=build, seconds_per_week=seconds,

@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 import statistics
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import mesa
@@ -24,6 +25,7 @@ __all__ = [
     "WalkerModel",
     "measure_reference",
     "split_blocks",
+    "time_steps",
 ]
 
 DENSITY = 0.75  # agents per cell; 30,000 walkers on 200 × 200 as in the brief's speed notes
@@ -75,6 +77,21 @@ def split_blocks(steps: int, repeats: int) -> list[int]:
     return [steps // repeats + (k < steps % repeats) for k in range(repeats)]
 
 
+def time_steps(step: Callable[[], object], steps: int, repeats: int) -> tuple[float, float]:
+    """Wall and CPU seconds per call of ``step``, each the median over ``repeats`` blocks.
+
+    The median block resists other processes briefly taking a core on a shared machine.
+    """
+    wall, cpu = [], []
+    for block in split_blocks(steps, repeats):
+        started, cpu_started = time.perf_counter(), time.process_time()
+        for _ in range(block):
+            step()
+        wall.append((time.perf_counter() - started) / block)
+        cpu.append((time.process_time() - cpu_started) / block)
+    return statistics.median(wall), statistics.median(cpu)
+
+
 @dataclass(frozen=True)
 class ReferenceResult:
     """Timing of the reference model.
@@ -119,15 +136,8 @@ def measure_reference(
     build = time.perf_counter() - started
     for _ in range(warmup):
         model.step()
-    blocks, cpu_blocks = [], []  # the median block resists other processes on a shared machine
-    for block in split_blocks(steps, repeats):
-        started, cpu_started = time.perf_counter(), time.process_time()
-        for _ in range(block):
-            model.step()
-        blocks.append((time.perf_counter() - started) / block)
-        cpu_blocks.append((time.process_time() - cpu_started) / block)
-    seconds = statistics.median(blocks) * steps
-    cpu_seconds = statistics.median(cpu_blocks) * steps
+    per_step, cpu_per_step = time_steps(model.step, steps, repeats)
+    seconds, cpu_seconds = per_step * steps, cpu_per_step * steps
     return ReferenceResult(
         agents=agents,
         grid_side=model.grid.width,
