@@ -19,8 +19,8 @@ from typing import Any
 
 import numpy as np
 
-from simulatie.core.model import CaringCommunity
 from simulatie.core.parameters import make_parameters
+from simulatie.core.run.model import CaringCommunity
 from simulatie.experiment.run import run
 
 from .reference import time_steps

@@ -19,8 +19,8 @@ from pathlib import Path
 
 from pyinstrument import Profiler
 
-from simulatie.core.model import CaringCommunity
 from simulatie.core.parameters import make_parameters
+from simulatie.core.run.model import CaringCommunity
 from simulatie.experiment.run import run
 
 __all__ = ["main", "profile_weeks"]

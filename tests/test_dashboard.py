@@ -21,10 +21,10 @@ from typer.testing import CliRunner  # noqa: E402
 
 from simulatie.cli import dashboard as dashboard_cli  # noqa: E402
 from simulatie.core.calendar import WEEKS_PER_YEAR  # noqa: E402
-from simulatie.core.groups import Group  # noqa: E402
-from simulatie.core.metrics import METRICS  # noqa: E402
+from simulatie.core.observe.metrics import METRICS  # noqa: E402
 from simulatie.core.parameters import make_parameters, parameter_specs  # noqa: E402
-from simulatie.core.simulation import Simulation  # noqa: E402
+from simulatie.core.run.simulation import Simulation  # noqa: E402
+from simulatie.core.state.groups import Group  # noqa: E402
 from simulatie.dashboard import app as dashboard  # noqa: E402
 from simulatie.dashboard import controls as ctl  # noqa: E402
 from simulatie.dashboard import portrayal, run_view, workshop_view  # noqa: E402

@@ -17,23 +17,24 @@ from pathlib import Path
 
 import pytest
 
-from simulatie.core.activities import PHASE_AFTER_MEETINGS
-from simulatie.core.groups import GROUP_PROFILES
-from simulatie.core.metrics import METRICS
+from simulatie.core.observe.metrics import METRICS
 from simulatie.core.parameters import Parameters, parameter_specs
-from simulatie.core.professionals import STYLE_PROFILES
+from simulatie.core.rules.meetings import PHASE_AFTER_MEETINGS
+from simulatie.core.rules.professionals import STYLE_PROFILES
+from simulatie.core.state.groups import GROUP_PROFILES
 from simulatie.experiment.patterns import PATTERNS
 
 ODD = Path(__file__).resolve().parents[1] / "docs" / "odd.md"
 TEXT = ODD.read_text(encoding="utf-8")
 
-# Core modules whose top-level numeric constants must be listed in section 9.
-CONSTANT_MODULES = (
-    "neighbourhood", "groups", "population", "demography", "state", "ties", "contacts",
-    "encounters", "activities", "conversations", "professionals", "care", "asking", "matching",
-    "volunteers", "initiators", "roles", "engagement", "week", "model", "agents", "metrics",
-    "observation", "metrics_network", "metrics_surveys", "metrics_care", "metrics_organising",
-    "measures", "simulation",
+# Core modules whose top-level numeric constants must be listed in section 9: every module of the
+# model's state, rules, observation, lifecycle and run packages (the parameters are in section 8).
+CORE = Path(__file__).resolve().parents[1] / "simulatie" / "core"
+CONSTANT_MODULES = tuple(
+    ".".join(path.relative_to(CORE).with_suffix("").parts)
+    for package in ("state", "rules", "observe", "lifecycle", "run")
+    for path in sorted((CORE / package).glob("*.py"))
+    if path.name != "__init__.py"
 )
 
 
@@ -142,6 +143,7 @@ def _numeric_constants() -> list[tuple[str, str, float]]:
 @pytest.mark.parametrize(("module", "name", "value"), _numeric_constants())
 def test_every_constant_is_documented_with_its_value(module: str, name: str, value: float) -> None:
     assert name in CONSTANT_ROWS, f"{module}.{name} is missing from docs/odd.md §9"
+    assert CONSTANT_ROWS[name][1] == module, f"{name}: docs say module {CONSTANT_ROWS[name][1]}"
     cell = CONSTANT_ROWS[name][2]
     assert _number(cell) == pytest.approx(value), f"{name}: docs say {cell}, code says {value}"
 
@@ -164,7 +166,7 @@ def test_style_profiles_table_matches_the_code() -> None:
 
 def test_tuckman_phase_lengths_match_the_code() -> None:
     text = ", ".join(f"{p.name.lower()} {n}" for p, n in PHASE_AFTER_MEETINGS.items())
-    assert f"| `PHASE_AFTER_MEETINGS` | activities | {text} |" in TEXT
+    assert f"| `PHASE_AFTER_MEETINGS` | rules.meetings | {text} |" in TEXT
 
 
 # --- patterns ------------------------------------------------------------------------------------

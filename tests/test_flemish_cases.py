@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from simulatie import run
-from simulatie.core.model import CaringCommunity
+from simulatie.core.run.model import CaringCommunity
 from simulatie.experiment.scenarios import load_scenario
 
 SEEDS = range(100, 110)

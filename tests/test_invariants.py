@@ -15,14 +15,17 @@ from typing import Any
 import numpy as np
 import pytest
 
-from simulatie.core.activities import MAX_ORGANISERS
-from simulatie.core.care import Source
-from simulatie.core.metrics import METRICS
-from simulatie.core.model import CaringCommunity
+from simulatie.core.observe.metrics import METRICS
+from simulatie.core.observe.record import record
 from simulatie.core.parameters import make_parameters, parameter_specs
-from simulatie.core.population import DRAAGKRACHT_MAX, DRAAGKRACHT_MIN, NO_ACTIVITY
-from simulatie.core.simulation import record
-from simulatie.core.ties import PRUNE_BELOW_HOURS, TieStage
+from simulatie.core.rules.activities import MAX_ORGANISERS
+from simulatie.core.rules.capacity import capacity
+from simulatie.core.rules.engagement import DRAAGKRACHT_MAX, DRAAGKRACHT_MIN
+from simulatie.core.rules.ties import PRUNE_BELOW_HOURS
+from simulatie.core.run.model import CaringCommunity
+from simulatie.core.state.care_week import Source
+from simulatie.core.state.population import NO_ACTIVITY
+from simulatie.core.state.ties import TieStage
 
 # Metrics that are NaN when nobody is in the group they describe or nothing happened yet.
 MAY_BE_NAN = {
@@ -55,7 +58,7 @@ def check_week(model: CaringCommunity) -> None:
                  "draagkracht_on_arrival", "burnout_weeks", "activity_weeks", "age", "strain"):
         values = getattr(pop, name)
         assert np.all(values >= 0) and np.all(np.isfinite(values)), f"week {week}: {name} < 0"
-    assert np.all(pop.capacity() >= 0), f"week {week}: negative capacity"
+    assert np.all(capacity(pop) >= 0), f"week {week}: negative capacity"
     assert np.all(pop.given_informal <= pop.given_network + 1e-9), f"week {week}: informal"
     assert np.all(pop.given_network <= pop.given + 1e-9), f"week {week}: network > given"
     for name in ("frailty", "sociability", "trust", "ownership", "ask_threshold", "waiting"):

@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from simulatie.core.measures import (
+from simulatie.core.observe.measures import (
     EMERGENCE_HOLD_WEEKS,
     emergence_week,
     half_life_after,

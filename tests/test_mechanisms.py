@@ -13,14 +13,13 @@ import numpy as np
 import pytest
 
 from simulatie import make_parameters, run
-from simulatie.core.asking import CREDIT_SCALE_HOURS, _ask_kernel
-from simulatie.core.engagement import update_draagkracht
-from simulatie.core.model import CaringCommunity
-from simulatie.core.population import DRAAGKRACHT_MAX, DRAAGKRACHT_MIN
-from simulatie.core.professionals import crowding_out
-from simulatie.core.state import prepared_neighbourhood
-from simulatie.core.ties import TieStage
-from simulatie.core.week import advance_week
+from simulatie.core.lifecycle import prepared_neighbourhood
+from simulatie.core.rules.asking import CREDIT_SCALE_HOURS, _ask_kernel
+from simulatie.core.rules.engagement import DRAAGKRACHT_MAX, DRAAGKRACHT_MIN, update_draagkracht
+from simulatie.core.rules.professionals import crowding_out
+from simulatie.core.rules.week import advance_week
+from simulatie.core.run.model import CaringCommunity
+from simulatie.core.state.ties import TieStage
 
 SMALL = {"residents": 150, "spin_up_weeks": 156}
 
@@ -90,7 +89,7 @@ def test_organisers_are_crowded_out_gradually_not_by_rule():
 def test_draagkracht_grows_with_engagement_and_shrinks_with_overload():
     model = CaringCommunity(params=make_parameters(SMALL), rng=1)
     pop = model.population
-    pop.start_week()
+    pop.clear_week()
     pop.draagkracht_factor[:] = 1.0
     pop.is_initiator[:] = False
     nominal = pop.draagkracht_on_arrival

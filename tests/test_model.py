@@ -8,14 +8,14 @@ import pandas as pd
 import pytest
 
 from simulatie import make_parameters, run
-from simulatie.core.agents import Initiator, Professional, Resident, Volunteer
-from simulatie.core.care import Source
-from simulatie.core.metrics import METRICS
-from simulatie.core.model import CaringCommunity
+from simulatie.core.lifecycle import prepared_neighbourhood, spun_up
+from simulatie.core.observe.metrics import METRICS
 from simulatie.core.parameters import baseline_parameters
-from simulatie.core.roles import draw_selflessness
-from simulatie.core.state import prepared_neighbourhood, spun_up
-from simulatie.core.week import advance_week
+from simulatie.core.rules.roles import draw_selflessness
+from simulatie.core.rules.week import advance_week
+from simulatie.core.run.agents import Initiator, Professional, Resident, Volunteer
+from simulatie.core.run.model import CaringCommunity
+from simulatie.core.state.care_week import Source
 
 SMALL = {"residents": 120, "spin_up_weeks": 156}
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from simulatie.core.parameters import Role, make_parameters, parameter_specs
-from simulatie.core.simulation import Simulation
+from simulatie.core.run.simulation import Simulation
 from simulatie.workshop.play.debrief import debrief
 from simulatie.workshop.play.decisions import DECISIONS, PlayRole
 from simulatie.workshop.play.session import MAX_NAME, Phase, PlayError, Session, clean_name

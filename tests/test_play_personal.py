@@ -6,8 +6,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from simulatie.core.personal import NOBODY
-from simulatie.core.simulation import Simulation
+from simulatie.core.run.simulation import Simulation
+from simulatie.core.state.personal import NOBODY
 from simulatie.experiment.scenarios import load_scenario
 from simulatie.workshop.play.debrief import debrief
 from simulatie.workshop.play.decisions import PlayRole

@@ -325,15 +325,15 @@ def test_writes_outside_the_folder_are_refused(tmp_path):
 
 
 def _live_models() -> int:
-    from simulatie.core.model import CaringCommunity
+    from simulatie.core.run.model import CaringCommunity
 
     gc.collect()
     return sum(isinstance(o, CaringCommunity) for o in gc.get_objects())
 
 
 def test_neighbourhood_cache_is_cleared():
-    from simulatie.core.model import CaringCommunity
     from simulatie.core.parameters import make_parameters
+    from simulatie.core.run.model import CaringCommunity
 
     clear_neighbourhood_cache()
     before = _live_models()

@@ -3,7 +3,9 @@
 import numpy as np
 import pytest
 
-from simulatie.core.ties import PRUNE_BELOW_HOURS, TieNetwork, TieStage
+from simulatie.core.rules.ties import PRUNE_BELOW_HOURS, update_ties
+from simulatie.core.state.contacts import Contacts
+from simulatie.core.state.ties import TieNetwork, TieStage
 
 NONE = np.zeros(0, dtype=np.int64)
 
@@ -17,8 +19,10 @@ def network(**kw) -> TieNetwork:
 def week(ties, a=(), b=(), hours=(), helper=(), helped=(), help_hours=()):
     """One week of contacts and help (help's shared time is a contact of its own, as in care)."""
     arr = lambda x, t=np.int64: np.asarray(x, dtype=t)  # noqa: E731
-    ties.update_week(arr(a), arr(b), arr(hours, float), arr(helper), arr(helped),
-                     arr(help_hours, float))
+    contacts = Contacts()
+    contacts.meet(arr(a), arr(b), arr(hours, float))
+    contacts.help(arr(helper), arr(helped), arr(help_hours, float))
+    update_ties(ties, contacts)
 
 
 def test_contact_creates_an_acquaintance_and_repeats_accumulate():

@@ -3,9 +3,10 @@
 Two parts of that page are drawn from the code, between ``<!-- generated: NAME -->`` and
 ``<!-- /generated -->`` markers, so they cannot drift from it:
 
-- ``layers``: the layers of the import contract in ``pyproject.toml`` (the one that
+- ``layers``: the layers of the first import contract in ``pyproject.toml`` (the one that
   ``lint-imports`` enforces), each with its modules and the first line of their docstrings;
-- ``week``: the stages of one week, in the order ``simulatie/core/week.py`` runs them.
+- ``core``: the same for the second contract, the layers inside the model;
+- ``week``: the stages of one week, in the order ``simulatie/core/rules/week.py`` runs them.
 
 Run ``python docs/figures/make_architecture.py`` after moving a module; ``--check`` only reports
 whether the page is current (``tests/test_architecture.py`` calls it that way).
@@ -26,12 +27,17 @@ PAGE = ROOT / "docs" / "architecture.md"
 MARKER = re.compile(r"(<!-- generated: (\w+) -->\n)(.*?)(<!-- /generated -->)", re.DOTALL)
 
 
-def _layers() -> list[list[str]]:
-    """The layers of the import contract, top first; each a list of packages."""
+def _layers(contract: int = 0) -> list[list[str]]:
+    """The layers of the ``contract``-th layers contract, top first; each a list of packages."""
     config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
-    contracts = config["tool"]["importlinter"]["contracts"]
-    layers = next(c["layers"] for c in contracts if c.get("type") == "layers")
-    return [[part.strip() for part in layer.split("|")] for layer in layers]
+    contracts = [c for c in config["tool"]["importlinter"]["contracts"]
+                 if c.get("type") == "layers"]
+    return [[part.strip() for part in layer.split("|")] for layer in contracts[contract]["layers"]]
+
+
+def _nested() -> set[str]:
+    """The packages inside the model that the second contract orders (drawn in ``core``)."""
+    return {package for layer in _layers(1) for package in layer}
 
 
 def _summary(path: Path) -> str:
@@ -40,8 +46,11 @@ def _summary(path: Path) -> str:
     return doc.strip().splitlines()[0].rstrip(".") if doc.strip() else ""
 
 
-def _modules(package: str) -> list[tuple[str, str]]:
-    """Every module of a package, subpackages included, with its summary; sorted by name."""
+def _modules(package: str, skip: set[str] = frozenset()) -> list[tuple[str, str]]:
+    """Every module of a package, subpackages included, with its summary; sorted by name.
+
+    A subpackage named in ``skip`` is listed by its own summary only, not module by module.
+    """
     folder = ROOT / package.replace(".", "/")
     found = []
     for path in sorted(folder.rglob("*.py")):
@@ -51,13 +60,17 @@ def _modules(package: str) -> list[tuple[str, str]]:
         parts = relative.parts[:-1] if path.name == "__init__.py" else relative.parts
         if path.name == "__init__.py" and path.parent == folder:
             continue  # the layer's own package is the heading
-        found.append((".".join(parts), _summary(path)))
+        name = ".".join(parts)
+        if any(name.startswith(f"{other}.") for other in skip):
+            continue
+        found.append((name, _summary(path)))
     return found
 
 
-def layers_section() -> str:
-    """A Mermaid picture of the layers and a table of every module by layer."""
-    layers = _layers()
+def layers_section(contract: int = 0) -> str:
+    """A Mermaid picture of a contract's layers and a table of every module by layer."""
+    layers = _layers(contract)
+    skip = _nested() if contract == 0 else set()
     lines = ["```mermaid", "flowchart TD"]
     for index, layer in enumerate(layers):
         names = " · ".join(f"<b>{package}</b>" for package in layer)
@@ -69,14 +82,14 @@ def layers_section() -> str:
         for package in layer:
             summary = _summary(ROOT / package.replace(".", "/") / "__init__.py")
             lines += [f"**`{package}`**: {summary}.", "", "| module | what it is |", "|---|---|"]
-            lines += [f"| `{name}` | {summary} |" for name, summary in _modules(package)]
+            lines += [f"| `{name}` | {summary} |" for name, summary in _modules(package, skip)]
             lines.append("")
     return "\n".join(lines)
 
 
 def week_section() -> str:
     """A Mermaid picture of the week's stages, from the numbered list in ``core/week.py``."""
-    doc = ast.get_docstring(ast.parse((ROOT / "simulatie/core/week.py").read_text()))
+    doc = ast.get_docstring(ast.parse((ROOT / "simulatie/core/rules/week.py").read_text()))
     stages = re.findall(r"^(\d+)\. (\w+): (.+?)(?=^\d+\. |\Z)", doc or "", re.M | re.S)
     lines = ["```mermaid", "flowchart LR"]
     for number, name, _ in stages:
@@ -88,7 +101,12 @@ def week_section() -> str:
     return "\n".join(lines) + "\n"
 
 
-SECTIONS = {"layers": layers_section, "week": week_section}
+def core_section() -> str:
+    """The layers inside the model (the second contract), drawn as :func:`layers_section`."""
+    return layers_section(contract=1)
+
+
+SECTIONS = {"layers": layers_section, "core": core_section, "week": week_section}
 
 
 def render(text: str) -> str:

@@ -37,7 +37,7 @@ from simulatie.cli.robustness import register as register_robustness_command
 from simulatie.cli.scenarios import scenarios_app
 from simulatie.cli.sweep import register as register_sweep_commands
 from simulatie.cli.workshop import register as register_workshop_command
-from simulatie.core.measures import MEASURE_LABELS
+from simulatie.core.observe.measures import MEASURE_LABELS
 from simulatie.core.parameters import (
     GROUP_LABELS,
     MAX_RUN_WEEKS,
@@ -160,7 +160,7 @@ def _print_summary(summary: dict[str, float], out_dir: Path, lang: str) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    from simulatie.core.metrics import METRICS
+    from simulatie.core.observe.metrics import METRICS
 
     header = ("Uitkomst", "Waarde") if lang == "nl" else ("Measure", "Value")
     caption = ("ontstaan, extra aandeel en halveringstijd: vergeleken met dezelfde buurt (zelfde "

@@ -8,7 +8,7 @@ shown. Each view lives in a module of its own: :mod:`~simulatie.dashboard.run_vi
 :mod:`~simulatie.dashboard.compare_view`, :mod:`~simulatie.dashboard.workshop_view` and
 :mod:`~simulatie.dashboard.tipping`. Every control is generated from the parameter declarations
 (:mod:`simulatie.dashboard.controls`, :mod:`simulatie.dashboard.control_widgets`), every label
-comes from the declarations, :data:`simulatie.core.metrics.METRICS` or
+comes from the declarations, :data:`simulatie.core.observe.metrics.METRICS` or
 :mod:`simulatie.dashboard.translations`, and the pictures are drawn by
 :mod:`simulatie.dashboard.portrayal`.
 

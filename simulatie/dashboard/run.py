@@ -21,8 +21,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from simulatie.core.model import CaringCommunity
-from simulatie.core.simulation import Simulation
+from simulatie.core.run.model import CaringCommunity
+from simulatie.core.run.simulation import Simulation
 from simulatie.experiment.results import write_run
 from simulatie.experiment.scenarios import DEFAULT, Scenario
 

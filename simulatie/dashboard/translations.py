@@ -1,15 +1,15 @@
 """Dutch and English text of the dashboard that is not a parameter or a metric.
 
 Parameter labels come from :func:`simulatie.core.parameters.parameter_specs`, metric labels from
-:data:`simulatie.core.metrics.METRICS` and scenario titles from the scenario files. Everything else
-the dashboard shows (buttons, headings, legend entries, group names) is here, once, in both
-languages. Dutch is the default: the users are Dutch and Flemish community workers.
+:data:`simulatie.core.observe.metrics.METRICS` and scenario titles from the scenario files.
+Everything else the dashboard shows (buttons, headings, legend entries, group names) is here, once,
+in both languages. Dutch is the default: the users are Dutch and Flemish community workers.
 """
 
 from __future__ import annotations
 
-from simulatie.core.groups import Group
 from simulatie.core.parameters import GROUP_LABELS
+from simulatie.core.state.groups import Group
 
 __all__ = [
     "DEFAULT_LANG", "GROUP_NAMES", "LANGUAGES", "PARAMETER_GROUPS", "TEXT", "UNITS", "t", "unit",

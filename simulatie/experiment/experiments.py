@@ -302,7 +302,7 @@ def safe_name(name: str) -> str:
 
 
 def _check_metrics(names: list[str] | None, toml: TomlFile) -> tuple[str, ...]:
-    from simulatie.core.metrics import METRICS  # the registry (no model, no Mesa)
+    from simulatie.core.observe.metrics import METRICS  # the registry (no model, no Mesa)
 
     if names is None:
         return tuple(n for n in DEFAULT_TIMESERIES if n in METRICS)

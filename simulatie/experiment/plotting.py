@@ -1,9 +1,10 @@
 """Draw one run as a three-panel figure, in Dutch or English.
 
-The panels show what a community worker asks first: do caring ties emerge, does loneliness go
-down, and who provides the care that is needed. Labels come from the metric declarations in
-:data:`simulatie.core.metrics.METRICS`, so a re-worded metric is re-worded here too. The figure is
-drawn on matplotlib's Agg canvas without pyplot, so it works headless and leaves no global state.
+The panels show what a community worker asks first: do caring ties emerge, does loneliness go down,
+and who provides the care that is needed. Labels come from the metric declarations in
+:data:`simulatie.core.observe.metrics.METRICS`, so a re-worded metric is re-worded here too. The
+figure is drawn on matplotlib's Agg canvas without pyplot, so it works headless and leaves no global
+state.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
-from simulatie.core.metrics import METRICS
+from simulatie.core.observe.metrics import METRICS
 
 __all__ = ["CARE_SOURCES", "metric_label", "metric_unit", "plot_run"]
 

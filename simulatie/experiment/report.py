@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
-from simulatie.core.measures import MEASURE_LABELS
+from simulatie.core.observe.measures import MEASURE_LABELS
 from simulatie.experiment.experiments import safe_name
 from simulatie.experiment.sweep import EXPERIMENT_FILE, MANIFEST_FILE, RUNS_DIR, read_run_file
 

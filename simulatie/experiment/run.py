@@ -67,7 +67,7 @@ def run(
     """
     if not 1 <= steps <= MAX_RUN_WEEKS:
         raise ValueError(f"steps must be from 1 to {MAX_RUN_WEEKS} weeks, got {steps}")
-    from simulatie.core.simulation import Simulation  # loads Mesa: only when a run is made
+    from simulatie.core.run.simulation import Simulation  # loads Mesa: only when a run is made
 
     if not isinstance(params, Parameters):
         params = make_parameters(dict(params or {}))

@@ -16,7 +16,7 @@ import numpy as np
 from matplotlib.figure import Figure
 
 from simulatie.core.calendar import WEEKS_PER_YEAR
-from simulatie.core.metrics import METRICS
+from simulatie.core.observe.metrics import METRICS
 from simulatie.experiment.report import interval
 from simulatie.workshop.handout_words import is_share, short_label
 from simulatie.workshop.myths import MythResult, Summary
@@ -55,7 +55,7 @@ def band(
 def never_negative(result: MythResult) -> bool:
     """Whether the myth's key metric cannot be negative, so its bands stop at zero.
 
-    :mod:`simulatie.core.metrics` declares a unit for each metric but not whether it can be
+    :mod:`simulatie.core.observe.metrics` declares a unit for each metric but not whether it can be
     negative. So this is judged from what was observed: a metric counts as never negative when
     every value on every curve, in both arms and under both assumptions, is at least zero (a
     count, a total of hours or a share). The numbers in words keep an arm's interval above zero

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from simulatie.core.metrics import METRICS
+from simulatie.core.observe.metrics import METRICS
 from simulatie.workshop.myths import Comparison, MythResult, Summary, Verdict, myth_holds
 from simulatie.workshop.texts import MYTH_TEXTS, TEMPLATES
 

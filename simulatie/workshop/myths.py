@@ -53,7 +53,7 @@ import numpy as np
 import pandas as pd
 from pydantic import Field
 
-from simulatie.core.metrics import METRICS
+from simulatie.core.observe.metrics import METRICS
 from simulatie.core.parameters import make_parameters, suggest
 from simulatie.experiment.designs import Method
 from simulatie.experiment.experiments import Experiment

@@ -6,7 +6,7 @@ places, the professionals, and the ties between homes: thin grey lines for frien
 thick purple lines for caring ties, so a viewer sees a caring community form (or fall apart)
 week by week. The time-series figure (:mod:`.time_series`) shows caring ties, loneliness and
 ownership, care hours by source with the unmet part, and the active volunteers and initiators,
-with labels from :data:`simulatie.core.metrics.METRICS`. Both share one palette
+with labels from :data:`simulatie.core.observe.metrics.METRICS`. Both share one palette
 (:mod:`.style`) and are turned into image frames by :mod:`.frames`.
 
 Figures are drawn on matplotlib's Agg canvas without pyplot, so this package works headless,

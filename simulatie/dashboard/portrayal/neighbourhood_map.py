@@ -19,10 +19,10 @@ from matplotlib.colors import ListedColormap, to_rgba_array
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
-from simulatie.core.groups import Group
-from simulatie.core.metrics import METRICS
-from simulatie.core.neighbourhood import CellKind, Layout
-from simulatie.core.ties import TieStage
+from simulatie.core.observe.metrics import METRICS
+from simulatie.core.state.groups import Group
+from simulatie.core.state.layout import CellKind, Layout
+from simulatie.core.state.ties import TieStage
 
 from ..translations import GROUP_NAMES, t
 from .frames import Blitter, new_figure
@@ -37,7 +37,7 @@ from .style import (
 )
 
 if TYPE_CHECKING:
-    from simulatie.core.model import CaringCommunity
+    from simulatie.core.run.model import CaringCommunity
 
 __all__ = ["IN_NEED_HOURS", "MapPainter", "ResidentState", "draw_map", "resident_states"]
 

@@ -6,7 +6,7 @@ is the same on the map, in the map's count and in the time series.
 
 from __future__ import annotations
 
-from simulatie.core.groups import Group
+from simulatie.core.state.groups import Group
 
 __all__ = [
     "CARE_COLOURS",

@@ -2,7 +2,7 @@
 
 The panels show caring ties (with the same neighbourhood without anything organised, dotted),
 loneliness and ownership, care hours by source with the unmet part on top, and the active
-volunteers and initiators, labelled from :data:`simulatie.core.metrics.METRICS`. The axes'
+volunteers and initiators, labelled from :data:`simulatie.core.observe.metrics.METRICS`. The axes'
 limits (:func:`series_limits`) are rounded up and shared between the runs shown side by side,
 so they change seldom while a run goes on and two runs compare by eye.
 """
@@ -18,7 +18,7 @@ from matplotlib.patches import Patch
 from matplotlib.ticker import FixedLocator, MaxNLocator, PercentFormatter
 
 from simulatie.core.calendar import WEEKS_PER_YEAR
-from simulatie.core.metrics import METRICS
+from simulatie.core.observe.metrics import METRICS
 
 from ..translations import t, unit
 from .frames import Blitter, new_figure

@@ -48,7 +48,7 @@ class Target:
     """One published figure as a band on one model measure.
 
     Attributes:
-        metric: The model measure (:data:`simulatie.core.metrics.METRICS`).
+        metric: The model measure (:data:`simulatie.core.observe.metrics.METRICS`).
         arm: ``"baseline"`` (nothing organised) or ``"default"`` (the scenario).
         low: Lowest plausible value.
         high: Highest plausible value.

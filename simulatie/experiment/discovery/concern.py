@@ -126,8 +126,8 @@ class Concern:
 
 def measure_label(measure: str, lang: str = "en") -> str:
     """A run measure in words: a metric's label "at the end", or the measure's own label."""
-    from simulatie.core.measures import MEASURE_LABELS
-    from simulatie.core.metrics import METRICS
+    from simulatie.core.observe.measures import MEASURE_LABELS
+    from simulatie.core.observe.metrics import METRICS
 
     if measure in MEASURE_LABELS:
         return MEASURE_LABELS[measure][lang]

@@ -1,6 +1,6 @@
 """Measures of the field patterns: one number per finished simulation.
 
-Each measure reads a :class:`simulatie.core.simulation.Simulation` after its last week: a weekly
+Each measure reads a :class:`simulatie.core.run.simulation.Simulation` after its last week: a weekly
 metric in the last week or averaged over a window, or something only the agents know (when
 volunteers joined and left, which ties are new, which cross groups). A pattern names its measure
 by key in :data:`MEASURES`, or as ``"mean:<metric>:<from>:<to>"``.
@@ -16,8 +16,8 @@ import numpy as np
 
 from simulatie.core.calendar import WEEKS_PER_YEAR
 from simulatie.core.parameters import make_parameters
-from simulatie.core.simulation import Simulation
-from simulatie.core.ties import TieStage
+from simulatie.core.run.simulation import Simulation
+from simulatie.core.state.ties import TieStage
 
 __all__ = ["EARLY_WEEKS", "MEASURES", "RECORDED", "measure_fn", "run_measures"]
 

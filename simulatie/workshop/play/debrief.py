@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 import pandas as pd
 
 from simulatie.core.parameters import Parameters
-from simulatie.core.simulation import Simulation
+from simulatie.core.run.simulation import Simulation
 from simulatie.workshop.play.alternative import Alternative
 from simulatie.workshop.play.decisions import DECISIONS, Decision, Option, PlayRole, role_label
 from simulatie.workshop.play.personal import MODEL_OPTIONS, home_of

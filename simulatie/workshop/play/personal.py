@@ -13,8 +13,8 @@ about people (issue: "whom to connect", "whom to invite", "ask whom", "take a ma
   nobody, to bring together with a volunteer or a neighbour.
 
 The options are read off the neighbourhood when a round opens and stay the same until it closes.
-A chosen option acts through the model's mechanisms (:mod:`simulatie.core.personal`); an option
-that is the model's own rule sets nothing. A decision with nobody to choose (no ties yet, no
+A chosen option acts through the model's mechanisms (:mod:`simulatie.core.state.personal`); an
+option that is the model's own rule sets nothing. A decision with nobody to choose (no ties yet, no
 volunteer, no activity) is not asked.
 """
 
@@ -24,14 +24,14 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from simulatie.core.asking import CLOSE_STRENGTH
-from simulatie.core.personal import NOBODY
-from simulatie.core.population import NEVER
+from simulatie.core.rules.asking import CLOSE_STRENGTH
+from simulatie.core.state.personal import NOBODY
+from simulatie.core.state.population import NEVER
 from simulatie.workshop.play.decisions import Decision, Option, PlayRole
 from simulatie.workshop.play.names import resident_name
 
 if TYPE_CHECKING:
-    from simulatie.core.state import Neighbourhood
+    from simulatie.core.state.neighbourhood import Neighbourhood
 
 __all__ = ["CHOICES_SHOWN", "MODEL_OPTIONS", "TAKE", "apply_personal", "home_of",
            "personal_decisions"]

@@ -1,15 +1,15 @@
 """One neighbourhood played by one table of participants, round by round.
 
-A table holds a running :class:`~simulatie.core.simulation.Simulation` of the session's scenario
-and seed. Each round, the choices of the roles that are played become the levers of the next
-weeks (:meth:`~simulatie.core.simulation.Simulation.change_levers`); a role nobody plays keeps the
+A table holds a running :class:`~simulatie.core.run.simulation.Simulation` of the session's scenario
+and seed. Each round, the choices of the roles that are played become the levers of the next weeks
+(:meth:`~simulatie.core.run.simulation.Simulation.change_levers`); a role nobody plays keeps the
 scenario's values, the model's own rules. The residents with a need are played as one resident of
 the neighbourhood, the frailest at the start: their own reluctance to ask, and whom they ask, are
-the player's choice, and the asking mechanism reads them like anyone's. The volunteer role plays
-the longest-serving volunteer, whose answer to requests is the player's. Each round also offers
+the player's choice, and the asking mechanism reads them like anyone's. The volunteer role plays the
+longest-serving volunteer, whose answer to requests is the player's. Each round also offers
 decisions about named neighbours (:mod:`.personal`). What happened to the played people, the
-requests they were part of, and the neighbourhood is recorded per round (:class:`RoundRecord`),
-for the participants' own view and for the debrief.
+requests they were part of, and the neighbourhood is recorded per round (:class:`RoundRecord`), for
+the participants' own view and for the debrief.
 """
 
 from __future__ import annotations
@@ -20,16 +20,16 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from simulatie.core.care import Source
 from simulatie.core.parameters import Parameters, make_parameters
-from simulatie.core.personal import Request
-from simulatie.core.simulation import Simulation
+from simulatie.core.run.simulation import Simulation
+from simulatie.core.state.care_week import Source
+from simulatie.core.state.personal import Request
 from simulatie.workshop.play.decisions import DECISIONS, Decision, PlayRole
 from simulatie.workshop.play.names import resident_name
 from simulatie.workshop.play.personal import apply_personal, personal_decisions
 
 if TYPE_CHECKING:
-    from simulatie.core.state import Neighbourhood
+    from simulatie.core.state.neighbourhood import Neighbourhood
 
 __all__ = ["KEY_METRICS", "PlayedPerson", "RoundRecord", "Table", "levers_of"]
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from simulatie.core.personal import Request
+from simulatie.core.state.personal import Request
 from simulatie.workshop.play.decisions import PlayRole, role_label
 from simulatie.workshop.play.names import resident_name
 from simulatie.workshop.play.personal import home_of

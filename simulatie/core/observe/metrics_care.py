@@ -1,0 +1,97 @@
+"""Metrics of the week's care: hours needed, given by each source and left unmet, and the load.
+
+One topic of the registry (:mod:`.metrics`, ``docs/odd.md`` 7.13), read from the week's care
+accounting (:class:`~.care.CareWeek`): hours per source of care, unmet need, need against the
+residents' capacity to help (*draaglast/draagkracht*), how concentrated helping is, and the share
+of indicated need that formal or professional care meets (seed 004's third line).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ..rules.capacity import capacity
+from ..state.care_week import Source
+from .observation import MetricGroup, Observation
+
+__all__ = ["CARE_METRICS"]
+
+CARE_METRICS = MetricGroup()
+metric = CARE_METRICS.metric
+
+
+def _hours(obs: Observation, source: Source) -> float:
+    return float(obs.care.received[:, source].sum())
+
+
+@metric("care_hours_needed", "Care needed", "Zorgvraag", "hours/week")
+def care_hours_needed(obs: Observation) -> float:
+    """Total hours of care needed this week (*draaglast*)."""
+    return float(obs.care.need.sum())
+
+
+@metric("care_hours_formal", "Formal care", "Formele zorg", "hours/week")
+def care_hours_formal(obs: Observation) -> float:
+    """Hours given by formal care."""
+    return _hours(obs, Source.FORMAL)
+
+
+@metric("care_hours_professional", "Care from professionals", "Zorg door professionals",
+        "hours/week")
+def care_hours_professional(obs: Observation) -> float:
+    """Hours given directly by professionals who do the work themselves."""
+    return _hours(obs, Source.PROFESSIONAL)
+
+
+@metric("care_hours_network", "Care from own network", "Zorg uit eigen netwerk", "hours/week")
+def care_hours_network(obs: Observation) -> float:
+    """Hours given by residents' own ties."""
+    return _hours(obs, Source.NETWORK)
+
+
+@metric("care_hours_volunteers", "Care from volunteers", "Zorg door vrijwilligers", "hours/week")
+def care_hours_volunteers(obs: Observation) -> float:
+    """Hours given by matched volunteers."""
+    return _hours(obs, Source.VOLUNTEERS)
+
+
+@metric("care_hours_unmet", "Unmet need", "Onvervulde zorgvraag", "hours/week")
+def care_hours_unmet(obs: Observation) -> float:
+    """Hours of need left unmet."""
+    return float(obs.care.unmet.sum())
+
+
+@metric("load_capacity_ratio", "Load to capacity (draaglast/draagkracht)",
+        "Draaglast/draagkracht", "ratio")
+def load_capacity_ratio(obs: Observation) -> float:
+    """Hours needed relative to the hours residents could give."""
+    can_give = float(capacity(obs.nb.population).sum())
+    return float(obs.care.need.sum() / can_give) if can_give > 0 else float("inf")
+
+
+@metric("mean_draagkracht", "Mean draagkracht", "Gemiddelde draagkracht", "hours/week")
+def mean_draagkracht(obs: Observation) -> float:
+    """Mean hours per week residents could give (*draagkracht*) this week."""
+    return float(capacity(obs.nb.population).mean())
+
+
+@metric("help_burden_top10", "Help given by the busiest 10%", "Hulp gegeven door de drukste 10%",
+        "share")
+def help_burden_top10(obs: Observation) -> float:
+    """Share of informal help hours this week given by the 10% of residents who gave most."""
+    given = np.sort(obs.nb.population.given)[::-1]
+    total = given.sum()
+    if total <= 0:
+        return 0.0
+    return float(given[: max(1, len(given) // 10)].sum() / total)
+
+
+@metric("formal_support", "Formal support", "Formele ondersteuning en zorg", "share")
+def formal_support(obs: Observation) -> float:
+    """Seed 004's third line: share of indicated need met by formal or professional care."""
+    eligible = obs.nb.population.indicated
+    need = obs.care.need[eligible].sum()
+    if need <= 0:
+        return 1.0
+    got = obs.care.received[eligible][:, [Source.FORMAL, Source.PROFESSIONAL]].sum()
+    return float(min(1.0, got / need))  # not above 1 by rounding

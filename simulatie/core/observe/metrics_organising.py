@@ -1,0 +1,100 @@
+"""Metrics of organising and volunteering: activities, volunteers, initiators and who comes.
+
+One topic of the registry (:mod:`.metrics`, ``docs/odd.md`` 7.13): ownership of the running
+activities, volunteers (active, retained, signed up, quitting early), initiators (active, burnt
+out, stepped back) and attendance, including first-time attendees and how isolated they were.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ..state.roles import EARLY_QUIT_WEEKS
+from .observation import MetricGroup, Observation
+
+__all__ = ["ORGANISING_METRICS", "active_volunteers"]
+
+ORGANISING_METRICS = MetricGroup()
+metric = ORGANISING_METRICS.metric
+
+
+def _running(obs: Observation) -> list:
+    return obs.nb.programme.running()
+
+
+@metric("ownership", "Ownership: activities run by residents",
+        "Eigenaarschap: activiteiten door bewoners", "share")
+def ownership(obs: Observation) -> float:
+    """Share of running activities that residents organise without professionals doing it."""
+    running = _running(obs)
+    if not running:
+        return 0.0
+    return float(np.mean([a.organised and not a.professional_run for a in running]))
+
+
+@metric("active_volunteers", "Active volunteers", "Actieve vrijwilligers", "people")
+def active_volunteers(obs: Observation) -> float:
+    """Volunteers currently signed up."""
+    return float(obs.nb.population.is_volunteer.sum())
+
+
+@metric("volunteer_retention", "Volunteers still active after 8 weeks",
+        "Vrijwilligers na 8 weken nog actief", "share")
+def volunteer_retention(obs: Observation) -> float:
+    """Of volunteers who joined 8 to 60 weeks ago, the share still active (NaN if none)."""
+    return obs.nb.roles.retention(obs.nb.week)
+
+
+@metric("volunteer_sign_ups", "Volunteer sign-ups so far", "Aanmeldingen vrijwilligers tot nu",
+        "people")
+def volunteer_sign_ups(obs: Observation) -> float:
+    """Cumulative number of volunteers who signed up after week 0, by any route."""
+    return float(obs.nb.roles.sign_ups)
+
+
+@metric("volunteers_quit_early", f"Volunteers gone within {EARLY_QUIT_WEEKS} weeks",
+        f"Vrijwilligers binnen {EARLY_QUIT_WEEKS} weken weg", "people")
+def volunteers_quit_early(obs: Observation) -> float:
+    """Cumulative number of volunteers who signed up after week 0 and stopped within 9 weeks."""
+    return float(obs.nb.roles.quit_early)
+
+
+@metric("active_initiators", "Active initiators (kartrekkers)", "Actieve kartrekkers", "people")
+def active_initiators(obs: Observation) -> float:
+    """Initiators currently organising or ready to."""
+    return float(obs.nb.population.is_initiator.sum())
+
+
+@metric("initiators_burnt_out", "Initiators burnt out so far", "Opgebrande kartrekkers tot nu",
+        "people")
+def initiators_burnt_out(obs: Observation) -> float:
+    """Cumulative number of initiators who stopped exhausted (by organising or helping)."""
+    return float(obs.nb.roles.burnt_out)
+
+
+@metric("initiators_stepped_back", "Initiators who stepped back so far",
+        "Teruggetreden kartrekkers tot nu", "people")
+def initiators_stepped_back(obs: Observation) -> float:
+    """Cumulative number of initiators who stopped after professionals took their activity over."""
+    return float(obs.nb.roles.stepped_back)
+
+
+@metric("attendance", "Attending an activity this week", "Deze week bij een activiteit",
+        "share")
+def attendance(obs: Observation) -> float:
+    """Share of residents who attended an activity this week."""
+    return float(obs.nb.population.attended.mean())
+
+
+@metric("first_time_attendees", "First-time attendees", "Nieuwe bezoekers van activiteiten",
+        "people")
+def first_time_attendees(obs: Observation) -> float:
+    """Residents who attended an activity this week for the first time since they moved in."""
+    return float(len(obs.nb.programme.first_timers))
+
+
+@metric("first_time_attendees_isolated", "First-time attendees with few ties",
+        "Nieuwe bezoekers met weinig contacten", "people")
+def first_time_attendees_isolated(obs: Observation) -> float:
+    """First-time attendees this week who had fewer than two friendly ties (myth 5: reach)."""
+    return float(obs.nb.programme.first_timers_isolated)

@@ -1,0 +1,276 @@
+"""Asking one's own ties for help: who dares to ask, who is willing, who gives how much.
+
+The third source of care in the week's spending order (:mod:`.care`, ``docs/odd.md`` 7.9,
+step 3). Asking is easier over stronger ties, with more trust, after having given to that person
+before and while waiting for formal care; it is harder while owing them (Gouldner 1960; seed 000:
+first give, then take; *vraagverlegenheid*, Linders 2010). A helper may stretch beyond their
+capacity for someone close (*mantelzorg*), which builds strain and can end in burnout. It has
+its own module, apart from the spending order and formal care in :mod:`.care`, so that this
+route to help, a compiled kernel in a few steps, can be read on its own.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import numpy as np
+from numba import njit
+
+if TYPE_CHECKING:
+    from ..state.contacts import Contacts
+    from ..state.neighbourhood import Neighbourhood
+
+__all__ = ["ASK_SOFTNESS", "MIN_HOURS", "ask_own_network"]
+
+ASK_SOFTNESS = 0.08  # spread of the ask decision around the threshold
+NETWORK_ROUNDS = 3  # a resident turns to at most this many willing ties a week, strongest first
+MIN_HOURS = 0.05  # smaller transfers are not worth recording
+CLOSE_STRENGTH = 0.5  # ties at least this strong (the friendly threshold) may stretch a helper
+CREDIT_SCALE_HOURS = 2.0  # credit (hours given minus received) at which its effect is 3/4 of full
+
+
+def ask_own_network(
+    nb: Neighbourhood, remaining: np.ndarray, capacity: np.ndarray, received: np.ndarray,
+    contacts: Contacts,
+) -> None:
+    """Residents ask their own ties, strongest first, in a few rounds (:func:`_ask_kernel`).
+
+    Args:
+        nb: The neighbourhood.
+        remaining: Each resident's need left (updated in place).
+        capacity: Hours each resident can still give (updated in place).
+        received: Hours each resident received from their own ties (updated in place).
+        contacts: This week's contacts; help and the time it shares are added.
+    """
+    pop = nb.population
+    ties = nb.ties
+    params = nb.params
+    if len(ties) == 0:
+        return
+    draws = nb.streams.care.random((2, 2 * len(ties)))
+    personal = nb.personal
+    helper, needer, given, log = _ask_kernel(
+        ties.a, ties.b, ties.strength(), ties.credit, remaining, capacity,
+        pop.trust, pop.ask_threshold, pop.waiting, pop.indicated, draws[0], draws[1],
+        params.reciprocity_weight, params.waiting_push, params.carer_stretch,
+        received, pop.given, pop.given_network, pop.given_informal, pop.asked,
+        personal.only_array(pop.n), personal.watched_mask(pop.n),
+    )
+    contacts.help(helper, needer, given)
+    contacts.meet(helper, needer, given * params.help_shared_share)
+    if personal.watched:
+        _log_asks(nb, log, helper, needer, given)
+
+
+def _log_asks(nb: Neighbourhood, log: tuple[np.ndarray, np.ndarray, np.ndarray],
+              helper: np.ndarray, needer: np.ndarray, given: np.ndarray) -> None:
+    """Log the week's asks that involved a watched resident, with the hours each brought."""
+    for x, y, willing in zip(*(part.tolist() for part in log), strict=True):
+        hours = float(given[(needer == x) & (helper == y)].sum())
+        nb.personal.note(nb.week, "ask", x, y, willing and hours > 0, hours)
+
+
+@njit(cache=True)
+def _ask_kernel(a, b, strength, credit, remaining, capacity, trust, threshold, waiting,
+                indicated, u_ask, u_willing, reciprocity_weight, waiting_push, stretch_factor,
+                received, given, given_network, given_informal, asked, only, watched):
+    """Residents in need ask their ties; willing ties help within their means (7.9.3).
+
+    Every resident with need left considers each of their ties. They ask when a logistic draw
+    around their courage succeeds::
+
+        courage = strength × (0.5 + trust) + reciprocity + waiting_push × waiting − threshold
+        reciprocity = reciprocity_weight × tanh(credit with this tie / CREDIT_SCALE_HOURS)
+
+    and the tie is willing with chance 0.3 + 0.7 × strength + reciprocity
+    (:func:`_willing_ties`). A resident with a chosen tie (``only``, the participatory mode's
+    "whom do you ask", :mod:`.personal`) considers that tie alone. The willing ties are asked
+    strongest first, one per round, for what is still needed (:func:`_asking_order`,
+    :func:`_help_rounds`); a helper asked by several people in one round shares their hours pro
+    rata. A helper gives within their capacity, or up to ``stretch_factor`` times it for a close
+    tie (*mantelzorg*).
+
+    Arrays ``remaining``, ``capacity``, ``received``, ``given``, ``given_network``,
+    ``given_informal`` and ``asked`` are updated in place.
+
+    Returns:
+        ``(helper, needer, hours)`` of every piece of help given, and ``(needer, helper,
+        willing)`` of every ask that involved a ``watched`` resident.
+    """
+    needer, helper, tie_strength, log = _willing_ties(
+        a, b, strength, credit, remaining, trust, threshold, waiting, u_ask, u_willing,
+        reciprocity_weight, waiting_push, asked, only, watched,
+    )
+    order, rank = _asking_order(needer, tie_strength)
+    out_helper, out_needer, out_hours = _help_rounds(
+        needer, helper, tie_strength, order, rank, remaining, capacity, indicated,
+        stretch_factor, received, given, given_network, given_informal)
+    return out_helper, out_needer, out_hours, log
+
+
+@njit(cache=True)
+def _willing_ties(a, b, strength, credit, remaining, trust, threshold, waiting, u_ask,
+                  u_willing, reciprocity_weight, waiting_push, asked, only, watched):
+    """The (needer, helper) pairs in which the needer dares to ask and the helper is willing.
+
+    Both directions of every tie are considered, first ``a`` asking ``b`` for all edges, then
+    ``b`` asking ``a``; draw ``d`` of ``u_ask`` and ``u_willing`` belongs to direction ``d``
+    (so a skipped direction shifts no other draw). A needer with a chosen tie (``only[x]`` is
+    not -1) skips every other tie. Whoever is asked is marked in ``asked`` (in place), willing
+    or not.
+
+    Returns:
+        ``(needer, helper, strength)`` of each willing pair, in the order of the directions, and
+        ``(needer, helper, willing)`` of each ask in which a ``watched`` resident took part.
+    """
+    edges = len(a)
+    pair_needer = np.empty(2 * edges, np.int64)
+    pair_helper = np.empty(2 * edges, np.int64)
+    pair_strength = np.empty(2 * edges)
+    log_needer = np.empty(2 * edges, np.int64)
+    log_helper = np.empty(2 * edges, np.int64)
+    log_willing = np.empty(2 * edges, np.bool_)
+    count = 0
+    logged = 0
+    for d in range(2 * edges):
+        e = d % edges
+        if d < edges:
+            x, y, balance = a[e], b[e], credit[e]
+        else:
+            x, y, balance = b[e], a[e], -credit[e]
+        if remaining[x] <= MIN_HOURS or (only[x] >= 0 and only[x] != y):
+            continue
+        s = strength[e]
+        reciprocity = reciprocity_weight * np.tanh(balance / CREDIT_SCALE_HOURS)
+        courage = s * (0.5 + trust[x]) + reciprocity + waiting_push * waiting[x] - threshold[x]
+        if u_ask[d] >= 1.0 / (1.0 + np.exp(-courage / ASK_SOFTNESS)):
+            continue
+        asked[y] = True
+        willing = u_willing[d] < min(1.0, max(0.0, 0.3 + 0.7 * s + reciprocity))
+        if watched[x] or watched[y]:
+            log_needer[logged], log_helper[logged], log_willing[logged] = x, y, willing
+            logged += 1
+        if not willing:
+            continue
+        pair_needer[count], pair_helper[count], pair_strength[count] = x, y, s
+        count += 1
+    log = (log_needer[:logged], log_helper[:logged], log_willing[:logged])
+    return pair_needer[:count], pair_helper[:count], pair_strength[:count], log
+
+
+@njit(cache=True)
+def _asking_order(needer, tie_strength):
+    """The order in which the willing pairs are asked, and each pair's round.
+
+    Returns:
+        ``(order, rank)``: the pairs grouped by needer and, within one needer, strongest tie
+        first (stable sorts, so ties of equal strength keep their order); ``rank[i]`` is the
+        round in which pair ``order[i]`` is asked (0 for a needer's strongest tie).
+    """
+    count = len(needer)
+    by_strength = np.argsort(-tie_strength, kind="mergesort")
+    order = by_strength[np.argsort(needer[by_strength], kind="mergesort")]
+    rank = np.zeros(count, np.int64)
+    for i in range(1, count):
+        if needer[order[i]] == needer[order[i - 1]]:
+            rank[i] = rank[i - 1] + 1
+    return order, rank
+
+
+@njit(cache=True)
+def _help_rounds(needer, helper, tie_strength, order, rank, remaining, capacity, indicated,
+                 stretch_factor, received, given, given_network, given_informal):
+    """Up to ``NETWORK_ROUNDS`` rounds of asking, each needer's next willing tie per round.
+
+    A round asks (:func:`_round_requests`), lets each helper share their hours over everyone
+    who asked them (:func:`_share_helpers`) and gives (:func:`_give`).
+
+    Returns:
+        ``(helper, needer, hours)`` of every piece of help given.
+    """
+    count = len(needer)
+    stretch = capacity * stretch_factor
+    out_helper = np.empty(count, np.int64)
+    out_needer = np.empty(count, np.int64)
+    out_hours = np.empty(count)
+    out = 0
+    requested = np.zeros(len(remaining))
+    limit = np.empty(count)
+    for r in range(NETWORK_ROUNDS):
+        chosen, m = _round_requests(r, needer, helper, tie_strength, order, rank, remaining,
+                                    capacity, stretch, requested, limit)
+        if m == 0:
+            break
+        _share_helpers(chosen, m, needer, helper, remaining, requested, limit)
+        for i in range(m):
+            p = chosen[i]
+            x, y = needer[p], helper[p]
+            requested[y] = 0.0
+            hours = limit[i]
+            if hours <= 0.0:
+                continue
+            _give(x, y, hours, remaining, capacity, stretch, indicated, received, given,
+                  given_network, given_informal)
+            out_helper[out], out_needer[out], out_hours[out] = y, x, hours
+            out += 1
+    return out_helper[:out].copy(), out_needer[:out].copy(), out_hours[:out].copy()
+
+
+@njit(cache=True)
+def _round_requests(r, needer, helper, tie_strength, order, rank, remaining, capacity, stretch,
+                    requested, limit):
+    """The pairs asked in round ``r``: needers with need left, helpers with hours to give.
+
+    Each chosen pair's helper limit (stretched for a close tie) goes to ``limit`` and the need
+    asked of each helper adds up in ``requested`` (both in place).
+
+    Returns:
+        ``(chosen, m)``: the first ``m`` entries of ``chosen`` are the pairs asked.
+    """
+    chosen = np.empty(len(needer), np.int64)
+    m = 0
+    for i in range(len(needer)):
+        if rank[i] != r:
+            continue
+        p = order[i]
+        x, y = needer[p], helper[p]
+        if remaining[x] <= MIN_HOURS:
+            continue
+        lim = stretch[y] if tie_strength[p] >= CLOSE_STRENGTH else capacity[y]
+        if lim <= MIN_HOURS:
+            continue
+        chosen[m] = p
+        limit[m] = lim
+        requested[y] += remaining[x]
+        m += 1
+    return chosen, m
+
+
+@njit(cache=True)
+def _share_helpers(chosen, m, needer, helper, remaining, requested, limit):
+    """Turn each chosen pair's limit into the hours it will be given (in ``limit``, in place).
+
+    A helper asked for more than their limit shares it pro rata to what each asked; transfers
+    below ``MIN_HOURS`` are dropped.
+    """
+    for i in range(m):
+        p = chosen[i]
+        x, y = needer[p], helper[p]
+        hours = remaining[x] * min(1.0, limit[i] / requested[y])
+        if hours < MIN_HOURS:
+            hours = 0.0
+        limit[i] = hours
+
+
+@njit(cache=True)
+def _give(x, y, hours, remaining, capacity, stretch, indicated, received, given, given_network,
+          given_informal):
+    """Helper ``y`` gives ``hours`` to needer ``x`` over their tie (the accounts, in place)."""
+    stretch[y] -= hours
+    capacity[y] = max(0.0, capacity[y] - hours)
+    remaining[x] -= hours
+    received[x] += hours
+    given[y] += hours
+    given_network[y] += hours
+    if indicated[x]:
+        given_informal[y] += hours  # informal *care* (SCP)

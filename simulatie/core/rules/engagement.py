@@ -1,0 +1,85 @@
+"""Slow changes in residents: *draagkracht*, ownership and trust (``docs/odd.md`` 7.12).
+
+* **Draagkracht** (capacity to help) grows in weeks of engagement (helping within one's means,
+  organising, volunteering, taking part) and shrinks with overload. Engagement builds skills and
+  confidence (self-efficacy; Musick & Wilson 2008 on what volunteering does for volunteers);
+  overload wears people down before it ends in burnout (the strain rule of :mod:`.population`).
+  Without either it drifts back to its level on arrival.
+* **Ownership** drifts back to a baseline unless residents run things (organising, volunteering).
+* **Trust** in neighbours grows with caring ties and is held down by risk and conflict.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from numba import njit
+
+if TYPE_CHECKING:
+    from ..state.neighbourhood import Neighbourhood
+
+__all__ = ["DRAAGKRACHT_MAX", "DRAAGKRACHT_MIN", "update_draagkracht",
+           "update_ownership_and_trust"]
+
+DRAAGKRACHT_MAX = 1.5  # draagkracht can grow to this multiple of its level on arrival ...
+DRAAGKRACHT_MIN = 1.0 / 3.0  # ... and shrink to this multiple
+
+DRAAGKRACHT_DRIFT = 0.005  # weekly drift of draagkracht back to its level on arrival
+OWNERSHIP_BASELINE = 0.2
+OWNERSHIP_DRIFT = 0.005  # weekly drift of ownership back to the baseline
+ROLE_OWNERSHIP = 0.01  # weekly growth of ownership while holding a role
+TRUST_DRIFT = 0.02  # weekly move of trust towards its target
+ACTIVITY_MEMORY = 0.95  # weekly persistence of the count of activities attended
+
+
+def update_draagkracht(nb: Neighbourhood) -> None:
+    """Draagkracht grows with engagement and shrinks with overload."""
+    pop = nb.population
+    _draagkracht_week(pop.given, pop.draagkracht_on_arrival, pop.draagkracht_factor,
+                      pop.attended, pop.is_initiator, nb.params.capacity_growth,
+                      nb.params.capacity_loss)
+
+
+@njit(cache=True)
+def _draagkracht_week(given, draagkracht, factor, attended, initiator, growth, loss):
+    """Grow the factor towards its maximum when engaged, else drift to 1; shrink with overload.
+
+    Engaged: helped within one's means this week, took part in an activity, or organises.
+    Overload: hours given above draagkracht. The factor stays within its bounds (in place).
+    """
+    for i in range(len(given)):
+        load = given[i] / max(draagkracht[i] * factor[i], 0.5)
+        engaged = (given[i] > 0 and load <= 1.0) or attended[i] or initiator[i]
+        f = factor[i]
+        if engaged:
+            f += growth * (DRAAGKRACHT_MAX - f)
+        else:
+            f += DRAAGKRACHT_DRIFT * (1.0 - f)
+        f -= loss * max(0.0, load - 1.0) * (f - DRAAGKRACHT_MIN)
+        factor[i] = min(DRAAGKRACHT_MAX, max(DRAAGKRACHT_MIN, f))
+
+
+def update_ownership_and_trust(nb: Neighbourhood) -> None:
+    """Weekly drift of ownership and trust."""
+    pop = nb.population
+    _ownership_and_trust_week(pop.ownership, pop.trust, pop.activity_weeks, pop.is_volunteer,
+                              pop.is_initiator, nb.views.caring_counts, nb.params.area_risk)
+
+
+@njit(cache=True)
+def _ownership_and_trust_week(ownership, trust, activity_weeks, volunteer, initiator, caring,
+                              area_risk):
+    """Ownership drifts to its baseline and grows with a role; trust moves towards its target.
+
+    Trust's target is 0.5 × (1 − 0.5 × area risk) + 0.3 × min(1, caring ties / 2). The fading
+    count of activities attended loses 5% (in place).
+    """
+    base_trust = 0.5 * (1 - 0.5 * area_risk)
+    for i in range(len(ownership)):
+        o = ownership[i] + OWNERSHIP_DRIFT * (OWNERSHIP_BASELINE - ownership[i])
+        if volunteer[i] or initiator[i]:
+            o += ROLE_OWNERSHIP * (1 - o)
+        ownership[i] = min(1.0, max(0.0, o))
+        target = base_trust + 0.3 * min(1.0, caring[i] / 2.0)
+        trust[i] += TRUST_DRIFT * (target - trust[i])
+        activity_weeks[i] *= ACTIVITY_MEMORY

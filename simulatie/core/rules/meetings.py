@@ -1,0 +1,227 @@
+"""Meetings of activities: who comes, who is invited, and what a meeting does to a group.
+
+Activities are the main source of new ties (Small et al. 2015; Mollenhorst): when they stop,
+formation stops while turnover goes on. Rules, each documented in ``docs/odd.md`` 7.7.3–7.7.6:
+
+* Attendance: members come back; an open door draws only the sociable and already-connected;
+  active, purposeful invitation reaches others (myth 5; seed 000 "gericht uitnodigen").
+* At a meeting, people talk to those they already know at cosy activities, while tasks and
+  roles pair people regardless of ties (myth 7). Contacts across groups bond more slowly unless
+  someone bridges (myth 4; McPherson et al. 2001; Putnam 2007). Who talks to whom is in
+  :mod:`.conversations`.
+* Groups pass Tuckman's phases (seed 003); in storming, diverse or conflict-ridden groups without
+  support or a second organiser may fall apart.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from ..parameters import Parameters
+from ..state.personal import NOBODY
+from ..state.programme import Activity, Phase
+from .activities import RETRY_WEEKS, settle_orphans
+from .capacity import capacity
+from .conversations import pick_conversations
+from .teams import leave
+
+if TYPE_CHECKING:
+    from ..state.contacts import Contacts
+    from ..state.neighbourhood import Neighbourhood
+    from ..state.support import Budget
+
+__all__ = ["MAX_ATTENDANCE", "PHASE_AFTER_MEETINGS", "meet"]
+
+MAX_ATTENDANCE = 40  # a common room holds this many; others are turned away that week
+INVITE_ACCEPT = 0.35  # chance an invited, average-sociable neighbour next door accepts
+STORM_ENERGY = 0.2  # energy organisers lose when their group falls apart
+PHASE_AFTER_MEETINGS = {Phase.FORMING: 4, Phase.STORMING: 12, Phase.NORMING: 20}
+
+_NONE = np.zeros(0, dtype=np.int64)
+
+
+def meet(nb: Neighbourhood, budget: Budget, contacts: Contacts) -> None:
+    """Hold this week's meetings and record the conversations held."""
+    programme = nb.programme
+    programme.first_timers = np.zeros(0, dtype=np.int64)
+    programme.first_timers_isolated = 0
+    settle_orphans(nb)
+    programme.activities = programme.running()
+    programme.connect_per_activity = budget.connecting / max(1, len(programme.activities))
+    present = nb.support.present
+    due = [a for a in programme.activities
+           if (a.organised or present) and a.next_week <= nb.week]
+    if not due:
+        return
+    walk_ins = _walk_ins(nb, due)
+    for activity in due:
+        _hold_meeting(nb, activity, walk_ins.get(activity.place, _NONE), budget, contacts)
+    attended = nb.population.attended
+    programme.first_timers = np.flatnonzero(attended & ~programme.ever_attended)
+    programme.first_timers_isolated = int(
+        (nb.views.friendly_counts[programme.first_timers] < 2).sum())
+    programme.ever_attended |= attended
+
+
+def _proximity(nb: Neighbourhood, slots: np.ndarray, place: int, params: Parameters) -> np.ndarray:
+    distance = nb.programme.layout.place_distance[slots, place]
+    return np.exp(-distance / params.proximity_cells)
+
+
+def _walk_ins(nb: Neighbourhood, due: list[Activity]) -> dict[int, np.ndarray]:
+    """Residents who come in through an open door: the sociable and already-connected."""
+    pop = nb.population
+    params = nb.params
+    places = np.array(sorted({a.place for a in due}))
+    distance = nb.programme.layout.place_distance[:, places]
+    nearest = places[np.argmin(distance, axis=1)]
+    proximity = np.exp(-distance.min(axis=1) / params.proximity_cells)
+    connected = np.minimum(1.0, nb.views.friendly_counts / 3.0)
+    chance = (params.walk_in_rate * pop.sociability * proximity * (1 - params.area_risk)
+              * (0.2 + 0.8 * connected))
+    walking = np.flatnonzero(nb.streams.activities.random(pop.n) < chance)
+    return {int(p): walking[nearest[walking] == p] for p in places}
+
+
+def _invitees(nb: Neighbourhood, activity: Activity) -> np.ndarray:
+    """People personally invited by the organisers, and by professionals who connect."""
+    params = nb.params
+    rng = nb.streams.activities
+    organisers = max(1, len(activity.organisers))
+    count = rng.poisson(params.invitation_effort * params.invites_per_organiser * organisers
+                        + 0.5 * nb.programme.connect_per_activity)
+    if count == 0:
+        return _NONE
+    if activity.purposeful or not activity.organised:  # anyone living nearby
+        pool = nb.programme.catchment[activity.place]
+    else:  # cosy: organisers invite the people they already know
+        ptr, nbr = nb.views.close_adjacency
+        pool = np.concatenate([nbr[ptr[o] : ptr[o + 1]] for o in activity.organisers])
+    if len(pool) == 0:
+        return _NONE
+    invited = np.unique(pool[rng.integers(len(pool), size=count)])
+    invited = invited[~activity.members[invited]]
+    if len(invited) == 0:
+        return invited
+    return invited[rng.random(len(invited)) < _acceptance(nb, activity, invited)]
+
+
+def _acceptance(nb: Neighbourhood, activity: Activity, invited: np.ndarray) -> np.ndarray:
+    """The chance that each personally invited neighbour accepts and comes."""
+    pop = nb.population
+    params = nb.params
+    accept = (INVITE_ACCEPT * (0.5 + pop.sociability[invited])
+              * _proximity(nb, invited, activity.place, params) * (1 - 0.5 * params.area_risk))
+    if activity.purposeful:  # being asked to do something you can do lowers the threshold
+        accept = np.where(capacity(pop, invited) > 1.0, accept * 1.5, accept)
+    return np.minimum(accept, 1.0)
+
+
+def _invited_by_name(nb: Neighbourhood, activity: Activity) -> np.ndarray:
+    """Neighbours a kartrekker invited by name who live nearest to this meeting place.
+
+    The participatory mode's "whom do you invite" (:mod:`simulatie.core.state.personal`,
+    ``docs/odd.md`` 7.16): they are asked once a week, at the first meeting near them, until
+    they come, and accept as anyone personally invited does (:func:`_acceptance`), drawn from
+    the personal stream so that no other decision's draws shift.
+    """
+    personal = nb.personal
+    homes = np.array(sorted(h for h, week in personal.invitations.items() if week < nb.week),
+                     dtype=np.int64)
+    homes = homes[np.isin(homes, nb.programme.catchment[activity.place])]
+    homes = homes[~activity.members[homes]]
+    if len(homes) == 0:
+        return _NONE
+    draws = nb.streams.personal.random(len(homes))
+    came = homes[draws < _acceptance(nb, activity, homes)]
+    for home in homes.tolist():
+        personal.note(nb.week, "invite", NOBODY, home, home in came)
+        personal.invitations[home] = nb.week
+    for home in came.tolist():
+        del personal.invitations[home]
+    return came
+
+
+def _hold_meeting(
+    nb: Neighbourhood, activity: Activity, walk_ins: np.ndarray, budget: Budget,
+    contacts: Contacts,
+) -> None:
+    pop = nb.population
+    params = nb.params
+    programme = nb.programme
+    rng = nb.streams.activities
+    members = np.flatnonzero(activity.members)
+    comes = rng.random(len(members)) < params.member_attendance * (1 - pop.frailty[members])
+    present = members[comes]
+    invited = _invitees(nb, activity)
+    if nb.personal.invitations:
+        invited = np.concatenate([invited, _invited_by_name(nb, activity)])
+    newcomers = np.concatenate([walk_ins, invited])
+    newcomers = np.unique(newcomers[~activity.members[newcomers]])
+    attending = np.zeros(pop.n, dtype=np.bool_)
+    attending[present] = True
+    attending[newcomers] = True
+    activity.members[newcomers] = True
+    attendees = np.flatnonzero(attending)
+    if len(attendees) > MAX_ATTENDANCE:
+        attendees = np.sort(rng.choice(attendees, MAX_ATTENDANCE, replace=False))
+    absent = members[~comes]
+    drop = absent[rng.random(len(absent)) < params.member_drop_out]
+    activity.members[drop] = False
+    activity.members[activity.organisers] = True  # organisers do not drop out as members
+    activity.turnout_ratio = len(attendees) / max(1, int(activity.members.sum()))
+    activity.meetings += 1
+    activity.next_week = nb.week + (RETRY_WEEKS if activity.one_off
+                                    else params.activity_interval_weeks)
+    if activity.professional_run:
+        budget.spend_doing(params.hours_per_meeting)
+    pop.attended[attendees] = True
+    _update_ownership(nb, activity, attendees, budget)
+    _advance_phase(nb, activity, attendees)
+    if activity.one_off:
+        activity.ended = True
+        for home in list(activity.organisers):
+            leave(pop, programme, home)
+            programme.waiting[home] = nb.week + RETRY_WEEKS
+    if len(attendees) >= 2:
+        contacts.meet(*pick_conversations(nb, activity, attendees,
+                                          programme.connect_per_activity))
+
+
+def _update_ownership(
+    nb: Neighbourhood, activity: Activity, attendees: np.ndarray, budget: Budget
+) -> None:
+    """Residents who run things together grow ownership; consumers of services do not."""
+    pop = nb.population
+    if activity.professional_run:
+        pop.ownership[attendees] *= 0.99
+    else:
+        pop.ownership[attendees] += 0.02 * budget.room * (1 - pop.ownership[attendees])
+    pop.activity_weeks[attendees] += 1
+
+
+def _advance_phase(nb: Neighbourhood, activity: Activity, attendees: np.ndarray) -> None:
+    """Move through Tuckman's phases; an unsupported storming group may fall apart."""
+    params = nb.params
+    if activity.phase in PHASE_AFTER_MEETINGS and (
+        activity.meetings >= PHASE_AFTER_MEETINGS[activity.phase]
+    ):
+        activity.phase = Phase(activity.phase + 1)
+    if activity.phase is not Phase.STORMING or len(attendees) < 2:
+        return
+    groups = nb.population.group[attendees]
+    share = np.bincount(groups, minlength=6) / len(groups)
+    # diversity breeds conflict only as far as group differences matter (homophily; 1 at the
+    # default 0.5, none without homophily: Putnam 2007's hunkering down needs in-group pull)
+    diversity = (1.0 - float((share**2).sum())) * 2.0 * params.homophily
+    support = 0.5 * (len(activity.organisers) >= 2) + min(
+        0.5, nb.programme.connect_per_activity / 2.0 + params.bridging_effort * 0.5
+    )
+    risk = params.storm_risk * (0.2 + diversity + params.area_risk) * (1.0 - support)
+    if nb.streams.activities.random() < risk:
+        activity.ended = True
+        for home in list(activity.organisers):
+            leave(nb.population, nb.programme, home)
+            nb.population.energy[home] -= STORM_ENERGY

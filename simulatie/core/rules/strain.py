@@ -1,0 +1,54 @@
+"""Strain, burnout and weeks of unmet need after the week's care (``docs/odd.md`` 7.4).
+
+Strain is a moving average of a helper's hours given relative to their draagkracht; above 1 the
+helper burns out and gives nothing for ``BURNOUT_WEEKS`` (overloaded informal carers withdraw).
+The same step counts how many weeks in a row each resident's need stayed unmet, which the
+care-home move of :mod:`.demography` reads.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from numba import njit
+
+from ..state.population import Population
+
+__all__ = ["BURNOUT_WEEKS", "STRAIN_KEPT_PER_WEEK", "update_strain"]
+
+STRAIN_KEPT_PER_WEEK = 0.9  # weekly persistence of a helper's strain
+BURNOUT_WEEKS = 26  # weeks without capacity after a burnout
+
+
+def update_strain(pop: Population, unmet: np.ndarray) -> np.ndarray:
+    """Update strain, burnout and weeks of unmet need after the week's care.
+
+    Args:
+        pop: The population (``strain``, ``burnout_weeks`` and ``unmet_weeks`` change).
+        unmet: Hours of need left unmet per resident this week.
+
+    Returns:
+        Homes of helpers who burnt out this week.
+    """
+    return np.flatnonzero(_strain_week(
+        pop.given, pop.draagkracht_on_arrival, pop.draagkracht_factor, unmet,
+        pop.strain, pop.burnout_weeks, pop.unmet_weeks))
+
+
+@njit(cache=True)
+def _strain_week(given, draagkracht, factor, unmet, strain, burnout_weeks, unmet_weeks):
+    """Strain, burnout and weeks of unmet need after the week's care (in place).
+
+    Returns:
+        Whether each resident burnt out this week.
+    """
+    burnt = np.zeros(len(given), np.bool_)
+    for i in range(len(given)):
+        load = given[i] / max(draagkracht[i] * factor[i], 0.5)
+        strain[i] = STRAIN_KEPT_PER_WEEK * strain[i] + (1 - STRAIN_KEPT_PER_WEEK) * load
+        burnout_weeks[i] = max(burnout_weeks[i] - 1, 0)
+        if strain[i] > 1.0 and burnout_weeks[i] == 0:
+            burnout_weeks[i] = BURNOUT_WEEKS
+            strain[i] = 0.0
+            burnt[i] = True
+        unmet_weeks[i] = unmet_weeks[i] + 1 if unmet[i] > 0.5 else 0
+    return burnt

@@ -1,0 +1,127 @@
+"""One week in the neighbourhood: an explicit pipeline of stages (``docs/odd.md`` 3).
+
+Each stage reads and writes parts of the :class:`~simulatie.core.state.neighbourhood.Neighbourhood`
+and passes named data to the next: the support :class:`~simulatie.core.state.support.Budget`
+(spent in its declared order by activities and care) and the week's
+:class:`~simulatie.core.state.contacts.Contacts` (filled by meetings, doorstep chats and help,
+applied to the ties at once). Observation is not a stage: the caller reads the state afterwards.
+
+1. support: a pilot may end; the professionals' hours are split into the week's budget;
+2. demography: ageing and frailty, deaths and moves, newcomers in the empty homes;
+3. needs: each resident's care need for the week;
+4. activities: professionals run or step into activities; initiators organise; meetings;
+5. encounters: doorstep chats between near neighbours;
+6. care: formal care, professionals' direct care, own network, volunteers, unmet;
+7. ties: the week's contacts and help add shared hours and help weeks; all ties fade;
+8. engagement: strain and burnout, volunteers' motivation, initiators' energy (crowding out
+   included), recruitment, new initiators, draagkracht, ownership and trust.
+"""
+
+from __future__ import annotations
+
+from ..state.care_week import CareWeek
+from ..state.contacts import Contacts
+from ..state.neighbourhood import Neighbourhood
+from ..state.support import Budget
+from .activities import end_professional_activities
+from .care import provide_care
+from .demography import age_one_week, draw_needs, draw_newcomers, leavers
+from .encounters import neighbour_encounters
+from .engagement import update_draagkracht, update_ownership_and_trust
+from .history import record_history
+from .initiators import new_initiators, organise, update_energy
+from .meetings import meet
+from .professionals import (
+    check_funding,
+    crowding_out,
+    run_activities,
+    step_into_activities,
+    week_budget,
+)
+from .roles import remove_initiator, remove_volunteers
+from .strain import update_strain
+from .ties import update_ties
+from .volunteers import recruit_volunteers, update_motivation
+
+__all__ = ["advance_week"]
+
+
+def advance_week(nb: Neighbourhood) -> CareWeek:
+    """Advance the neighbourhood by one week.
+
+    Args:
+        nb: The neighbourhood, changed in place.
+
+    Returns:
+        The week's care accounting (also kept as ``nb.care``).
+    """
+    nb.week += 1
+    nb.population.clear_week()
+    budget = _support(nb)
+    _demography(nb)
+    draw_needs(nb.population, nb.params, nb.streams.demography)
+    contacts = Contacts()
+    _activities(nb, budget, contacts)
+    neighbour_encounters(nb, contacts)
+    nb.care = provide_care(nb, budget, contacts)
+    _ties(nb, contacts)
+    _engagement(nb, budget)
+    return nb.care
+
+
+def _support(nb: Neighbourhood) -> Budget:
+    """A pilot may end this week; the remaining professionals' hours make the week's budget."""
+    if check_funding(nb.support, nb.params, nb.week):
+        end_professional_activities(nb)
+    return week_budget(nb.params, nb.support)
+
+
+def _demography(nb: Neighbourhood) -> None:
+    """Ageing, leaving and newcomers; a leaver's roles, ties and memberships end with them."""
+    pop = nb.population
+    rng = nb.streams.demography
+    age_one_week(pop, nb.params, rng)
+    gone = leavers(pop, nb.params, rng, nb.week)
+    nb.leavers = gone
+    if len(gone) == 0:
+        return
+    remove_volunteers(nb, gone)
+    for home in gone[pop.is_initiator[gone]].tolist():
+        remove_initiator(nb, home, reason=None)
+    nb.ties.remove_residents(gone)
+    nb.programme.remove_residents(gone)
+    draw_newcomers(pop, gone, nb.params, nb.streams, nb.week)
+    nb.refresh_views()
+
+
+def _activities(nb: Neighbourhood, budget: Budget, contacts: Contacts) -> None:
+    """Professionals run or step into activities, initiators organise, meetings are held."""
+    rng = nb.streams.activities
+    if nb.support.present:
+        run_activities(nb.programme, nb.params, budget, nb.week, rng)
+        step_into_activities(nb.programme, nb.params, budget, rng)
+    organise(nb)
+    meet(nb, budget, contacts)
+
+
+def _ties(nb: Neighbourhood, contacts: Contacts) -> None:
+    """Apply the week's contacts and help to the ties, let all ties fade, refresh the views."""
+    update_ties(nb.ties, contacts)
+    nb.refresh_views()
+
+
+def _engagement(nb: Neighbourhood, budget: Budget) -> None:
+    """Strain and burnout, motivation and energy, recruitment, draagkracht, ownership, trust."""
+    pop = nb.population
+    burnt = update_strain(pop, nb.care.unmet)
+    if len(burnt):
+        remove_volunteers(nb, burnt)
+        for home in burnt[pop.is_initiator[burnt]].tolist():
+            remove_initiator(nb, home, reason="burnout")
+    update_motivation(nb)
+    update_energy(nb, budget, crowding_out(pop, nb.programme, nb.params))
+    recruit_volunteers(nb)
+    new_initiators(nb, budget)
+    update_draagkracht(nb)
+    update_ownership_and_trust(nb)
+    record_history(pop, nb.week)

@@ -1,0 +1,121 @@
+"""Resident state as arrays, one row per home: the one representation of people.
+
+Every home holds one modelled resident. The arrays hold what a resident is (group, age, frailty,
+sociability, trust, ownership, *draagkracht*, ask threshold) and what roles they hold: the state
+of a volunteer (motivation, fit, selflessness) and of an initiator (energy, activity) lives in the
+same rows. The Mesa agents (:mod:`simulatie.core.run.agents`) read their own row; the week's rules
+(:mod:`simulatie.core.rules`) update all rows at once. This module holds the data only: how a
+newcomer's traits are drawn is :mod:`~simulatie.core.rules.residents`, what a resident can give
+is :mod:`~simulatie.core.rules.capacity`.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ..parameters import Parameters
+from .groups import GROUP_PROFILES, Group
+
+__all__ = ["HELP_HISTORY_WEEKS", "NEVER", "NO_ACTIVITY", "Population"]
+
+NEVER = -1_000_000  # 'last week' of something that has not happened since moving in
+NO_ACTIVITY = -1  # an initiator who runs no activity
+HELP_HISTORY_WEEKS = 32  # weeks of helping remembered bit by bit (for the survey measures)
+
+_BASE_NEED = np.array([GROUP_PROFILES[g].base_need for g in Group])
+
+
+class Population:
+    """The state of all residents, one array element per home.
+
+    Args:
+        params: The run's parameters (the number of homes is read).
+    """
+
+    def __init__(self, params: Parameters) -> None:
+        n = params.residents
+        self.n = n
+        # who the resident is
+        self.group = np.zeros(n, dtype=np.int8)
+        self.age = np.zeros(n)
+        self.frailty = np.zeros(n)
+        self.sociability = np.zeros(n)
+        self.trust = np.zeros(n)
+        self.ownership = np.zeros(n)
+        self.draagkracht_on_arrival = np.zeros(n)  # hours/week the resident could give on arrival
+        self.draagkracht_factor = np.ones(n)  # grows with engagement, shrinks with overload
+        self.ask_threshold = np.zeros(n)
+        self.digital = np.zeros(n, dtype=bool)
+        self.arrived_week = np.zeros(n, dtype=np.int64)
+        self.generation = np.zeros(n, dtype=np.int64)  # residents who have lived in the home
+        self.home_group = np.full(n, -1, dtype=np.int8)  # the group a home is built for, or -1
+        # slowly changing state
+        self.strain = np.zeros(n)  # helper's recent load relative to capacity
+        self.burnout_weeks = np.zeros(n, dtype=np.int64)
+        self.activity_weeks = np.zeros(n)  # fading count of activities attended
+        self.unmet_weeks = np.zeros(n, dtype=np.int64)
+        self.waiting = np.zeros(n)  # recent share of indicated need that formal care left unserved
+        # this week's care accounting
+        self.need = np.zeros(n)
+        self.given = np.zeros(n)
+        self.given_network = np.zeros(n)  # over own ties (neighbourly help)
+        self.given_informal = np.zeros(n)  # of which to someone whose need is indicated (SCP)
+        self.received = np.zeros(n)
+        self.received_network = np.zeros(n)  # of which from own ties
+        self.indicated = np.zeros(n, dtype=bool)  # need stems from health (set by the care step)
+        self.asked = np.zeros(n, dtype=bool)  # someone asked this resident for help this week
+        self.attended = np.zeros(n, dtype=bool)  # at an activity this week
+        # history for the survey measures (docs/calibration.md)
+        self.help_history = np.zeros(n, dtype=np.uint32)  # bit k: helped a neighbour k weeks ago
+        self.last_network_help_week = np.full(n, NEVER, dtype=np.int64)
+        self.last_informal_week = np.full(n, NEVER, dtype=np.int64)
+        self.last_volunteer_week = np.full(n, NEVER, dtype=np.int64)
+        self.last_asked_week = np.full(n, NEVER, dtype=np.int64)
+        self.last_helped_week = np.full(n, NEVER, dtype=np.int64)  # received help from own ties
+        # the volunteer role
+        self.is_volunteer = np.zeros(n, dtype=bool)
+        self.motivation = np.zeros(n)
+        self.fit = np.zeros(n)
+        self.selflessness = np.zeros(n)
+        self.joined_week = np.zeros(n, dtype=np.int64)
+        self.volunteer_hours = np.zeros(n)  # hours given as a volunteer this week
+        # the initiator role
+        self.is_initiator = np.zeros(n, dtype=bool)
+        self.energy = np.zeros(n)
+        self.activity = np.full(n, NO_ACTIVITY, dtype=np.int64)
+        self.initiator_support = np.zeros(n)  # share of a full week of professional backing
+        self.started_week = np.zeros(n, dtype=np.int64)
+
+    # --- rows -------------------------------------------------------------------------------
+    def clear_rows(self, slots: np.ndarray) -> None:
+        """Clear the homes' slowly changing state, history and roles (for their newcomers)."""
+        for array in (self.strain, self.activity_weeks, self.waiting, self.motivation,
+                      self.energy, self.initiator_support, self.volunteer_hours):
+            array[slots] = 0.0
+        self.draagkracht_factor[slots] = 1.0
+        for array in (self.burnout_weeks, self.unmet_weeks, self.help_history):
+            array[slots] = 0
+        for array in (self.last_network_help_week, self.last_informal_week,
+                      self.last_volunteer_week, self.last_asked_week, self.last_helped_week):
+            array[slots] = NEVER
+        self.is_volunteer[slots] = False
+        self.is_initiator[slots] = False
+        self.activity[slots] = NO_ACTIVITY
+
+    def clear_week(self) -> None:
+        """Clear this week's accounting (the start of a week)."""
+        for array in (self.need, self.given, self.given_network, self.given_informal,
+                      self.received, self.received_network, self.volunteer_hours):
+            array[:] = 0.0
+        self.asked[:] = False
+        self.attended[:] = False
+
+    # --- reading ----------------------------------------------------------------------------
+    def base_need(self) -> np.ndarray:
+        """Each resident's group baseline of weekly need (company, practical help), hours."""
+        return _BASE_NEED[self.group]
+
+    def weeks_helped(self, last: int) -> np.ndarray:
+        """How many of the last ``last`` weeks (at most 32) each resident helped over own ties."""
+        mask = np.uint32((1 << last) - 1) if last < HELP_HISTORY_WEEKS else np.uint32(0xFFFFFFFF)
+        return np.bitwise_count(self.help_history & mask)
