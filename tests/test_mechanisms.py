@@ -14,7 +14,7 @@ import pytest
 
 from simulatie import make_parameters, run
 from simulatie.core.lifecycle import prepared_neighbourhood
-from simulatie.core.rules.asking import CREDIT_SCALE_HOURS, _ask_kernel
+from simulatie.core.rules.asking import CREDIT_SCALE_HOURS, ask_chance, willing_chance
 from simulatie.core.rules.engagement import DRAAGKRACHT_MAX, DRAAGKRACHT_MIN, update_draagkracht
 from simulatie.core.rules.professionals import crowding_out
 from simulatie.core.rules.week import advance_week
@@ -24,34 +24,26 @@ from simulatie.core.state.ties import TieStage
 SMALL = {"residents": 150, "spin_up_weeks": 156}
 
 
-def ask(waiting: float = 0.0, credit: float = 0.0, threshold: float = 0.5, u: float = 0.5,
-        waiting_push: float = 0.3, reciprocity_weight: float = 0.2) -> float:
-    """Hours resident 0 gets from resident 1 over one tie of strength 0.5, with fixed draws."""
-    n = 2
-    out = _ask_kernel(
-        np.array([0]), np.array([1]), np.array([0.5]), np.array([credit]),
-        np.array([2.0, 0.0]), np.array([0.0, 5.0]), np.array([0.5, 0.5]),
-        np.array([threshold, 0.5]), np.array([waiting, 0.0]), np.zeros(n, dtype=bool),
-        np.array([u, u]), np.zeros(2), reciprocity_weight, waiting_push, 1.6,
-        np.zeros(n), np.zeros(n), np.zeros(n), np.zeros(n), np.zeros(n, dtype=bool),
-        np.full(n, -1), np.zeros(n, dtype=bool),
-    )
-    return float(out[2].sum())
+def chance(waiting: float = 0.0, credit: float = 0.0, threshold: float = 0.5,
+           waiting_push: float = 0.3, reciprocity_weight: float = 0.2) -> float:
+    """The chance that a resident asks a tie of strength 0.5 (trust 0.5)."""
+    return ask_chance(0.5, 0.5, credit, waiting, threshold, reciprocity_weight, waiting_push)
 
 
 def test_waiting_for_formal_care_makes_people_ask_a_neighbour():
-    assert ask(waiting=0.0) == 0.0  # courage exactly at the threshold: the draw says no
-    assert ask(waiting=1.0) == pytest.approx(2.0)
-    assert ask(waiting=1.0, waiting_push=0.0) == 0.0  # no push, no change
-    assert ask(waiting=1.0, threshold=0.9) == 0.0  # held back by vraagverlegenheid
+    assert chance(waiting=0.0) == pytest.approx(0.5)  # courage exactly at the threshold
+    assert chance(waiting=1.0) > 0.95
+    assert chance(waiting=1.0, waiting_push=0.0) == pytest.approx(0.5)  # no push, no change
+    assert chance(waiting=1.0, threshold=0.9) < 0.5  # held back by vraagverlegenheid
 
 
 def test_first_give_then_take_within_a_pair():
     gave = 2 * CREDIT_SCALE_HOURS
-    assert ask(credit=gave) == pytest.approx(2.0)  # resident 0 helped resident 1 before
-    assert ask(credit=-gave, u=0.2) == 0.0  # owing makes asking harder ...
-    assert ask(credit=0.0, u=0.2) == pytest.approx(2.0)  # ... than not owing
-    assert ask(credit=gave, reciprocity_weight=0.0) == 0.0
+    assert chance(credit=gave) > 0.9  # resident 0 helped resident 1 before
+    assert chance(credit=-gave) < 0.1  # owing makes asking harder than not owing
+    assert chance(credit=gave, reciprocity_weight=0.0) == pytest.approx(0.5)
+    assert willing_chance(0.5, gave, 0.2) > willing_chance(0.5, 0.0, 0.2)
+    assert willing_chance(0.5, -gave, 0.2) < willing_chance(0.5, 0.0, 0.2)
 
 
 def test_scarce_formal_care_moves_help_to_the_neighbours():

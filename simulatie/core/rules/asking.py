@@ -16,11 +16,13 @@ from typing import TYPE_CHECKING
 import numpy as np
 from numba import njit
 
+from ..state.keyed import keyed_uniform
+
 if TYPE_CHECKING:
     from ..state.contacts import Contacts
     from ..state.neighbourhood import Neighbourhood
 
-__all__ = ["ASK_SOFTNESS", "MIN_HOURS", "ask_own_network"]
+__all__ = ["ASK_SOFTNESS", "MIN_HOURS", "ask_chance", "ask_own_network", "willing_chance"]
 
 ASK_SOFTNESS = 0.08  # spread of the ask decision around the threshold
 NETWORK_ROUNDS = 3  # a resident turns to at most this many willing ties a week, strongest first
@@ -47,12 +49,12 @@ def ask_own_network(
     params = nb.params
     if len(ties) == 0:
         return
-    draws = nb.streams.care.random((2, 2 * len(ties)))
     personal = nb.personal
     helper, needer, given, log = _ask_kernel(
-        ties.a, ties.b, ties.strength(), ties.credit, remaining, capacity,
-        pop.trust, pop.ask_threshold, pop.waiting, pop.indicated, draws[0], draws[1],
-        params.reciprocity_weight, params.waiting_push, params.carer_stretch,
+        ties.key, ties.a, ties.b, ties.strength(), ties.credit, remaining, capacity,
+        pop.trust, pop.ask_threshold, pop.waiting, pop.indicated,
+        nb.streams.draws("asking").key, nb.week, params.reciprocity_weight,
+        params.waiting_push, params.carer_stretch,
         received, pop.given, pop.given_network, pop.given_informal, pop.asked,
         personal.only_array(pop.n), personal.watched_mask(pop.n),
     )
@@ -71,8 +73,8 @@ def _log_asks(nb: Neighbourhood, log: tuple[np.ndarray, np.ndarray, np.ndarray],
 
 
 @njit(cache=True)
-def _ask_kernel(a, b, strength, credit, remaining, capacity, trust, threshold, waiting,
-                indicated, u_ask, u_willing, reciprocity_weight, waiting_push, stretch_factor,
+def _ask_kernel(key, a, b, strength, credit, remaining, capacity, trust, threshold, waiting,
+                indicated, stream, week, reciprocity_weight, waiting_push, stretch_factor,
                 received, given, given_network, given_informal, asked, only, watched):
     """Residents in need ask their ties; willing ties help within their means (7.9.3).
 
@@ -98,7 +100,7 @@ def _ask_kernel(a, b, strength, credit, remaining, capacity, trust, threshold, w
         willing)`` of every ask that involved a ``watched`` resident.
     """
     needer, helper, tie_strength, log = _willing_ties(
-        a, b, strength, credit, remaining, trust, threshold, waiting, u_ask, u_willing,
+        key, a, b, strength, credit, remaining, trust, threshold, waiting, stream, week,
         reciprocity_weight, waiting_push, asked, only, watched,
     )
     order, rank = _asking_order(needer, tie_strength)
@@ -109,15 +111,16 @@ def _ask_kernel(a, b, strength, credit, remaining, capacity, trust, threshold, w
 
 
 @njit(cache=True)
-def _willing_ties(a, b, strength, credit, remaining, trust, threshold, waiting, u_ask,
-                  u_willing, reciprocity_weight, waiting_push, asked, only, watched):
+def _willing_ties(key, a, b, strength, credit, remaining, trust, threshold, waiting, stream,
+                  week, reciprocity_weight, waiting_push, asked, only, watched):
     """The (needer, helper) pairs in which the needer dares to ask and the helper is willing.
 
     Both directions of every tie are considered, first ``a`` asking ``b`` for all edges, then
-    ``b`` asking ``a``; draw ``d`` of ``u_ask`` and ``u_willing`` belongs to direction ``d``
-    (so a skipped direction shifts no other draw). A needer with a chosen tie (``only[x]`` is
-    not -1) skips every other tie. Whoever is asked is marked in ``asked`` (in place), willing
-    or not.
+    ``b`` asking ``a``. The two draws of a direction (to ask, to be willing) are keyed by the
+    pair's key, the direction and the week (:func:`~simulatie.core.state.keyed.keyed_uniform`),
+    so a tie that exists in one arm only shifts no other pair's draws. A needer with a chosen tie
+    (``only[x]`` is not -1) skips every other tie. Whoever is asked is marked in ``asked`` (in
+    place), willing or not.
 
     Returns:
         ``(needer, helper, strength)`` of each willing pair, in the order of the directions, and
@@ -135,18 +138,19 @@ def _willing_ties(a, b, strength, credit, remaining, trust, threshold, waiting, 
     for d in range(2 * edges):
         e = d % edges
         if d < edges:
-            x, y, balance = a[e], b[e], credit[e]
+            x, y, balance, who = a[e], b[e], credit[e], 2 * key[e]
         else:
-            x, y, balance = b[e], a[e], -credit[e]
+            x, y, balance, who = b[e], a[e], -credit[e], 2 * key[e] + 1
         if remaining[x] <= MIN_HOURS or (only[x] >= 0 and only[x] != y):
             continue
         s = strength[e]
-        reciprocity = reciprocity_weight * np.tanh(balance / CREDIT_SCALE_HOURS)
-        courage = s * (0.5 + trust[x]) + reciprocity + waiting_push * waiting[x] - threshold[x]
-        if u_ask[d] >= 1.0 / (1.0 + np.exp(-courage / ASK_SOFTNESS)):
+        chance = ask_chance(s, trust[x], balance, waiting[x], threshold[x], reciprocity_weight,
+                            waiting_push)
+        if keyed_uniform(stream, week, who, 0) >= chance:
             continue
         asked[y] = True
-        willing = u_willing[d] < min(1.0, max(0.0, 0.3 + 0.7 * s + reciprocity))
+        willing = keyed_uniform(stream, week, who, 1) < willing_chance(s, balance,
+                                                                       reciprocity_weight)
         if watched[x] or watched[y]:
             log_needer[logged], log_helper[logged], log_willing[logged] = x, y, willing
             logged += 1
@@ -156,6 +160,36 @@ def _willing_ties(a, b, strength, credit, remaining, trust, threshold, waiting, 
         count += 1
     log = (log_needer[:logged], log_helper[:logged], log_willing[:logged])
     return pair_needer[:count], pair_helper[:count], pair_strength[:count], log
+
+
+@njit(cache=True)
+def ask_chance(strength, trust, credit, waiting, threshold, reciprocity_weight, waiting_push):
+    """The chance that a resident in need asks one of their ties (``docs/odd.md`` 7.9.3).
+
+    A logistic function of courage around the resident's threshold (*vraagverlegenheid*)::
+
+        courage = strength × (0.5 + trust) + reciprocity + waiting_push × waiting − threshold
+        reciprocity = reciprocity_weight × tanh(credit / CREDIT_SCALE_HOURS)
+
+    Args:
+        strength: The tie's strength (0..1).
+        trust: The asker's trust in neighbours.
+        credit: Hours the asker gave this tie minus hours received (fading).
+        waiting: The share of the asker's indicated need formal care left unserved lately.
+        threshold: The asker's threshold to ask.
+        reciprocity_weight: The ``reciprocity_weight`` parameter.
+        waiting_push: The ``waiting_push`` parameter.
+    """
+    reciprocity = reciprocity_weight * np.tanh(credit / CREDIT_SCALE_HOURS)
+    courage = strength * (0.5 + trust) + reciprocity + waiting_push * waiting - threshold
+    return 1.0 / (1.0 + np.exp(-courage / ASK_SOFTNESS))
+
+
+@njit(cache=True)
+def willing_chance(strength, credit, reciprocity_weight):
+    """The chance that an asked tie is willing: 0.3 + 0.7 × strength + reciprocity, in [0, 1]."""
+    reciprocity = reciprocity_weight * np.tanh(credit / CREDIT_SCALE_HOURS)
+    return min(1.0, max(0.0, 0.3 + 0.7 * strength + reciprocity))
 
 
 @njit(cache=True)

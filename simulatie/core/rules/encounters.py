@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING
 import numpy as np
 from numba import njit
 
+from ..state.keyed import keyed_uniform
+
 if TYPE_CHECKING:
     from ..state.contacts import Contacts
     from ..state.neighbourhood import Neighbourhood
@@ -28,6 +30,9 @@ RISK_REFUSES = 0.5  # share of the rest that full area risk turns away
 def neighbour_encounters(nb: Neighbourhood, contacts: Contacts) -> None:
     """Draw this week's doorstep chats and record them.
 
+    Every draw is keyed by the resident who goes out and the week (``docs/odd.md`` 4.9), so a
+    resident's chats do not depend on how many chats others had.
+
     Args:
         nb: The neighbourhood.
         contacts: This week's contacts, to which the chats are added.
@@ -35,48 +40,63 @@ def neighbour_encounters(nb: Neighbourhood, contacts: Contacts) -> None:
     p = nb.params
     pop = nb.population
     layout = nb.layout
-    rng = nb.streams.encounters
     outdoors = 1.0 - FRAIL_OUTDOORS * pop.frailty
     rate = (p.neighbour_contacts_per_week * pop.sociability * outdoors
             * (1.0 - RISK_SHUTS_DOORS * p.area_risk))
-    count = rng.poisson(rate)
-    ptr = layout.neighbour_ptr
-    count[ptr[1:] == ptr[:-1]] = 0  # a home without near neighbours has nobody to chat with
-    total = int(count.sum())
-    src, dst = _doorstep_chats(count, ptr, layout.neighbour_cumweight, layout.neighbour_idx,
-                               rng.random(total), rng.random(total), pop.sociability,
-                               1.0 - RISK_REFUSES * p.area_risk)
+    src, dst = _doorstep_chats(rate, layout.neighbour_ptr, layout.neighbour_cumweight,
+                               layout.neighbour_idx, pop.sociability,
+                               1.0 - RISK_REFUSES * p.area_risk,
+                               nb.streams.draws("encounters").key, nb.week)
     same = pop.group[src] == pop.group[dst]
     contacts.meet(src, dst, p.chat_hours * np.where(same, 1.0, 1.0 - p.homophily))
 
 
 @njit(cache=True)
-def _doorstep_chats(count, ptr, cumweight, neighbour, u_pick, u_accept, sociability, open_door):
+def _poisson(mean, u):
+    """The Poisson number whose cumulative probability first exceeds ``u`` (inverse CDF)."""
+    k = 0
+    term = np.exp(-mean)
+    total = term
+    while u > total and k < 1000:
+        k += 1
+        term *= mean / k
+        total += term
+    return k
+
+
+@njit(cache=True)
+def _doorstep_chats(rate, ptr, cumweight, neighbour, sociability, open_door, stream, week):
     """Each resident's encounters: a neighbour picked by weight, who stops to chat or not.
 
-    Resident *i* meets ``count[i]`` neighbours, each drawn from *i*'s near neighbours with the
-    distance weights of the layout; the neighbour chats with chance (0.5 + 0.5 × their
-    sociability) × ``open_door``.
+    Resident *i* goes out to meet a Poisson(``rate[i]``) number of near neighbours (none without
+    near neighbours), each drawn with the distance weights of the layout; the neighbour chats
+    with chance (0.5 + 0.5 × their sociability) × ``open_door``. Resident *i*'s draws in a week
+    are keyed draws 0 (how many), 2j + 1 (whom) and 2j + 2 (whether they chat) of encounter j.
 
     Returns:
         ``(a, b)``: the pairs that chatted.
     """
-    total = len(u_pick)
+    n = len(rate)
+    count = np.zeros(n, np.int64)
+    for i in range(n):
+        if ptr[i + 1] > ptr[i]:
+            count[i] = _poisson(rate[i], keyed_uniform(stream, week, i, 0))
+    total = count.sum()
     a = np.empty(total, np.int64)
     b = np.empty(total, np.int64)
-    k = out = 0
-    for i in range(len(count)):
+    out = 0
+    for i in range(n):
         lo, hi = ptr[i], ptr[i + 1]
         base = cumweight[lo - 1] if lo > 0 else 0.0
-        span = cumweight[hi - 1] - base
-        for _ in range(count[i]):
-            target = base + u_pick[k] * span
-            j = lo
-            while j < hi - 1 and cumweight[j] <= target:
-                j += 1
-            other = neighbour[j]
-            if u_accept[k] < (0.5 + 0.5 * sociability[other]) * open_door:
+        span = cumweight[hi - 1] - base if hi > lo else 0.0
+        for j in range(count[i]):
+            target = base + keyed_uniform(stream, week, i, 2 * j + 1) * span
+            m = lo
+            while m < hi - 1 and cumweight[m] <= target:
+                m += 1
+            other = neighbour[m]
+            chats = (0.5 + 0.5 * sociability[other]) * open_door
+            if keyed_uniform(stream, week, i, 2 * j + 2) < chats:
                 a[out], b[out] = i, other
                 out += 1
-            k += 1
     return a[:out].copy(), b[:out].copy()

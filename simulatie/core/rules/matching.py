@@ -50,19 +50,21 @@ def _requests_for_volunteers(
     """
     pop = nb.population
     params = nb.params
-    rng = nb.streams.care
+    draws = nb.streams.draws("matching")
+    homes = np.arange(pop.n)
     waiting = remaining > MIN_HOURS
     platform = params.digital_platform & pop.digital
     threshold = pop.ask_threshold - np.where(platform, PLATFORM_THRESHOLD, 0.0)
     come_forward = _sigmoid((0.45 * pop.trust - threshold) / ASK_SOFTNESS)
-    forward = waiting & (rng.random(pop.n) < come_forward)
+    forward = waiting & (draws.uniform(nb.week, homes, 0) < come_forward)
     sought = np.zeros(pop.n, dtype=bool)
     if params.matching is Matching.ACTIVE and budget.matching > 0:
         capacity = int(budget.matching / params.hours_per_match)
         candidates = np.flatnonzero(waiting & ~forward)
         candidates = candidates[np.argsort(-remaining[candidates], kind="stable")][:capacity]
         budget.matching -= len(candidates) * params.hours_per_match
-        accepts = rng.random(len(candidates)) < 1.0 - 0.5 * pop.ask_threshold[candidates]
+        accepts = (draws.uniform(nb.week, candidates, 1)
+                   < 1.0 - 0.5 * pop.ask_threshold[candidates])
         sought[candidates[accepts]] = True
     seekers = np.flatnonzero(forward | sought)
     return seekers, sought[seekers]
@@ -84,23 +86,25 @@ def match_volunteers(
     """
     pop = nb.population
     params = nb.params
-    rng = nb.streams.care
+    draws = nb.streams.draws("matching")
     volunteers = np.flatnonzero(pop.is_volunteer)
     if len(volunteers) == 0:  # no scheme: nobody to come forward to, nobody to match
         return
     seekers, sought = _requests_for_volunteers(nb, remaining, budget)
     if len(seekers) == 0:
         return
-    order = rng.permutation(len(seekers))  # no street goes first
+    order = np.argsort(draws.uniform(nb.week, seekers, 2), kind="stable")  # no street first
     seekers, sought = seekers[order], sought[order]
     active = params.matching is Matching.ACTIVE and nb.support.present
     tries = ACTIVE_TRIES if active else PASSIVE_TRIES
-    picks = volunteers[rng.integers(len(volunteers), size=(len(seekers), tries))]
-    draws = rng.random((len(seekers), tries))
+    picks = np.column_stack([
+        volunteers[draws.integers(nb.week, seekers, len(volunteers), 3 + 2 * t)]
+        for t in range(tries)])
+    fits = np.column_stack([draws.uniform(nb.week, seekers, 4 + 2 * t) for t in range(tries)])
     adjacency = nb.views.all_adjacency
     out_v, out_n, out_h, introduced = [], [], [], []
     for r, needer in enumerate(seekers.tolist()):
-        volunteer, met = _choose_volunteer(nb, needer, capacity, adjacency, picks[r], draws[r])
+        volunteer, met = _choose_volunteer(nb, needer, capacity, adjacency, picks[r], fits[r])
         if sought[r] and met >= 0:  # a professional arranged a first meeting
             introduced.append((volunteer if volunteer >= 0 else met, needer))
         if volunteer < 0:

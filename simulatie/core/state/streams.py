@@ -2,17 +2,30 @@
 
 One generator per neighbourhood, split into named streams, one per kind of decision (an idea from
 Starsim), so two arms on the same seed differ only where a policy acts (common random numbers).
+A generator stream serves decisions that draw the same number of numbers every week in every arm
+(one per home: ageing, leaving, need), so that its draws stay keyed by home. Every decision whose
+number of draws depends on what happened (who asks whom, who comes to a meeting) uses a keyed
+stream instead (:mod:`.keyed`): a draw that depends only on who decides what, and when.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 
 import numpy as np
 
-__all__ = ["NEWCOMER_KEY", "Streams"]
+from .keyed import KeyedStream
+
+__all__ = ["KEYED_STREAMS", "NEWCOMER_KEY", "Streams"]
 
 NEWCOMER_KEY = 1_000  # keeps newcomers' streams apart from the named streams (spawn keys 0-7)
+KEYED_KEY = 2_000  # keeps the keyed streams' keys apart from both
+
+KEYED_STREAMS = (
+    "asking", "encounters", "matching", "meetings", "organising", "volunteering", "motives",
+    "household", "care_staff",
+)
+"""The keyed streams, one per kind of decision whose number of draws depends on the state."""
 
 
 @dataclass(frozen=True)
@@ -35,12 +48,22 @@ class Streams:
     motives: np.random.Generator
     personal: np.random.Generator  # the participatory mode's personal choices (last: adding it
     # shifted no other stream, since a child's spawn key is its position)
+    keyed: dict[str, KeyedStream] = field(default_factory=dict)
 
     @classmethod
     def from_seed(cls, seed: int) -> Streams:
-        """Spawn the streams in a fixed order from the seed."""
-        children = np.random.SeedSequence(seed).spawn(len(fields(cls)) - 1)
-        return cls(seed, *(np.random.default_rng(child) for child in children))
+        """Spawn the streams in a fixed order from the seed, and the keyed streams' keys."""
+        generators = [f for f in fields(cls) if f.name not in ("seed", "keyed")]
+        children = np.random.SeedSequence(seed).spawn(len(generators))
+        keyed = {}
+        for index, name in enumerate(KEYED_STREAMS):
+            sequence = np.random.SeedSequence(seed, spawn_key=(KEYED_KEY, index))
+            keyed[name] = KeyedStream(sequence.generate_state(1, np.uint64)[0])
+        return cls(seed, *(np.random.default_rng(child) for child in children), keyed=keyed)
+
+    def draws(self, name: str) -> KeyedStream:
+        """The keyed stream of one kind of decision (a name of :data:`KEYED_STREAMS`)."""
+        return self.keyed[name]
 
     def newcomer(self, home: int, generation: int) -> np.random.Generator:
         """The stream of the ``generation``-th resident to move into ``home``."""
