@@ -43,9 +43,23 @@ def care_hours_professional(obs: Observation) -> float:
     return _hours(obs, Source.PROFESSIONAL)
 
 
+@metric("care_hours_household", "Care from the partner at home", "Zorg door de partner thuis",
+        "hours/week")
+def care_hours_household(obs: Observation) -> float:
+    """Hours partners gave each other within the home (usual care)."""
+    return _hours(obs, Source.HOUSEHOLD)
+
+
+@metric("care_hours_family", "Care from family elsewhere", "Zorg door familie elders",
+        "hours/week")
+def care_hours_family(obs: Observation) -> float:
+    """Hours relatives living outside the neighbourhood gave."""
+    return _hours(obs, Source.FAMILY)
+
+
 @metric("care_hours_network", "Care from own network", "Zorg uit eigen netwerk", "hours/week")
 def care_hours_network(obs: Observation) -> float:
-    """Hours given by residents' own ties."""
+    """Hours given by residents' own ties in the neighbourhood (neighbours and friends)."""
     return _hours(obs, Source.NETWORK)
 
 
@@ -83,7 +97,8 @@ def help_burden_top10(obs: Observation) -> float:
     total = given.sum()
     if total <= 0:
         return 0.0
-    return float(given[: max(1, len(given) // 10)].sum() / total)
+    top = given[: max(1, len(given) // 10)].sum()
+    return float(min(1.0, top / total))  # not above 1 by rounding
 
 
 @metric("formal_support", "Formal support", "Formele ondersteuning en zorg", "share")

@@ -8,9 +8,14 @@ the residents' remembered weeks of helping, being asked, being helped and volunt
 
 from __future__ import annotations
 
+import numpy as np
+
+from ..state.care_week import Source
 from .observation import MetricGroup, Observation, share_among
 
-__all__ = ["SURVEY_METRICS"]
+__all__ = ["MANTELZORG_HOURS", "SURVEY_METRICS"]
+
+MANTELZORG_HOURS = 2.0  # weekly informal care from which a survey respondent would say they get it
 
 SURVEY_METRICS = MetricGroup()
 metric = SURVEY_METRICS.metric
@@ -87,6 +92,46 @@ def helped_share_year_75plus(obs: Observation) -> float:
     CBS 2020: almost a quarter of people 75+ receive informal care (from anyone, anywhere).
     """
     return share_among(obs.in_last_year(obs.nb.population.last_helped_week), obs.older)
+
+
+@metric("neighbour_share_of_carers_55plus", "Neighbours among the carers of people 55+",
+        "Buren onder de mantelzorgers van 55-plussers", "share")
+def neighbour_share_of_carers_55plus(obs: Observation) -> float:
+    """Of the carers from outside the home of residents 55+, the share who are neighbours.
+
+    Over the caring window (half a year): a neighbour is a carer of a resident 55+ who has a
+    health-related need when they helped them in at least ``caring_help_weeks`` different weeks
+    (help over time, as a caring tie); each relative who helped the household counts as a carer
+    too. The counterpart of Egging, De Boer & Stevens 2011: of carers of someone 55+ living
+    elsewhere, 9% are neighbours and 9% friends, the rest family (NaN when nobody 55+ had one).
+    """
+    nb = obs.nb
+    pop = nb.population
+    ties = nb.ties
+    weeks = nb.params.caring_help_weeks
+    ab = np.bitwise_count(ties.help_ab) >= weeks
+    ba = np.bitwise_count(ties.help_ba) >= weeks
+    neighbours = (np.bincount(ties.b[ab], minlength=pop.n)
+                  + np.bincount(ties.a[ba], minlength=pop.n))
+    recent = pop.last_family_help_week > nb.week - nb.params.caring_window_weeks
+    family = np.where(recent, pop.family_helpers, 0)
+    cared_for = (pop.age >= 55) & pop.indicated
+    total = neighbours[cared_for].sum() + family[cared_for].sum()
+    return float(neighbours[cared_for].sum() / total) if total else float("nan")
+
+
+@metric("informal_care_received_share_75plus", "Receiving mantelzorg, 75+",
+        "Ontvangt mantelzorg, 75+", "share")
+def informal_care_received_share_75plus(obs: Observation) -> float:
+    """Share of residents 75+ who get at least ``MANTELZORG_HOURS`` of informal care this week.
+
+    From the partner, relatives or their own ties, for a household with a health-related need
+    (frail, LVB, psychiatric vulnerability). The counterpart of CBS 2020: 23.7% of people 75+
+    receive mantelzorg, 18 hours a week on average (NaN when nobody is 75+).
+    """
+    informal = obs.care.received[:, [Source.HOUSEHOLD, Source.FAMILY, Source.NETWORK]].sum(axis=1)
+    cared = obs.nb.population.indicated & (informal >= MANTELZORG_HOURS)
+    return share_among(cared, obs.older)
 
 
 @metric("volunteer_share_year", "Volunteered in the past year",

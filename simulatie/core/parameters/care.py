@@ -24,6 +24,26 @@ class CareParameters(BaseModel):
         nl="Kwetsbaarheid vanaf welke formele zorg geïndiceerd is (LVB en psychische "
         "kwetsbaarheid altijd).",
     )
+    partner_care_hours: float = param(
+        10.0, ge=0, le=40, unit="hours/week", group="care", role=Role.CONTEXT,
+        en="Hours a week a healthy partner cares for the other in the home before anyone else "
+        "is asked (usual care, 'gebruikelijke zorg'); less as the carer grows frail. Caring for a "
+        "partner uses the carer's own time to give to others (draagkracht).",
+        nl="Uren per week die een gezonde partner thuis voor de ander zorgt voordat iemand anders "
+        "wordt gevraagd (gebruikelijke zorg); minder naarmate de zorgende kwetsbaarder is. Zorg "
+        "voor de partner gaat af van de tijd die de zorgende aan anderen kan geven.",
+        source="CBS 2019: a third of 70-89 live alone; hours: assumption",
+    )
+    family_care_hours: float = param(
+        4.0, ge=0, le=20, unit="hours/week", group="care", role=Role.CONTEXT,
+        en="Hours a week each relative living elsewhere within reach gives, at most, to a resident "
+        "(or their partner) in need, after formal care (CBS 2024: 37% of children of a parent "
+        "80+ gave mantelzorg; mantelzorgers give 11.8 h/week on average).",
+        nl="Uren per week die elk familielid dat elders binnen bereik woont hoogstens geeft aan "
+        "een bewoner (of diens partner) met zorgvraag, na de formele zorg.",
+        source="CBS 2021 (11.8 h/week), CBS 2024 (37% of children of 80+ parents); share: "
+        "assumption",
+    )
     ask_threshold: float = param(
         0.5, ge=0, le=1, unit="share", group="care", role=Role.CONTEXT,
         en="Average reluctance to ask for help (vraagverlegenheid, Linders 2010).",

@@ -50,6 +50,22 @@ class TieParameters(BaseModel):
         "reciprocated ties last longer); 0 = no difference.",
         nl="Hoeveel trager een band vervaagt als er over en weer is geholpen; 0 = geen verschil.",
     )
+    favour_rate: float = param(
+        0.15, ge=0, le=1, unit="1/week", group="ties", role=Role.CONTEXT,
+        en="Weekly chance that a household needs a small favour only someone outside the home can "
+        "do (an errand, an odd job, lending a ladder, taking in a parcel); it is asked of the "
+        "household's own ties in the neighbourhood (Burgerpeiling 2016: almost two thirds help "
+        "neighbours with errands or odd jobs).",
+        nl="Wekelijkse kans dat een huishouden een kleine gunst nodig heeft die alleen iemand "
+        "buiten het huis kan doen (een boodschap, een klusje, een ladder lenen, een pakketje "
+        "aannemen); die wordt gevraagd aan de eigen banden in de buurt.",
+        source="calibrated: Burgerpeiling 2016 (size: assumption)",
+    )
+    favour_hours: float = param(
+        1.0, ge=0, le=10, unit="hours", group="ties", role=Role.CONTEXT,
+        en="Mean hours of one such favour (Exponential).",
+        nl="Gemiddeld aantal uren van zo'n gunst (exponentieel verdeeld).",
+    )
     help_shared_share: float = param(
         0.5, ge=0, le=1, unit="share", group="ties", role=Role.CONTEXT,
         en="Share of an hour of help that counts as time spent together (the rest is the task "

@@ -1,26 +1,32 @@
-"""One week of care: who asks whom, who gives, and what stays unmet.
+"""One week of care: who gives within the home and the family, who asks whom, what stays unmet.
 
-Each resident's weekly need (*draaglast*) is met from a support budget spent in a declared order
-(:data:`SPENDING_ORDER`, ``docs/odd.md`` 7.9):
+Each home's weekly need (*draaglast*: the resident's and, where there is one, the partner's) is
+met from sources in a declared order (:data:`SPENDING_ORDER`, ``docs/odd.md`` 7.9):
 
-1. **formal care**, for residents whose need stems from health (frail, LVB, psychiatric
-   vulnerability), within a limited capacity (staff shortage, seed 001/002);
-2. **professionals who do the work themselves** (``takeover``), for everyone in need
+1. the **household**: partners care for each other first, up to what a partner can do (usual
+   care, *gebruikelijke zorg*; :mod:`.household`);
+2. **formal care**, for residents and partners whose need stems from health (frail, LVB,
+   psychiatric vulnerability), within a limited capacity (staff shortage, seed 001/002);
+3. **family** living elsewhere, within what each relative can give (:mod:`.household`);
+4. **professionals who do the work themselves** (``takeover``), for every home in need
    (:func:`~.professionals.give_direct_care`);
-3. the resident's **own ties**, if they dare to ask (*vraagverlegenheid*, Linders 2010). Asking
-   is easier over stronger ties, with more trust, after having given to that person before and
-   while waiting for formal care; it is harder while owing them (Gouldner 1960; seed 000: first
-   give, then take). A helper may stretch beyond their capacity for someone close (informal
-   carers, *mantelzorgers*), which builds strain and can end in burnout (:mod:`.asking`);
-4. **volunteers**: help-seekers who come forward themselves (passive), or whom a professional
+5. the resident's **own ties** in the neighbourhood, for what the household still needs and for
+   the small favours only someone outside the home can do, if they dare to ask
+   (*vraagverlegenheid*, Linders 2010). Asking is easier over stronger ties, with more trust,
+   after having given to that person before and while waiting for formal care; it is harder
+   while owing them (Gouldner 1960; seed 000: first give, then take). A helper may stretch
+   beyond their capacity for someone close, which builds strain and can end in burnout
+   (:mod:`.asking`);
+6. **volunteers**: help-seekers who come forward themselves (passive), or whom a professional
    seeks out and introduces to a volunteer (active); a volunteer helps when the request fits
    what they signed up for (:mod:`.matching`);
-5. the rest is **unmet**.
+7. the rest is **unmet**.
 
-Because formal care comes first, scarce formal care leaves more to ask of neighbours, and the
-waiting it causes lowers the threshold to ask: a mechanism, not an order, decides whether less
-government brings more community (myth 1). Every hour given is an hour received. This module
-holds the order, the accounting and formal care; each later source has its own module.
+Because formal care comes before family and neighbours, scarce formal care leaves more to them,
+and the waiting it causes lowers the threshold to ask; formal care for a partner also frees the
+carer's own time for others (respite, :mod:`.household`): mechanisms, not an order, decide whether
+less government brings more community (myth 1). Every hour given is an hour received. This module
+holds the order, the accounting and formal care; each other source has its own module.
 """
 
 from __future__ import annotations
@@ -34,6 +40,7 @@ from ..state.care_week import CareWeek, Source
 from ..state.groups import Group
 from .asking import ask_own_network
 from .capacity import capacity
+from .household import family_care, household_care
 from .matching import introduce_chosen, match_volunteers
 from .professionals import give_direct_care
 
@@ -49,7 +56,8 @@ WAITING_KEPT_PER_WEEK = 0.9  # memory of waiting for formal care (about ten week
 
 _INDICATED_GROUP = np.isin(np.arange(len(Group)), (Group.LVB, Group.PSYCH))
 
-SPENDING_ORDER = (Source.FORMAL, Source.PROFESSIONAL, Source.NETWORK, Source.VOLUNTEERS)
+SPENDING_ORDER = (Source.HOUSEHOLD, Source.FORMAL, Source.FAMILY, Source.PROFESSIONAL,
+                  Source.NETWORK, Source.VOLUNTEERS)
 """The order in which the week's support is spent on each resident's need."""
 
 
@@ -66,25 +74,40 @@ def provide_care(nb: Neighbourhood, budget: Budget, contacts: Contacts) -> CareW
     """Meet this week's needs from each source in :data:`SPENDING_ORDER`.
 
     Args:
-        nb: The neighbourhood; its population's ``need`` has been drawn for this week.
+        nb: The neighbourhood; its population's ``need`` and ``partner_need`` have been drawn.
         budget: This week's professional hours (doing and matching hours are spent here).
         contacts: This week's contacts; help and the time it shares are added.
 
     Returns:
-        The accounting for the week. The population's ``given`` and ``received`` are updated.
+        The accounting for the week, per home. The population's ``given`` and ``received`` are
+        updated.
     """
     pop = nb.population
     params = nb.params
-    received = np.zeros((pop.n, len(Source)))
+    n = pop.n
+    received = np.zeros((n, len(Source)))
     remaining = pop.need.copy()
-    pop.indicated = indicated(pop.frailty, pop.group, params.formal_care_frailty)
+    partner_remaining = pop.partner_need.copy()
+    received[:, Source.HOUSEHOLD] = household_care(pop, params, remaining, partner_remaining)
 
-    formal = received[:, Source.FORMAL]
-    _formal_care(remaining, pop.indicated, params.formal_care_hours * pop.n, formal, pop.waiting)
+    resident_indicated = indicated(pop.frailty, pop.group, params.formal_care_frailty)
+    partner_indicated = pop.partner & (pop.partner_frailty >= params.formal_care_frailty)
+    both = np.concatenate([remaining, partner_remaining])
+    formal = np.zeros(2 * n)
+    waiting = np.concatenate([pop.waiting, np.zeros(n)])  # a partner's waiting is not kept
+    _formal_care(both, np.concatenate([resident_indicated, partner_indicated]),
+                 params.formal_care_hours * n, formal, waiting)
+    remaining, partner_remaining = both[:n], both[n:]
+    pop.waiting[:] = waiting[:n]
+    received[:, Source.FORMAL] = formal[:n] + formal[n:]
+    received[:, Source.FAMILY] = family_care(pop, params, remaining, partner_remaining, nb.week)
 
+    remaining = remaining + partner_remaining  # the household asks for what is left, together
+    pop.indicated = resident_indicated | partner_indicated  # a health-related need at home
     direct = give_direct_care(remaining, budget)
     received[:, Source.PROFESSIONAL] = direct
     remaining -= direct
+    remaining += pop.favour_need  # a favour goes to the household's ties and volunteers only
 
     can_give = capacity(pop)
     ask_own_network(nb, remaining, can_give, received[:, Source.NETWORK], contacts)
@@ -93,7 +116,8 @@ def provide_care(nb: Neighbourhood, budget: Budget, contacts: Contacts) -> CareW
 
     pop.received = received.sum(axis=1)
     pop.received_network = received[:, Source.NETWORK].copy()
-    return CareWeek(need=pop.need.copy(), received=received, unmet=np.maximum(remaining, 0.0))
+    need = pop.need + pop.partner_need + pop.favour_need
+    return CareWeek(need=need, received=received, unmet=np.maximum(remaining, 0.0))
 
 
 @njit(cache=True)

@@ -1,22 +1,20 @@
-"""Ageing, frailty, leaving and newcomers, and the population's own steady state.
+"""Who lives here: the population's own steady state, and newcomers in the homes that empty.
 
-Rules (``docs/odd.md`` 7.3):
+Rules (``docs/odd.md`` 7.3); how residents age, leave and need care is :mod:`.lifecourse`.
 
-* Frailty grows with an exponential age hazard (the form of Gostoli & Silverman's social-care
-  ABM) and drives the weekly care need (*draaglast*).
-* Mortality is a Gompertz hazard raised by frailty (set against Dutch life tables: about 5% a
-  year at 80 and 14% at 90 before frailty); households move out at ``turnover_per_year``.
-* Every home that empties gets a newcomer at once.
+* Every home that empties gets a newcomer at once, of a group drawn so that the residents' mix
+  stays at the declared shares; a home built for one group gets a newcomer of that group.
 
 **Steady state.** A neighbourhood whose residents age, die and move is only stationary if the
 people living there have the age and frailty that this very process produces. The starting
 population is therefore drawn from that process's stationary distribution, computed by following
 a cohort of newcomers of each group from arrival until they leave (:func:`stationary_population`):
 in a stationary renewal process the residents present at any moment are the newcomers' life
-courses weighted by the time they spend in each state. The newcomer mix is weighted by the
-inverse of each group's mean length of stay, so that the residents' mix equals the declared
-group shares. Need then stays level over decades unless ``ageing_trend`` (*vergrijzing*) moves
-the population away from it.
+courses weighted by the time they spend in each state. The cohort follows each newcomer's
+partner too (whether they are still alive, and how frail), so that the starting households are
+the ones the process leaves. The newcomer mix is weighted by the inverse of each group's mean
+length of stay, so that the residents' mix equals the declared group shares. Need then stays
+level over decades unless ``ageing_trend`` (*vergrijzing*) moves the population away from it.
 """
 
 from __future__ import annotations
@@ -27,12 +25,18 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 import numpy as np
-from numba import njit
 
 from ..calendar import WEEKS_PER_YEAR
 from ..parameters import Parameters
 from ..state.groups import GROUP_PROFILES, Group, group_shares
 from ..state.population import Population
+from .lifecourse import (
+    OLDER_INFLOW_RISE,
+    ageing_progress,
+    arrival_frailty,
+    frailty_growth,
+    mortality_hazard,
+)
 from .residents import TRAIT_DRAWS, settle
 
 if TYPE_CHECKING:
@@ -40,29 +44,11 @@ if TYPE_CHECKING:
 
 __all__ = [
     "StationaryPopulation",
-    "age_one_week",
-    "arrival_frailty",
     "draw_newcomers",
     "draw_residents",
-    "leavers",
     "stationary_population",
 ]
 
-GOMPERTZ_A = 1.7e-5  # yearly mortality hazard at age 0 (Dutch life tables, set by eye)
-GOMPERTZ_B = 0.10  # per year of age
-FRAILTY_MORTALITY = 2.0  # a fully frail resident's mortality is (1 + this) times as high
-FRAILTY_AGE_SCALE = 8.0  # years for the frailty hazard to grow e-fold
-CARE_HOME_FRAILTY = 0.8  # residents this frail ...
-CARE_HOME_UNMET_WEEKS = 26  # ... whose needs stayed unmet this long ...
-CARE_HOME_WEEKLY = 0.05  # ... move to a care home with at least this weekly chance
-# Vergrijzing (ageing_trend = 1): over AGEING_YEARS the moving-out rate of residents aged
-# OLDER_AGE+ falls by AGEING_IN_PLACE and the inflow of older newcomers rises by
-# OLDER_INFLOW_RISE, which takes the 80+ share from about 1 in 21 towards 1 in 12
-# (CBS projection for 2040; docs/odd.md 7.3).
-AGEING_YEARS = 20.0
-OLDER_AGE = 65.0
-AGEING_IN_PLACE = 0.7
-OLDER_INFLOW_RISE = 1.2
 # The cohort that approximates the stationary population (a numerical integral, the same for
 # every seed): members per group, time step and horizon.
 COHORT_SIZE = 300
@@ -71,23 +57,7 @@ COHORT_YEARS = 110
 COHORT_SEED = 20_261_202
 _MIN_AGE = np.array([GROUP_PROFILES[g].min_age for g in Group])
 _MAX_AGE = np.array([GROUP_PROFILES[g].max_age for g in Group])
-
-
-def arrival_frailty(age: np.ndarray, u: np.ndarray) -> np.ndarray:
-    """Frailty of a newcomer: only the very old arrive frail (assumption).
-
-    Args:
-        age: Age at arrival, years.
-        u: Uniform draws in [0, 1).
-    """
-    return np.clip(np.exp((age - 95.0) / FRAILTY_AGE_SCALE) * u, 0.0, 0.95)
-
-
-def _yearly_exit_hazard(
-    age: np.ndarray, frailty: np.ndarray, turnover: float | np.ndarray
-) -> np.ndarray:
-    """Yearly hazard of dying or moving out."""
-    return GOMPERTZ_A * np.exp(GOMPERTZ_B * age) * (1 + FRAILTY_MORTALITY * frailty) + turnover
+_PARTNER = np.array([GROUP_PROFILES[g].partner for g in Group])
 
 
 @dataclass(frozen=True)
@@ -97,6 +67,8 @@ class StationaryPopulation:
     Attributes:
         age: Per group, ages of the cohort's person-time samples.
         frailty: Per group, their frailty.
+        partner_alive: Per group, the chance that a partner who moved in with them still lives.
+        partner_frailty: Per group, that partner's frailty.
         cumulative_weight: Per group, running sum of each sample's person-time weight.
         stay_years: Mean years a newcomer of each group stays (dies or moves).
         newcomer_shares: Group mix of newcomers that keeps the residents' mix at the declared
@@ -105,6 +77,8 @@ class StationaryPopulation:
 
     age: tuple[np.ndarray, ...]
     frailty: tuple[np.ndarray, ...]
+    partner_alive: tuple[np.ndarray, ...]
+    partner_frailty: tuple[np.ndarray, ...]
     cumulative_weight: tuple[np.ndarray, ...]
     stay_years: np.ndarray
     newcomer_shares: np.ndarray
@@ -116,37 +90,40 @@ whose spin-ups came from the disk cache would otherwise compute it once per sess
 
 
 @lru_cache(maxsize=64)
-def _cohort(turnover: float, frailty_rate: float) -> tuple[tuple, tuple, tuple, np.ndarray]:
-    """Follow newcomers of every group from arrival until they leave; cached per setting."""
+def _cohort(turnover: float, frailty_rate: float) -> tuple[tuple, ...]:
+    """Follow newcomers of every group (and their partners) until they leave; cached."""
     rng = np.random.default_rng(COHORT_SEED)
     groups = np.repeat(np.arange(len(Group)), COHORT_SIZE)
-    lo = np.array([GROUP_PROFILES[Group(g)].min_age for g in groups])
-    hi = np.array([GROUP_PROFILES[Group(g)].max_age for g in groups])
+    lo, hi = _MIN_AGE[groups], _MAX_AGE[groups]
     stratum = (np.tile(np.arange(COHORT_SIZE), len(Group)) + 0.5) / COHORT_SIZE
     age = lo + (hi - lo) * stratum
     frailty = arrival_frailty(age, rng.random(len(age)))
+    partner_frailty = arrival_frailty(age, rng.random(len(age)))
     alive = np.ones(len(age))  # chance of still living here
+    partner_alive = np.ones(len(age))  # chance that the partner still lives
     dt = COHORT_STEP_WEEKS / WEEKS_PER_YEAR
     phase = rng.integers(0, 13, len(age))  # record each member once a year, at its own phase
-    samples: list[tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]] = []
+    samples: list[tuple[np.ndarray, ...]] = []
     stay = np.zeros(len(age))
     for step in range(int(COHORT_YEARS / dt)):
         stay += alive * dt
         record = (step % 13) == phase
-        samples.append((groups[record], age[record], frailty[record], alive[record]))
-        hazard = _yearly_exit_hazard(age, frailty, turnover)
-        alive *= np.exp(-hazard * dt)
-        growth = frailty_rate * np.exp((age - 75.0) / FRAILTY_AGE_SCALE)
+        samples.append((groups[record], age[record], frailty[record], partner_alive[record],
+                        partner_frailty[record], alive[record]))
+        alive *= np.exp(-(mortality_hazard(age, frailty) + turnover) * dt)
+        partner_alive *= np.exp(-mortality_hazard(age, partner_frailty) * dt)
+        growth = frailty_growth(age, frailty_rate)
         frailty = np.minimum(1.0, frailty + growth * rng.gamma(COHORT_STEP_WEEKS, 1.0, len(age)))
+        partner_frailty = np.minimum(
+            1.0, partner_frailty + growth * rng.gamma(COHORT_STEP_WEEKS, 1.0, len(age)))
         age = age + dt
         if alive.max() < 1e-5:
             break
-    g, a, f, w = (np.concatenate(x) for x in zip(*samples, strict=True))
-    ages = tuple(a[g == k] for k in range(len(Group)))
-    frail = tuple(f[g == k] for k in range(len(Group)))
+    g, a, f, pa, pf, w = (np.concatenate(x) for x in zip(*samples, strict=True))
+    per_group = [tuple(x[g == k] for k in range(len(Group))) for x in (a, f, pa, pf)]
     weights = tuple(np.cumsum(w[g == k]) for k in range(len(Group)))
     stay_years = np.array([stay[groups == k].mean() for k in range(len(Group))])
-    return ages, frail, weights, stay_years
+    return (*per_group, weights, stay_years)
 
 
 def stationary_population(params: Parameters) -> StationaryPopulation:
@@ -159,11 +136,13 @@ def stationary_population(params: Parameters) -> StationaryPopulation:
         Samples of each group's residents and the newcomer mix that keeps them stationary.
     """
     with _COHORT_LOCK:
-        ages, frail, weights, stay_years = _cohort(params.turnover_per_year, params.frailty_rate)
+        ages, frail, partner_alive, partner_frail, weights, stay_years = _cohort(
+            params.turnover_per_year, params.frailty_rate)
     shares = group_shares(params)
     newcomer = shares / stay_years
     return StationaryPopulation(
-        age=ages, frailty=frail, cumulative_weight=weights, stay_years=stay_years,
+        age=ages, frailty=frail, partner_alive=partner_alive, partner_frailty=partner_frail,
+        cumulative_weight=weights, stay_years=stay_years,
         newcomer_shares=newcomer / newcomer.sum(),
     )
 
@@ -171,9 +150,10 @@ def stationary_population(params: Parameters) -> StationaryPopulation:
 def draw_residents(
     pop: Population, params: Parameters, rng: np.random.Generator, week: int
 ) -> None:
-    """Fill every home with a resident drawn from the stationary population.
+    """Fill every home with a household drawn from the stationary population.
 
-    Groups follow the declared shares; age and frailty follow the group's person-time.
+    Groups follow the declared shares; age, frailty and the partner (still alive, and how frail)
+    follow the group's person-time.
 
     Args:
         pop: The (empty) population.
@@ -183,26 +163,21 @@ def draw_residents(
     """
     table = stationary_population(params)
     groups = rng.choice(len(Group), size=pop.n, p=group_shares(params)).astype(np.int8)
-    ages = np.zeros(pop.n)
-    frailty = np.zeros(pop.n)
+    picks = np.zeros(pop.n, dtype=np.int64)
     for g in range(len(Group)):
         rows = np.flatnonzero(groups == g)
         if len(rows) == 0:
             continue
         cum = table.cumulative_weight[g]
         pick = np.searchsorted(cum, rng.random(len(rows)) * cum[-1], side="right")
-        pick = np.minimum(pick, len(cum) - 1)
-        ages[rows] = table.age[g][pick]
-        frailty[rows] = table.frailty[g][pick]
+        picks[rows] = np.minimum(pick, len(cum) - 1)
+    ages, frailty, partner_alive, partner_frailty = (
+        np.array([values[g][p] for g, p in zip(groups.tolist(), picks.tolist(), strict=True)])
+        for values in (table.age, table.frailty, table.partner_alive, table.partner_frailty))
     settle(pop, np.arange(pop.n), groups, ages, frailty, params,
            rng.random((pop.n, TRAIT_DRAWS)), week)
-
-
-def ageing_progress(params: Parameters, week: int) -> float:
-    """How far *vergrijzing* has gone (0..``ageing_trend``): it starts at week 0."""
-    if params.ageing_trend <= 0 or week <= 0:
-        return 0.0
-    return params.ageing_trend * min(1.0, week / (AGEING_YEARS * WEEKS_PER_YEAR))
+    pop.partner[:] = rng.random(pop.n) < _PARTNER[groups] * partner_alive
+    pop.partner_frailty[:] = np.where(pop.partner, partner_frailty, 0.0)
 
 
 def draw_newcomers(
@@ -238,60 +213,3 @@ def draw_newcomers(
     ages = lo + (hi - lo) * draws[:, 1]
     frailty = arrival_frailty(ages, draws[:, 2])
     settle(pop, slots, groups, ages, frailty, params, draws[:, 3:], week)
-
-
-def age_one_week(pop: Population, params: Parameters, rng: np.random.Generator) -> None:
-    """Everyone ages a week; frailty grows with an age-dependent hazard (Exponential steps)."""
-    _age_and_grow_frail(pop.age, pop.frailty, rng.exponential(1.0, pop.n), params.frailty_rate)
-
-
-@njit(cache=True)
-def _age_and_grow_frail(age, frailty, draws, rate):
-    """A week older; frailty grows by rate × exp((age − 75) / 8) × Exponential(1), up to 1."""
-    for i in range(len(age)):
-        age[i] += 1.0 / WEEKS_PER_YEAR
-        growth = rate * np.exp((age[i] - 75.0) / FRAILTY_AGE_SCALE) * draws[i]
-        frailty[i] = min(1.0, frailty[i] + growth)
-
-
-def leavers(
-    pop: Population, params: Parameters, rng: np.random.Generator, week: int
-) -> np.ndarray:
-    """Return the homes whose resident dies or moves out this week.
-
-    Deaths follow a Gompertz hazard raised by frailty; moves follow the turnover rate (lower for
-    older residents as *vergrijzing* progresses); frail residents whose needs stay unmet for half
-    a year move to a care home.
-    """
-    older_turnover = params.turnover_per_year * (1 - AGEING_IN_PLACE * ageing_progress(params,
-                                                                                       week))
-    return np.flatnonzero(_leaving(pop.age, pop.frailty, pop.unmet_weeks, rng.random(pop.n),
-                                   params.turnover_per_year, older_turnover))
-
-
-@njit(cache=True)
-def _leaving(age, frailty, unmet_weeks, draws, turnover, older_turnover):
-    """Whether each resident dies or moves out this week (see :func:`leavers`)."""
-    out = np.zeros(len(age), np.bool_)
-    for i in range(len(age)):
-        moving = older_turnover if age[i] >= OLDER_AGE else turnover
-        yearly = (GOMPERTZ_A * np.exp(GOMPERTZ_B * age[i]) * (1 + FRAILTY_MORTALITY * frailty[i])
-                  + moving)
-        weekly = 1.0 - np.exp(-yearly / WEEKS_PER_YEAR)
-        if frailty[i] > CARE_HOME_FRAILTY and unmet_weeks[i] > CARE_HOME_UNMET_WEEKS:
-            weekly = max(weekly, CARE_HOME_WEEKLY)
-        out[i] = draws[i] < weekly
-    return out
-
-
-NEED_SHAPE = 2.0  # weekly need varies as a Gamma with this shape around its mean
-
-
-def draw_needs(pop: Population, params: Parameters, rng: np.random.Generator) -> None:
-    """Draw this week's care need (*draaglast*) in hours.
-
-    A group baseline (company, practical help) plus a frailty part (transport, personal care)
-    that grows with the square of frailty; weekly variation is Gamma distributed.
-    """
-    mean = params.need_scale * (pop.base_need() + params.frail_need_hours * pop.frailty**2)
-    pop.need = rng.gamma(NEED_SHAPE, np.maximum(mean, 0.0) / NEED_SHAPE)  # one draw per home

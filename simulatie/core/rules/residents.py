@@ -14,14 +14,16 @@ from scipy.special import betaincinv, ndtri
 from ..parameters import Parameters
 from ..state.groups import GROUP_PROFILES, Group
 from ..state.population import Population
+from .lifecourse import arrival_frailty
 
 __all__ = ["TRAIT_DRAWS", "settle"]
 
-TRAIT_DRAWS = 6  # uniform draws that make one new resident's traits
+TRAIT_DRAWS = 9  # uniform draws that make one new resident's traits and household
 
 _PROFILE_ARRAYS = {
     name: np.array([getattr(GROUP_PROFILES[g], name) for g in Group])
-    for name in ("sociability", "capacity_factor", "ask_shift", "digital", "trust")
+    for name in ("sociability", "capacity_factor", "ask_shift", "digital", "trust", "partner",
+                 "family_nearby")
 }
 
 
@@ -40,7 +42,10 @@ def settle(
     Traits are drawn from the group profile by transforming uniform draws (one row of
     :data:`TRAIT_DRAWS` per resident): sociability ~ Beta around the group's mean, trust,
     ownership and the ask threshold ~ Normal around theirs, draagkracht ~ LogNormal(0, 0.5)
-    times the group's share of ``helper_capacity_hours``. Every other state starts fresh.
+    times the group's share of ``helper_capacity_hours``. The household: a partner moves in
+    with the group's chance, as frail as a newcomer of that age; relatives live within reach
+    with the group's chance, two of them in half of those households (an assumption). Every
+    other state starts fresh.
 
     Args:
         pop: The population (changed in place).
@@ -83,3 +88,8 @@ def _draw_traits(
         params.ask_threshold + prof["ask_shift"] + 0.15 * normal[:, 3], 0, 1
     )
     pop.digital[slots] = draws[:, 5] < prof["digital"]
+    pop.partner[slots] = draws[:, 6] < prof["partner"]
+    pop.partner_frailty[slots] = np.where(pop.partner[slots],
+                                          arrival_frailty(pop.age[slots], draws[:, 7]), 0.0)
+    nearby = prof["family_nearby"]
+    pop.family_helpers[slots] = (draws[:, 8] < nearby).astype(np.int64) + (draws[:, 8] < nearby / 2)

@@ -7,8 +7,9 @@ and passes named data to the next: the support :class:`~simulatie.core.state.sup
 applied to the ties at once). Observation is not a stage: the caller reads the state afterwards.
 
 1. support: a pilot may end; the professionals' hours are split into the week's budget;
-2. demography: ageing and frailty, deaths and moves, newcomers in the empty homes;
-3. needs: each resident's care need for the week;
+2. demography: ageing and frailty of residents and partners, widowhood, deaths and moves,
+   newcomers in the empty homes;
+3. needs: each resident's and partner's care need for the week;
 4. activities: professionals run or step into activities; initiators organise; meetings;
 5. encounters: doorstep chats between near neighbours;
 6. care: formal care, professionals' direct care, own network, volunteers, unmet;
@@ -25,11 +26,12 @@ from ..state.neighbourhood import Neighbourhood
 from ..state.support import Budget
 from .activities import end_professional_activities
 from .care import provide_care
-from .demography import age_one_week, draw_needs, draw_newcomers, leavers
+from .demography import draw_newcomers
 from .encounters import neighbour_encounters
 from .engagement import update_draagkracht, update_ownership_and_trust
 from .history import record_history
 from .initiators import new_initiators, organise, update_energy
+from .lifecourse import draw_needs, grow_older, leavers
 from .meetings import meet
 from .professionals import (
     check_funding,
@@ -80,7 +82,7 @@ def _demography(nb: Neighbourhood) -> None:
     """Ageing, leaving and newcomers; a leaver's roles, ties and memberships end with them."""
     pop = nb.population
     rng = nb.streams.demography
-    age_one_week(pop, nb.params, rng)
+    grow_older(pop, nb.params, rng)
     gone = leavers(pop, nb.params, rng, nb.week)
     nb.leavers = gone
     if len(gone) == 0:

@@ -21,15 +21,17 @@ class Source(IntEnum):
     PROFESSIONAL = 1
     NETWORK = 2
     VOLUNTEERS = 3
+    HOUSEHOLD = 4
+    FAMILY = 5
 
 
 @dataclass
 class CareWeek:
-    """The week's care accounting per resident.
+    """The week's care accounting per home (the resident and, where there is one, the partner).
 
     Attributes:
         need: Hours needed.
-        received: ``(n, 4)`` hours received by :class:`Source`.
+        received: ``(n, 6)`` hours received by :class:`Source`.
         unmet: Hours left unmet.
     """
 

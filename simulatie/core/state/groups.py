@@ -41,6 +41,9 @@ class GroupProfile:
         digital: Chance to use a digital platform.
         base_need: Weekly hours of support needed regardless of frailty.
         trust: Mean initial trust in neighbours (0..1).
+        partner: Chance to move in with a partner (a household of two).
+        family_nearby: Chance to have family living elsewhere within reach (children, parents,
+            siblings) who help with care.
     """
 
     min_age: float
@@ -51,15 +54,17 @@ class GroupProfile:
     digital: float
     base_need: float
     trust: float
+    partner: float
+    family_nearby: float
 
 
 GROUP_PROFILES: dict[Group, GroupProfile] = {
-    Group.ADULT: GroupProfile(20, 64, 0.50, 1.0, 0.00, 0.90, 0.0, 0.55),
-    Group.OLDER: GroupProfile(65, 85, 0.50, 0.9, 0.10, 0.40, 0.3, 0.60),
-    Group.FAMILY: GroupProfile(25, 45, 0.55, 0.5, 0.00, 0.95, 0.2, 0.55),
-    Group.LVB: GroupProfile(18, 55, 0.45, 0.4, 0.15, 0.50, 2.0, 0.50),
-    Group.PSYCH: GroupProfile(18, 60, 0.30, 0.4, 0.20, 0.70, 2.0, 0.40),
-    Group.MIGRANT: GroupProfile(20, 50, 0.50, 0.8, 0.15, 0.80, 0.3, 0.40),
+    Group.ADULT: GroupProfile(20, 64, 0.50, 1.0, 0.00, 0.90, 0.0, 0.55, 0.55, 0.60),
+    Group.OLDER: GroupProfile(65, 85, 0.50, 0.9, 0.10, 0.40, 0.3, 0.60, 0.75, 0.62),
+    Group.FAMILY: GroupProfile(25, 45, 0.55, 0.5, 0.00, 0.95, 0.2, 0.55, 0.85, 0.60),
+    Group.LVB: GroupProfile(18, 55, 0.45, 0.4, 0.15, 0.50, 2.0, 0.50, 0.20, 0.50),
+    Group.PSYCH: GroupProfile(18, 60, 0.30, 0.4, 0.20, 0.70, 2.0, 0.40, 0.25, 0.40),
+    Group.MIGRANT: GroupProfile(20, 50, 0.50, 0.8, 0.15, 0.80, 0.3, 0.40, 0.60, 0.25),
 }
 
 

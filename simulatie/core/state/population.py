@@ -49,6 +49,12 @@ class Population:
         self.arrived_week = np.zeros(n, dtype=np.int64)
         self.generation = np.zeros(n, dtype=np.int64)  # residents who have lived in the home
         self.home_group = np.full(n, -1, dtype=np.int8)  # the group a home is built for, or -1
+        # the household and the family (docs/odd.md 7.3, 7.9): a partner in the home, not an
+        # agent of its own, and relatives elsewhere who help
+        self.partner = np.zeros(n, dtype=bool)  # lives with a partner
+        self.partner_frailty = np.zeros(n)  # the partner's frailty (0..1)
+        self.family_helpers = np.zeros(n, dtype=np.int64)  # relatives within reach who help
+        self.household_load = np.zeros(n)  # recent hours a week spent caring for the partner
         # slowly changing state
         self.strain = np.zeros(n)  # helper's recent load relative to capacity
         self.burnout_weeks = np.zeros(n, dtype=np.int64)
@@ -57,11 +63,14 @@ class Population:
         self.waiting = np.zeros(n)  # recent share of indicated need that formal care left unserved
         # this week's care accounting
         self.need = np.zeros(n)
+        self.partner_need = np.zeros(n)  # the partner's need (hours), cared for in the household
+        self.favour_need = np.zeros(n)  # a small favour only someone outside the home can do
         self.given = np.zeros(n)
         self.given_network = np.zeros(n)  # over own ties (neighbourly help)
         self.given_informal = np.zeros(n)  # of which to someone whose need is indicated (SCP)
         self.received = np.zeros(n)
         self.received_network = np.zeros(n)  # of which from own ties
+        self.received_family = np.zeros(n)  # from family living elsewhere
         self.indicated = np.zeros(n, dtype=bool)  # need stems from health (set by the care step)
         self.asked = np.zeros(n, dtype=bool)  # someone asked this resident for help this week
         self.attended = np.zeros(n, dtype=bool)  # at an activity this week
@@ -72,6 +81,7 @@ class Population:
         self.last_volunteer_week = np.full(n, NEVER, dtype=np.int64)
         self.last_asked_week = np.full(n, NEVER, dtype=np.int64)
         self.last_helped_week = np.full(n, NEVER, dtype=np.int64)  # received help from own ties
+        self.last_family_help_week = np.full(n, NEVER, dtype=np.int64)  # received from family
         # the volunteer role
         self.is_volunteer = np.zeros(n, dtype=bool)
         self.motivation = np.zeros(n)
@@ -90,13 +100,15 @@ class Population:
     def clear_rows(self, slots: np.ndarray) -> None:
         """Clear the homes' slowly changing state, history and roles (for their newcomers)."""
         for array in (self.strain, self.activity_weeks, self.waiting, self.motivation,
-                      self.energy, self.initiator_support, self.volunteer_hours):
+                      self.energy, self.initiator_support, self.volunteer_hours,
+                      self.household_load):
             array[slots] = 0.0
         self.draagkracht_factor[slots] = 1.0
         for array in (self.burnout_weeks, self.unmet_weeks, self.help_history):
             array[slots] = 0
         for array in (self.last_network_help_week, self.last_informal_week,
-                      self.last_volunteer_week, self.last_asked_week, self.last_helped_week):
+                      self.last_volunteer_week, self.last_asked_week, self.last_helped_week,
+                      self.last_family_help_week):
             array[slots] = NEVER
         self.is_volunteer[slots] = False
         self.is_initiator[slots] = False
@@ -104,8 +116,9 @@ class Population:
 
     def clear_week(self) -> None:
         """Clear this week's accounting (the start of a week)."""
-        for array in (self.need, self.given, self.given_network, self.given_informal,
-                      self.received, self.received_network, self.volunteer_hours):
+        for array in (self.need, self.partner_need, self.favour_need, self.given,
+                      self.given_network, self.given_informal, self.received, self.received_network,
+                      self.received_family, self.volunteer_hours):
             array[:] = 0.0
         self.asked[:] = False
         self.attended[:] = False

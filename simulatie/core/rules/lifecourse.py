@@ -1,0 +1,158 @@
+"""A life course in the neighbourhood: ageing, frailty, death, moving, a partner's life, need.
+
+Rules (``docs/odd.md`` 7.3):
+
+* Frailty grows with an exponential age hazard (the form of Gostoli & Silverman's social-care
+  ABM) and drives the weekly care need (*draaglast*); a partner in the home ages and grows frail
+  the same way, with draws of their own.
+* Mortality is a Gompertz hazard raised by frailty (set against Dutch life tables: about 5% a
+  year at 80 and 14% at 90 before frailty); households move out at ``turnover_per_year``; frail
+  residents whose needs stay unmet for half a year move to a care home. A partner who dies
+  leaves the resident living alone (widowhood).
+* *Vergrijzing* (``ageing_trend``) lowers older residents' moving rate from week 0 on.
+
+Every draw here comes from the demography generator stream, a fixed number per home per week
+(``docs/odd.md`` 4.9), so these draws stay keyed by home in every arm.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from numba import njit
+
+from ..calendar import WEEKS_PER_YEAR
+from ..parameters import Parameters
+from ..state.population import Population
+
+__all__ = [
+    "ageing_progress",
+    "arrival_frailty",
+    "draw_needs",
+    "frailty_growth",
+    "grow_older",
+    "leavers",
+    "mortality_hazard",
+]
+
+GOMPERTZ_A = 1.7e-5  # yearly mortality hazard at age 0 (Dutch life tables, set by eye)
+GOMPERTZ_B = 0.10  # per year of age
+FRAILTY_MORTALITY = 2.0  # a fully frail resident's mortality is (1 + this) times as high
+FRAILTY_AGE_SCALE = 8.0  # years for the frailty hazard to grow e-fold
+CARE_HOME_FRAILTY = 0.8  # residents this frail ...
+CARE_HOME_UNMET_WEEKS = 26  # ... whose needs stayed unmet this long ...
+CARE_HOME_WEEKLY = 0.05  # ... move to a care home with at least this weekly chance
+# Vergrijzing (ageing_trend = 1): over AGEING_YEARS the moving-out rate of residents aged
+# OLDER_AGE+ falls by AGEING_IN_PLACE and the inflow of older newcomers rises by
+# OLDER_INFLOW_RISE, which takes the 80+ share from about 1 in 21 towards 1 in 12
+# (CBS projection for 2040; docs/odd.md 7.3).
+AGEING_YEARS = 20.0
+OLDER_AGE = 65.0
+AGEING_IN_PLACE = 0.7
+OLDER_INFLOW_RISE = 1.2
+NEED_SHAPE = 2.0  # weekly need varies as a Gamma with this shape around its mean
+
+
+def arrival_frailty(age: np.ndarray, u: np.ndarray) -> np.ndarray:
+    """Frailty of a newcomer (or their partner): only the very old arrive frail (assumption).
+
+    Args:
+        age: Age at arrival, years.
+        u: Uniform draws in [0, 1).
+    """
+    return np.clip(np.exp((age - 95.0) / FRAILTY_AGE_SCALE) * u, 0.0, 0.95)
+
+
+def mortality_hazard(age: np.ndarray, frailty: np.ndarray) -> np.ndarray:
+    """Yearly hazard of dying: Gompertz in age, raised by frailty."""
+    return GOMPERTZ_A * np.exp(GOMPERTZ_B * age) * (1 + FRAILTY_MORTALITY * frailty)
+
+
+def frailty_growth(age: np.ndarray, rate: float) -> np.ndarray:
+    """Mean weekly growth of frailty at ``age``: ``rate`` × exp((age − 75) / 8)."""
+    return rate * np.exp((age - 75.0) / FRAILTY_AGE_SCALE)
+
+
+def ageing_progress(params: Parameters, week: int) -> float:
+    """How far *vergrijzing* has gone (0..``ageing_trend``): it starts at week 0."""
+    if params.ageing_trend <= 0 or week <= 0:
+        return 0.0
+    return params.ageing_trend * min(1.0, week / (AGEING_YEARS * WEEKS_PER_YEAR))
+
+
+def grow_older(pop: Population, params: Parameters, rng: np.random.Generator) -> None:
+    """Everyone ages a week; the resident's and the partner's frailty grow, a partner may die.
+
+    Frailty grows in Exponential steps around :func:`frailty_growth`; a partner dies with the
+    weekly chance of :func:`mortality_hazard` at the resident's age and the partner's frailty.
+    """
+    _age_and_grow_frail(pop.age, pop.frailty, rng.exponential(1.0, pop.n), params.frailty_rate)
+    steps = rng.exponential(1.0, pop.n)
+    dies = rng.random(pop.n)
+    partnered = np.flatnonzero(pop.partner)
+    age = pop.age[partnered]
+    grown = pop.partner_frailty[partnered] + frailty_growth(age, params.frailty_rate) * steps[
+        partnered]
+    pop.partner_frailty[partnered] = np.minimum(1.0, grown)
+    weekly = 1.0 - np.exp(-mortality_hazard(age, pop.partner_frailty[partnered])
+                          / WEEKS_PER_YEAR)
+    widowed = partnered[dies[partnered] < weekly]
+    pop.partner[widowed] = False
+    pop.partner_frailty[widowed] = 0.0
+    pop.household_load[widowed] = 0.0
+
+
+@njit(cache=True)
+def _age_and_grow_frail(age, frailty, draws, rate):
+    """A week older; frailty grows by rate × exp((age − 75) / 8) × Exponential(1), up to 1."""
+    for i in range(len(age)):
+        age[i] += 1.0 / WEEKS_PER_YEAR
+        growth = rate * np.exp((age[i] - 75.0) / FRAILTY_AGE_SCALE) * draws[i]
+        frailty[i] = min(1.0, frailty[i] + growth)
+
+
+def leavers(
+    pop: Population, params: Parameters, rng: np.random.Generator, week: int
+) -> np.ndarray:
+    """Return the homes whose resident dies or moves out this week.
+
+    Deaths follow a Gompertz hazard raised by frailty; moves follow the turnover rate (lower for
+    older residents as *vergrijzing* progresses); frail residents whose needs stay unmet for half
+    a year move to a care home.
+    """
+    older_turnover = params.turnover_per_year * (1 - AGEING_IN_PLACE * ageing_progress(params,
+                                                                                       week))
+    return np.flatnonzero(_leaving(pop.age, pop.frailty, pop.unmet_weeks, rng.random(pop.n),
+                                   params.turnover_per_year, older_turnover))
+
+
+@njit(cache=True)
+def _leaving(age, frailty, unmet_weeks, draws, turnover, older_turnover):
+    """Whether each resident dies or moves out this week (see :func:`leavers`)."""
+    out = np.zeros(len(age), np.bool_)
+    for i in range(len(age)):
+        moving = older_turnover if age[i] >= OLDER_AGE else turnover
+        yearly = (GOMPERTZ_A * np.exp(GOMPERTZ_B * age[i]) * (1 + FRAILTY_MORTALITY * frailty[i])
+                  + moving)
+        weekly = 1.0 - np.exp(-yearly / WEEKS_PER_YEAR)
+        if frailty[i] > CARE_HOME_FRAILTY and unmet_weeks[i] > CARE_HOME_UNMET_WEEKS:
+            weekly = max(weekly, CARE_HOME_WEEKLY)
+        out[i] = draws[i] < weekly
+    return out
+
+
+def draw_needs(pop: Population, params: Parameters, rng: np.random.Generator) -> None:
+    """Draw this week's care need (*draaglast*) of every resident and partner, in hours.
+
+    A group baseline (company, practical help) plus a frailty part (transport, personal care)
+    that grows with the square of frailty; weekly variation is Gamma distributed. A partner's
+    need has the frailty part only (partners are not of a group with a baseline need). Besides
+    care, a household needs a small favour now and then (``favour_rate``, Exponential hours of
+    mean ``favour_hours``) that only someone outside the home can do.
+    """
+    mean = params.need_scale * (pop.base_need() + params.frail_need_hours * pop.frailty**2)
+    pop.need = rng.gamma(NEED_SHAPE, np.maximum(mean, 0.0) / NEED_SHAPE)  # one draw per home
+    partner_mean = np.where(pop.partner, params.need_scale * params.frail_need_hours
+                            * pop.partner_frailty**2, 0.0)
+    pop.partner_need = rng.gamma(NEED_SHAPE, partner_mean / NEED_SHAPE)  # one draw per home
+    asks = rng.random(pop.n) < params.favour_rate  # one draw per home ...
+    pop.favour_need = np.where(asks, params.favour_hours * rng.exponential(1.0, pop.n), 0.0)
