@@ -33,6 +33,7 @@ MAY_BE_NAN = {
     "volunteer_share_year_75plus", "informal_helper_share_year_75plus",
     "helped_share_year_75plus", "never_asked_share_of_non_helpers",
     "neighbour_share_of_carers_55plus", "informal_care_received_share_75plus",
+    "activities_outliving_support", "frail_with_two_helpers_share",
 }
 MAY_BE_INF = {"load_capacity_ratio"}  # need over zero capacity (helper capacity 0, all burnt out)
 SHARES = ("share_older", "share_family", "share_lvb", "share_psych", "share_migrant")

@@ -58,7 +58,7 @@ def test_scarce_formal_care_moves_help_to_the_neighbours():
 
 def test_organisers_are_crowded_out_gradually_not_by_rule():
     params = make_parameters({**SMALL, "takeover": 1.0, "takeover_rate": 0.5,
-                              "professional_hours": 40.0, "initiators": 3})
+                              "professional_hours": 40.0, "initiators": 2})
     nb = prepared_neighbourhood(params, 2)
     seen = None
     for _ in range(60):

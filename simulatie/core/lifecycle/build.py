@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..parameters import Parameters, baseline_parameters
+from ..parameters import Parameters, history_parameters
 from ..rules.demography import draw_residents
 from ..state.care_week import CareWeek
 from ..state.layout import build_layout
@@ -52,7 +52,7 @@ def build_neighbourhood(params: Parameters, seed: int) -> Neighbourhood:
         params: The run's parameters (the baseline's are used until week 0).
         seed: The run's seed.
     """
-    base = baseline_parameters(params)
+    base = history_parameters(params)
     streams = Streams.from_seed(seed)
     layout = build_layout(base.residents, base.street_length, base.meeting_places,
                           base.meeting_place_placement)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from ..parameters import Parameters
 from ..rules.initiators import start_initiators
 from ..rules.professionals import arrive
-from ..rules.volunteers import start_volunteer_scheme
+from ..rules.recruitment import start_volunteer_scheme
 from ..state.layout import build_layout
 from ..state.neighbourhood import Neighbourhood
 from .spin_up import spun_up

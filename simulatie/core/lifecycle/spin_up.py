@@ -11,7 +11,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from ..parameters import Parameters, baseline_parameters
+from ..parameters import Parameters, history_parameters
 from ..rules.week import advance_week
 from ..state.neighbourhood import Neighbourhood
 from . import cache
@@ -52,10 +52,11 @@ def _spun_up(base_json: str, seed: int) -> Neighbourhood:
 def spun_up(params: Parameters, seed: int) -> Neighbourhood:
     """The neighbourhood at week 0 with nothing organised: its own spin-up (a fresh copy).
 
-    The spin-up depends only on the baseline parameters and the seed, so it is computed once
+    The spin-up depends only on the history parameters (the baseline's,
+    :func:`~simulatie.core.parameters.history_parameters`) and the seed, so it is computed once
     for every run that shares them (all arms of a comparison, all levers of a sweep point's
     seed), kept in this process and on disk (:mod:`.cache`), and copied for each.
     """
-    return _spun_up(baseline_parameters(params).model_dump_json(), seed).copy()
+    return _spun_up(history_parameters(params).model_dump_json(), seed).copy()
 
 

@@ -110,3 +110,21 @@ def formal_support(obs: Observation) -> float:
         return 1.0
     got = obs.care.received[eligible][:, [Source.FORMAL, Source.PROFESSIONAL]].sum()
     return float(min(1.0, got / need))  # not above 1 by rounding
+
+
+@metric("frail_with_two_helpers_share", "Frail residents with two or more helpers nearby",
+        "Kwetsbare bewoners met twee of meer helpers in de buurt", "share")
+def frail_with_two_helpers_share(obs: Observation) -> float:
+    """Share of frail residents whom at least two neighbours helped in the caring window.
+
+    A community-level outcome beside the dyadic caring tie: a circle of people around someone
+    frail (not kin: neighbours, friends in the neighbourhood, volunteers). Frail: frailty at or
+    above ``formal_care_frailty`` (NaN when nobody is frail).
+    """
+    nb = obs.nb
+    pop = nb.population
+    ties = nb.ties
+    helpers = (np.bincount(ties.b[ties.help_ab != 0], minlength=pop.n)
+               + np.bincount(ties.a[ties.help_ba != 0], minlength=pop.n))
+    frail = pop.frailty >= nb.params.formal_care_frailty
+    return float((helpers[frail] >= 2).mean()) if frail.any() else float("nan")

@@ -32,6 +32,39 @@ def ownership(obs: Observation) -> float:
     return float(np.mean([a.organised and not a.professional_run for a in running]))
 
 
+@metric("running_activities", "Running activities", "Lopende activiteiten", "activities")
+def running_activities(obs: Observation) -> float:
+    """Activities that run, by residents or professionals."""
+    return float(len(_running(obs)))
+
+
+@metric("resident_run_activities", "Activities residents run", "Activiteiten door bewoners",
+        "activities")
+def resident_run_activities(obs: Observation) -> float:
+    """Running activities that residents organise without professionals doing the work."""
+    return float(sum(a.organised and not a.professional_run for a in _running(obs)))
+
+
+@metric("activities_outliving_support", "Resident activities from before support ended",
+        "Bewonersactiviteiten van vóór het einde van de steun", "activities")
+def activities_outliving_support(obs: Observation) -> float:
+    """Resident-run activities still running that started before professional support ended.
+
+    NaN while support has not ended (a structural arm, or during a pilot).
+    """
+    ended = obs.nb.support.ended_week
+    if ended is None:
+        return float("nan")
+    return float(sum(a.organised and not a.professional_run and a.started_week < ended
+                     for a in _running(obs)))
+
+
+@metric("open_meeting_places", "Open meeting places", "Open ontmoetingsplekken", "places")
+def open_meeting_places(obs: Observation) -> float:
+    """Meeting places that someone keeps open (the project, or residents who took it over)."""
+    return float(len(obs.nb.programme.open_places()))
+
+
 @metric("active_volunteers", "Active volunteers", "Actieve vrijwilligers", "people")
 def active_volunteers(obs: Observation) -> float:
     """Volunteers currently signed up."""

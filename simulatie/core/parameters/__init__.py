@@ -23,6 +23,7 @@ from .choices import (
     CHOICE_LABELS,
     Funding,
     GuidanceStyle,
+    History,
     Matching,
     Placement,
     Recruitment,
@@ -43,6 +44,7 @@ __all__ = [
     "ROLE_LABELS",
     "Funding",
     "GuidanceStyle",
+    "History",
     "Matching",
     "ParameterError",
     "ParameterSpec",
@@ -55,6 +57,7 @@ __all__ = [
     "choice_label",
     "convert_override",
     "explain_errors",
+    "history_parameters",
     "make_parameters",
     "parameter_specs",
     "parse_override",
@@ -127,6 +130,25 @@ _SPECS = _build_specs()
 def parameter_specs() -> dict[str, ParameterSpec]:
     """Return every parameter's declaration, keyed by name, in declaration order."""
     return dict(_SPECS)
+
+
+def history_parameters(params: Parameters) -> Parameters:
+    """The parameters of the neighbourhood's spin-up before week 0.
+
+    Its baseline (:func:`baseline_parameters`); with ``spin_up_history`` ``"cut"`` every lever
+    without a baseline value also at its default, so that runs that differ in such levers share
+    one spin-up and change them at week 0.
+
+    Args:
+        params: The run's parameters.
+    """
+    base = baseline_parameters(params)
+    if params.spin_up_history is not History.CUT:
+        return base
+    changes = {name: spec.kind(spec.default) if spec.choices else spec.default
+               for name, spec in _SPECS.items()
+               if spec.role is Role.LEVER and not spec.has_baseline}
+    return base.model_copy(update=changes)
 
 
 def baseline_parameters(params: Parameters) -> Parameters:

@@ -105,8 +105,18 @@ class ActivityParameters(BaseModel):
         "uiteenvalt.",
     )
     # --- initiators (kartrekkers) -----------------------------------------------------------
+    organiser_share: float = param(
+        0.15, ge=0, le=1, unit="share", group="initiators", role=Role.CONTEXT,
+        en="Share of residents who would take on organising at all (the '9' of 1-9-90: a small "
+        "core does the work; NCVO: 7-14% help run an activity); only they become kartrekkers, "
+        "co-organisers or successors.",
+        nl="Aandeel bewoners dat überhaupt zou willen organiseren (de '9' van 1-9-90: een "
+        "kleine kern doet het werk); alleen zij worden kartrekker, mede-organisator of "
+        "opvolger.",
+        source="1-9-90 (Denters et al. 2013; P2Pvalue); NCVO 2018-2022 (7-14%)",
+    )
     initiator_rate: float = param(
-        0.004, ge=0, le=0.1, unit="1/week", group="initiators", role=Role.CONTEXT,
+        0.002, ge=0, le=0.1, unit="1/week", group="initiators", role=Role.CONTEXT,
         en="Weekly chance, per unit of ownership, that an engaged resident starts organising "
         "where a role is open (seed 002: build on where the energy is).",
         nl="Wekelijkse kans (per eenheid eigenaarschap) dat een betrokken bewoner gaat "
@@ -133,4 +143,49 @@ class ActivityParameters(BaseModel):
         0.3, ge=0, le=1, unit="energy", group="initiators", role=Role.CONTEXT,
         en="Energy an initiator loses when the council turns a plan down (seed 003 case 3).",
         nl="Energie die een kartrekker verliest als de gemeente een plan afwijst.",
+    )
+    organiser_fatigue: float = param(
+        0.003, ge=0, le=0.05, unit="fatigue/week", group="initiators", role=Role.CONTEXT,
+        en="Fatigue a week of running an activity alone adds to an organiser (shared by a team); "
+        "fatigue builds over years, slows their recovery and fades only slowly after they stop "
+        "(UvH 2019: kartrekkers go on for years, then successors are hard to find).",
+        nl="Vermoeidheid die een week een activiteit alleen trekken een organisator bezorgt "
+        "(gedeeld in een team); die bouwt zich over jaren op, remt het herstel en zakt na "
+        "het stoppen maar langzaam weg.",
+        source="UvH 2019 (Van der Harst, Bredewold & Tonkens): qualitative; size: assumption",
+    )
+    organiser_life_events: float = param(
+        0.1, ge=0, le=1, unit="1/year", group="initiators", role=Role.CONTEXT,
+        en="Yearly chance that an organiser stops for a reason in their own life (work, caring "
+        "for a parent, illness), besides moving away.",
+        nl="Jaarlijkse kans dat een organisator stopt om een reden in het eigen leven (werk, "
+        "zorg voor een ouder, ziekte), naast verhuizen.",
+        source="assumption (NCVO Time Well Spent: life changes are the main reason to stop)",
+    )
+    upkeep_drain: float = param(
+        0.02, ge=0, le=0.3, unit="energy/week", group="initiators", role=Role.CONTEXT,
+        en="Weekly energy keeping a meeting place costs the residents who took it over (rent, "
+        "keys, cleaning, grant applications), shared between them (seed 002: every project must "
+        "find its own funding).",
+        nl="Wekelijkse energie die het beheer van een ontmoetingsplek kost aan de bewoners die "
+        "het overnamen (huur, sleutels, schoonmaak, subsidieaanvragen), gedeeld door hen.",
+        source="seed 002 (size: assumption)",
+    )
+    handover_rate: float = param(
+        0.02, ge=0, le=0.5, unit="1/week", group="initiators", role=Role.CONTEXT,
+        en="Weekly chance, at full professional support for initiators, that organisers with a "
+        "strong sense of ownership take over keeping a meeting place from the project (a "
+        "beheergroep), so that it stays open when the funding ends.",
+        nl="Wekelijkse kans, bij volle professionele steun aan kartrekkers, dat organisatoren "
+        "met veel eigenaarschap het beheer van een ontmoetingsplek van het project overnemen "
+        "(een beheergroep), zodat die open blijft als de financiering stopt.",
+    )
+    co_organiser_yes: float = param(
+        0.2, ge=0, le=1, unit="chance", group="initiators", role=Role.CONTEXT,
+        en="Chance, per unit of willingness (ownership, less in the consumer role), that a member "
+        "asked to join the organising team says yes (seed 002: at least two kartrekkers are "
+        "needed; SCP 2014: few are ever asked).",
+        nl="Kans (per eenheid bereidheid: eigenaarschap, minder in de consumentenrol) dat een "
+        "deelnemer die gevraagd wordt mee te organiseren ja zegt.",
+        source="seed 002; SCP 2014 (size: assumption)",
     )

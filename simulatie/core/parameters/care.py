@@ -65,6 +65,16 @@ class CareParameters(BaseModel):
         "iemand iets schuldig zijn moeilijker (eerst geven, dan nemen).",
         source="Gouldner 1960 (size: assumption)",
     )
+    offer_rate: float = param(
+        0.3, ge=0, le=1, unit="share", group="care", role=Role.CONTEXT,
+        en="Chance, per unit of tie strength, that someone who met a resident in need at an "
+        "activity in the last four weeks notices it and offers help unasked (seed 000: "
+        "'offering help or a chat'; omkijken naar elkaar).",
+        nl="Kans (per eenheid sterkte van de band) dat iemand die een bewoner met een "
+        "hulpvraag de laatste vier weken bij een activiteit zag, dat opmerkt en uit zichzelf "
+        "hulp aanbiedt (omkijken naar elkaar).",
+        source="seed 000 (size: assumption)",
+    )
     helper_capacity_hours: float = param(
         3.0, ge=0, le=20, unit="hours/week", group="care", role=Role.CONTEXT,
         en="Average hours per week a healthy adult can give to others on arrival (draagkracht).",

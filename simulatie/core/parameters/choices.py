@@ -5,7 +5,7 @@ from __future__ import annotations
 from enum import StrEnum
 
 __all__ = [
-    "CHOICE_LABELS", "Funding", "GuidanceStyle", "Matching", "Placement", "Recruitment",
+    "CHOICE_LABELS", "Funding", "GuidanceStyle", "History", "Matching", "Placement", "Recruitment",
     "choice_label",
 ]
 
@@ -44,6 +44,13 @@ class Funding(StrEnum):
     PILOT = "pilot"
 
 
+class History(StrEnum):
+    """What the neighbourhood went through before week 0 (the spin-up), for levers that act then."""
+
+    OWN = "own"  # the spin-up already ran with this run's levers that have no baseline value
+    CUT = "cut"  # the spin-up ran with every lever at its default: the run changes them at week 0
+
+
 class Placement(StrEnum):
     """Where meeting places sit in the neighbourhood (seed 002: scale and nearness)."""
 
@@ -69,6 +76,8 @@ CHOICE_LABELS: dict[str, dict[str, str]] = {
     Matching.ACTIVE: {"nl": "actief (koppelen)", "en": "active (matching)"},
     Funding.STRUCTURAL: {"nl": "structureel", "en": "structural"},
     Funding.PILOT: {"nl": "pilot (stopt)", "en": "pilot (stops)"},
+    History.OWN: {"nl": "eigen voorgeschiedenis", "en": "its own history"},
+    History.CUT: {"nl": "omslag op week 0", "en": "a cut at week 0"},
     Placement.CENTRAL: {"nl": "centraal", "en": "central"},
     Placement.SPREAD: {"nl": "verspreid", "en": "spread out"},
     Placement.EDGE: {"nl": "aan de rand", "en": "at the edge"},

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel
 
+from .choices import History
 from .declare import Role, param
 
 __all__ = ["ConventionParameters"]
@@ -43,6 +44,17 @@ class ConventionParameters(BaseModel):
         nl="Zorgzame banden zijn ontstaan als het aandeel bewoners met zo'n band minstens "
         "zoveel hoger ligt dan in dezelfde buurt zonder de interventie (zelfde seed), een "
         "kwartaal lang.",
+    )
+    spin_up_history: History = param(
+        History.OWN, unit="choice", group="measures", role=Role.CONVENTION,
+        en="Levers without a value for 'nothing organised' (formal care capacity) act in the "
+        "spin-up too ('own': the neighbourhood has lived with them for years) or start at week "
+        "0 from a spin-up at their defaults ('cut': two arms of a comparison share one history "
+        "and differ only from week 0 on).",
+        nl="Knoppen zonder waarde voor 'niets georganiseerd' (capaciteit formele zorg) werken "
+        "ook in de aanloop ('own': de buurt leeft er al jaren mee) of beginnen op week 0 na een "
+        "aanloop met hun standaardwaarde ('cut': twee armen van een vergelijking delen één "
+        "voorgeschiedenis en verschillen pas vanaf week 0).",
     )
     spin_up_weeks: int = param(
         780, ge=0, le=2600, unit="weeks", group="measures", role=Role.CONVENTION,

@@ -74,3 +74,22 @@ class ProfessionalParameters(BaseModel):
         nl="Professionele uren om één hulpvrager te vinden en een kennismaking met een "
         "vrijwilliger te regelen (actief koppelen).",
     )
+    reliance_gain: float = param(
+        0.05, ge=0, le=1, unit="share", group="professionals", role=Role.CONTEXT,
+        en="How much a meeting that professionals run, or a week of their care, moves a resident "
+        "towards the consumer role: leaving the work to professionals (seed 002 obstacles).",
+        nl="Hoeveel een bijeenkomst die professionals draaien, of een week van hun zorg, een "
+        "bewoner naar de consumentenrol schuift: het werk aan professionals overlaten.",
+        source="seed 002 (size: assumption)",
+    )
+    reliance_recovery: float = param(
+        0.01, ge=0, le=1, unit="1/week", group="professionals", role=Role.CONTEXT,
+        en="Weekly fading of the consumer role once professionals no longer do the work (0.01: "
+        "half gone in about 70 weeks). While it lasts, residents grow less ownership and are "
+        "less willing to organise, take over or volunteer.",
+        nl="Wekelijks wegebben van de consumentenrol zodra professionals het werk niet meer "
+        "doen (0,01: na ongeveer 70 weken gehalveerd). Zolang die er is, groeit er minder "
+        "eigenaarschap en zijn bewoners minder bereid te organiseren, over te nemen of "
+        "vrijwilliger te worden.",
+        source="assumption",
+    )

@@ -1,16 +1,23 @@
-"""Activities: who proposes one, where it goes, who takes it over and when it ends.
+"""Activities: who starts one, who joins its team, who takes it over, and when it ends.
 
-Rules, each documented in ``docs/odd.md`` 7.7.1–7.7.2:
+An activity exists while people keep it going (``docs/odd.md`` 7.7.1–7.7.2); how many there are
+is an outcome, not a number of slots:
 
-* Initiators propose activities; a plan needs the council's room (``government_responsiveness``;
-  seed 002 obstacles, seed 003 case 3). A rejected plan costs the initiator energy.
-* A meeting place hosts a few activities; an organising team has a few people (seed 002: at
-  least two; Denters et al. 2013: a small core carries the work).
-* When professionals leave, or a team's last organiser goes, a member steps up or the activity
-  ends.
+* An initiator without an activity joins a team that needs another organiser, or proposes a new
+  plan; a plan needs the council's room (``government_responsiveness``; seed 002 obstacles,
+  seed 003 case 3) and an open meeting place with a free session. A rejected plan costs the
+  initiator energy and they wait before trying again.
+* An organising team has a few people (seed 002: at least two; Denters et al. 2013: a small core
+  carries the work). A lone organiser, and a tired team, ask their most engaged member to join
+  them (:func:`recruit_co_organisers`); when the last organiser leaves, a member steps up or the
+  activity ends. Residents used to professionals doing the work (the consumer role, *reliance*)
+  say yes less often.
+* An activity whose meetings stay nearly empty is given up; one whose meeting place closes moves
+  to another open place, or ends.
 
-Who comes and who meets whom at a meeting is :mod:`.meetings`; what professionals who *do* the
-work do to activities is :mod:`.professionals`.
+Who comes and who meets whom at a meeting is :mod:`.meetings`; keeping the meeting places open is
+:mod:`.places`; what professionals who *do* the work do to activities is :mod:`.professionals`.
+Every draw is keyed (``docs/odd.md`` 4.9): by the proposing initiator, or by the activity.
 """
 
 from __future__ import annotations
@@ -20,64 +27,93 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from ..parameters import Parameters
-from ..state.population import NO_ACTIVITY
-from ..state.programme import Activity, ActivityProgramme
+from ..state.keyed import KeyedStream
+from ..state.population import NO_ACTIVITY, Population
+from ..state.programme import NO_TEAM, Activity, ActivityProgramme
+from .capacity import capacity
 from .roles import add_initiator
-from .teams import join
+from .teams import join, leave
 
 if TYPE_CHECKING:
     from ..state.neighbourhood import Neighbourhood
 
 __all__ = [
+    "ENGAGED_ACTIVITIES",
+    "ENGAGED_HOURS",
+    "ENGAGED_OWNERSHIP",
     "MAX_ORGANISERS",
+    "PLACE_SESSIONS",
     "RETRY_WEEKS",
-    "SLOTS_PER_PLACE",
+    "activity_key",
+    "end",
     "end_professional_activities",
-    "organiser_openings",
+    "engaged",
+    "give_up_if_quiet",
+    "move_or_end",
     "propose",
+    "recruit_co_organisers",
     "settle_orphans",
     "start_professional_activity",
+    "willingness",
 ]
 
-SLOTS_PER_PLACE = 4  # activities one meeting place can host
+PLACE_SESSIONS = 10.0  # weekly sessions a meeting place can host (mornings and evenings)
 # An organising team (kartrekkers) of one activity has at most this many people; more would-be
-# organisers find no role and stay participants (seed 002: at least two; Denters et al. 2013: a
+# organisers start an activity of their own (seed 002: at least two; Denters et al. 2013: a
 # small core carries the work).
 MAX_ORGANISERS = 3
 RETRY_WEEKS = 26  # weeks before a turned-down initiator (or a one-off organiser) tries again
+MIN_ATTENDEES = 3  # a meeting with fewer people than this is hardly worth holding ...
+QUIET_MEETINGS = 4  # ... and after this many of them in a row the organisers give it up
+ENGAGED_OWNERSHIP = 0.4  # residents with this much ownership ...
+ENGAGED_HOURS = 1.0  # ... this much time to give ...
+ENGAGED_ACTIVITIES = 2.0  # ... and this many recent activities are engaged: they may organise
 
 
-def organiser_openings(programme: ActivityProgramme) -> int:
-    """Roles for new organisers: free slots at meeting places and room in resident teams."""
-    running = programme.running()
-    free_slots = programme.places * SLOTS_PER_PLACE - len(running)
-    in_teams = sum(MAX_ORGANISERS - len(a.organisers) for a in running
-                   if 0 < len(a.organisers) < MAX_ORGANISERS)
-    return max(0, free_slots) * MAX_ORGANISERS + in_teams
+def activity_key(programme: ActivityProgramme, activity: Activity) -> int:
+    """The key of an activity's own keyed draws: beyond every home's key."""
+    return programme.layout.homes + activity.ident
 
 
-def _free_place(programme: ActivityProgramme, home: int | None = None) -> int | None:
-    """The nearest open meeting place (to ``home``, else the least used) with a free slot."""
-    if programme.places == 0:
-        return None
-    booked = np.bincount([a.place for a in programme.running()], minlength=programme.places)
-    free = np.flatnonzero(booked < SLOTS_PER_PLACE)
+def engaged(pop: Population) -> np.ndarray:
+    """Residents engaged enough to organise: the disposition, ownership, time, recent activities."""
+    return (~pop.is_initiator & pop.organiser & (pop.ownership > ENGAGED_OWNERSHIP)
+            & (capacity(pop) > ENGAGED_HOURS) & (pop.activity_weeks > ENGAGED_ACTIVITIES))
+
+
+def willingness(pop: Population, homes: np.ndarray | int) -> np.ndarray:
+    """How willing residents are to take on organising: ownership, less in the consumer role."""
+    return pop.ownership[homes] * (1.0 - pop.reliance[homes])
+
+
+# --- places and new activities ----------------------------------------------------------------
+def _booked(programme: ActivityProgramme, interval: int) -> np.ndarray:
+    """Weekly sessions booked at each meeting place (a monthly activity books a quarter)."""
+    places = [a.place for a in programme.running()]
+    return np.bincount(places, minlength=len(programme.keeper)) / interval
+
+
+def _free_place(programme: ActivityProgramme, interval: int, home: int | None = None) -> int:
+    """The nearest open place (to ``home``, else the least used) with a free session, or -1."""
+    open_places = programme.open_places()
+    booked = _booked(programme, interval)
+    free = open_places[booked[open_places] + 1.0 / interval <= PLACE_SESSIONS]
     if len(free) == 0:
-        return None
+        return -1
     if home is None:
         return int(free[np.argmin(booked[free])])
     return int(free[np.argmin(programme.layout.place_distance[home, free])])
 
 
-def _new_activity(
-    programme: ActivityProgramme, place: int, params: Parameters, week: int,
-    rng: np.random.Generator,
-) -> Activity:
+def _new_activity(programme: ActivityProgramme, place: int, params: Parameters, week: int,
+                  draws: KeyedStream, who: int) -> Activity:
+    homes = programme.layout.homes
     activity = Activity(
         ident=programme.next_ident, place=place,
-        purposeful=bool(rng.random() < params.purposeful_share), next_week=week,
-        one_off=params.one_off_events, salt=int(rng.integers(1 << 30)),
-        members=np.zeros(programme.layout.homes, dtype=np.bool_),
+        purposeful=bool(draws.uniform(week, who, 3)[0] < params.purposeful_share),
+        next_week=week, one_off=params.one_off_events,
+        members=np.zeros(homes, dtype=np.bool_), team=np.full(homes, NO_TEAM, dtype=np.int64),
+        started_week=week,
     )
     programme.next_ident += 1
     programme.activities.append(activity)
@@ -85,46 +121,95 @@ def _new_activity(
 
 
 def start_professional_activity(
-    programme: ActivityProgramme, params: Parameters, week: int, rng: np.random.Generator
+    programme: ActivityProgramme, params: Parameters, week: int, draws: KeyedStream
 ) -> Activity | None:
     """Professionals start an activity of their own at the least used open place."""
-    place = _free_place(programme)
-    if place is None:
+    place = _free_place(programme, params.activity_interval_weeks)
+    if place < 0:
         return None
-    activity = _new_activity(programme, place, params, week, rng)
+    who = programme.layout.homes + programme.next_ident
+    activity = _new_activity(programme, place, params, week, draws, who)
     activity.professional_run = True
     return activity
 
 
-def propose(nb: Neighbourhood, home: int) -> None:
-    """An initiator without an activity joins a lone organiser or proposes a new plan.
+def propose(nb: Neighbourhood, home: int, own_plan: bool = False) -> None:
+    """An initiator without an activity joins a team that needs them, or proposes a new plan.
 
-    A new plan needs the council to give room (``government_responsiveness``); a rejected
-    plan costs energy and the initiator waits before trying again.
+    Teams with one organiser come first, then teams below :data:`MAX_ORGANISERS`, the nearest
+    first; an initiator with a plan of their own (``own_plan``) goes straight to proposing it.
+    A new plan needs an open place with a free session and the council's room
+    (``government_responsiveness``); a rejected plan costs energy and the initiator waits.
     """
     pop = nb.population
     programme = nb.programme
-    rng = nb.streams.activities
-    if pop.activity[home] != NO_ACTIVITY or programme.places == 0:
+    if pop.activity[home] != NO_ACTIVITY or programme.waiting.get(home, -(1 << 40)) > nb.week:
         return
-    if programme.waiting.get(home, -(1 << 40)) > nb.week:
-        return
-    running = programme.running()
-    lone = [a for a in running if len(a.organisers) == 1]
-    place = _free_place(programme, home)
-    if place is None:  # every meeting place is booked: help run an existing resident activity
-        lone = lone or [a for a in running if 0 < len(a.organisers) < MAX_ORGANISERS]
-        if not lone:
+    resident_run = [a for a in programme.running() if not a.one_off and a.organised]
+    for wanted in () if own_plan else (1, MAX_ORGANISERS - 1):
+        teams = [a for a in resident_run if len(a.organisers) <= wanted]
+        if teams:
+            near = np.argmin([programme.layout.place_distance[home, a.place] for a in teams])
+            join(pop, home, teams[int(near)])
             return
-    if lone:
-        join(pop, home, lone[int(rng.integers(len(lone)))])
+    place = _free_place(programme, nb.params.activity_interval_weeks, home)
+    if place < 0:
         return
-    if rng.random() >= nb.params.government_responsiveness:
+    draws = nb.streams.draws("organising")
+    if draws.uniform(nb.week, home, 0)[0] >= nb.params.government_responsiveness:
         pop.energy[home] -= nb.params.rejection_energy
         programme.waiting[home] = nb.week + RETRY_WEEKS
         programme.rejected_plans += 1
         return
-    join(pop, home, _new_activity(programme, place, nb.params, nb.week, rng))
+    join(pop, home, _new_activity(programme, place, nb.params, nb.week, draws, home))
+
+
+# --- teams ------------------------------------------------------------------------------------
+def _candidate(nb: Neighbourhood, activity: Activity) -> int:
+    """The member most willing to organise who has time to give, or -1."""
+    pop = nb.population
+    members = np.flatnonzero(activity.members & ~pop.is_initiator & pop.organiser)
+    members = members[capacity(pop, members) > ENGAGED_HOURS]
+    if len(members) == 0:
+        return -1
+    return int(members[np.argmax(willingness(pop, members))])
+
+
+def recruit_co_organisers(nb: Neighbourhood) -> None:
+    """A lone organiser, and a tired team, ask their most willing member to join them.
+
+    A team with one organiser asks every week (seed 002: at least two are needed); a larger
+    team below :data:`MAX_ORGANISERS` asks in a week with a chance equal to its organisers' mean
+    fatigue. The member says yes with chance ``co_organiser_yes`` × their willingness
+    (:func:`willingness`).
+    """
+    pop = nb.population
+    draws = nb.streams.draws("organising")
+    for activity in nb.programme.running():
+        if activity.one_off or not activity.organised or len(activity.organisers) >= MAX_ORGANISERS:
+            continue
+        key = activity_key(nb.programme, activity)
+        if len(activity.organisers) > 1:
+            tired = float(pop.fatigue[activity.organisers].mean())
+            if draws.uniform(nb.week, key, 1)[0] >= tired:
+                continue
+        home = _candidate(nb, activity)
+        yes = nb.params.co_organiser_yes * willingness(pop, home) if home >= 0 else 0.0
+        if home >= 0 and draws.uniform(nb.week, key, 2)[0] < yes:
+            add_initiator(nb, home)
+            join(pop, home, activity)
+
+
+def _hand_over_or_end(nb: Neighbourhood, activity: Activity) -> None:
+    """The member most willing steps up (with their willingness as chance), or it ends."""
+    home = _candidate(nb, activity)
+    key = activity_key(nb.programme, activity)
+    if home >= 0 and nb.streams.draws("organising").uniform(nb.week, key, 4)[0] < willingness(
+            nb.population, home):
+        add_initiator(nb, home)
+        join(nb.population, home, activity)
+        return
+    activity.ended = True
 
 
 def end_professional_activities(nb: Neighbourhood) -> None:
@@ -136,19 +221,6 @@ def end_professional_activities(nb: Neighbourhood) -> None:
                 _hand_over_or_end(nb, activity)
 
 
-def _hand_over_or_end(nb: Neighbourhood, activity: Activity) -> None:
-    """The member with most ownership steps up (with that chance), or the activity ends."""
-    pop = nb.population
-    candidates = np.flatnonzero(activity.members & ~pop.is_initiator)
-    if len(candidates):
-        best = int(candidates[np.argmax(pop.ownership[candidates])])
-        if nb.streams.activities.random() < pop.ownership[best]:
-            add_initiator(nb, best)
-            join(pop, best, activity)
-            return
-    activity.ended = True
-
-
 def settle_orphans(nb: Neighbourhood) -> None:
     """A resident-run activity whose last organiser left needs a resident to step up, or ends.
 
@@ -158,3 +230,29 @@ def settle_orphans(nb: Neighbourhood) -> None:
     for activity in nb.programme.running():
         if not activity.organised and not activity.professional_run:
             _hand_over_or_end(nb, activity)
+
+
+def move_or_end(nb: Neighbourhood, activity: Activity) -> None:
+    """An activity whose meeting place closed moves to the nearest open place, or ends."""
+    programme = nb.programme
+    members = np.flatnonzero(activity.members)
+    centre = members[0] if len(members) else None
+    place = _free_place(programme, nb.params.activity_interval_weeks, centre)
+    if place < 0:
+        end(nb, activity)
+    else:
+        activity.place = place
+
+
+def end(nb: Neighbourhood, activity: Activity) -> None:
+    """An activity stops; its organisers are free to organise something else."""
+    activity.ended = True
+    for home in list(activity.organisers):
+        leave(nb.population, nb.programme, home)
+
+
+def give_up_if_quiet(nb: Neighbourhood, activity: Activity, attendees: int) -> None:
+    """Organisers give up an activity after :data:`QUIET_MEETINGS` nearly empty meetings."""
+    activity.quiet_meetings = activity.quiet_meetings + 1 if attendees < MIN_ATTENDEES else 0
+    if activity.quiet_meetings >= QUIET_MEETINGS and not activity.professional_run:
+        end(nb, activity)

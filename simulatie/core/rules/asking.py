@@ -22,13 +22,16 @@ if TYPE_CHECKING:
     from ..state.contacts import Contacts
     from ..state.neighbourhood import Neighbourhood
 
-__all__ = ["ASK_SOFTNESS", "MIN_HOURS", "ask_chance", "ask_own_network", "willing_chance"]
+__all__ = ["ASK_SOFTNESS", "MIN_HOURS", "ask_chance", "ask_own_network", "offer_chance",
+           "willing_chance"]
 
 ASK_SOFTNESS = 0.08  # spread of the ask decision around the threshold
 NETWORK_ROUNDS = 3  # a resident turns to at most this many willing ties a week, strongest first
 MIN_HOURS = 0.05  # smaller transfers are not worth recording
 CLOSE_STRENGTH = 0.5  # ties at least this strong (the friendly threshold) may stretch a helper
 CREDIT_SCALE_HOURS = 2.0  # credit (hours given minus received) at which its effect is 3/4 of full
+NOTICE_WEEKS = 4  # weeks after meeting at an activity within which a tie notices one's need
+NOTICE_MASK = np.uint8((1 << NOTICE_WEEKS) - 1)
 
 
 def ask_own_network(
@@ -51,10 +54,11 @@ def ask_own_network(
         return
     personal = nb.personal
     helper, needer, given, log = _ask_kernel(
-        ties.key, ties.a, ties.b, ties.strength(), ties.credit, remaining, capacity,
+        ties.key, ties.a, ties.b, ties.strength(), ties.credit, ties.together, remaining,
+        capacity,
         pop.trust, pop.ask_threshold, pop.waiting, pop.indicated,
         nb.streams.draws("asking").key, nb.week, params.reciprocity_weight,
-        params.waiting_push, params.carer_stretch,
+        params.waiting_push, params.offer_rate, params.carer_stretch,
         received, pop.given, pop.given_network, pop.given_informal, pop.asked,
         personal.only_array(pop.n), personal.watched_mask(pop.n),
     )
@@ -73,9 +77,10 @@ def _log_asks(nb: Neighbourhood, log: tuple[np.ndarray, np.ndarray, np.ndarray],
 
 
 @njit(cache=True)
-def _ask_kernel(key, a, b, strength, credit, remaining, capacity, trust, threshold, waiting,
-                indicated, stream, week, reciprocity_weight, waiting_push, stretch_factor,
-                received, given, given_network, given_informal, asked, only, watched):
+def _ask_kernel(key, a, b, strength, credit, together, remaining, capacity, trust, threshold,
+                waiting, indicated, stream, week, reciprocity_weight, waiting_push, offer_rate,
+                stretch_factor, received, given, given_network, given_informal, asked, only,
+                watched):
     """Residents in need ask their ties; willing ties help within their means (7.9.3).
 
     Every resident with need left considers each of their ties. They ask when a logistic draw
@@ -85,8 +90,10 @@ def _ask_kernel(key, a, b, strength, credit, remaining, capacity, trust, thresho
         reciprocity = reciprocity_weight × tanh(credit with this tie / CREDIT_SCALE_HOURS)
 
     and the tie is willing with chance 0.3 + 0.7 × strength + reciprocity
-    (:func:`_willing_ties`). A resident with a chosen tie (``only``, the participatory mode's
-    "whom do you ask", :mod:`.personal`) considers that tie alone. The willing ties are asked
+    (:func:`_willing_ties`). A tie who met the resident at an activity in the last
+    ``NOTICE_WEEKS`` weeks may notice the need and offer help unasked (:func:`offer_chance`). A
+    resident with a chosen tie (``only``, the participatory mode's "whom do you ask",
+    :mod:`simulatie.core.state.personal`) considers that tie alone. The willing ties are asked
     strongest first, one per round, for what is still needed (:func:`_asking_order`,
     :func:`_help_rounds`); a helper asked by several people in one round shares their hours pro
     rata. A helper gives within their capacity, or up to ``stretch_factor`` times it for a close
@@ -100,8 +107,8 @@ def _ask_kernel(key, a, b, strength, credit, remaining, capacity, trust, thresho
         willing)`` of every ask that involved a ``watched`` resident.
     """
     needer, helper, tie_strength, log = _willing_ties(
-        key, a, b, strength, credit, remaining, trust, threshold, waiting, stream, week,
-        reciprocity_weight, waiting_push, asked, only, watched,
+        key, a, b, strength, credit, together, remaining, trust, threshold, waiting, stream,
+        week, reciprocity_weight, waiting_push, offer_rate, asked, only, watched,
     )
     order, rank = _asking_order(needer, tie_strength)
     out_helper, out_needer, out_hours = _help_rounds(
@@ -111,14 +118,17 @@ def _ask_kernel(key, a, b, strength, credit, remaining, capacity, trust, thresho
 
 
 @njit(cache=True)
-def _willing_ties(key, a, b, strength, credit, remaining, trust, threshold, waiting, stream,
-                  week, reciprocity_weight, waiting_push, asked, only, watched):
+def _willing_ties(key, a, b, strength, credit, together, remaining, trust, threshold, waiting,
+                  stream, week, reciprocity_weight, waiting_push, offer_rate, asked, only,
+                  watched):
     """The (needer, helper) pairs in which the needer dares to ask and the helper is willing.
 
     Both directions of every tie are considered, first ``a`` asking ``b`` for all edges, then
     ``b`` asking ``a``. The two draws of a direction (to ask, to be willing) are keyed by the
     pair's key, the direction and the week (:func:`~simulatie.core.state.keyed.keyed_uniform`),
-    so a tie that exists in one arm only shifts no other pair's draws. A needer with a chosen tie
+    so a tie that exists in one arm only shifts no other pair's draws. A tie who met the needer
+    at an activity lately may offer help unasked (a third keyed draw): an offer is a request
+    the needer did not have to make, and the one who offers is willing. A needer with a chosen tie
     (``only[x]`` is not -1) skips every other tie. Whoever is asked is marked in ``asked`` (in
     place), willing or not.
 
@@ -144,13 +154,15 @@ def _willing_ties(key, a, b, strength, credit, remaining, trust, threshold, wait
         if remaining[x] <= MIN_HOURS or (only[x] >= 0 and only[x] != y):
             continue
         s = strength[e]
+        offers = (together[e] & NOTICE_MASK) != 0 and keyed_uniform(
+            stream, week, who, 2) < offer_chance(s, offer_rate)
         chance = ask_chance(s, trust[x], balance, waiting[x], threshold[x], reciprocity_weight,
                             waiting_push)
-        if keyed_uniform(stream, week, who, 0) >= chance:
+        if not offers and keyed_uniform(stream, week, who, 0) >= chance:
             continue
         asked[y] = True
-        willing = keyed_uniform(stream, week, who, 1) < willing_chance(s, balance,
-                                                                       reciprocity_weight)
+        willing = offers or keyed_uniform(stream, week, who, 1) < willing_chance(
+            s, balance, reciprocity_weight)
         if watched[x] or watched[y]:
             log_needer[logged], log_helper[logged], log_willing[logged] = x, y, willing
             logged += 1
@@ -183,6 +195,17 @@ def ask_chance(strength, trust, credit, waiting, threshold, reciprocity_weight, 
     reciprocity = reciprocity_weight * np.tanh(credit / CREDIT_SCALE_HOURS)
     courage = strength * (0.5 + trust) + reciprocity + waiting_push * waiting - threshold
     return 1.0 / (1.0 + np.exp(-courage / ASK_SOFTNESS))
+
+
+@njit(cache=True)
+def offer_chance(strength, offer_rate):
+    """The chance that a tie who met a resident in need at an activity lately offers help.
+
+    People who see each other every week notice when the other is unwell or stuck, and offer
+    (seed 000, Theehuis: "offering help or a chat"; *omkijken naar elkaar*): ``offer_rate`` ×
+    the tie's strength.
+    """
+    return offer_rate * strength
 
 
 @njit(cache=True)

@@ -107,6 +107,8 @@ def provide_care(nb: Neighbourhood, budget: Budget, contacts: Contacts) -> CareW
     direct = give_direct_care(remaining, budget)
     received[:, Source.PROFESSIONAL] = direct
     remaining -= direct
+    served = direct > 0  # cared for by professionals who do the work: the consumer role grows
+    pop.reliance[served] += params.reliance_gain * (1 - pop.reliance[served])
     remaining += pop.favour_need  # a favour goes to the household's ties and volunteers only
 
     can_give = capacity(pop)

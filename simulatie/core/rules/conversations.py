@@ -2,9 +2,12 @@
 
 At cosy gatherings people talk to those they already know and to people like them; at
 purposeful activities task teams pair people regardless of ties (myth 7). Contacts across groups
-add fewer shared hours unless someone bridges (myth 4; McPherson et al. 2001; Putnam 2007).
-Rules in ``docs/odd.md`` 7.7.5. Kept apart from :mod:`.activities`, which decides who organises
-and who comes, because choosing partners is its own rule with its own compiled kernel.
+add fewer shared hours (homophily; McPherson et al. 2001; Putnam 2007), unless a host brought
+the two together: organisers who make the effort, and professionals with connecting hours,
+introduce people of different groups to each other at the meeting (bridging, myth 4), and an
+introduced pair talks as easily as two people of one group. Rules in ``docs/odd.md`` 7.7.5.
+Kept apart from :mod:`.meetings`, which decides who comes, because choosing partners is its own
+rule with its own compiled kernel. Every draw is keyed by the attendee or the activity.
 """
 
 from __future__ import annotations
@@ -14,13 +17,19 @@ from typing import TYPE_CHECKING
 import numpy as np
 from numba import njit
 
+from .activities import activity_key
+
 if TYPE_CHECKING:
     from ..state.neighbourhood import Neighbourhood
     from ..state.programme import Activity
 
-__all__ = ["TEAM_SIZE", "pick_conversations"]
+__all__ = ["DRAWS_PER_ACTIVITY", "pick_conversations"]
 
-TEAM_SIZE = 4  # people working together on one task at a purposeful activity
+DRAWS_PER_ACTIVITY = 16  # keyed draws a resident can make for one activity in one week ...
+FIRST_CONVERSATION_DRAW = 5  # ... of which these, on, pick conversation partners
+INTRODUCTIONS_PER_ORGANISER = 2.0  # pairs an organiser who bridges fully introduces a meeting
+INTRODUCTIONS_PER_HOUR = 2.0  # pairs a professional introduces per connecting hour
+FIRST_INTRODUCTION_DRAW = 100  # an activity's own keyed draws for introductions start here
 
 
 def pick_conversations(
@@ -29,10 +38,10 @@ def pick_conversations(
     """Pick who talks to whom and how many shared hours each contact adds.
 
     Cosy gatherings: each attendee mostly talks to people they already know (weighted by tie
-    strength) and to people like them. Purposeful activities: task teams of about
-    ``TEAM_SIZE`` members (a member keeps a team while the group keeps its size) work
-    together, whoever they are, and a few conversations go beyond the team. Across groups a
-    contact adds fewer shared hours (homophily) unless bridging effort closes the gap.
+    strength) and to people like them. Purposeful activities: task teams of up to
+    ``TEAM_SIZE`` members (a member keeps their team, :mod:`.teams`) work together, whoever
+    they are, and a few conversations go beyond the team. Across groups a contact adds fewer
+    shared hours (homophily), except between the pairs a host introduced (:func:`_introduced`).
 
     Args:
         nb: The neighbourhood.
@@ -47,30 +56,64 @@ def pick_conversations(
     params = nb.params
     n = len(attendees)
     per = params.conversations_per_meeting
-    bridging = min(1.0, params.bridging_effort + connect_per_activity / 4.0)
-    cross_factor = 1.0 - params.homophily * (1.0 - bridging)
-    if activity.purposeful:  # each member keeps a team while the group keeps its size
-        teams = max(1, round(int(activity.members.sum()) / TEAM_SIZE))
-        team_of = ((attendees * 2654435761 + activity.salt) % 4093) % teams
+    cross_factor = 1.0 - params.homophily
+    if activity.purposeful:  # each member works in their own task team
+        team_of = activity.team[attendees]
         hours = params.task_hours
     else:
         team_of = np.full(n, -1, dtype=np.int64)  # no teams: whom you know decides
         hours = params.cosy_hours
-    draws = nb.streams.activities.random((n, per))
+    stream = nb.streams.draws("meetings")
+    first = activity.ident * DRAWS_PER_ACTIVITY + FIRST_CONVERSATION_DRAW
+    draws = np.column_stack([stream.uniform(nb.week, attendees, first + k) for k in range(per)])
     partner, same = _partners(attendees, nb.population.group[attendees], team_of,
+                              not activity.purposeful,
                               nb.ties.key, nb.ties.strength(), nb.population.n,
                               cross_factor, draws)
     a = np.repeat(attendees, per)
     b = attendees[partner.ravel()]
-    shared = hours * np.where(same.ravel(), 1.0, cross_factor)
-    return a, b, shared / 2.0  # each conversation is drawn from both sides
+    shared = hours * np.where(same.ravel(), 1.0, cross_factor) / 2.0  # drawn from both sides
+    x, y = _introduced(nb, activity, attendees, connect_per_activity)
+    return (np.concatenate([a, x]), np.concatenate([b, y]),
+            np.concatenate([shared, np.full(len(x), hours)]))
+
+
+def _introduced(nb: Neighbourhood, activity: Activity, attendees: np.ndarray,
+                connect_per_activity: float) -> tuple[np.ndarray, np.ndarray]:
+    """The pairs of different groups a host introduces to each other at this meeting.
+
+    Their number is Poisson: ``bridging_effort`` × ``INTRODUCTIONS_PER_ORGANISER`` per
+    organiser, plus ``INTRODUCTIONS_PER_HOUR`` per connecting hour of the professionals. Each
+    introduction picks an attendee and an attendee of another group (none if all are of one).
+    """
+    group = nb.population.group[attendees]
+    mean = (nb.params.bridging_effort * INTRODUCTIONS_PER_ORGANISER * len(activity.organisers)
+            + INTRODUCTIONS_PER_HOUR * connect_per_activity)
+    if mean <= 0 or len(np.unique(group)) < 2:
+        return _NONE, _NONE
+    stream = nb.streams.draws("meetings")
+    key = activity_key(nb.programme, activity)
+    first = FIRST_INTRODUCTION_DRAW
+    count = stream.poisson(nb.week, key, mean, first)
+    u = np.array([stream.uniform(nb.week, key, first + 1 + k)[0] for k in range(2 * count)])
+    x, y = [], []
+    for m in range(count):
+        i = min(int(u[2 * m] * len(attendees)), len(attendees) - 1)
+        others = np.flatnonzero(group != group[i])
+        j = others[min(int(u[2 * m + 1] * len(others)), len(others) - 1)]
+        x.append(attendees[i])
+        y.append(attendees[j])
+    return np.array(x, dtype=np.int64), np.array(y, dtype=np.int64)
+
+
+_NONE = np.zeros(0, dtype=np.int64)
 
 
 @njit(cache=True)
-def _partners(attendees, group, team_of, tie_key, strength, homes, cross_factor, draws):
+def _partners(attendees, group, team_of, cosy, tie_key, strength, homes, cross_factor, draws):
     """Whom each attendee talks to at one meeting (``docs/odd.md`` 7.7.5).
 
-    At a cosy gathering (``team_of`` all -1) attendee *i* picks partner *j* with weight
+    At a cosy gathering (``cosy``) attendee *i* picks partner *j* with weight
     (0.05 + strength of their tie) × (1, or ``cross_factor`` across groups): people talk to whom
     they know and to people like them. At a purposeful activity the weight is 1 within one's task
     team and 0.05 outside it, whoever the others are. Each of an attendee's draws picks one
@@ -83,7 +126,6 @@ def _partners(attendees, group, team_of, tie_key, strength, homes, cross_factor,
     n = len(attendees)
     per = draws.shape[1]
     weight = np.zeros((n, n))
-    cosy = team_of[0] < 0
     for i in range(n):
         for j in range(i + 1, n):
             if cosy:

@@ -7,6 +7,8 @@
   Without either it drifts back to its level on arrival.
 * **Ownership** drifts back to a baseline unless residents run things (organising, volunteering).
 * **Trust** in neighbours grows with caring ties and is held down by risk and conflict.
+* The **consumer role** (*reliance*: being used to professionals doing the work, seed 002) fades
+  by ``reliance_recovery`` a week once nobody feeds it.
 """
 
 from __future__ import annotations
@@ -60,8 +62,9 @@ def _draagkracht_week(given, draagkracht, factor, attended, initiator, growth, l
 
 
 def update_ownership_and_trust(nb: Neighbourhood) -> None:
-    """Weekly drift of ownership and trust."""
+    """Weekly drift of ownership and trust, and the fading of the consumer role."""
     pop = nb.population
+    pop.reliance *= 1.0 - nb.params.reliance_recovery
     _ownership_and_trust_week(pop.ownership, pop.trust, pop.activity_weeks, pop.is_volunteer,
                               pop.is_initiator, nb.views.caring_counts, nb.params.area_risk)
 

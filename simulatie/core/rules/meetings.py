@@ -6,11 +6,15 @@ formation stops while turnover goes on. Rules, each documented in ``docs/odd.md`
 * Attendance: members come back; an open door draws only the sociable and already-connected;
   active, purposeful invitation reaches others (myth 5; seed 000 "gericht uitnodigen").
 * At a meeting, people talk to those they already know at cosy activities, while tasks and
-  roles pair people regardless of ties (myth 7). Contacts across groups bond more slowly unless
-  someone bridges (myth 4; McPherson et al. 2001; Putnam 2007). Who talks to whom is in
-  :mod:`.conversations`.
+  roles pair people regardless of ties, in task teams that keep their members (myth 7).
+  Contacts across groups bond more slowly unless someone bridges (myth 4; McPherson et al. 2001;
+  Putnam 2007). Who talks to whom is in :mod:`.conversations`.
+* Residents who run things together grow ownership; those served by professionals grow used to
+  it (the consumer role, seed 002), which fades only slowly.
 * Groups pass Tuckman's phases (seed 003); in storming, diverse or conflict-ridden groups without
-  support or a second organiser may fall apart.
+  support or a second organiser may fall apart; nearly empty groups are given up.
+
+Every draw is keyed (``docs/odd.md`` 4.9): by the resident and the activity, or by the activity.
 """
 
 from __future__ import annotations
@@ -21,11 +25,11 @@ import numpy as np
 
 from ..parameters import Parameters
 from ..state.personal import NOBODY
-from ..state.programme import Activity, Phase
-from .activities import RETRY_WEEKS, settle_orphans
+from ..state.programme import NO_TEAM, Activity, Phase
+from .activities import RETRY_WEEKS, activity_key, end, give_up_if_quiet, settle_orphans
 from .capacity import capacity
-from .conversations import pick_conversations
-from .teams import leave
+from .conversations import DRAWS_PER_ACTIVITY, pick_conversations
+from .teams import assign_task_teams, leave
 
 if TYPE_CHECKING:
     from ..state.contacts import Contacts
@@ -37,6 +41,11 @@ __all__ = ["MAX_ATTENDANCE", "PHASE_AFTER_MEETINGS", "meet"]
 MAX_ATTENDANCE = 40  # a common room holds this many; others are turned away that week
 INVITE_ACCEPT = 0.35  # chance an invited, average-sociable neighbour next door accepts
 STORM_ENERGY = 0.2  # energy organisers lose when their group falls apart
+OWNERSHIP_GROWTH = 0.02  # share of the ownership still to gain that a meeting residents run adds
+# Residents have about two evenings a week for activities (an assumption): a member of more
+# activities comes to each less often, and someone who is already in two is less easily drawn
+# into a third. This, not a number of slots, limits how many activities a neighbourhood fills.
+EVENINGS = 2.0
 PHASE_AFTER_MEETINGS = {Phase.FORMING: 4, Phase.STORMING: 12, Phase.NORMING: 20}
 
 _NONE = np.zeros(0, dtype=np.int64)
@@ -55,6 +64,7 @@ def meet(nb: Neighbourhood, budget: Budget, contacts: Contacts) -> None:
            if (a.organised or present) and a.next_week <= nb.week]
     if not due:
         return
+    nb.programme.memberships = _memberships(nb)
     walk_ins = _walk_ins(nb, due)
     for activity in due:
         _hold_meeting(nb, activity, walk_ins.get(activity.place, _NONE), budget, contacts)
@@ -63,6 +73,36 @@ def meet(nb: Neighbourhood, budget: Budget, contacts: Contacts) -> None:
     programme.first_timers_isolated = int(
         (nb.views.friendly_counts[programme.first_timers] < 2).sum())
     programme.ever_attended |= attended
+
+
+def _memberships(nb: Neighbourhood) -> np.ndarray:
+    """How many running activities each resident is a member of."""
+    count = np.zeros(nb.population.n)
+    for activity in nb.programme.activities:
+        count += activity.members
+    return count
+
+
+def _time_left(nb: Neighbourhood, homes: np.ndarray, joining: bool) -> np.ndarray:
+    """The share of their evenings residents have for a meeting (:data:`EVENINGS`).
+
+    For a member: ``EVENINGS`` over the activities they are in (at most 1); for someone asked
+    to join, the same counting the new one.
+    """
+    count = nb.programme.memberships[homes] + (1.0 if joining else 0.0)
+    return np.minimum(1.0, EVENINGS / np.maximum(count, 1.0))
+
+
+def _draw(nb: Neighbourhood, activity: Activity, homes: np.ndarray, k: int) -> np.ndarray:
+    """The keyed draws of ``homes`` for ``activity`` this week (draw ``k`` of theirs for it)."""
+    draws = nb.streams.draws("meetings")
+    return draws.uniform(nb.week, homes, activity.ident * DRAWS_PER_ACTIVITY + k)
+
+
+def _own_draw(nb: Neighbourhood, activity: Activity, k: int) -> float:
+    """Draw ``k`` of the activity itself this week."""
+    key = activity_key(nb.programme, activity)
+    return nb.streams.draws("meetings").uniform(nb.week, key, k)[0]
 
 
 def _proximity(nb: Neighbourhood, slots: np.ndarray, place: int, params: Parameters) -> np.ndarray:
@@ -80,18 +120,20 @@ def _walk_ins(nb: Neighbourhood, due: list[Activity]) -> dict[int, np.ndarray]:
     proximity = np.exp(-distance.min(axis=1) / params.proximity_cells)
     connected = np.minimum(1.0, nb.views.friendly_counts / 3.0)
     chance = (params.walk_in_rate * pop.sociability * proximity * (1 - params.area_risk)
-              * (0.2 + 0.8 * connected))
-    walking = np.flatnonzero(nb.streams.activities.random(pop.n) < chance)
+              * (0.2 + 0.8 * connected) * _time_left(nb, np.arange(pop.n), joining=True))
+    u = nb.streams.draws("meetings").uniform(nb.week, np.arange(pop.n), 0)
+    walking = np.flatnonzero(u < chance)
     return {int(p): walking[nearest[walking] == p] for p in places}
 
 
 def _invitees(nb: Neighbourhood, activity: Activity) -> np.ndarray:
     """People personally invited by the organisers, and by professionals who connect."""
     params = nb.params
-    rng = nb.streams.activities
     organisers = max(1, len(activity.organisers))
-    count = rng.poisson(params.invitation_effort * params.invites_per_organiser * organisers
-                        + 0.5 * nb.programme.connect_per_activity)
+    mean = (params.invitation_effort * params.invites_per_organiser * organisers
+            + 0.5 * nb.programme.connect_per_activity)
+    count = nb.streams.draws("meetings").poisson(nb.week, activity_key(nb.programme, activity),
+                                                 mean, 0)
     if count == 0:
         return _NONE
     if activity.purposeful or not activity.organised:  # anyone living nearby
@@ -101,11 +143,12 @@ def _invitees(nb: Neighbourhood, activity: Activity) -> np.ndarray:
         pool = np.concatenate([nbr[ptr[o] : ptr[o + 1]] for o in activity.organisers])
     if len(pool) == 0:
         return _NONE
-    invited = np.unique(pool[rng.integers(len(pool), size=count)])
+    picks = [int(_own_draw(nb, activity, 1 + j) * len(pool)) for j in range(count)]
+    invited = np.unique(pool[np.minimum(picks, len(pool) - 1)])
     invited = invited[~activity.members[invited]]
     if len(invited) == 0:
         return invited
-    return invited[rng.random(len(invited)) < _acceptance(nb, activity, invited)]
+    return invited[_draw(nb, activity, invited, 1) < _acceptance(nb, activity, invited)]
 
 
 def _acceptance(nb: Neighbourhood, activity: Activity, invited: np.ndarray) -> np.ndarray:
@@ -113,7 +156,8 @@ def _acceptance(nb: Neighbourhood, activity: Activity, invited: np.ndarray) -> n
     pop = nb.population
     params = nb.params
     accept = (INVITE_ACCEPT * (0.5 + pop.sociability[invited])
-              * _proximity(nb, invited, activity.place, params) * (1 - 0.5 * params.area_risk))
+              * _proximity(nb, invited, activity.place, params) * (1 - 0.5 * params.area_risk)
+              * _time_left(nb, invited, joining=True))
     if activity.purposeful:  # being asked to do something you can do lowers the threshold
         accept = np.where(capacity(pop, invited) > 1.0, accept * 1.5, accept)
     return np.minimum(accept, 1.0)
@@ -151,9 +195,10 @@ def _hold_meeting(
     pop = nb.population
     params = nb.params
     programme = nb.programme
-    rng = nb.streams.activities
     members = np.flatnonzero(activity.members)
-    comes = rng.random(len(members)) < params.member_attendance * (1 - pop.frailty[members])
+    u_come = _draw(nb, activity, members, 2)
+    comes = u_come < (params.member_attendance * (1 - pop.frailty[members])
+                      * _time_left(nb, members, joining=False))
     present = members[comes]
     invited = _invitees(nb, activity)
     if nb.personal.invitations:
@@ -165,11 +210,14 @@ def _hold_meeting(
     attending[newcomers] = True
     activity.members[newcomers] = True
     attendees = np.flatnonzero(attending)
-    if len(attendees) > MAX_ATTENDANCE:
-        attendees = np.sort(rng.choice(attendees, MAX_ATTENDANCE, replace=False))
+    assign_task_teams(activity, attendees)
+    if len(attendees) > MAX_ATTENDANCE:  # the first to arrive get in
+        order = np.argsort(_draw(nb, activity, attendees, 3), kind="stable")
+        attendees = np.sort(attendees[order[:MAX_ATTENDANCE]])
     absent = members[~comes]
-    drop = absent[rng.random(len(absent)) < params.member_drop_out]
+    drop = absent[_draw(nb, activity, absent, 4) < params.member_drop_out]
     activity.members[drop] = False
+    activity.team[drop] = NO_TEAM
     activity.members[activity.organisers] = True  # organisers do not drop out as members
     activity.turnout_ratio = len(attendees) / max(1, int(activity.members.sum()))
     activity.meetings += 1
@@ -185,20 +233,46 @@ def _hold_meeting(
         for home in list(activity.organisers):
             leave(pop, programme, home)
             programme.waiting[home] = nb.week + RETRY_WEEKS
+    elif not activity.ended:
+        give_up_if_quiet(nb, activity, len(attendees))
     if len(attendees) >= 2:
         contacts.meet(*pick_conversations(nb, activity, attendees,
-                                          programme.connect_per_activity))
+                                          programme.connect_per_activity), together=True)
+
+
+def _professional_steers(nb: Neighbourhood, activity: Activity, budget: Budget) -> bool:
+    """Whether a professional at this resident-run meeting took its decisions themselves.
+
+    Professionals join resident-run meetings as far as their hours for initiators and for
+    connecting reach (a meeting takes ``hours_per_meeting``, spread over the running resident
+    activities); there, their guidance style decides who decides: residents, with the style's
+    ``room`` as chance, or the professional (Pröpper 2009; seed 003).
+    """
+    if not nb.support.present:
+        return False
+    resident_run = sum(a.organised and not a.professional_run for a in nb.programme.activities)
+    hours = (budget.initiators + budget.connecting) * nb.params.activity_interval_weeks
+    joins = min(1.0, hours / max(1, resident_run) / nb.params.hours_per_meeting)
+    return _own_draw(nb, activity, 61) < joins and _own_draw(nb, activity, 62) >= budget.room
 
 
 def _update_ownership(
     nb: Neighbourhood, activity: Activity, attendees: np.ndarray, budget: Budget
 ) -> None:
-    """Residents who run things together grow ownership; consumers of services do not."""
+    """Residents who decide together grow ownership; consumers of services grow reliant.
+
+    At a meeting professionals run, attendees' ownership fades by 1% and they move towards the
+    consumer role by ``reliance_gain``. At one residents run, ownership grows by 2% of what is
+    left, held back by the consumer role, unless a professional there took the decisions
+    (:func:`_professional_steers`).
+    """
     pop = nb.population
     if activity.professional_run:
         pop.ownership[attendees] *= 0.99
-    else:
-        pop.ownership[attendees] += 0.02 * budget.room * (1 - pop.ownership[attendees])
+        pop.reliance[attendees] += nb.params.reliance_gain * (1 - pop.reliance[attendees])
+    elif not _professional_steers(nb, activity, budget):
+        grows = 1 - pop.reliance[attendees]
+        pop.ownership[attendees] += OWNERSHIP_GROWTH * grows * (1 - pop.ownership[attendees])
     pop.activity_weeks[attendees] += 1
 
 
@@ -220,8 +294,7 @@ def _advance_phase(nb: Neighbourhood, activity: Activity, attendees: np.ndarray)
         0.5, nb.programme.connect_per_activity / 2.0 + params.bridging_effort * 0.5
     )
     risk = params.storm_risk * (0.2 + diversity + params.area_risk) * (1.0 - support)
-    if nb.streams.activities.random() < risk:
-        activity.ended = True
-        for home in list(activity.organisers):
-            leave(nb.population, nb.programme, home)
-            nb.population.energy[home] -= STORM_ENERGY
+    if _own_draw(nb, activity, 63) < risk:
+        organisers = list(activity.organisers)
+        end(nb, activity)
+        nb.population.energy[organisers] -= STORM_ENERGY

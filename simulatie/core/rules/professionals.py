@@ -26,10 +26,11 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..parameters import Funding, GuidanceStyle, Parameters
+from ..state.keyed import KeyedStream
 from ..state.population import Population
 from ..state.programme import ActivityProgramme
 from ..state.support import Budget, Support
-from .activities import RETRY_WEEKS, start_professional_activity
+from .activities import RETRY_WEEKS, activity_key, start_professional_activity
 
 __all__ = [
     "INITIATOR_SUPPORT_HOURS",
@@ -120,24 +121,29 @@ def _meeting_cost(params: Parameters) -> float:
 
 def run_activities(
     programme: ActivityProgramme, params: Parameters, budget: Budget, week: int,
-    rng: np.random.Generator,
+    draws: KeyedStream,
 ) -> None:
-    """Professionals who do the work start activities of their own, with half their doing hours."""
-    if budget.doing <= 0 or programme.places == 0:
+    """Professionals who do the work start activities of their own, with half their doing hours.
+
+    At most one of their own per open meeting place.
+    """
+    places = len(programme.open_places())
+    if budget.doing <= 0 or places == 0:
         return
     own = programme.count_professional_run()
-    wanted = min(int(budget.doing / 2 // _meeting_cost(params)), programme.places)
+    wanted = min(int(budget.doing / 2 // _meeting_cost(params)), places)
     if params.one_off_events:  # one-off events: professionals, too, hold one now and then
         if week < programme.professional_next_event:
             return
         programme.professional_next_event = week + RETRY_WEEKS
     for _ in range(max(0, wanted - own)):
-        if start_professional_activity(programme, params, week, rng) is None:
+        if start_professional_activity(programme, params, week, draws) is None:
             break
 
 
 def step_into_activities(
-    programme: ActivityProgramme, params: Parameters, budget: Budget, rng: np.random.Generator
+    programme: ActivityProgramme, params: Parameters, budget: Budget, week: int,
+    draws: KeyedStream,
 ) -> None:
     """Professionals who do the work step into resident-run activities, within their hours.
 
@@ -152,7 +158,8 @@ def step_into_activities(
     for activity in programme.running():
         if room <= 0:
             break
-        if not activity.professional_run and activity.organised and rng.random() < rate:
+        u = draws.uniform(week, activity_key(programme, activity), 5)[0]
+        if not activity.professional_run and activity.organised and u < rate:
             activity.professional_run = True
             room -= 1
 

@@ -18,7 +18,7 @@ from .lifecourse import arrival_frailty
 
 __all__ = ["TRAIT_DRAWS", "settle"]
 
-TRAIT_DRAWS = 9  # uniform draws that make one new resident's traits and household
+TRAIT_DRAWS = 10  # uniform draws that make one new resident's traits and household
 
 _PROFILE_ARRAYS = {
     name: np.array([getattr(GROUP_PROFILES[g], name) for g in Group])
@@ -42,7 +42,8 @@ def settle(
     Traits are drawn from the group profile by transforming uniform draws (one row of
     :data:`TRAIT_DRAWS` per resident): sociability ~ Beta around the group's mean, trust,
     ownership and the ask threshold ~ Normal around theirs, draagkracht ~ LogNormal(0, 0.5)
-    times the group's share of ``helper_capacity_hours``. The household: a partner moves in
+    times the group's share of ``helper_capacity_hours``; a share ``organiser_share`` would
+    take on organising at all. The household: a partner moves in
     with the group's chance, as frail as a newcomer of that age; relatives live within reach
     with the group's chance, two of them in half of those households (an assumption). Every
     other state starts fresh.
@@ -88,6 +89,7 @@ def _draw_traits(
         params.ask_threshold + prof["ask_shift"] + 0.15 * normal[:, 3], 0, 1
     )
     pop.digital[slots] = draws[:, 5] < prof["digital"]
+    pop.organiser[slots] = draws[:, 9] < params.organiser_share
     pop.partner[slots] = draws[:, 6] < prof["partner"]
     pop.partner_frailty[slots] = np.where(pop.partner[slots],
                                           arrival_frailty(pop.age[slots], draws[:, 7]), 0.0)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import numpy as np
+from scipy.special import betaincinv
 
 from ..state.population import NO_ACTIVITY
 from ..state.roles import EARLY_QUIT_WEEKS
@@ -34,32 +35,35 @@ INITIATOR_START_ENERGY = 0.8
 INITIATOR_START_OWNERSHIP = 0.6  # an initiator feels at least this much ownership
 
 
-def draw_selflessness(rng: np.random.Generator, mean: float, size: int) -> np.ndarray:
+def draw_selflessness(u: np.ndarray, mean: float) -> np.ndarray:
     """Each volunteer's selfless share of motivation: Beta around ``mean`` (exact at 0 and 1).
 
     Args:
-        rng: The ``motives`` stream.
+        u: One uniform draw per volunteer (the keyed ``motives`` stream).
         mean: The ``volunteer_selflessness`` parameter.
-        size: How many volunteers.
     """
     if mean <= 0.0 or mean >= 1.0:
-        return np.full(size, float(mean))
-    return rng.beta(mean * MOTIVE_CONCENTRATION, (1.0 - mean) * MOTIVE_CONCENTRATION, size)
+        return np.full(len(u), float(mean))
+    return betaincinv(mean * MOTIVE_CONCENTRATION, (1.0 - mean) * MOTIVE_CONCENTRATION, u)
 
 
 # --- volunteers -----------------------------------------------------------------------------
-def add_volunteers(nb: Neighbourhood, homes: np.ndarray, motivation: float, fit: float) -> None:
-    """Residents in ``homes`` sign up as volunteers."""
-    homes = homes[~nb.population.is_volunteer[homes]]
+def add_volunteers(nb: Neighbourhood, homes: np.ndarray, motivation: float | np.ndarray,
+                   fit: float | np.ndarray) -> None:
+    """Residents in ``homes`` sign up as volunteers, with their commitment and fit."""
+    new = ~nb.population.is_volunteer[homes]
+    homes = homes[new]
     if len(homes) == 0:
         return
+    motivation = motivation if np.isscalar(motivation) else np.asarray(motivation)[new]
+    fit = fit if np.isscalar(fit) else np.asarray(fit)[new]
     pop = nb.population
     log = nb.roles
     pop.is_volunteer[homes] = True
     pop.motivation[homes] = motivation
     pop.fit[homes] = fit
     pop.selflessness[homes] = draw_selflessness(
-        nb.streams.motives, nb.params.volunteer_selflessness, len(homes))
+        nb.streams.draws("motives").uniform(nb.week, homes), nb.params.volunteer_selflessness)
     pop.joined_week[homes] = nb.week
     log.joined_by_week[nb.week] += len(homes)
     if nb.week > 0:
@@ -87,6 +91,7 @@ def add_initiator(nb: Neighbourhood, home: int) -> None:
         return
     pop.is_initiator[home] = True
     pop.energy[home] = INITIATOR_START_ENERGY
+    pop.idle_weeks[home] = 0
     pop.activity[home] = NO_ACTIVITY
     pop.initiator_support[home] = 0.0
     pop.started_week[home] = nb.week
@@ -94,7 +99,11 @@ def add_initiator(nb: Neighbourhood, home: int) -> None:
 
 
 def remove_initiator(nb: Neighbourhood, home: int, reason: str | None) -> None:
-    """The initiator in ``home`` stops; ``reason`` is logged when it is not a move."""
+    """The initiator in ``home`` stops; ``reason`` is logged when it is not a move.
+
+    Reasons: ``"burnout"``, ``"stepped_back"`` (crowded out), ``"life_event"`` and ``"idle"``
+    (half a year without an activity).
+    """
     pop = nb.population
     if not pop.is_initiator[home]:
         return
@@ -105,5 +114,5 @@ def remove_initiator(nb: Neighbourhood, home: int, reason: str | None) -> None:
         log.initiator_exits.append((int(pop.started_week[home]), nb.week, reason))
         if reason == "burnout":
             log.burnt_out += 1
-        else:
+        elif reason == "stepped_back":
             log.stepped_back += 1

@@ -37,6 +37,7 @@ def update_ties(ties: TieNetwork, contacts: Contacts) -> None:
     """
     a, b, hours = contacts.met()
     helper, helped, help_hours = contacts.helped()
+    old_key, old_together = ties.key, ties.together
     out = _apply_week(
         ties.key, ties.hours, ties.help_ab, ties.help_ba, ties.credit, ties.n,
         np.asarray(a, np.int64), np.asarray(b, np.int64), np.asarray(hours, np.float64),
@@ -48,6 +49,21 @@ def update_ties(ties: TieNetwork, contacts: Contacts) -> None:
     ties.key, ties.hours, ties.help_ab, ties.help_ba, ties.credit, ties.stage = out
     ties.a = ties.key // ties.n
     ties.b = ties.key % ties.n
+    ties.together = _together_week(ties, old_key, old_together, *contacts.together())
+
+
+def _together_week(ties: TieNetwork, old_key: np.ndarray, old_together: np.ndarray,
+                   a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Move every tie's weeks of meeting at an activity on a week, and mark this week's pairs."""
+    together = np.zeros(len(ties.key), dtype=np.uint8)
+    if len(old_key) and len(ties.key):
+        at = np.minimum(np.searchsorted(old_key, ties.key), len(old_key) - 1)
+        kept = old_key[at] == ties.key
+        together[kept] = old_together[at[kept]] << np.uint8(1)
+    if len(a):
+        met = ties.find(a, b)
+        together[met[met >= 0]] |= np.uint8(1)
+    return together
 
 
 _ACQUAINTANCE = int(TieStage.ACQUAINTANCE)

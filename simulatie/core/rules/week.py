@@ -10,7 +10,8 @@ applied to the ties at once). Observation is not a stage: the caller reads the s
 2. demography: ageing and frailty of residents and partners, widowhood, deaths and moves,
    newcomers in the empty homes;
 3. needs: each resident's and partner's care need for the week;
-4. activities: professionals run or step into activities; initiators organise; meetings;
+4. activities: meeting places are kept or close; professionals run or step into activities;
+   teams look for organisers; initiators organise; meetings;
 5. encounters: doorstep chats between near neighbours;
 6. care: formal care, professionals' direct care, own network, volunteers, unmet;
 7. ties: the week's contacts and help add shared hours and help weeks; all ties fade;
@@ -24,7 +25,7 @@ from ..state.care_week import CareWeek
 from ..state.contacts import Contacts
 from ..state.neighbourhood import Neighbourhood
 from ..state.support import Budget
-from .activities import end_professional_activities
+from .activities import end_professional_activities, recruit_co_organisers
 from .care import provide_care
 from .demography import draw_newcomers
 from .encounters import neighbour_encounters
@@ -33,6 +34,7 @@ from .history import record_history
 from .initiators import new_initiators, organise, update_energy
 from .lifecourse import draw_needs, grow_older, leavers
 from .meetings import meet
+from .places import keep_places
 from .professionals import (
     check_funding,
     crowding_out,
@@ -40,10 +42,11 @@ from .professionals import (
     step_into_activities,
     week_budget,
 )
+from .recruitment import recruit_volunteers
 from .roles import remove_initiator, remove_volunteers
 from .strain import update_strain
 from .ties import update_ties
-from .volunteers import recruit_volunteers, update_motivation
+from .volunteers import update_motivation
 
 __all__ = ["advance_week"]
 
@@ -97,11 +100,13 @@ def _demography(nb: Neighbourhood) -> None:
 
 
 def _activities(nb: Neighbourhood, budget: Budget, contacts: Contacts) -> None:
-    """Professionals run or step into activities, initiators organise, meetings are held."""
-    rng = nb.streams.activities
+    """Places are kept or close, professionals run activities, initiators organise, meetings."""
+    keep_places(nb, budget)
+    draws = nb.streams.draws("organising")
     if nb.support.present:
-        run_activities(nb.programme, nb.params, budget, nb.week, rng)
-        step_into_activities(nb.programme, nb.params, budget, rng)
+        run_activities(nb.programme, nb.params, budget, nb.week, draws)
+        step_into_activities(nb.programme, nb.params, budget, nb.week, draws)
+    recruit_co_organisers(nb)
     organise(nb)
     meet(nb, budget, contacts)
 

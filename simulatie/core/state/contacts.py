@@ -23,12 +23,24 @@ class Contacts:
 
     _met: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = field(default_factory=list)
     _help: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = field(default_factory=list)
+    _together: list[tuple[np.ndarray, np.ndarray]] = field(default_factory=list)
 
-    def meet(self, a: np.ndarray, b: np.ndarray, hours: np.ndarray | float) -> None:
-        """Record contacts between ``a[i]`` and ``b[i]`` that shared ``hours[i]``."""
+    def meet(self, a: np.ndarray, b: np.ndarray, hours: np.ndarray | float,
+             together: bool = False) -> None:
+        """Record contacts between ``a[i]`` and ``b[i]`` that shared ``hours[i]``.
+
+        Args:
+            a: One side of each contact.
+            b: The other side.
+            hours: Shared hours of each contact (or one number for all).
+            together: Whether the contacts were at an activity, where people see each other
+                again and notice how the other is doing.
+        """
         if len(a):
             hours = np.full(len(a), hours) if np.isscalar(hours) else hours
             self._met.append((a, b, hours))
+            if together:
+                self._together.append((a, b))
 
     def help(self, helper: np.ndarray, helped: np.ndarray, hours: np.ndarray) -> None:
         """Record help given by ``helper[i]`` to ``helped[i]`` for ``hours[i]``."""
@@ -48,3 +60,10 @@ class Contacts:
     def helped(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """All help of the week as ``(helper, helped, hours)``."""
         return self._joined(self._help)
+
+    def together(self) -> tuple[np.ndarray, np.ndarray]:
+        """The pairs who met at an activity this week, as ``(a, b)``."""
+        if not self._together:
+            return _EMPTY_INT, _EMPTY_INT
+        a, b = (np.concatenate(column) for column in zip(*self._together, strict=True))
+        return a, b

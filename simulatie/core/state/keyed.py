@@ -80,6 +80,17 @@ class KeyedStream:
         """Standard normal draws, one per entry of ``who`` (the inverse CDF of a uniform)."""
         return ndtri(self.uniform(week, who, k))
 
+    def poisson(self, week: int, who: int, mean: float, k: int = 0) -> int:
+        """A Poisson number of mean ``mean`` for one ``who`` (the inverse CDF of a uniform)."""
+        u = keyed_uniform(self.key, week, who, k)
+        count, term = 0, np.exp(-mean)
+        total = term
+        while u > total and count < 1000:
+            count += 1
+            term *= mean / count
+            total += term
+        return count
+
     def integers(self, week: int, who: np.ndarray | int, high: int, k: int = 0) -> np.ndarray:
         """Whole numbers from 0 to ``high`` − 1, one per entry of ``who``."""
         return np.minimum((self.uniform(week, who, k) * high).astype(np.int64), high - 1)

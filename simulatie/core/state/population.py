@@ -46,6 +46,7 @@ class Population:
         self.draagkracht_factor = np.ones(n)  # grows with engagement, shrinks with overload
         self.ask_threshold = np.zeros(n)
         self.digital = np.zeros(n, dtype=bool)
+        self.organiser = np.zeros(n, dtype=bool)  # would take on organising at all (1-9-90)
         self.arrived_week = np.zeros(n, dtype=np.int64)
         self.generation = np.zeros(n, dtype=np.int64)  # residents who have lived in the home
         self.home_group = np.full(n, -1, dtype=np.int8)  # the group a home is built for, or -1
@@ -88,6 +89,7 @@ class Population:
         self.fit = np.zeros(n)
         self.selflessness = np.zeros(n)
         self.joined_week = np.zeros(n, dtype=np.int64)
+        self.last_thanked_week = np.full(n, NEVER, dtype=np.int64)  # thanked by a coordinator
         self.volunteer_hours = np.zeros(n)  # hours given as a volunteer this week
         # the initiator role
         self.is_initiator = np.zeros(n, dtype=bool)
@@ -95,20 +97,24 @@ class Population:
         self.activity = np.full(n, NO_ACTIVITY, dtype=np.int64)
         self.initiator_support = np.zeros(n)  # share of a full week of professional backing
         self.started_week = np.zeros(n, dtype=np.int64)
+        self.fatigue = np.zeros(n)  # built up over years of organising; fades slowly after
+        self.idle_weeks = np.zeros(n, dtype=np.int64)  # weeks an initiator had no activity
+        # the consumer role: used to professionals doing the work (seed 002)
+        self.reliance = np.zeros(n)
 
     # --- rows -------------------------------------------------------------------------------
     def clear_rows(self, slots: np.ndarray) -> None:
         """Clear the homes' slowly changing state, history and roles (for their newcomers)."""
         for array in (self.strain, self.activity_weeks, self.waiting, self.motivation,
                       self.energy, self.initiator_support, self.volunteer_hours,
-                      self.household_load):
+                      self.household_load, self.fatigue, self.reliance):
             array[slots] = 0.0
         self.draagkracht_factor[slots] = 1.0
-        for array in (self.burnout_weeks, self.unmet_weeks, self.help_history):
+        for array in (self.burnout_weeks, self.unmet_weeks, self.help_history, self.idle_weeks):
             array[slots] = 0
         for array in (self.last_network_help_week, self.last_informal_week,
                       self.last_volunteer_week, self.last_asked_week, self.last_helped_week,
-                      self.last_family_help_week):
+                      self.last_family_help_week, self.last_thanked_week):
             array[slots] = NEVER
         self.is_volunteer[slots] = False
         self.is_initiator[slots] = False

@@ -18,7 +18,18 @@ import numpy as np
 
 from .layout import Layout
 
-__all__ = ["Activity", "ActivityProgramme", "Phase"]
+__all__ = ["NO_TEAM", "Activity", "ActivityProgramme", "Keeper", "Phase"]
+
+NO_TEAM = -1
+"""The task team of a home that is not a member of the activity."""
+
+
+class Keeper(IntEnum):
+    """Who keeps a meeting place open: pays the rent, holds the keys, does the paperwork."""
+
+    CLOSED = 0  # nobody: the place is closed
+    PROJECT = 1  # the project's money and its professionals' hours
+    RESIDENTS = 2  # a team of residents (a beheergroep), who took it over
 
 
 class Phase(IntEnum):
@@ -47,7 +58,10 @@ class Activity:
         turnout_ratio: Last meeting's attendance relative to members (0..1).
         one_off: Whether it meets once only.
         ended: Whether it has stopped.
-        salt: A number that fixes the task teams of a purposeful activity.
+        team: Per home, the task team of a member of a purposeful activity (:data:`NO_TEAM`
+            otherwise); a member keeps their team.
+        started_week: The week of the first meeting.
+        quiet_meetings: Meetings in a row with too few people to go on with.
     """
 
     ident: int
@@ -62,7 +76,9 @@ class Activity:
     turnout_ratio: float = 0.5
     one_off: bool = False
     ended: bool = False
-    salt: int = 0
+    team: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    started_week: int = 0
+    quiet_meetings: int = 0
 
     @property
     def organised(self) -> bool:
@@ -90,6 +106,13 @@ class ActivityProgramme:
         connect_per_activity: Professionals' connecting hours per running activity this week.
         rejected_plans: Plans the council turned down so far.
         catchment: Per open meeting place, the homes nearest to it.
+        keeper: Per meeting place of the layout, who keeps it open (:class:`Keeper`).
+        keepers: Per meeting place, the residents who keep it (a keeper team).
+        searching: Per meeting place, the week its users began looking for someone to keep it
+            (-1: nobody is looking).
+        closed_places: Places that closed because nobody kept them, so far.
+        memberships: Per home, the running activities its resident is a member of (this week's
+            meetings).
     """
 
     def __init__(self, layout: Layout, open_places: int = 0) -> None:
@@ -106,16 +129,50 @@ class ActivityProgramme:
         self.connect_per_activity = 0.0
         self.rejected_plans = 0
         self.catchment: list[np.ndarray] = []
+        self.keeper = np.zeros(len(layout.place_xy), dtype=np.int8)
+        self.keepers: list[list[int]] = [[] for _ in range(len(layout.place_xy))]
+        self.searching = np.full(len(layout.place_xy), -1, dtype=np.int64)
+        self.closed_places = 0
+        self.memberships = np.zeros(n)  # running activities each resident is a member of
         self.open(open_places)
 
     def open(self, places: int) -> None:
-        """Open the first ``places`` meeting places of the layout (an intervention at week 0)."""
+        """Open the first ``places`` meeting places of the layout, kept by the project.
+
+        Args:
+            places: How many (an intervention at week 0); the rest of the layout's places stay
+                closed.
+        """
         self.places = min(places, len(self.layout.place_xy))
-        distance = self.layout.place_distance[:, : self.places]
-        nearest = np.argmin(distance, axis=1) if self.places else np.zeros(0, dtype=np.int64)
-        self.catchment = [np.flatnonzero(nearest == k) for k in range(self.places)]
+        self.keeper = np.zeros(len(self.layout.place_xy), dtype=np.int8)
+        self.keeper[: self.places] = Keeper.PROJECT
+        self.keepers = [[] for _ in range(len(self.layout.place_xy))]
+        self.searching = np.full(len(self.layout.place_xy), -1, dtype=np.int64)
+        self._catchment()
+
+    def close(self, place: int) -> None:
+        """Close a meeting place: nobody keeps it any more."""
+        self.keeper[place] = Keeper.CLOSED
+        self.keepers[place] = []
+        self.searching[place] = -1
+        self.closed_places += 1
+        self._catchment()
+
+    def _catchment(self) -> None:
+        """Each open place's catchment: the homes nearer to it than to any other open place."""
+        open_places = self.open_places()
+        self.catchment = [np.zeros(0, dtype=np.int64) for _ in range(len(self.keeper))]
+        if len(open_places):
+            distance = self.layout.place_distance[:, open_places]
+            nearest = open_places[np.argmin(distance, axis=1)]
+            for k in open_places.tolist():
+                self.catchment[k] = np.flatnonzero(nearest == k)
 
     # --- reading ----------------------------------------------------------------------------
+    def open_places(self) -> np.ndarray:
+        """The meeting places that are open (someone keeps them)."""
+        return np.flatnonzero(self.keeper != Keeper.CLOSED)
+
     def running(self) -> list[Activity]:
         """Activities that have not ended."""
         return [a for a in self.activities if not a.ended]
@@ -146,5 +203,8 @@ class ActivityProgramme:
             if activity.ended:
                 continue
             activity.members[slots] = False
+            activity.team[slots] = NO_TEAM
             activity.organisers = [o for o in activity.organisers if o not in gone]
+        for place, team in enumerate(self.keepers):
+            self.keepers[place] = [k for k in team if k not in gone]
         self.ever_attended[slots] = False  # a newcomer in the home has never been

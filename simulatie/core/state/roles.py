@@ -26,8 +26,9 @@ class RoleLog:
         sign_ups: Volunteers who signed up after week 0, by any route.
         quit_early: Of those, how many stopped within ``EARLY_QUIT_WEEKS``.
         initiator_exits: ``(started, left, reason)`` of every initiator who stopped; the reason
-            is ``"burnout"`` (energy ran out organising, or they burnt out helping others) or
-            ``"stepped_back"`` (crowded out by professionals doing the work).
+            is ``"burnout"`` (energy ran out organising, or they burnt out helping others),
+            ``"stepped_back"`` (crowded out by professionals doing the work), ``"life_event"``
+            (a reason in their own life) or ``"idle"`` (half a year without an activity).
         burnt_out: Initiators who stopped with ``"burnout"``.
         stepped_back: Initiators who stopped with ``"stepped_back"``.
     """

@@ -7,7 +7,8 @@ A tie is a pair of resident homes with what the pair has shared (``docs/odd.md``
   & Chawla 2011);
 * **help weeks**, per direction: which of the last ``caring_window_weeks`` weeks one helped the
   other in (one bit per week);
-* **credit**: hours one gave the other minus hours received, fading (Gouldner 1960).
+* **credit**: hours one gave the other minus hours received, fading (Gouldner 1960);
+* **together**: which of the last eight weeks the pair met at an activity.
 
 A tie's stage follows from these, never from a policy:
 
@@ -81,6 +82,7 @@ class TieNetwork:
         self.help_ab = np.zeros(0, dtype=np.uint64)  # bit k: a helped b k weeks ago
         self.help_ba = np.zeros(0, dtype=np.uint64)  # bit k: b helped a k weeks ago
         self.credit = np.zeros(0)  # hours a gave b minus hours b gave a, fading
+        self.together = np.zeros(0, dtype=np.uint8)  # bit k: met at an activity k weeks ago
         self.stage = np.zeros(0, dtype=np.int8)  # TieStage of each edge, after the last update
 
     def __len__(self) -> int:
@@ -114,7 +116,8 @@ class TieNetwork:
     def _keep(self, mask: np.ndarray) -> None:
         if mask.all():
             return
-        for name in ("key", "a", "b", "hours", "help_ab", "help_ba", "credit", "stage"):
+        for name in ("key", "a", "b", "hours", "help_ab", "help_ba", "credit", "stage",
+                     "together"):
             setattr(self, name, getattr(self, name)[mask])
 
     # --- reading ----------------------------------------------------------------------------

@@ -1,0 +1,118 @@
+"""Finding volunteers: a scheme's first sign-ups, signing up on one's own, flyers, being asked.
+
+``docs/odd.md`` 7.10.1 (seed 003 case 2; Smith's review: being asked by someone you know is the
+key trigger):
+
+* mass flyering reaches everyone in short campaigns; those who sign up chose for themselves,
+  on impulse, what they would like to do, which often fits no request (their fit is drawn
+  uniformly around ``flyer_fit``);
+* personal asking goes through friendly ties: the asker knows what the friend can and likes to
+  do and the friend says yes to someone they know, so the closer the tie, the better the fit and
+  the stronger the commitment;
+* residents with a sense of ownership also sign up on their own, where a scheme exists to sign
+  up to; residents in the consumer role less so.
+
+Recruitment runs while support is funded. Every draw is keyed by the resident and the week.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from ..parameters import Recruitment
+from .capacity import capacity
+from .professionals import funded
+from .roles import add_volunteers
+
+if TYPE_CHECKING:
+    from ..state.neighbourhood import Neighbourhood
+
+__all__ = ["recruit_volunteers", "start_volunteer_scheme"]
+
+INITIAL_MOTIVATION = 0.6  # volunteers who sign up when a scheme starts
+INITIAL_FIT = 0.55
+FLYER_MOTIVATION = 0.35  # flyered volunteers sign up on impulse
+PERSONAL_MOTIVATION = 0.75  # asked by someone they know, over a tie of strength 0.5
+PERSONAL_ACCEPT = 0.5  # chance a friend who is asked says yes
+ABLE_HOURS = 1.0  # residents who can give more than this can sign up at the start
+FREE_HOURS = 0.5  # ... and later
+CAMPAIGN_EVERY_WEEKS = 26  # a flyer campaign twice a year
+CAMPAIGN_WEEKS = 2
+
+
+def start_volunteer_scheme(nb: Neighbourhood) -> None:
+    """At week 0 a share of residents with time to give signs up (``initial_volunteer_share``).
+
+    They are the residents with time to give whose keyed draw of week 0 is lowest, so the same
+    people sign up in every arm that starts a scheme.
+    """
+    pop = nb.population
+    able = np.flatnonzero(capacity(pop) > ABLE_HOURS)
+    count = min(len(able), round(nb.params.initial_volunteer_share * pop.n))
+    if count:
+        order = np.argsort(nb.streams.draws("volunteering").uniform(nb.week, able, 0),
+                           kind="stable")
+        add_volunteers(nb, np.sort(able[order[:count]]), INITIAL_MOTIVATION, INITIAL_FIT)
+
+
+def recruit_volunteers(nb: Neighbourhood) -> None:
+    """Sign up new volunteers: on their own where a scheme exists, and by the recruitment route."""
+    p = nb.params
+    pop = nb.population
+    draws = nb.streams.draws("volunteering")
+    homes = np.arange(pop.n)
+    free = ~pop.is_volunteer & (capacity(pop) > FREE_HOURS)
+    scheme = nb.support.present or pop.is_volunteer.any()
+    willing = pop.ownership * (1.0 - pop.reliance)  # less in the consumer role
+    chance = p.spontaneous_sign_up * willing if scheme else np.zeros(pop.n)
+    spontaneous = free & (draws.uniform(nb.week, homes, 1) < chance)
+    add_volunteers(nb, np.flatnonzero(spontaneous), PERSONAL_MOTIVATION, p.personal_fit)
+    if p.recruitment is Recruitment.NONE or not funded(p, nb.week):
+        return
+    if p.recruitment is Recruitment.FLYER:
+        _flyer_campaign(nb, free & ~spontaneous)
+    else:
+        _ask_friends(nb, free)
+
+
+def _flyer_campaign(nb: Neighbourhood, free: np.ndarray) -> None:
+    """In campaign weeks, residents who read a flyer sign up on impulse, for what they like."""
+    p = nb.params
+    pop = nb.population
+    if not nb.support.present or nb.week % CAMPAIGN_EVERY_WEEKS >= CAMPAIGN_WEEKS:
+        return  # a campaign needs an organisation behind it
+    draws = nb.streams.draws("volunteering")
+    homes = np.arange(pop.n)
+    chance = p.flyer_response * p.recruitment_effort * (0.5 + pop.sociability)
+    signing = np.flatnonzero(free & (draws.uniform(nb.week, homes, 2) < chance))
+    fit = np.minimum(1.0, 2.0 * p.flyer_fit * draws.uniform(nb.week, signing, 6))
+    add_volunteers(nb, signing, FLYER_MOTIVATION, fit)
+
+
+def _ask_friends(nb: Neighbourhood, free: np.ndarray) -> None:
+    """Volunteers and initiators ask a friend; the closer the tie, the better the fit.
+
+    A friend asked over a tie of strength s says yes with chance ``PERSONAL_ACCEPT`` × (1 −
+    reliance); their fit is ``personal_fit`` × (0.5 + s) and their commitment
+    ``PERSONAL_MOTIVATION`` × (0.5 + s), both at most 1.
+    """
+    p = nb.params
+    pop = nb.population
+    draws = nb.streams.draws("volunteering")
+    askers = np.flatnonzero(pop.is_initiator | pop.is_volunteer)
+    asking = askers[draws.uniform(nb.week, askers, 3)
+                    < p.personal_ask_rate * p.recruitment_effort]
+    ptr, nbr = nb.views.close_adjacency
+    for home in asking.tolist():
+        friends = nbr[ptr[home] : ptr[home + 1]]
+        friends = friends[free[friends] & ~pop.is_volunteer[friends]]
+        if len(friends) == 0:
+            continue
+        friend = int(friends[draws.integers(nb.week, home, len(friends), 4)[0]])
+        if draws.uniform(nb.week, home, 5)[0] >= PERSONAL_ACCEPT * (1.0 - pop.reliance[friend]):
+            continue
+        closeness = 0.5 + float(nb.ties.strength()[nb.ties.find([home], [friend])[0]])
+        add_volunteers(nb, np.array([friend]), min(1.0, PERSONAL_MOTIVATION * closeness),
+                       min(1.0, p.personal_fit * closeness))
