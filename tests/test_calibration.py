@@ -34,10 +34,10 @@ YEAR_ENDS = [52 * k for k in range(0, YEARS + 1)]
 BASELINE_BANDS: dict[str, tuple[float, float, str]] = {
     "neighbour_help_share_year": (0.55, 0.80, "Burgerpeiling 2016: almost two thirds help "
                                   "neighbours with errands or odd jobs"),
-    "neighbour_help_share_month": (0.25, 0.50, "I&O 2018: half help someone at least monthly "
-                                   "(anyone, anywhere: a ceiling)"),
-    "neighbour_help_share_weekly": (0.10, 0.33, "I&O 2018: a third help someone daily or weekly "
-                                    "(a ceiling)"),
+    "neighbour_help_share_month": (0.0, 0.50, "I&O 2018: half help someone at least monthly "
+                                   "(anyone, anywhere: a ceiling only)"),
+    "neighbour_help_share_weekly": (0.0, 0.33, "I&O 2018: a third help someone daily or weekly "
+                                    "(anyone, anywhere: a ceiling only)"),
     "never_asked_share_of_non_helpers": (0.45, 0.75, "I&O 2018: 60% of those who never help "
                                          "say nobody asks them"),
     "lonely_share": (0.30, 0.60, "GGD/CBS/RIVM health monitor 2020: 47% of adults lonely"),
@@ -50,6 +50,9 @@ DEFAULT_BANDS: dict[str, tuple[float, float, str]] = {
     "lonely_share": (0.30, 0.60, "GGD/CBS/RIVM health monitor 2020: 47% of adults lonely"),
     "neighbour_help_share_year": (0.55, 0.80, "Burgerpeiling 2016: almost two thirds"),
 }
+# Shares of residents as they are this week, which a survey samples at some moment of the year:
+# checked as their mean over each year (about 35 residents are 75+, so one week is noisy).
+WEEKLY_SHARES = ("lonely_share", "lonely_share_75plus")
 METRICS = sorted({*BASELINE_BANDS, *DEFAULT_BANDS, "lonely_share_75plus",
                   "volunteer_share_year_75plus", "active_volunteers"})
 
@@ -88,8 +91,14 @@ def _later_means(runs: pd.DataFrame, columns: list[str]) -> pd.Series:
 def test_nothing_organised_stays_inside_the_band_every_year(baseline_runs: pd.DataFrame,
                                                              metric: str) -> None:
     low, high, source = BASELINE_BANDS[metric]
-    weeks = YEAR_ENDS if metric.startswith("lonely") else YEAR_ENDS[1:]  # yearly shares: after 1
-    means = baseline_runs[baseline_runs["week"].isin(weeks)].groupby("week")[metric].mean()
+    if metric in WEEKLY_SHARES:  # a share of this week: its mean over each year and the seeds
+        runs = baseline_runs[baseline_runs["week"] >= 1]
+        means = runs.groupby((runs["week"] - 1) // 52 * 52 + 52)[metric].mean()
+        means = pd.concat([baseline_runs[baseline_runs["week"] == 0].groupby("week")[metric]
+                           .mean(), means])
+    else:  # a share over the past year (or half year): at the end of every year
+        means = (baseline_runs[baseline_runs["week"].isin(YEAR_ENDS[1:])]
+                 .groupby("week")[metric].mean())
     outside = means[(means < low) | (means > high)]
     assert outside.empty, (
         f"{metric} leaves its band {low:.2f}–{high:.2f} ({source}) at weeks "

@@ -152,7 +152,7 @@ def test_group_profiles_table_matches_the_code() -> None:
     rows = _table_rows(_section("5 Initialisation"))
     for group, profile in GROUP_PROFILES.items():
         assert group.name in rows, f"group {group.name} missing from docs/odd.md §5.1"
-        shown = [_number(c) for c in rows[group.name][1:9]]
+        shown = [_number(c) for c in rows[group.name][1:11]]
         assert shown == pytest.approx(list(dataclasses.astuple(profile))), group.name
 
 

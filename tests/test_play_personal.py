@@ -178,6 +178,7 @@ def test_options_stay_fixed_while_a_round_is_open_and_the_played_ones_stay_after
 def test_named_choices_set_no_lever_and_the_debrief_names_them(street):
     room, people = played(street, 4, roles=(PlayRole.KARTREKKER, PlayRole.PROFESSIONAL))
     room.open_round()
+    offered = {d.key: d for d in room.decisions_for(people[PlayRole.PROFESSIONAL])}
     chosen = {role: answer(room, person, named) for role, person in people.items()}
     levers, _ = levers_of({r.value: {k: v for k, v in c.items() if home_of(v) is not None}
                            for r, c in chosen.items()})
@@ -185,6 +186,6 @@ def test_named_choices_set_no_lever_and_the_debrief_names_them(street):
     room.close_round()
     found = debrief(room)
     texts = [c.text("nl") for c in found.tables[0].choices if c.decision == "connect_whom"]
-    home = home_of(chosen[PlayRole.PROFESSIONAL]["connect_whom"])
-    generation = room.tables[0].rounds[0].people[home]
-    assert texts and resident_name(home, generation, "nl") in texts[0]
+    key = chosen[PlayRole.PROFESSIONAL]["connect_whom"]
+    label = offered["connect_whom"].option(key).label("nl")  # the person as chosen, by name
+    assert texts and label in texts[0] and home_of(key) is not None
