@@ -131,6 +131,8 @@ def _default_out(scenario_name: str, seed: int) -> Path:
 
 _UNDEFINED: dict[str, dict[str, str]] = {  # what a NaN measure means, per measure
     "emergence_week": {"nl": "geen duidelijk verschil", "en": "no clear difference"},
+    "half_excess_week": {"nl": "geen extra aandeel in het laatste jaar",
+                         "en": "no extra share in the last year"},
     "half_life_weeks": {
         "nl": "steun liep door, geen verschil of niet gehalveerd",
         "en": "support continued, no difference, or not halved",

@@ -49,8 +49,8 @@ __all__ = [
 ]
 
 REPORT_DIR = "report"
-KEY_MEASURES = ("emergence_week", "caring_excess_final", "half_life_weeks", "caring_peak",
-                "caring_peak_week")
+KEY_MEASURES = ("emergence_week", "half_excess_week", "caring_excess_final", "half_life_weeks",
+                "caring_peak", "caring_peak_week")
 """Per-run measures of emergence and decay, summarised before the final metric values."""
 
 _PLOTTED_FINALS = ("final_share_with_caring_tie", "final_lonely_share", "final_care_hours_unmet")

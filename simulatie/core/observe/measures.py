@@ -6,6 +6,10 @@ intervention and the same neighbourhood with nothing organised (``docs/odd.md`` 
 
 * **Emergence week**: the first week from which the excess stays at or above
   ``emergence_margin`` for ``EMERGENCE_HOLD_WEEKS`` weeks in a row (NaN if that never happens).
+* **Week of half the eventual excess**: the first week in which the excess, averaged over the
+  trailing ``SMOOTHING_WEEKS``, reaches half its level in the run's last year; a measure of how
+  fast the effect builds up that does not hang on one margin (NaN when the last year's excess
+  is not above zero).
 * **Half-life after support stops**: weeks from the end of professional support (a pilot's end)
   until the excess, averaged over the trailing ``SMOOTHING_WEEKS``, has fallen to half its level
   at that moment (NaN when support never stopped, when there was no clear excess to lose, or
@@ -27,6 +31,7 @@ __all__ = [
     "MEASURE_LABELS",
     "caring_excess",
     "emergence_week",
+    "half_excess_week",
     "half_life_after",
     "run_measures",
 ]
@@ -39,6 +44,8 @@ BASELINE_PREFIX = "baseline_"
 MEASURE_LABELS: dict[str, dict[str, str]] = {
     "emergence_week": {"nl": "Week waarin zorgzame banden ontstaan",
                        "en": "Week caring ties emerged"},
+    "half_excess_week": {"nl": "Week met de helft van het uiteindelijke extra aandeel",
+                         "en": "Week half the eventual extra share was reached"},
     "half_life_weeks": {"nl": "Halveringstijd na einde steun (weken)",
                         "en": "Half-life after support ended (weeks)"},
     "caring_excess_final": {"nl": "Extra aandeel met zorgzame band, laatste jaar",
@@ -69,6 +76,17 @@ def emergence_week(weeks: np.ndarray, excess: np.ndarray, margin: float) -> floa
     runs = np.convolve(above.astype(int), np.ones(hold, dtype=int), mode="valid")
     start = np.flatnonzero((runs == hold) & (np.asarray(weeks)[: len(runs)] >= 1))
     return float(weeks[start[0]]) if len(start) else math.nan
+
+
+def half_excess_week(weeks: np.ndarray, excess: np.ndarray) -> float:
+    """First week in which the smoothed excess reaches half its level in the last year."""
+    values = np.asarray(excess, dtype=float)
+    eventual = float(np.mean(values[-min(52, len(values)):]))
+    if eventual <= 0:
+        return math.nan
+    smooth = _trailing_mean(values, SMOOTHING_WEEKS)
+    reached = np.flatnonzero((smooth >= eventual / 2) & (np.asarray(weeks) >= 1))
+    return float(weeks[reached[0]]) if len(reached) else math.nan
 
 
 def _trailing_mean(values: np.ndarray, window: int) -> np.ndarray:
@@ -110,6 +128,7 @@ def run_measures(
     excess = caring_excess(timeseries)
     if excess is not None:
         summary["emergence_week"] = emergence_week(weeks, excess, margin)
+        summary["half_excess_week"] = half_excess_week(weeks, excess)
         summary["half_life_weeks"] = half_life_after(weeks, excess, support_ended_week, margin)
         summary["caring_excess_final"] = float(np.mean(excess[-min(52, len(excess)):]))
     if "caring_ties" in timeseries:
