@@ -36,7 +36,8 @@ def _cluster_groups(pop: Population, share: float, rng: np.random.Generator) -> 
     chosen = np.flatnonzero(rng.random(pop.n) < share)
     order = chosen[np.argsort(pop.group[chosen], kind="stable")]
     for name in ("group", "age", "frailty", "sociability", "trust", "ownership",
-                 "draagkracht_on_arrival", "ask_threshold", "digital"):
+                 "draagkracht_on_arrival", "ask_threshold", "digital", "organiser", "partner",
+                 "partner_frailty", "family_helpers"):
         array = getattr(pop, name)
         array[np.sort(chosen)] = array[order]
     pop.home_group[chosen] = pop.group[chosen]

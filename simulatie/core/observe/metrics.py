@@ -1,11 +1,11 @@
 """Every measure of a neighbourhood, as named functions in one registry.
 
 Observation lives outside the model: the week's pipeline never computes a metric. A recorder
-(:mod:`.simulation`) builds one :class:`Observation` of the state after a week and asks it for the
-metrics a run wants; each metric is a small function of it. The same registry feeds the weekly
-results table, the command line summary, the sweep runner and the dashboard, and its Dutch and
-English labels are used everywhere a metric is shown. No metric contains a lever: an outcome
-moves only through what residents, volunteers, initiators and professionals do.
+(:mod:`simulatie.core.run.simulation`) builds one :class:`Observation` of the state after a week and
+asks it for the metrics a run wants; each metric is a small function of it. The same registry feeds
+the weekly results table, the command line summary, the sweep runner and the dashboard, and its
+Dutch and English labels are used everywhere a metric is shown. No metric contains a lever: an
+outcome moves only through what residents, volunteers, initiators and professionals do.
 
 The metrics are declared by topic, each in its own module: the tie network
 (:mod:`.metrics_network`), helping as the surveys ask about it (:mod:`.metrics_surveys`), care

@@ -104,8 +104,9 @@ def help_burden_top10(obs: Observation) -> float:
 @metric("formal_support", "Formal support", "Formele ondersteuning en zorg", "share")
 def formal_support(obs: Observation) -> float:
     """Seed 004's third line: share of indicated need met by formal or professional care."""
-    eligible = obs.nb.population.indicated
-    need = obs.care.need[eligible].sum()
+    pop = obs.nb.population
+    eligible = pop.indicated
+    need = (obs.care.need - pop.favour_need)[eligible].sum()  # care, not small favours
     if need <= 0:
         return 1.0
     got = obs.care.received[eligible][:, [Source.FORMAL, Source.PROFESSIONAL]].sum()

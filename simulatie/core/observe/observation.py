@@ -1,10 +1,10 @@
 """What every metric reads, and how metrics are declared: the observed week and its registry.
 
-A recorder (:mod:`.simulation`) builds one :class:`Observation` of the neighbourhood after a
-week; every metric is a small function of it, declared with its Dutch and English labels and
-its unit in a :class:`MetricGroup` of its topic. This module exists so that the topic modules
-(``metrics_*``) can declare metrics without importing each other; :mod:`.metrics` joins their
-groups into the one registry, in a fixed order.
+A recorder (:mod:`simulatie.core.run.simulation`) builds one :class:`Observation` of the
+neighbourhood after a week; every metric is a small function of it, declared with its Dutch and
+English labels and its unit in a :class:`MetricGroup` of its topic. This module exists so that the
+topic modules (``metrics_*``) can declare metrics without importing each other; :mod:`.metrics`
+joins their groups into the one registry, in a fixed order.
 """
 
 from __future__ import annotations

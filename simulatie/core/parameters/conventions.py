@@ -16,8 +16,9 @@ class ConventionParameters(BaseModel):
     lonely_below_ties: int = param(
         1, ge=1, le=10, unit="ties", group="measures", role=Role.CONVENTION,
         en="A resident with fewer friendly or caring ties in the neighbourhood than this counts "
-        "as lonely (1: no close tie in the neighbourhood at all; family elsewhere is not "
-        "modelled; docs/calibration.md).",
+        "as lonely (1: no close tie in the neighbourhood at all; a partner and family elsewhere "
+        "do not count: this measures the part of loneliness a caring community works on; "
+        "docs/calibration.md).",
         nl="Een bewoner met minder vriendelijke of zorgzame banden in de buurt dan dit telt als "
         "eenzaam (1: geen enkele hechte band in de buurt).",
     )

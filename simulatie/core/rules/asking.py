@@ -160,7 +160,7 @@ def _willing_ties(key, a, b, strength, credit, together, remaining, trust, thres
                             waiting_push)
         if not offers and keyed_uniform(stream, week, who, 0) >= chance:
             continue
-        asked[y] = True
+        asked[y] = asked[y] or not offers  # one who offers was not asked
         willing = offers or keyed_uniform(stream, week, who, 1) < willing_chance(
             s, balance, reciprocity_weight)
         if watched[x] or watched[y]:

@@ -3,7 +3,7 @@
 * **Draagkracht** (capacity to help) grows in weeks of engagement (helping within one's means,
   organising, volunteering, taking part) and shrinks with overload. Engagement builds skills and
   confidence (self-efficacy; Musick & Wilson 2008 on what volunteering does for volunteers);
-  overload wears people down before it ends in burnout (the strain rule of :mod:`.population`).
+  overload wears people down before it ends in burnout (the strain rule of :mod:`.strain`).
   Without either it drifts back to its level on arrival.
 * **Ownership** drifts back to a baseline unless residents run things (organising, volunteering).
 * **Trust** in neighbours grows with caring ties and is held down by risk and conflict.

@@ -49,15 +49,17 @@ FATIGUE_FADE = 0.005  # weekly fading of fatigue while not organising (half in a
 def start_initiators(nb: Neighbourhood) -> None:
     """At week 0, ``initiators`` residents with time to give start organising.
 
-    They are the residents with time to give whose keyed draw of week 0 is lowest, so the same
-    people start in every arm that starts with initiators.
+    They are residents with time to give and the disposition to organise (``organiser_share``),
+    others only when there are too few of them; within each, those whose keyed draw of week 0 is
+    lowest, so the same people start in every arm that starts with initiators.
     """
     pop = nb.population
     able = np.flatnonzero(capacity(pop) > STARTING_HOURS)
     count = min(len(able), nb.params.initiators)
     if count == 0:
         return
-    order = np.argsort(nb.streams.draws("organising").uniform(nb.week, able, 5), kind="stable")
+    u = nb.streams.draws("organising").uniform(nb.week, able, 5)
+    order = np.lexsort((u, ~pop.organiser[able]))  # the disposed first, then by draw
     for home in np.sort(able[order[:count]]).tolist():
         add_initiator(nb, home)
     organise(nb)

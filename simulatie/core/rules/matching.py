@@ -197,7 +197,8 @@ def introduce_chosen(
 ) -> None:
     """The professional brings each resident a participant chose together with a partner.
 
-    The participatory mode's "whom do you connect" (:mod:`.personal`, ``docs/odd.md`` 7.16).
+    The participatory mode's "whom do you connect" (:mod:`simulatie.core.state.personal`,
+    ``docs/odd.md`` 7.16).
     Every week the choice holds, the chosen resident and their partner meet for
     ``INTRODUCTION_HOURS``, as at a matcher's first meeting. The partner, found once, is the
     volunteer nearest to them with hours left this week, or else the nearest neighbour with more

@@ -108,8 +108,8 @@ def _search(nb: Neighbourhood, place: int, u: float) -> None:
 
 def _yearly_grant(nb: Neighbourhood, place: int, u: float) -> None:
     """Once a year after the funding ended, the rent needs a grant; without it keepers pay."""
-    ended = nb.support.ended_week if nb.support.ended_week is not None else 0
-    if (nb.week - ended) % WEEKS_PER_YEAR != 0 or u < nb.params.government_responsiveness:
+    since = nb.week - nb.params.pilot_weeks  # the funding ended at the pilot's end
+    if since <= 0 or since % WEEKS_PER_YEAR != 0 or u < nb.params.government_responsiveness:
         return
     keepers = nb.programme.keepers[place]
     nb.population.energy[keepers] -= nb.params.rejection_energy

@@ -54,8 +54,9 @@ class StyleProfile:
     """What a guidance style means in behaviour.
 
     Attributes:
-        room: How much say residents get (0..1): scales ownership growth at activities and
-            the chance that engaged residents become initiators.
+        room: How much say residents get (0..1): the chance that residents, not the
+            professional, take the decisions at a resident-run meeting the professional joins
+            (:mod:`.meetings`).
         initiators: Share of facilitation hours spent supporting initiators.
         matching: Share spent finding and matching help-seekers.
         connecting: Share spent inviting people and bridging groups.

@@ -36,10 +36,11 @@ def leave(pop: Population, programme: ActivityProgramme, home: int) -> None:
 
 
 def assign_task_teams(activity: Activity, homes: np.ndarray) -> None:
-    """Members of a purposeful activity without a task team join the smallest, or start one.
+    """Members of a purposeful activity without a task team join one with room, or start one.
 
-    A member keeps their team for as long as they are a member (a task team is the people one
-    works with every week); a team is full at :data:`TEAM_SIZE` members.
+    A newcomer joins the first team (in order of founding) with room, or starts a new one; a
+    member keeps their team for as long as they are a member (a task team is the people one works
+    with every week); a team is full at :data:`TEAM_SIZE` members.
     """
     if not activity.purposeful:
         return

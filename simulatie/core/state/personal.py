@@ -5,13 +5,15 @@ things about named neighbours. Each personal choice acts through a mechanism the
 has for everyone (``docs/odd.md`` 7.16):
 
 * **whom to ask**: a resident with a need asks only the one tie they chose; the asking mechanism
-  (:mod:`.asking`) skips their other ties, and the chosen one is as willing as anyone would be;
+  (:mod:`simulatie.core.rules.asking`) skips their other ties, and the chosen one is as willing
+  as anyone would be;
 * **whom to invite**: a kartrekker personally invites a named neighbour to an activity at the
   meeting place nearest to them, once in every week one meets there, until they come; the
-  neighbour accepts as anyone personally invited does (:mod:`.activities`);
+  neighbour accepts as anyone personally invited does (:mod:`simulatie.core.rules.meetings`);
 * **whom to connect**: the professional arranges a meeting between a named resident and a
   volunteer (or else a neighbour near them) every week, paid from their matching or connecting
-  hours (:mod:`.matching`); what the meetings grow into is up to the ties' own rules.
+  hours (:mod:`simulatie.core.rules.matching`); what the meetings grow into is up to the ties'
+  own rules.
 
 A volunteer's answer to requests needs no entry here: it is their own row's ``fit``, which
 matching already reads.

@@ -23,7 +23,6 @@ KEYED_KEY = 2_000  # keeps the keyed streams' keys apart from both
 
 KEYED_STREAMS = (
     "asking", "encounters", "matching", "meetings", "organising", "volunteering", "motives",
-    "household", "care_staff",
 )
 """The keyed streams, one per kind of decision whose number of draws depends on the state."""
 
@@ -40,12 +39,15 @@ class Streams:
 
     seed: int
     demography: np.random.Generator
+    # The next four are no longer drawn from (their decisions use keyed streams); they are still
+    # spawned, in this order, because a child's spawn key is its position: removing them would
+    # move the keys of the setup and personal streams after them.
     encounters: np.random.Generator
     activities: np.random.Generator
     care: np.random.Generator
     engagement: np.random.Generator
     setup: np.random.Generator
-    motives: np.random.Generator
+    motives: np.random.Generator  # no longer drawn from either (see above)
     personal: np.random.Generator  # the participatory mode's personal choices (last: adding it
     # shifted no other stream, since a child's spawn key is its position)
     keyed: dict[str, KeyedStream] = field(default_factory=dict)
