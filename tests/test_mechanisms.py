@@ -42,8 +42,14 @@ def test_first_give_then_take_within_a_pair():
     assert chance(credit=gave) > 0.9  # resident 0 helped resident 1 before
     assert chance(credit=-gave) < 0.1  # owing makes asking harder than not owing
     assert chance(credit=gave, reciprocity_weight=0.0) == pytest.approx(0.5)
-    assert willing_chance(0.5, gave, 0.2) > willing_chance(0.5, 0.0, 0.2)
-    assert willing_chance(0.5, -gave, 0.2) < willing_chance(0.5, 0.0, 0.2)
+    assert willing_chance(0.5, gave, 0.2, 1.0, 4.0) > willing_chance(0.5, 0.0, 0.2, 1.0, 4.0)
+    assert willing_chance(0.5, -gave, 0.2, 1.0, 4.0) < willing_chance(0.5, 0.0, 0.2, 1.0, 4.0)
+
+
+def test_neighbours_hold_back_from_open_ended_need():
+    light, heavy = willing_chance(0.5, 0.0, 0.2, 1.0, 4.0), willing_chance(0.5, 0.0, 0.2, 12.0, 4.0)
+    assert heavy < light / 2  # twelve hours a week is a burden one hesitates to take on
+    assert willing_chance(0.5, 0.0, 0.2, 12.0, 0.0) == willing_chance(0.5, 0.0, 0.2, 0.0, 4.0)
 
 
 def test_scarce_formal_care_moves_help_to_the_neighbours():

@@ -75,6 +75,31 @@ class CareParameters(BaseModel):
         "hulp aanbiedt (omkijken naar elkaar).",
         source="seed 000 (size: assumption)",
     )
+    open_ended_hours: float = param(
+        4.0, ge=0, le=40, unit="hours/week", group="care", role=Role.CONTEXT,
+        en="Hours of need at which a neighbour who is asked is half as willing as for something "
+        "small: people help readily with a bounded errand and hold back from a need that could "
+        "swallow them, so formal care that carries the heavy part makes neighbours more willing "
+        "(crowding in at the light margin; Brandt, SHARE; Geerts & Van den Bosch 2012). 0 = no "
+        "such limit.",
+        nl="Uren zorgvraag waarbij een gevraagde buur half zo bereid is als voor iets kleins: "
+        "mensen helpen graag met een begrensd klusje en houden zich in bij een vraag die hen kan "
+        "opslokken, dus formele zorg die het zware deel draagt maakt buren bereidwilliger. 0 = "
+        "geen grens.",
+        source="Brandt (SHARE); Geerts & Van den Bosch 2012 (direction); size: assumption",
+    )
+    staff_connect_rate: float = param(
+        0.05, ge=0, le=1, unit="1/week", group="care", role=Role.CONTEXT,
+        en="Weekly chance that the care staff who visit a resident with formal care, when they "
+        "have time (formal care covers what is indicated), notice that the resident is alone "
+        "and introduce them to a neighbour who can help (signaleren en verbinden; seed 000: a "
+        "signalling role because staff are always there).",
+        nl="Wekelijkse kans dat zorgmedewerkers die een bewoner met formele zorg bezoeken, als ze "
+        "er tijd voor hebben (de formele zorg dekt wat geïndiceerd is), opmerken dat de bewoner "
+        "alleen is en hem in contact brengen met een buur die kan helpen (signaleren en "
+        "verbinden).",
+        source="seed 000 (Willem Klooslaan: signalling role of staff); size: assumption",
+    )
     helper_capacity_hours: float = param(
         3.0, ge=0, le=20, unit="hours/week", group="care", role=Role.CONTEXT,
         en="Average hours per week a healthy adult can give to others on arrival (draagkracht).",

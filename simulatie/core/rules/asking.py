@@ -58,7 +58,7 @@ def ask_own_network(
         capacity,
         pop.trust, pop.ask_threshold, pop.waiting, pop.indicated,
         nb.streams.draws("asking").key, nb.week, params.reciprocity_weight,
-        params.waiting_push, params.offer_rate, params.carer_stretch,
+        params.waiting_push, params.offer_rate, params.open_ended_hours, params.carer_stretch,
         received, pop.given, pop.given_network, pop.given_informal, pop.asked,
         personal.only_array(pop.n), personal.watched_mask(pop.n),
     )
@@ -79,8 +79,8 @@ def _log_asks(nb: Neighbourhood, log: tuple[np.ndarray, np.ndarray, np.ndarray],
 @njit(cache=True)
 def _ask_kernel(key, a, b, strength, credit, together, remaining, capacity, trust, threshold,
                 waiting, indicated, stream, week, reciprocity_weight, waiting_push, offer_rate,
-                stretch_factor, received, given, given_network, given_informal, asked, only,
-                watched):
+                open_ended_hours, stretch_factor, received, given, given_network,
+                given_informal, asked, only, watched):
     """Residents in need ask their ties; willing ties help within their means (7.9.3).
 
     Every resident with need left considers each of their ties. They ask when a logistic draw
@@ -89,15 +89,15 @@ def _ask_kernel(key, a, b, strength, credit, together, remaining, capacity, trus
         courage = strength × (0.5 + trust) + reciprocity + waiting_push × waiting − threshold
         reciprocity = reciprocity_weight × tanh(credit with this tie / CREDIT_SCALE_HOURS)
 
-    and the tie is willing with chance 0.3 + 0.7 × strength + reciprocity
-    (:func:`_willing_ties`). A tie who met the resident at an activity in the last
-    ``NOTICE_WEEKS`` weeks may notice the need and offer help unasked (:func:`offer_chance`). A
-    resident with a chosen tie (``only``, the participatory mode's "whom do you ask",
-    :mod:`simulatie.core.state.personal`) considers that tie alone. The willing ties are asked
-    strongest first, one per round, for what is still needed (:func:`_asking_order`,
-    :func:`_help_rounds`); a helper asked by several people in one round shares their hours pro
-    rata. A helper gives within their capacity, or up to ``stretch_factor`` times it for a close
-    tie (*mantelzorg*).
+    and the tie is willing with chance (0.3 + 0.7 × strength + reciprocity) / (1 + need /
+    ``open_ended_hours``) (:func:`willing_chance`, :func:`_willing_ties`). A tie who met the
+    resident at an activity in the last ``NOTICE_WEEKS`` weeks may notice the need and offer help
+    unasked (:func:`offer_chance`). A resident with a chosen tie (``only``, the participatory
+    mode's "whom do you ask", :mod:`simulatie.core.state.personal`) considers that tie alone. The
+    willing ties are asked strongest first, one per round, for what is still needed
+    (:func:`_asking_order`, :func:`_help_rounds`); a helper asked by several people in one round
+    shares their hours pro rata. A helper gives within their capacity, or up to
+    ``stretch_factor`` times it for a close tie (*mantelzorg*).
 
     Arrays ``remaining``, ``capacity``, ``received``, ``given``, ``given_network``,
     ``given_informal`` and ``asked`` are updated in place.
@@ -108,7 +108,8 @@ def _ask_kernel(key, a, b, strength, credit, together, remaining, capacity, trus
     """
     needer, helper, tie_strength, log = _willing_ties(
         key, a, b, strength, credit, together, remaining, trust, threshold, waiting, stream,
-        week, reciprocity_weight, waiting_push, offer_rate, asked, only, watched,
+        week, reciprocity_weight, waiting_push, offer_rate, open_ended_hours, asked, only,
+        watched,
     )
     order, rank = _asking_order(needer, tie_strength)
     out_helper, out_needer, out_hours = _help_rounds(
@@ -119,8 +120,8 @@ def _ask_kernel(key, a, b, strength, credit, together, remaining, capacity, trus
 
 @njit(cache=True)
 def _willing_ties(key, a, b, strength, credit, together, remaining, trust, threshold, waiting,
-                  stream, week, reciprocity_weight, waiting_push, offer_rate, asked, only,
-                  watched):
+                  stream, week, reciprocity_weight, waiting_push, offer_rate, open_ended_hours,
+                  asked, only, watched):
     """The (needer, helper) pairs in which the needer dares to ask and the helper is willing.
 
     Both directions of every tie are considered, first ``a`` asking ``b`` for all edges, then
@@ -162,7 +163,7 @@ def _willing_ties(key, a, b, strength, credit, together, remaining, trust, thres
             continue
         asked[y] = asked[y] or not offers  # one who offers was not asked
         willing = offers or keyed_uniform(stream, week, who, 1) < willing_chance(
-            s, balance, reciprocity_weight)
+            s, balance, reciprocity_weight, remaining[x], open_ended_hours)
         if watched[x] or watched[y]:
             log_needer[logged], log_helper[logged], log_willing[logged] = x, y, willing
             logged += 1
@@ -209,10 +210,20 @@ def offer_chance(strength, offer_rate):
 
 
 @njit(cache=True)
-def willing_chance(strength, credit, reciprocity_weight):
-    """The chance that an asked tie is willing: 0.3 + 0.7 × strength + reciprocity, in [0, 1]."""
+def willing_chance(strength, credit, reciprocity_weight, need, open_ended_hours):
+    """The chance that an asked tie is willing to help with ``need`` hours a week.
+
+    (0.3 + 0.7 × strength + reciprocity, in [0, 1]) / (1 + need / ``open_ended_hours``): people
+    help readily with something light and bounded, and hold back from a need that could swallow
+    them (the limits of neighbourly help: complementarity at the light margin, substitution at
+    the intensive one, ``docs/odd.md`` 7.9). Formal care and family that carry the heavy part
+    therefore make neighbours more willing for the rest.
+    """
     reciprocity = reciprocity_weight * np.tanh(credit / CREDIT_SCALE_HOURS)
-    return min(1.0, max(0.0, 0.3 + 0.7 * strength + reciprocity))
+    base = min(1.0, max(0.0, 0.3 + 0.7 * strength + reciprocity))
+    if open_ended_hours <= 0.0:
+        return base
+    return base / (1.0 + need / open_ended_hours)
 
 
 @njit(cache=True)

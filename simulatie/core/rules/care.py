@@ -6,7 +6,8 @@ met from sources in a declared order (:data:`SPENDING_ORDER`, ``docs/odd.md`` 7.
 1. the **household**: partners care for each other first, up to what a partner can do (usual
    care, *gebruikelijke zorg*; :mod:`.household`);
 2. **formal care**, for residents and partners whose need stems from health (frail, LVB,
-   psychiatric vulnerability), within a limited capacity (staff shortage, seed 001/002);
+   psychiatric vulnerability), within a limited capacity (staff shortage, seed 001/002); staff
+   with time to spare introduce a resident without close ties to a neighbour (:mod:`.care_staff`);
 3. **family** living elsewhere, within what each relative can give (:mod:`.household`);
 4. **professionals who do the work themselves** (``takeover``), for every home in need
    (:func:`~.professionals.give_direct_care`);
@@ -23,10 +24,13 @@ met from sources in a declared order (:data:`SPENDING_ORDER`, ``docs/odd.md`` 7.
 7. the rest is **unmet**.
 
 Because formal care comes before family and neighbours, scarce formal care leaves more to them,
-and the waiting it causes lowers the threshold to ask; formal care for a partner also frees the
-carer's own time for others (respite, :mod:`.household`): mechanisms, not an order, decide whether
-less government brings more community (myth 1). Every hour given is an hour received. This module
-holds the order, the accounting and formal care; each other source has its own module.
+and the waiting it causes lowers the threshold to ask (crowding out); formal care for a partner
+frees the carer's own time for others (respite, :mod:`.household`), staff who have time notice and
+connect (:mod:`.care_staff`), and neighbours are more willing to help with what is light once the
+heavy part is carried (:func:`~.asking.willing_chance`) (crowding in): mechanisms, not an order,
+decide whether less government brings more community (myth 1). Every hour given is an hour
+received. This module holds the order, the accounting and formal care; each other source has its
+own module.
 """
 
 from __future__ import annotations
@@ -40,6 +44,7 @@ from ..state.care_week import CareWeek, Source
 from ..state.groups import Group
 from .asking import ask_own_network
 from .capacity import capacity
+from .care_staff import connect_alone
 from .household import family_care, household_care
 from .matching import introduce_chosen, match_volunteers
 from .professionals import give_direct_care
@@ -100,6 +105,9 @@ def provide_care(nb: Neighbourhood, budget: Budget, contacts: Contacts) -> CareW
     remaining, partner_remaining = both[:n], both[n:]
     pop.waiting[:] = waiting[:n]
     received[:, Source.FORMAL] = formal[:n] + formal[n:]
+    eligible = (pop.need * resident_indicated).sum() + (pop.partner_need * partner_indicated).sum()
+    covered = min(1.0, formal.sum() / eligible) if eligible > 0 else 1.0
+    connect_alone(nb, received[:, Source.FORMAL], covered, contacts)
     received[:, Source.FAMILY] = family_care(pop, params, remaining, partner_remaining, nb.week)
 
     remaining = remaining + partner_remaining  # the household asks for what is left, together

@@ -23,6 +23,7 @@ KEYED_KEY = 2_000  # keeps the keyed streams' keys apart from both
 
 KEYED_STREAMS = (
     "asking", "encounters", "matching", "meetings", "organising", "volunteering", "motives",
+    "care_staff",
 )
 """The keyed streams, one per kind of decision whose number of draws depends on the state."""
 
