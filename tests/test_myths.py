@@ -174,6 +174,12 @@ def test_pack(tmp_path) -> None:
     assert paths["pdf"].read_bytes()[:5] == b"%PDF-"
     page = paths["html"].read_text(encoding="utf-8")
     assert page.count('<section class="myth"') == 2
+    # myth 1 shows what else happened in its runs: the channels and the side effects, in Dutch
+    first = answers[0]
+    assert len(first.side_effects) == len(load_myth(1).timeseries) >= 4
+    assert any(line.startswith("Onvervulde zorgvraag:") and "uren per week" in line
+               for line in first.side_effects)
+    assert "Ook gemeten, in dezelfde runs" in page and 'class="side-effects"' in page
 
 
 def test_another_master_seed_gives_other_replications_of_the_same_question() -> None:

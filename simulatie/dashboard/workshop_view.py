@@ -78,6 +78,7 @@ class _Answer:
     numbers: str
     counter_conclusion: str
     robustness: tuple[str, ...]
+    side_effects: tuple[str, ...]
     questions: tuple[str, ...]
     png: bytes
 
@@ -89,7 +90,7 @@ def _ask(number: int, lang: str, overrides: Mapping[str, Any]) -> _Answer:
         number=number, lang=lang, overrides=tuple(sorted(overrides.items())),
         conclusion=answer.conclusion, numbers=answer.default.numbers,
         counter_conclusion=answer.counter_conclusion, robustness=tuple(answer.robustness),
-        questions=tuple(answer.questions),
+        side_effects=tuple(answer.side_effects), questions=tuple(answer.questions),
         png=_figure_png(answer.figure),
     )
 
@@ -151,6 +152,9 @@ def MythAnswerBox(claim: str, result: _Answer | None, current: bool, lang: str):
                     solara.Warning(t("myth_stale", lang), classes=["sim-myth-stale"])
                 solara.Text(result.conclusion, classes=["sim-myth-conclusion"])
                 Prose(result.numbers, classes=["sim-myth-numbers"])
+                if result.side_effects:
+                    Prose(f"**{TEMPLATES[lang]['side_effects_heading']}** "
+                          + " ".join(result.side_effects), classes=["sim-myth-side-effects"])
                 Prose(f"**{t('myth_counter', lang)}** {result.counter_conclusion}",
                       classes=["sim-myth-counter"])
                 if result.robustness:

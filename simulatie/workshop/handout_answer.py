@@ -23,7 +23,13 @@ from simulatie.core.calendar import WEEKS_PER_YEAR
 from simulatie.experiment.provenance import source_commit
 from simulatie.workshop.answers import shipped_result
 from simulatie.workshop.handout_figure import plot_myth
-from simulatie.workshop.handout_words import Side, describe_comparison, fmt, is_share
+from simulatie.workshop.handout_words import (
+    Side,
+    describe_comparison,
+    fmt,
+    is_share,
+    side_effects,
+)
 from simulatie.workshop.myths import (
     QUICK,
     Myth,
@@ -86,6 +92,8 @@ class MythAnswer:
         counter_conclusion: Whether the myth holds under the counter-assumption, in words.
         robustness: The same question across the calibrated ensemble and whether the default
             verdict is robust (empty when no robustness table covers the myth).
+        side_effects: What else the two arms did, one sentence per extra metric of the myth
+            (the channels behind the answer, and its side effects).
         questions: Discussion questions tied to the practice cases.
         disclaimer: The "thinking tool, not a prediction" statement.
         rule: What "clearly" means.
@@ -106,6 +114,7 @@ class MythAnswer:
     counter: Side
     counter_conclusion: str
     robustness: list[str]
+    side_effects: list[str]
     questions: list[str]
     disclaimer: str
     rule: str
@@ -130,6 +139,7 @@ class MythAnswer:
             "measure": self.measure, "setup": self.setup, "default": _side_json(self.default),
             "counter_assumption": self.counter_assumption, "counter": _side_json(self.counter),
             "counter_conclusion": self.counter_conclusion, "robustness": self.robustness,
+            "side_effects": self.side_effects,
             "questions": self.questions,
             "disclaimer": self.disclaimer, "notes": self.notes,
             "run": _run_json(self.result),
@@ -225,6 +235,7 @@ def answer_from_result(result: MythResult, lang: str = "nl") -> MythAnswer:
         counter_intro=t["counter_intro"].format(counter=words["counter"]), counter=counter,
         counter_conclusion=t["counter_holds" if counter.holds else "counter_fails"],
         robustness=_robustness_lines(result, lang),
+        side_effects=side_effects(result.default, myth.timeseries, lang),
         questions=list(words["questions"]), disclaimer=t["disclaimer"],
         rule=_clear_rule(result, lang), notes=_change_notes(myth, lang),
         footer=_provenance_footer(myth, lang), figure=plot_myth(result, lang), result=result,

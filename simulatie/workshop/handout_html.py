@@ -45,6 +45,11 @@ def html_section(answer: MythAnswer, image: bytes, heading: str = "h1") -> str:
     data = base64.b64encode(image).decode()
     questions = "".join(f"<li>{e(q)}</li>" for q in answer.questions)
     notes = "".join(f"<p class='small'>{e(note)}</p>" for note in answer.notes)
+    effects = (
+        f"<h2>{e(t['side_effects_heading'])}</h2>\n<ul class=\"side-effects\">"
+        + "".join(f"<li>{e(line)}</li>" for line in answer.side_effects) + "</ul>"
+        if answer.side_effects else ""
+    )
     robustness = (
         f"<h2>{e(t['robustness_heading'])}</h2>\n<p class=\"robustness\">"
         + " ".join(e(line) for line in answer.robustness) + "</p>"
@@ -59,6 +64,7 @@ def html_section(answer: MythAnswer, image: bytes, heading: str = "h1") -> str:
 <p class="conclusion" data-verdict="{answer.default.verdict.value}">
 {e(answer.default.conclusion)}</p>
 <img alt="{e(answer.measure)}" src="data:image/png;base64,{data}">
+{effects}
 <h2>{e(t['counter_heading'])}</h2>
 <p>{e(answer.counter_intro)}</p>
 <p class="numbers">{e(answer.counter.numbers)} {e(answer.counter.difference_text)}</p>

@@ -63,6 +63,9 @@ def handout_page(answer: MythAnswer, image: bytes) -> Figure:
     axes.imshow(picture)
     axes.axis("off")
     y -= height + 0.012
+    if answer.side_effects:
+        write(t["side_effects_heading"], 11, "bold")
+        write(" ".join(answer.side_effects), 8, gap=0.008)
     write(t["counter_heading"], 11, "bold")
     write(answer.counter_intro, 9)
     write(f"{answer.counter.numbers} {answer.counter.difference_text}", 9)

@@ -11,12 +11,13 @@ format a number the same way.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
 from simulatie.core.observe.metrics import METRICS
+from simulatie.experiment.plotting import metric_label, metric_unit
 from simulatie.workshop.myths import Comparison, MythResult, Summary, Verdict, myth_holds
 from simulatie.workshop.texts import MYTH_TEXTS, TEMPLATES
 
@@ -130,6 +131,31 @@ def _conclusion(comparison: Comparison, words: Mapping[str, object], t: Mapping[
         measure_short=short_label(str(words["measure"])), myth_arm_short=short_label(myth_label),
         direction=t["higher" if comparison.difference["mean"] > 0 else "lower"],
     )
+
+
+def side_effects(comparison: Comparison, metrics: Sequence[str], lang: str) -> list[str]:
+    """What else the two arms did, metric by metric: the side effects a reader should weigh.
+
+    Args:
+        comparison: The comparison under the default assumptions.
+        metrics: The myth's extra metrics (its ``timeseries``), each averaged over the last year
+            of every run.
+        lang: ``"nl"`` or ``"en"``.
+
+    Returns:
+        One sentence per metric, with both arms' means, the unit and the mean paired difference.
+    """
+    t = TEMPLATES[lang]
+    lines = []
+    for name in metrics:
+        myth, alt = comparison.myth.extra_values[name], comparison.alternative.extra_values[name]
+        share = METRICS[name].unit == "share"
+        unit = t["percent"] if share else metric_unit(name, lang)
+        lines.append(t["side_effect"].format(
+            label=metric_label(name, lang), myth_value=fmt(float(np.nanmean(myth)), share, lang),
+            alt_value=fmt(float(np.nanmean(alt)), share, lang), unit=unit,
+            diff=fmt(float(np.nanmean(myth - alt)), share, lang, True)))
+    return lines
 
 
 def describe_comparison(

@@ -107,6 +107,8 @@ __all__ = [
     "summarise_run",
 ]
 
+LAST_YEAR = 52  # weeks over which a myth's side effects are averaged
+
 MYTHS = range(1, 8)
 MYTHS_DIR = Path(__file__).resolve().parents[2] / "experiments" / "myths"
 ARMS = ("myth", "alternative")
@@ -352,7 +354,8 @@ def _arm_result(
     arm: str, countered: bool, tables: list[pd.DataFrame], myth: Myth, parameters: dict
 ) -> ArmResult:
     values = np.array([summarise_run(t, myth.measure) for t in tables])
-    finals = {m: np.array([float(t[m].iloc[-1]) for t in tables]) for m in myth.timeseries}
+    finals = {m: np.array([float(t[m].iloc[-LAST_YEAR:].mean()) for t in tables])
+              for m in myth.timeseries}  # the side effects: each one's mean over the last year
     return ArmResult(
         arm=arm, countered=countered, values=values, stats=interval(values),
         curves=np.vstack([curve(t, myth.measure) for t in tables]),

@@ -272,6 +272,10 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "counter_fails": "Ook onder deze aanname houdt de mythe in het model geen stand. In het "
         "model werkt het mechanisme altijd zo; is dat in uw praktijk ook zo? (zie docs/odd.md)",
         "robustness_heading": "Hoe stevig is dit antwoord?",
+        "side_effects_heading": "Ook gemeten, in dezelfde runs (laatste jaar)",
+        "percent": "procent van de bewoners",
+        "side_effect": "{label}: {myth_value} bij de mythe, {alt_value} bij het alternatief "
+        "({unit}; verschil {diff}).",
         "robustness": "Dezelfde vraag in {members} plausibele buurten (andere aannames over "
         "mensen en banden die even goed bij de Nederlandse cijfers passen, docs/calibration.md; "
         "{reps} herhalingen per variant): de mythe houdt stand in {holds} van de buurten. Het "
@@ -328,6 +332,10 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "model the mechanism always works this way; is that so in your practice? (see "
         "docs/odd.md)",
         "robustness_heading": "How firm is this answer?",
+        "side_effects_heading": "Also measured, in the same runs (last year)",
+        "percent": "percent of residents",
+        "side_effect": "{label}: {myth_value} with the myth, {alt_value} with the alternative "
+        "({unit}; difference {diff}).",
         "robustness": "The same question in {members} plausible neighbourhoods (other "
         "assumptions about people and ties that fit the Dutch figures as well, "
         "docs/calibration.md; {reps} replications per arm): the myth holds in {holds} of them. "
