@@ -35,6 +35,9 @@ OUT = ROOT / "docs" / "figures" / "patterns"
 DOC = ROOT / "docs" / "patterns.md"
 RUNS = ROOT / "results" / "patterns" / "runs.csv"
 NOTES = "## Notes and honest limits"
+# The model changed in ways that make earlier robustness answers stale (households, activities
+# that live by people, lapsing meeting places): shipped answers built before this are marked.
+MODEL_CHANGED = "2026-12-07"
 
 INTRO = """# The eleven field patterns: where they emerge and where they fail
 
@@ -106,7 +109,7 @@ def _interval(result) -> str:
     return f"{_fmt(result.diff)} ({_fmt(low)} to {_fmt(high)})"
 
 
-def section(outcome: PatternOutcome, robust: dict | None) -> str:
+def section(outcome: PatternOutcome, robust: dict | None, built: str = "") -> str:
     """The markdown section of one pattern: source, target, table, verdicts, figure."""
     key, pattern, result, counter = outcome.key, outcome.pattern, outcome.result, outcome.counter
     verdict = ("**Verdict: the pattern shows**, with the size its target asks for."
@@ -130,6 +133,9 @@ def section(outcome: PatternOutcome, robust: dict | None) -> str:
     else:
         across = (f"the pattern shows in **{robust['shows']:.0%}** of {robust['members']} "
                   f"plausible neighbourhoods; b is clearly above a in {robust['direction']:.0%}.")
+        if built and built < MODEL_CHANGED:
+            across += (f" *Stale: asked on {built[:10]}, of the model before its "
+                       f"{MODEL_CHANGED} changes (`docs/calibration.md`).*")
     return "\n".join([
         f"## Pattern {key}: {pattern.title}", "",
         f"Source: {pattern.source}.", "",
@@ -155,9 +161,10 @@ def main(runs: Path = RUNS) -> None:
     if missing:
         sys.exit(f"error: {runs} has no runs of pattern {missing[0]}; run 'simulatie patterns'")
     shipped = load_pattern_robustness()
-    summary, ensemble = {}, "members of the calibration ensemble (not yet asked)"
+    summary, ensemble, built = {}, "members of the calibration ensemble (not yet asked)", ""
     if shipped is not None:
         table, meta = shipped
+        built = str(meta.get("built", ""))
         summary = {row["pattern"]: row for row in
                    pattern_robustness_summary(table).to_dict("records")}
         ensemble = (f"{meta['settings']['members']} members of the calibration ensemble "
@@ -167,7 +174,7 @@ def main(runs: Path = RUNS) -> None:
     sections = []
     for key in PATTERNS:
         draw(outcomes[key])
-        sections.append(section(outcomes[key], summary.get(key)))
+        sections.append(section(outcomes[key], summary.get(key), built))
     more = ", ".join(f"{p.replications} for pattern {k}" for k, p in PATTERNS.items()
                      if p.replications != REPLICATIONS)
     bullet = textwrap.fill(f"- **Across plausible neighbourhoods**: the same comparison in "

@@ -273,7 +273,7 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "model werkt het mechanisme altijd zo; is dat in uw praktijk ook zo? (zie docs/odd.md)",
         "robustness_heading": "Hoe stevig is dit antwoord?",
         "side_effects_heading": "Ook gemeten, in dezelfde runs (laatste jaar)",
-        "percent": "procent van de bewoners",
+        "percent": "procent",
         "side_effect": "{label}: {myth_value} bij de mythe, {alt_value} bij het alternatief "
         "({unit}; verschil {diff}).",
         "robustness": "Dezelfde vraag in {members} plausibele buurten (andere aannames over "
@@ -333,7 +333,7 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "docs/odd.md)",
         "robustness_heading": "How firm is this answer?",
         "side_effects_heading": "Also measured, in the same runs (last year)",
-        "percent": "percent of residents",
+        "percent": "percent",
         "side_effect": "{label}: {myth_value} with the myth, {alt_value} with the alternative "
         "({unit}; difference {diff}).",
         "robustness": "The same question in {members} plausible neighbourhoods (other "
