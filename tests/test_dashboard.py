@@ -397,6 +397,7 @@ def fake_answer(n, lang, quick=False, overrides=None, shipped=False, **_):
         conclusion=f"fake conclusion {n} {lang}", default=SimpleNamespace(numbers="1 vs 2"),
         counter_conclusion="counter words", questions=["a question?"], figure=figure,
         robustness=[f"ensemble words {n}"] if not overrides else [],
+        side_effects=[f"side effect words {n}"],
     )
 
 
@@ -439,6 +440,8 @@ def test_workshop_view_shows_the_claim_and_the_answer(monkeypatch):
 
     shown = rc.find(HTML, attributes={"class": "sim-prose sim-myth-robustness"}).widget
     assert "ensemble words 5" in shown.unsafe_innerHTML
+    effects = rc.find(HTML, attributes={"class": "sim-prose sim-myth-side-effects"}).widget
+    assert "side effect words 5" in effects.unsafe_innerHTML
     for widget in lever:  # the sidebar's does not change the myth's runs; the myth's does
         widget.v_model = 0.0
     # the answer arrives from a background task, so its re-render may land a moment later

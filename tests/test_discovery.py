@@ -136,7 +136,7 @@ def tiny_sweep(tmp_path_factory) -> Path:
 
 def test_discover_runs_end_to_end_on_a_tiny_sweep(tiny_sweep: Path) -> None:
     result = CliRunner().invoke(app, ["discover", str(tiny_sweep), "--concern",
-                                      "caring_ties <= baseline", "--resamples", "3"])
+                                      "lonely_share > 0.47", "--resamples", "3"])
     assert result.exit_code == 0, result.output
     assert "coverage" in result.output and "of 30 design points" in result.output
     folders = list((tiny_sweep / "discovery").iterdir())
@@ -185,7 +185,7 @@ def test_ship_writes_the_tipping_point_map_the_dashboard_reads(tiny_sweep, tmp_p
 
     monkeypatch.setattr(cli_common, "PACKAGE_DATA", tmp_path)
     result = CliRunner().invoke(app, ["discover", str(tiny_sweep), "--concern",
-                                      "caring_ties <= baseline", "--resamples", "0", "--ship"])
+                                      "lonely_share > 0.47", "--resamples", "0", "--ship"])
     assert result.exit_code == 0, result.output
     assert tipping_cases(tmp_path / "tipping") == ["default"]
     points, record = load_tipping("default", tmp_path / "tipping")
