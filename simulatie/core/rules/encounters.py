@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 from numba import njit
 
-from ..state.keyed import keyed_uniform
+from ..state.keyed import keyed_poisson, keyed_uniform
 
 if TYPE_CHECKING:
     from ..state.contacts import Contacts
@@ -52,19 +52,6 @@ def neighbour_encounters(nb: Neighbourhood, contacts: Contacts) -> None:
 
 
 @njit(cache=True)
-def _poisson(mean, u):
-    """The Poisson number whose cumulative probability first exceeds ``u`` (inverse CDF)."""
-    k = 0
-    term = np.exp(-mean)
-    total = term
-    while u > total and k < 1000:
-        k += 1
-        term *= mean / k
-        total += term
-    return k
-
-
-@njit(cache=True)
 def _doorstep_chats(rate, ptr, cumweight, neighbour, sociability, open_door, stream, week):
     """Each resident's encounters: a neighbour picked by weight, who stops to chat or not.
 
@@ -80,7 +67,7 @@ def _doorstep_chats(rate, ptr, cumweight, neighbour, sociability, open_door, str
     count = np.zeros(n, np.int64)
     for i in range(n):
         if ptr[i + 1] > ptr[i]:
-            count[i] = _poisson(rate[i], keyed_uniform(stream, week, i, 0))
+            count[i] = keyed_poisson(stream, week, i, rate[i], 0)
     total = count.sum()
     a = np.empty(total, np.int64)
     b = np.empty(total, np.int64)

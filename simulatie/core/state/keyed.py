@@ -20,7 +20,7 @@ import numpy as np
 from numba import njit
 from scipy.special import ndtri
 
-__all__ = ["KeyedStream", "keyed_uniform", "keyed_uniforms"]
+__all__ = ["KeyedStream", "keyed_poisson", "keyed_uniform", "keyed_uniforms"]
 
 _GAMMA = np.uint64(0x9E3779B97F4A7C15)  # splitmix64's increment (the golden ratio)
 _M1 = np.uint64(0xBF58476D1CE4E5B9)
@@ -53,6 +53,24 @@ def keyed_uniform(key, week, who, k):
 
 
 @njit(cache=True)
+def keyed_poisson(key, week, who, mean, k):
+    """A Poisson number of mean ``mean`` from the keyed uniform ``(key, week, who, k)``.
+
+    The inverse of the Poisson CDF: the first count whose cumulative probability exceeds the
+    uniform (at most 1,000).
+    """
+    u = keyed_uniform(key, week, who, k)
+    count = 0
+    term = np.exp(-mean)
+    total = term
+    while u > total and count < 1000:
+        count += 1
+        term *= mean / count
+        total += term
+    return count
+
+
+@njit(cache=True)
 def keyed_uniforms(key, week, who, k):
     """:func:`keyed_uniform` for every entry of the array ``who``."""
     out = np.empty(len(who))
@@ -81,15 +99,8 @@ class KeyedStream:
         return ndtri(self.uniform(week, who, k))
 
     def poisson(self, week: int, who: int, mean: float, k: int = 0) -> int:
-        """A Poisson number of mean ``mean`` for one ``who`` (the inverse CDF of a uniform)."""
-        u = keyed_uniform(self.key, week, who, k)
-        count, term = 0, np.exp(-mean)
-        total = term
-        while u > total and count < 1000:
-            count += 1
-            term *= mean / count
-            total += term
-        return count
+        """A Poisson number of mean ``mean`` for one ``who`` (:func:`keyed_poisson`)."""
+        return int(keyed_poisson(self.key, week, who, float(mean), k))
 
     def integers(self, week: int, who: np.ndarray | int, high: int, k: int = 0) -> np.ndarray:
         """Whole numbers from 0 to ``high`` − 1, one per entry of ``who``."""
