@@ -95,7 +95,7 @@ def _introduced(nb: Neighbourhood, activity: Activity, attendees: np.ndarray,
     key = activity_key(nb.programme, activity)
     first = FIRST_INTRODUCTION_DRAW
     count = stream.poisson(nb.week, key, mean, first)
-    u = np.array([stream.uniform(nb.week, key, first + 1 + k)[0] for k in range(2 * count)])
+    u = stream.series(nb.week, key, first + 1, 2 * count)
     x, y = [], []
     for m in range(count):
         i = min(int(u[2 * m] * len(attendees)), len(attendees) - 1)

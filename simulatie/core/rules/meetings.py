@@ -143,7 +143,8 @@ def _invitees(nb: Neighbourhood, activity: Activity) -> np.ndarray:
         pool = np.concatenate([nbr[ptr[o] : ptr[o + 1]] for o in activity.organisers])
     if len(pool) == 0:
         return _NONE
-    picks = [int(_own_draw(nb, activity, 1 + j) * len(pool)) for j in range(count)]
+    key = activity_key(nb.programme, activity)
+    picks = (nb.streams.draws("meetings").series(nb.week, key, 1, count) * len(pool)).astype(int)
     invited = np.unique(pool[np.minimum(picks, len(pool) - 1)])
     invited = invited[~activity.members[invited]]
     if len(invited) == 0:

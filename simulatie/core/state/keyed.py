@@ -20,7 +20,7 @@ import numpy as np
 from numba import njit
 from scipy.special import ndtri
 
-__all__ = ["KeyedStream", "keyed_poisson", "keyed_uniform", "keyed_uniforms"]
+__all__ = ["KeyedStream", "keyed_poisson", "keyed_series", "keyed_uniform", "keyed_uniforms"]
 
 _GAMMA = np.uint64(0x9E3779B97F4A7C15)  # splitmix64's increment (the golden ratio)
 _M1 = np.uint64(0xBF58476D1CE4E5B9)
@@ -79,6 +79,15 @@ def keyed_uniforms(key, week, who, k):
     return out
 
 
+@njit(cache=True)
+def keyed_series(key, week, who, first, count):
+    """Draws ``first`` to ``first + count - 1`` of one ``who`` in one week, as an array."""
+    out = np.empty(count)
+    for j in range(count):
+        out[j] = keyed_uniform(key, week, who, first + j)
+    return out
+
+
 @dataclass(frozen=True)
 class KeyedStream:
     """One kind of decision's keyed draws (:func:`keyed_uniform`) for the rules in Python.
@@ -97,6 +106,10 @@ class KeyedStream:
     def normal(self, week: int, who: np.ndarray | int, k: int = 0) -> np.ndarray:
         """Standard normal draws, one per entry of ``who`` (the inverse CDF of a uniform)."""
         return ndtri(self.uniform(week, who, k))
+
+    def series(self, week: int, who: int, first: int, count: int) -> np.ndarray:
+        """``count`` uniform draws of one ``who`` in one week, from its draw ``first`` on."""
+        return keyed_series(self.key, week, who, first, count)
 
     def poisson(self, week: int, who: int, mean: float, k: int = 0) -> int:
         """A Poisson number of mean ``mean`` for one ``who`` (:func:`keyed_poisson`)."""
