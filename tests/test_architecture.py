@@ -40,3 +40,34 @@ def test_every_layer_package_is_on_the_page():
     for package in ("simulatie.cli", "simulatie.dashboard", "simulatie.workshop",
                     "simulatie.experiment", "simulatie.core"):
         assert f"**`{package}`**" in text
+
+
+def test_nothing_outside_the_model_writes_the_models_state():
+    """Decisions enter the model through declared choices (``state/personal.py``); no module
+    outside ``simulatie/core`` assigns to an element or attribute of the neighbourhood's state."""
+    import ast
+
+    records = {"population", "ties", "programme", "views", "support", "roles", "care", "layout"}
+
+    def reaches_state(node: ast.AST) -> bool:
+        """Whether an assignment target writes into a record of the state (not ``personal``)."""
+        names = []
+        while isinstance(node, ast.Attribute | ast.Subscript):
+            if isinstance(node, ast.Attribute):
+                names.append(node.attr)
+            node = node.value
+        if "personal" in names:  # the declared seam for decisions of played people
+            return False
+        return bool(records & set(names[1:])) or (isinstance(node, ast.Name)
+                                                  and node.id == "pop")
+
+    offending = []
+    for layer in ("experiment", "workshop", "cli", "dashboard"):
+        for path in sorted((ROOT / "simulatie" / layer).rglob("*.py")):
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                targets = (node.targets if isinstance(node, ast.Assign) else
+                           [node.target] if isinstance(node, ast.AugAssign) else [])
+                for target in targets:
+                    if isinstance(target, ast.Subscript | ast.Attribute) and reaches_state(target):
+                        offending.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    assert not offending, f"writes into the model's state outside simulatie/core: {offending}"

@@ -56,7 +56,7 @@ def ask_own_network(
     helper, needer, given, log = _ask_kernel(
         ties.key, ties.a, ties.b, ties.strength(), ties.credit, ties.together, remaining,
         capacity,
-        pop.trust, pop.ask_threshold, pop.waiting, pop.indicated,
+        pop.trust, personal.ask_thresholds(pop.ask_threshold), pop.waiting, pop.indicated,
         nb.streams.draws("asking").key, nb.week, params.reciprocity_weight,
         params.waiting_push, params.offer_rate, params.open_ended_hours, params.carer_stretch,
         received, pop.given, pop.given_network, pop.given_informal, pop.asked,

@@ -54,7 +54,8 @@ def _requests_for_volunteers(
     homes = np.arange(pop.n)
     waiting = remaining > MIN_HOURS
     platform = params.digital_platform & pop.digital
-    threshold = pop.ask_threshold - np.where(platform, PLATFORM_THRESHOLD, 0.0)
+    own = nb.personal.ask_thresholds(pop.ask_threshold)
+    threshold = own - np.where(platform, PLATFORM_THRESHOLD, 0.0)
     come_forward = _sigmoid((0.45 * pop.trust - threshold) / ASK_SOFTNESS)
     forward = waiting & (draws.uniform(nb.week, homes, 0) < come_forward)
     sought = np.zeros(pop.n, dtype=bool)
@@ -64,7 +65,7 @@ def _requests_for_volunteers(
         candidates = candidates[np.argsort(-remaining[candidates], kind="stable")][:capacity]
         budget.matching -= len(candidates) * params.hours_per_match
         accepts = (draws.uniform(nb.week, candidates, 1)
-                   < 1.0 - 0.5 * pop.ask_threshold[candidates])
+                   < 1.0 - 0.5 * own[candidates])
         sought[candidates[accepts]] = True
     seekers = np.flatnonzero(forward | sought)
     return seekers, sought[seekers]
@@ -144,6 +145,7 @@ def _choose_volunteer(
         time to meet, or -1 (always -1 for a returning volunteer, who needs no introduction).
     """
     pop = nb.population
+    fit = nb.personal.fits(pop.fit)
     ptr, nbr = adjacency
     known = nbr[ptr[needer] : ptr[needer + 1]]
     known = known[pop.is_volunteer[known] & (capacity[known] > MIN_HOURS)]
@@ -156,7 +158,7 @@ def _choose_volunteer(
         if v == needer or capacity[v] <= MIN_HOURS:
             continue
         met = v if met < 0 else met  # the first volunteer with time to meet
-        if draws[k] < pop.fit[v] + platform:  # the request fits what they offer
+        if draws[k] < fit[v] + platform:  # the request fits what they offer
             volunteer = v
             break
         nb.personal.note(nb.week, "match", needer, v, False)

@@ -97,6 +97,7 @@ def _demography(nb: Neighbourhood) -> None:
         remove_initiator(nb, home, reason=None)
     nb.ties.remove_residents(gone)
     nb.programme.remove_residents(gone)
+    nb.personal.forget(gone)
     draw_newcomers(pop, gone, nb.params, nb.streams, nb.week)
     nb.refresh_views()
 

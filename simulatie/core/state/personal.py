@@ -15,8 +15,13 @@ has for everyone (``docs/odd.md`` 7.16):
   hours (:mod:`simulatie.core.rules.matching`); what the meetings grow into is up to the ties'
   own rules.
 
-A volunteer's answer to requests needs no entry here: it is their own row's ``fit``, which
-matching already reads.
+* **how reluctant to ask** a played resident is: their chosen threshold replaces their own where
+  asking and coming forward read it (:meth:`PersonalChoices.ask_thresholds`);
+* **which requests a played volunteer takes**: their chosen fit replaces their own where matching
+  reads it (:meth:`PersonalChoices.fits`).
+
+Nothing outside the model writes the population's rows: a choice is an entry here, which the
+rules consult, and it ends when the resident leaves the home (:meth:`PersonalChoices.forget`).
 
 The log records every request that involves a watched resident (who asked whom, and whether the
 answer was yes), so that a participant can read what happened to the person they play. A run
@@ -69,6 +74,8 @@ class PersonalChoices:
             the last week they were invited (once a week at most).
         introductions: Per resident the professional connects: their partner, once found
             (:data:`NOBODY` until then).
+        reluctance: Per played resident, the threshold to ask they chose.
+        fit: Per played volunteer, the chance that a request fits that they chose.
         watched: Homes whose requests are logged.
         log: The requests, oldest first.
     """
@@ -76,6 +83,8 @@ class PersonalChoices:
     ask_only: dict[int, int] = field(default_factory=dict)
     invitations: dict[int, int] = field(default_factory=dict)
     introductions: dict[int, int] = field(default_factory=dict)
+    reluctance: dict[int, float] = field(default_factory=dict)
+    fit: dict[int, float] = field(default_factory=dict)
     watched: set[int] = field(default_factory=set)
     log: list[Request] = field(default_factory=list)
 
@@ -84,6 +93,30 @@ class PersonalChoices:
         self.ask_only.clear()
         self.invitations.clear()
         self.introductions.clear()
+
+    def ask_thresholds(self, own: np.ndarray) -> np.ndarray:
+        """Every resident's threshold to ask: their own, or the one a participant chose."""
+        if not self.reluctance:
+            return own
+        chosen = own.copy()
+        for home, threshold in self.reluctance.items():
+            chosen[home] = threshold
+        return chosen
+
+    def fits(self, own: np.ndarray) -> np.ndarray:
+        """Every volunteer's fit: their own, or the one a participant chose."""
+        if not self.fit:
+            return own
+        chosen = own.copy()
+        for home, fit in self.fit.items():
+            chosen[home] = fit
+        return chosen
+
+    def forget(self, homes: np.ndarray) -> None:
+        """Residents who left their homes take their chosen threshold and fit with them."""
+        for home in homes.tolist():
+            self.reluctance.pop(home, None)
+            self.fit.pop(home, None)
 
     def only_array(self, n: int) -> np.ndarray:
         """Per resident, the one resident they ask, or :data:`NOBODY` (ask anyone)."""

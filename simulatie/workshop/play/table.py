@@ -248,21 +248,24 @@ class Table:
             personal.watched.discard(self.resident.slot)
             self.resident = self._choose_resident()
             personal.watched.add(self.resident.slot)
-        chosen = self.resident.own if threshold is None else threshold
-        pop.ask_threshold[self.resident.slot] = chosen
+        if threshold is None:  # their own reluctance, as the model's rules have it
+            personal.reluctance.pop(self.resident.slot, None)
+        else:
+            personal.reluctance[self.resident.slot] = threshold
 
     def _set_fit(self, fit: float | None) -> None:
         if not self._volunteer_still_here():
             return
-        self.state.population.fit[self.volunteer.slot] = self.volunteer.own if fit is None else fit
+        if fit is None:
+            self.state.personal.fit.pop(self.volunteer.slot, None)
+        else:
+            self.state.personal.fit[self.volunteer.slot] = fit
 
     def _restore_volunteer(self) -> None:
         """Give a volunteer who is no longer played (or left the role) their own fit back."""
         v = self.volunteer
-        pop = self.state.population
-        if v is not None and int(pop.generation[v.slot]) == v.generation:
-            pop.fit[v.slot] = v.own
         if v is not None:
+            self.state.personal.fit.pop(v.slot, None)
             self.state.personal.watched.discard(v.slot)
 
     def _count_hours(self, hours: dict[str, float]) -> None:
