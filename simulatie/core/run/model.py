@@ -25,6 +25,7 @@ from ..state.care_week import CareWeek
 from ..state.layout import Layout
 from ..state.neighbourhood import Neighbourhood
 from ..state.population import Population
+from ..state.streams import Streams
 from ..state.ties import TieNetwork
 from .agents import Initiator, Professional, Resident, Volunteer
 
@@ -36,7 +37,8 @@ class CaringCommunity(mesa.Model):
 
     Args:
         params: The run's parameters (defaults when omitted).
-        rng: The run's seed; the same seed gives the same run.
+        rng: The run's seed; the same seed gives the same run. Mesa's own generators (which only
+            place agents on the map) are seeded from it too (:meth:`Streams.mesa_seed`).
         start: A prepared neighbourhood to continue from (it is used, not copied); by default
             the neighbourhood's own spin-up with the run's intervention started.
     """
@@ -48,10 +50,10 @@ class CaringCommunity(mesa.Model):
         rng: int | None = None,
         start: Neighbourhood | None = None,
     ) -> None:
-        super().__init__(rng=rng)
-        self.params = params if params is not None else Parameters()
         seed = 0 if rng is None else int(rng)
-        self.state = start if start is not None else prepared_neighbourhood(self.params, seed)
+        super().__init__(rng=Streams.mesa_seed(seed))
+        params = params if params is not None else Parameters()
+        self.state = start if start is not None else prepared_neighbourhood(params, seed)
         layout = self.state.layout
         self.grid = OrthogonalMooreGrid((layout.width, layout.height), torus=False,
                                         random=self.random)
@@ -66,6 +68,11 @@ class CaringCommunity(mesa.Model):
         self._sync_agents()
 
     # --- reading the state ------------------------------------------------------------------
+    @property
+    def params(self) -> Parameters:
+        """The parameters in force: the state's, the one place they are kept."""
+        return self.state.params
+
     @property
     def week(self) -> int:
         """The current week (0 at the start of the run)."""

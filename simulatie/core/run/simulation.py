@@ -42,7 +42,6 @@ class Simulation:
         metrics: Iterable[str] | None = None,
         baseline: bool = True,
     ) -> None:
-        self.params = params
         self.seed = seed
         self.metrics = tuple(METRICS) if metrics is None else tuple(metrics)
         unknown = [m for m in self.metrics if m not in METRICS]
@@ -52,6 +51,11 @@ class Simulation:
         self._baseline = baseline_arm(params, seed) if baseline else None
         self.records: list[dict[str, float]] = []
         self._record()
+
+    @property
+    def params(self) -> Parameters:
+        """The parameters in force (the model's state keeps them)."""
+        return self.model.params
 
     @property
     def week(self) -> int:
@@ -96,8 +100,6 @@ class Simulation:
                  and getattr(params, name) != getattr(self.params, name)]
         if fixed:
             raise ValueError(f"only levers can change during a run, not {', '.join(fixed)}")
-        self.params = params
-        self.model.params = params
         self.model.state.params = params
 
     def timeseries(self) -> pd.DataFrame:

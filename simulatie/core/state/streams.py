@@ -16,10 +16,11 @@ import numpy as np
 
 from .keyed import KeyedStream
 
-__all__ = ["KEYED_STREAMS", "NEWCOMER_KEY", "Streams"]
+__all__ = ["KEYED_STREAMS", "MESA_KEY", "NEWCOMER_KEY", "Streams"]
 
 NEWCOMER_KEY = 1_000  # keeps newcomers' streams apart from the named streams (spawn keys 0-7)
 KEYED_KEY = 2_000  # keeps the keyed streams' keys apart from both
+MESA_KEY = 3_000  # the seed of the Mesa model's own generators (the grid, the map's placing)
 
 KEYED_STREAMS = (
     "asking", "encounters", "matching", "meetings", "organising", "volunteering", "motives",
@@ -63,6 +64,16 @@ class Streams:
             sequence = np.random.SeedSequence(seed, spawn_key=(KEYED_KEY, index))
             keyed[name] = KeyedStream(sequence.generate_state(1, np.uint64)[0])
         return cls(seed, *(np.random.default_rng(child) for child in children), keyed=keyed)
+
+    @staticmethod
+    def mesa_seed(seed: int) -> int:
+        """The seed of the Mesa model's own generators, of the same family as the run's streams.
+
+        Mesa's ``model.random`` and ``model.rng`` only place agents on the map (the grid, where a
+        professional is drawn); no rule of the week reads them.
+        """
+        sequence = np.random.SeedSequence(seed, spawn_key=(MESA_KEY,))
+        return int(sequence.generate_state(1, np.uint32)[0])
 
     def draws(self, name: str) -> KeyedStream:
         """The keyed stream of one kind of decision (a name of :data:`KEYED_STREAMS`)."""
