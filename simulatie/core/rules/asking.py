@@ -32,6 +32,9 @@ CLOSE_STRENGTH = 0.5  # ties at least this strong (the friendly threshold) may s
 CREDIT_SCALE_HOURS = 2.0  # credit (hours given minus received) at which its effect is 3/4 of full
 NOTICE_WEEKS = 4  # weeks after meeting at an activity within which a tie notices one's need
 NOTICE_MASK = np.uint8((1 << NOTICE_WEEKS) - 1)
+TRUST_BASE = 0.5  # courage grows with strength x (this + trust): a tie counts even at low trust
+WILLING_BASE = 0.3  # an asked tie is willing with chance this + WILLING_STRENGTH x strength ...
+WILLING_STRENGTH = 0.7  # ... so a stranger helps three times in ten, the closest always
 
 
 def ask_own_network(
@@ -194,7 +197,8 @@ def ask_chance(strength, trust, credit, waiting, threshold, reciprocity_weight, 
         waiting_push: The ``waiting_push`` parameter.
     """
     reciprocity = reciprocity_weight * np.tanh(credit / CREDIT_SCALE_HOURS)
-    courage = strength * (0.5 + trust) + reciprocity + waiting_push * waiting - threshold
+    courage = (strength * (TRUST_BASE + trust) + reciprocity + waiting_push * waiting
+               - threshold)
     return 1.0 / (1.0 + np.exp(-courage / ASK_SOFTNESS))
 
 
@@ -220,7 +224,7 @@ def willing_chance(strength, credit, reciprocity_weight, need, open_ended_hours)
     therefore make neighbours more willing for the rest.
     """
     reciprocity = reciprocity_weight * np.tanh(credit / CREDIT_SCALE_HOURS)
-    base = min(1.0, max(0.0, 0.3 + 0.7 * strength + reciprocity))
+    base = min(1.0, max(0.0, WILLING_BASE + WILLING_STRENGTH * strength + reciprocity))
     if open_ended_hours <= 0.0:
         return base
     return base / (1.0 + need / open_ended_hours)

@@ -30,6 +30,8 @@ FIRST_CONVERSATION_DRAW = 5  # ... of which these, on, pick conversation partner
 INTRODUCTIONS_PER_ORGANISER = 2.0  # pairs an organiser who bridges fully introduces a meeting
 INTRODUCTIONS_PER_HOUR = 2.0  # pairs a professional introduces per connecting hour
 FIRST_INTRODUCTION_DRAW = 100  # an activity's own keyed draws for introductions start here
+STRANGER_WEIGHT = 0.05  # how likely one talks to a stranger (or outside one's task team) ...
+# ... relative to someone one knows well (weight strength + this) or a team member (weight 1)
 
 
 def pick_conversations(
@@ -133,9 +135,9 @@ def _partners(attendees, group, team_of, cosy, tie_key, strength, homes, cross_f
                 key = lo * homes + hi
                 e = np.searchsorted(tie_key, key)
                 known = strength[e] if e < len(tie_key) and tie_key[e] == key else 0.0
-                w = (0.05 + known) * (1.0 if group[i] == group[j] else cross_factor)
+                w = (STRANGER_WEIGHT + known) * (1.0 if group[i] == group[j] else cross_factor)
             else:
-                w = 1.0 if team_of[i] == team_of[j] else 0.05
+                w = 1.0 if team_of[i] == team_of[j] else STRANGER_WEIGHT
             weight[i, j] = w
             weight[j, i] = w
     partner = np.zeros((n, per), np.int64)

@@ -25,6 +25,7 @@ __all__ = ["FRAIL_OUTDOORS", "neighbour_encounters"]
 FRAIL_OUTDOORS = 1.0  # share of doorstep encounters a fully frail resident no longer starts
 RISK_SHUTS_DOORS = 0.6  # share of encounters that full area risk prevents
 RISK_REFUSES = 0.5  # share of the rest that full area risk turns away
+CHAT_BASE = 0.5  # a neighbour stops to chat with this chance, up to 1 with their sociability
 
 
 def neighbour_encounters(nb: Neighbourhood, contacts: Contacts) -> None:
@@ -82,7 +83,7 @@ def _doorstep_chats(rate, ptr, cumweight, neighbour, sociability, open_door, str
             while m < hi - 1 and cumweight[m] <= target:
                 m += 1
             other = neighbour[m]
-            chats = (0.5 + 0.5 * sociability[other]) * open_door
+            chats = (CHAT_BASE + (1 - CHAT_BASE) * sociability[other]) * open_door
             if keyed_uniform(stream, week, i, 2 * j + 2) < chats:
                 a[out], b[out] = i, other
                 out += 1

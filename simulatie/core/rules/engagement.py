@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING
 
 from numba import njit
 
+from .strain import MIN_LOAD_HOURS
+
 if TYPE_CHECKING:
     from ..state.neighbourhood import Neighbourhood
 
@@ -32,6 +34,10 @@ OWNERSHIP_DRIFT = 0.005  # weekly drift of ownership back to the baseline
 ROLE_OWNERSHIP = 0.01  # weekly growth of ownership while holding a role
 TRUST_DRIFT = 0.02  # weekly move of trust towards its target
 ACTIVITY_MEMORY = 0.95  # weekly persistence of the count of activities attended
+TRUST_TARGET = 0.5  # trust in neighbours drifts towards this without caring ties ...
+RISK_LOWERS_TRUST = 0.5  # ... lowered by this share at full area risk ...
+TRUST_FROM_CARING = 0.3  # ... and raised by this much with CARING_FOR_TRUST caring ties or more
+CARING_FOR_TRUST = 2.0
 
 
 def update_draagkracht(nb: Neighbourhood) -> None:
@@ -50,7 +56,7 @@ def _draagkracht_week(given, draagkracht, factor, attended, initiator, growth, l
     Overload: hours given above draagkracht. The factor stays within its bounds (in place).
     """
     for i in range(len(given)):
-        load = given[i] / max(draagkracht[i] * factor[i], 0.5)
+        load = given[i] / max(draagkracht[i] * factor[i], MIN_LOAD_HOURS)
         engaged = (given[i] > 0 and load <= 1.0) or attended[i] or initiator[i]
         f = factor[i]
         if engaged:
@@ -74,15 +80,16 @@ def _ownership_and_trust_week(ownership, trust, activity_weeks, volunteer, initi
                               area_risk):
     """Ownership drifts to its baseline and grows with a role; trust moves towards its target.
 
-    Trust's target is 0.5 × (1 − 0.5 × area risk) + 0.3 × min(1, caring ties / 2). The fading
+    Trust's target is ``TRUST_TARGET`` × (1 − ``RISK_LOWERS_TRUST`` × area risk) +
+    ``TRUST_FROM_CARING`` × min(1, caring ties / ``CARING_FOR_TRUST``). The fading
     count of activities attended loses 5% (in place).
     """
-    base_trust = 0.5 * (1 - 0.5 * area_risk)
+    base_trust = TRUST_TARGET * (1 - RISK_LOWERS_TRUST * area_risk)
     for i in range(len(ownership)):
         o = ownership[i] + OWNERSHIP_DRIFT * (OWNERSHIP_BASELINE - ownership[i])
         if volunteer[i] or initiator[i]:
             o += ROLE_OWNERSHIP * (1 - o)
         ownership[i] = min(1.0, max(0.0, o))
-        target = base_trust + 0.3 * min(1.0, caring[i] / 2.0)
+        target = base_trust + TRUST_FROM_CARING * min(1.0, caring[i] / CARING_FOR_TRUST)
         trust[i] += TRUST_DRIFT * (target - trust[i])
         activity_weeks[i] *= ACTIVITY_MEMORY

@@ -38,6 +38,9 @@ GOMPERTZ_A = 1.7e-5  # yearly mortality hazard at age 0 (Dutch life tables, set 
 GOMPERTZ_B = 0.10  # per year of age
 FRAILTY_MORTALITY = 2.0  # a fully frail resident's mortality is (1 + this) times as high
 FRAILTY_AGE_SCALE = 8.0  # years for the frailty hazard to grow e-fold
+FRAILTY_RATE_AGE = 75.0  # the age at which frailty grows at ``frailty_rate`` a week
+ARRIVAL_FRAIL_AGE = 95.0  # a newcomer this old arrives with frailty up to 1 (uniform) ...
+ARRIVAL_FRAILTY_MAX = 0.95  # ... and nobody arrives frailer than this
 CARE_HOME_FRAILTY = 0.8  # residents this frail ...
 CARE_HOME_UNMET_WEEKS = 26  # ... whose needs stayed unmet this long ...
 CARE_HOME_WEEKLY = 0.05  # ... move to a care home with at least this weekly chance
@@ -59,7 +62,8 @@ def arrival_frailty(age: np.ndarray, u: np.ndarray) -> np.ndarray:
         age: Age at arrival, years.
         u: Uniform draws in [0, 1).
     """
-    return np.clip(np.exp((age - 95.0) / FRAILTY_AGE_SCALE) * u, 0.0, 0.95)
+    return np.clip(np.exp((age - ARRIVAL_FRAIL_AGE) / FRAILTY_AGE_SCALE) * u, 0.0,
+                   ARRIVAL_FRAILTY_MAX)
 
 
 def mortality_hazard(age: np.ndarray, frailty: np.ndarray) -> np.ndarray:
@@ -69,7 +73,7 @@ def mortality_hazard(age: np.ndarray, frailty: np.ndarray) -> np.ndarray:
 
 def frailty_growth(age: np.ndarray, rate: float) -> np.ndarray:
     """Mean weekly growth of frailty at ``age``: ``rate`` × exp((age − 75) / 8)."""
-    return rate * np.exp((age - 75.0) / FRAILTY_AGE_SCALE)
+    return rate * np.exp((age - FRAILTY_RATE_AGE) / FRAILTY_AGE_SCALE)
 
 
 def ageing_progress(params: Parameters, week: int) -> float:
@@ -106,7 +110,7 @@ def _age_and_grow_frail(age, frailty, draws, rate):
     """A week older; frailty grows by rate × exp((age − 75) / 8) × Exponential(1), up to 1."""
     for i in range(len(age)):
         age[i] += 1.0 / WEEKS_PER_YEAR
-        growth = rate * np.exp((age[i] - 75.0) / FRAILTY_AGE_SCALE) * draws[i]
+        growth = rate * np.exp((age[i] - FRAILTY_RATE_AGE) / FRAILTY_AGE_SCALE) * draws[i]
         frailty[i] = min(1.0, frailty[i] + growth)
 
 

@@ -30,6 +30,11 @@ ACTIVE_TRIES = 5  # volunteers a matcher who knows them tries
 INTRODUCTION_HOURS = 1.0  # shared hours of the first meeting a matcher arranges
 PLATFORM_FIT = 0.2  # a platform user describes the request better: higher chance it fits
 PLATFORM_THRESHOLD = 0.2  # and posting a request is easier than asking in person
+# Coming forward to a scheme takes courage COME_FORWARD_TRUST x trust against one's threshold (at
+# average trust and threshold, about one in five with need comes forward on their own); someone
+# sought out by a professional declines with chance SOUGHT_REFUSAL x their threshold.
+COME_FORWARD_TRUST = 0.45
+SOUGHT_REFUSAL = 0.5
 
 
 def _sigmoid(x: np.ndarray) -> np.ndarray:
@@ -56,7 +61,7 @@ def _requests_for_volunteers(
     platform = params.digital_platform & pop.digital
     own = nb.personal.ask_thresholds(pop.ask_threshold)
     threshold = own - np.where(platform, PLATFORM_THRESHOLD, 0.0)
-    come_forward = _sigmoid((0.45 * pop.trust - threshold) / ASK_SOFTNESS)
+    come_forward = _sigmoid((COME_FORWARD_TRUST * pop.trust - threshold) / ASK_SOFTNESS)
     forward = waiting & (draws.uniform(nb.week, homes, 0) < come_forward)
     sought = np.zeros(pop.n, dtype=bool)
     if params.matching is Matching.ACTIVE and budget.matching > 0:
@@ -65,7 +70,7 @@ def _requests_for_volunteers(
         candidates = candidates[np.argsort(-remaining[candidates], kind="stable")][:capacity]
         budget.matching -= len(candidates) * params.hours_per_match
         accepts = (draws.uniform(nb.week, candidates, 1)
-                   < 1.0 - 0.5 * own[candidates])
+                   < 1.0 - SOUGHT_REFUSAL * own[candidates])
         sought[candidates[accepts]] = True
     seekers = np.flatnonzero(forward | sought)
     return seekers, sought[seekers]

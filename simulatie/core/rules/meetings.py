@@ -46,6 +46,16 @@ OWNERSHIP_GROWTH = 0.02  # share of the ownership still to gain that a meeting r
 # activities comes to each less often, and someone who is already in two is less easily drawn
 # into a third. This, not a number of slots, limits how many activities a neighbourhood fills.
 EVENINGS = 2.0
+CONNECTED_TIES = 3.0  # with this many friendly ties someone walks in as readily as anyone can ...
+WALK_IN_UNCONNECTED = 0.2  # ... and without any, a fifth as readily (the open door draws insiders)
+INVITES_PER_CONNECTING_HOUR = 0.5  # personal invitations a professional makes per connecting hour
+SOCIABILITY_BASE = 0.5  # an invitation is accepted with chance x (this + sociability)
+RISK_REFUSES_INVITATIONS = 0.5  # share of invitations full area risk turns down
+ASKED_TO_DO_HOURS = 1.0  # someone with more time than this to give, asked to do a task, ...
+ASKED_TO_DO = 1.5  # ... accepts this many times as readily (seed 000: ask people to do something)
+OWNERSHIP_FADE_SERVED = 0.01  # ownership lost at each meeting professionals run (consumers)
+STORM_SUPPORT = 0.5  # support a second organiser gives, and the most bridging and professionals add
+STORM_BASE = 0.2  # storming risk of a homogeneous group in a calm area, as a share of storm_risk
 PHASE_AFTER_MEETINGS = {Phase.FORMING: 4, Phase.STORMING: 12, Phase.NORMING: 20}
 
 _NONE = np.zeros(0, dtype=np.int64)
@@ -118,9 +128,10 @@ def _walk_ins(nb: Neighbourhood, due: list[Activity]) -> dict[int, np.ndarray]:
     distance = nb.programme.layout.place_distance[:, places]
     nearest = places[np.argmin(distance, axis=1)]
     proximity = np.exp(-distance.min(axis=1) / params.proximity_cells)
-    connected = np.minimum(1.0, nb.views.friendly_counts / 3.0)
+    connected = np.minimum(1.0, nb.views.friendly_counts / CONNECTED_TIES)
     chance = (params.walk_in_rate * pop.sociability * proximity * (1 - params.area_risk)
-              * (0.2 + 0.8 * connected) * _time_left(nb, np.arange(pop.n), joining=True))
+              * (WALK_IN_UNCONNECTED + (1 - WALK_IN_UNCONNECTED) * connected)
+              * _time_left(nb, np.arange(pop.n), joining=True))
     u = nb.streams.draws("meetings").uniform(nb.week, np.arange(pop.n), 0)
     walking = np.flatnonzero(u < chance)
     return {int(p): walking[nearest[walking] == p] for p in places}
@@ -131,7 +142,7 @@ def _invitees(nb: Neighbourhood, activity: Activity) -> np.ndarray:
     params = nb.params
     organisers = max(1, len(activity.organisers))
     mean = (params.invitation_effort * params.invites_per_organiser * organisers
-            + 0.5 * nb.programme.connect_per_activity)
+            + INVITES_PER_CONNECTING_HOUR * nb.programme.connect_per_activity)
     count = nb.streams.draws("meetings").poisson(nb.week, activity_key(nb.programme, activity),
                                                  mean, 0)
     if count == 0:
@@ -156,11 +167,13 @@ def _acceptance(nb: Neighbourhood, activity: Activity, invited: np.ndarray) -> n
     """The chance that each personally invited neighbour accepts and comes."""
     pop = nb.population
     params = nb.params
-    accept = (INVITE_ACCEPT * (0.5 + pop.sociability[invited])
-              * _proximity(nb, invited, activity.place, params) * (1 - 0.5 * params.area_risk)
+    accept = (INVITE_ACCEPT * (SOCIABILITY_BASE + pop.sociability[invited])
+              * _proximity(nb, invited, activity.place, params)
+              * (1 - RISK_REFUSES_INVITATIONS * params.area_risk)
               * _time_left(nb, invited, joining=True))
     if activity.purposeful:  # being asked to do something you can do lowers the threshold
-        accept = np.where(capacity(pop, invited) > 1.0, accept * 1.5, accept)
+        accept = np.where(capacity(pop, invited) > ASKED_TO_DO_HOURS, accept * ASKED_TO_DO,
+                          accept)
     return np.minimum(accept, 1.0)
 
 
@@ -269,7 +282,7 @@ def _update_ownership(
     """
     pop = nb.population
     if activity.professional_run:
-        pop.ownership[attendees] *= 0.99
+        pop.ownership[attendees] *= 1 - OWNERSHIP_FADE_SERVED
         pop.reliance[attendees] += nb.params.reliance_gain * (1 - pop.reliance[attendees])
     elif not _professional_steers(nb, activity, budget):
         grows = 1 - pop.reliance[attendees]
@@ -291,10 +304,11 @@ def _advance_phase(nb: Neighbourhood, activity: Activity, attendees: np.ndarray)
     # diversity breeds conflict only as far as group differences matter (homophily; 1 at the
     # default 0.5, none without homophily: Putnam 2007's hunkering down needs in-group pull)
     diversity = (1.0 - float((share**2).sum())) * 2.0 * params.homophily
-    support = 0.5 * (len(activity.organisers) >= 2) + min(
-        0.5, nb.programme.connect_per_activity / 2.0 + params.bridging_effort * 0.5
+    support = STORM_SUPPORT * (len(activity.organisers) >= 2) + min(
+        STORM_SUPPORT, nb.programme.connect_per_activity / 2.0
+        + params.bridging_effort * STORM_SUPPORT
     )
-    risk = params.storm_risk * (0.2 + diversity + params.area_risk) * (1.0 - support)
+    risk = params.storm_risk * (STORM_BASE + diversity + params.area_risk) * (1.0 - support)
     if _own_draw(nb, activity, 63) < risk:
         organisers = list(activity.organisers)
         end(nb, activity)

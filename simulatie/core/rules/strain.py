@@ -13,10 +13,13 @@ from numba import njit
 
 from ..state.population import Population
 
-__all__ = ["BURNOUT_WEEKS", "STRAIN_KEPT_PER_WEEK", "update_strain"]
+__all__ = ["BURNOUT_WEEKS", "MIN_LOAD_HOURS", "STRAIN_KEPT_PER_WEEK", "update_strain"]
 
 STRAIN_KEPT_PER_WEEK = 0.9  # weekly persistence of a helper's strain
 BURNOUT_WEEKS = 26  # weeks without capacity after a burnout
+# Load is hours given over draagkracht, with draagkracht counted as at least this: someone with
+# almost no time to give is not overloaded by half an hour.
+MIN_LOAD_HOURS = 0.5
 
 
 def update_strain(pop: Population, unmet: np.ndarray) -> np.ndarray:
@@ -43,7 +46,7 @@ def _strain_week(given, draagkracht, factor, unmet, strain, burnout_weeks, unmet
     """
     burnt = np.zeros(len(given), np.bool_)
     for i in range(len(given)):
-        load = given[i] / max(draagkracht[i] * factor[i], 0.5)
+        load = given[i] / max(draagkracht[i] * factor[i], MIN_LOAD_HOURS)
         strain[i] = STRAIN_KEPT_PER_WEEK * strain[i] + (1 - STRAIN_KEPT_PER_WEEK) * load
         burnout_weeks[i] = max(burnout_weeks[i] - 1, 0)
         if strain[i] > 1.0 and burnout_weeks[i] == 0:
