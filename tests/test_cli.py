@@ -1,4 +1,5 @@
 import importlib.util
+import re
 import sys
 import types
 
@@ -166,17 +167,43 @@ def test_run_with_fake_model_writes_outputs_and_metadata(fake_model, tmp_path):
     assert metadata["parameters"]["takeover"] == 0.8
     assert (out / "figure.png").stat().st_size > 1000
     assert "Samenvatting" in result.stdout
-    assert "niet gehalveerd" in result.stdout  # half-life is NaN in the fake summary
-    assert "Piek aantal zorgzame banden" in result.stdout
+    assert "steun liep door" in result.stdout  # half-life is NaN: support did not end
+    assert "Hoogste aantal zorgzame banden" in result.stdout
     assert str(out) in " ".join(result.stdout.split())
+    assert "tijdreeks.csv" in result.stdout
 
 
 def test_run_summary_in_english(fake_model, tmp_path):
-    result = runner.invoke(app, ["run", "--steps", "3", "--lang", "en", "--out", "r"])
+    result = runner.invoke(app, ["run", "--steps", "3", "--lang", "en", "--out", "r"],
+                           env={"COLUMNS": "200"})
     assert result.exit_code == 0, result.output
     assert "Summary" in result.stdout
-    assert "not halved" in result.stdout
+    assert "support continued to the end" in result.stdout
+    assert "hours per week" in result.stdout
+    assert "Mean over the whole run (weeks 0–3)" in result.stdout
     assert (tmp_path / "r" / "figure.png").exists()
+    assert (tmp_path / "r" / "timeseries.csv").exists()
+
+
+def test_run_summary_explains_itself_in_dutch(tmp_path, monkeypatch):
+    """A real short run: units, last-year means, percentage points and decimal commas."""
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["run", "--steps", "26", "--set", "residents=60", "--out", "r"],
+                           env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    assert "Eerste week met duidelijk meer zorgzame banden dan zonder project" in out
+    assert "Bewoners zonder hechte band in de buurt" in out
+    assert "Eenzame bewoners" not in out
+    assert "Gemiddelde over de hele run (week 0–26)" in out  # a run shorter than a year
+    assert "procentpunt" in out and "%" in out
+    assert "uren per week" in out
+    assert "zonder project:" in out
+    assert re.search(r"\d,\d", out)  # a decimal comma
+    assert not re.search(r"\d\.\d", out.split("Resultaten in")[0])  # and no decimal point
+    table = pd.read_csv(tmp_path / "r" / "tijdreeks.csv", sep=";", decimal=",",
+                        encoding="utf-8-sig")
+    assert len(table) == 27 and "jaar" in table.columns
 
 
 def test_python_dash_m_entry_point_exists():
@@ -195,6 +222,7 @@ def test_end_to_end_real_model(tmp_path, monkeypatch):
     assert sorted(p.name for p in out.iterdir()) == [
         "figure.png",
         "metadata.json",
+        "tijdreeks.csv",
         "timeseries.parquet",
     ]
     timeseries = pd.read_parquet(out / "timeseries.parquet")

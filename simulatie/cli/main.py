@@ -11,7 +11,6 @@ on stderr with exit code 2, before the (long) run starts and without leaving any
 
 from __future__ import annotations
 
-import math
 import re
 import sys
 from collections.abc import Sequence
@@ -29,15 +28,16 @@ except ImportError:  # pragma: no cover - older typer runs on click itself
 
 from simulatie.cli.calibration import register as register_calibration_command
 from simulatie.cli.common import Lang, fail, one_line, progress_bar
+from simulatie.cli.compare import register as register_compare_command
 from simulatie.cli.dashboard import register as register_dashboard_command
 from simulatie.cli.discovery import register as register_discover_command
 from simulatie.cli.myths import register as register_myth_commands
 from simulatie.cli.patterns import register as register_patterns_command
 from simulatie.cli.robustness import register as register_robustness_command
 from simulatie.cli.scenarios import scenarios_app
+from simulatie.cli.summary import print_summary
 from simulatie.cli.sweep import register as register_sweep_commands
 from simulatie.cli.workshop import register as register_workshop_command
-from simulatie.core.observe.measures import MEASURE_LABELS
 from simulatie.core.parameters import (
     GROUP_LABELS,
     MAX_RUN_WEEKS,
@@ -129,66 +129,6 @@ def _default_out(scenario_name: str, seed: int) -> Path:
     return RUNS_DIR / f"{safe}-seed{seed}-{stamp}"
 
 
-_UNDEFINED: dict[str, dict[str, str]] = {  # what a NaN measure means, per measure
-    "emergence_week": {"nl": "geen duidelijk verschil", "en": "no clear difference"},
-    "half_excess_week": {"nl": "geen extra aandeel in het laatste jaar",
-                         "en": "no extra share in the last year"},
-    "half_life_weeks": {
-        "nl": "steun liep door, geen verschil of niet gehalveerd",
-        "en": "support continued, no difference, or not halved",
-    },
-}
-_SUMMARY_FINALS = (
-    "share_with_caring_tie",
-    "lonely_share",
-    "care_hours_unmet",
-    "active_volunteers",
-    "ownership",
-    "community_spirit",
-)
-
-
-def _format(value: Any, unit: str, undefined: str = "—") -> str:
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return undefined
-    if unit == "share":
-        return f"{value:.0%}"
-    if float(value).is_integer():
-        return f"{int(value)}"
-    return f"{value:.3g}"
-
-
-def _print_summary(summary: dict[str, float], out_dir: Path, lang: str) -> None:
-    from rich.console import Console
-    from rich.table import Table
-
-    from simulatie.core.observe.metrics import METRICS
-
-    header = ("Uitkomst", "Waarde") if lang == "nl" else ("Measure", "Value")
-    caption = ("ontstaan, extra aandeel en halveringstijd: vergeleken met dezelfde buurt (zelfde "
-               "seed) zonder georganiseerde activiteiten" if lang == "nl" else
-               "emergence, extra share and half-life: against the same neighbourhood (same seed) "
-               "with nothing organised")
-    table = Table(*header, title="Samenvatting" if lang == "nl" else "Summary", caption=caption)
-    table.columns[1].justify = "right"
-    for key, labels in MEASURE_LABELS.items():
-        if key in summary:
-            undefined = _UNDEFINED.get(key, {}).get(lang, "—")
-            value = summary[key]
-            shown = (f"{value:+.1%}" if key == "caring_excess_final" and math.isfinite(value)
-                     else _format(value, "", undefined))
-            table.add_row(labels[lang], shown)
-    suffix = " (einde)" if lang == "nl" else " (end)"
-    for name in _SUMMARY_FINALS:
-        key = f"final_{name}"
-        if key in summary and name in METRICS:
-            metric = METRICS[name]
-            label = (metric.nl if lang == "nl" else metric.en) + suffix
-            table.add_row(label, _format(summary[key], metric.unit))
-    Console().print(table)
-    typer.echo(("Resultaten in " if lang == "nl" else "Results in ") + str(out_dir))
-
-
 @app.command("run")
 def run_command(
     scenario: Annotated[
@@ -214,10 +154,12 @@ def run_command(
             show_default=False,
         ),
     ] = None,
-    lang: Annotated[Lang, typer.Option(help="Language of the figure and summary.")] = Lang.NL,
+    lang: Annotated[
+        Lang, typer.Option(help="Language of the figure, the summary and the CSV table.")
+    ] = Lang.NL,
     figure: Annotated[bool, typer.Option(help="Draw figure.png.")] = True,
 ) -> None:
-    """Run one simulation and write timeseries.parquet, metadata.json and figure.png."""
+    """Run one simulation; write timeseries.parquet and .csv, metadata.json and figure.png."""
     lang_code = lang.value
     if not 1 <= steps <= MAX_RUN_WEEKS:
         fail(f"--steps must be from 1 to {MAX_RUN_WEEKS} (200 years), got {steps}")
@@ -246,7 +188,11 @@ def run_command(
         )
     except OutputError as error:
         fail(str(error))
-    _print_summary(result.summary, written, lang_code)
+    print_summary(result, written, lang_code, scenario=name)
+    typer.echo("Let op: één run is één trekking van het toeval; vergelijk beleid eerlijk, met "
+               "herhalingen op dezelfde seeds, met: simulatie vergelijk A B" if lang_code == "nl"
+               else "Note: one run is one draw of chance; compare policies fairly, with "
+               "replications on the same seeds, with: simulatie compare A B")
 
 
 def _allowed_text(spec: Any, lang: str = "en") -> str:
@@ -322,3 +268,4 @@ register_patterns_command(app)  # simulatie patterns
 register_discover_command(app)  # simulatie discover
 register_myth_commands(app)  # simulatie myth N / mythe N, simulatie myths / mythes
 register_workshop_command(app)  # simulatie workshop / werkplaats
+register_compare_command(app)  # simulatie vergelijk / compare

@@ -2,7 +2,8 @@
 
 Scenario and experiment files are loaded and checked here (:mod:`.scenarios`, :mod:`.experiments`);
 :func:`.run.run` is the one seam that runs one simulation; :mod:`.results` stores it; :mod:`.sweep`
-runs many, on local processes or Dask; :mod:`.report`, :mod:`.sensitivity`, :mod:`.calibration`,
+runs many, on local processes or Dask; :mod:`.comparison` compares two policies on the same seeds;
+:mod:`.report`, :mod:`.sensitivity`, :mod:`.calibration`,
 :mod:`.patterns` and :mod:`.discovery` analyse them. This layer imports :mod:`simulatie.core` and
 nothing from the workshop, the command line or the dashboard.
 """

@@ -13,7 +13,8 @@ holds that file as ``timeseries.parquet`` beside a readable copy of the record
 (:mod:`simulatie.experiment.sweep`).
 
 Every file is first written under a temporary name next to its place and then renamed into place
-(:func:`os.replace`), so a file either exists complete or not at all.
+(:func:`os.replace`), so a file either exists complete or not at all; a whole folder of results
+is written the same way (:func:`write_folder`).
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ from __future__ import annotations
 import json
 import math
 import os
+import shutil
+import tempfile
 import uuid
 from collections.abc import Callable, Mapping
 from enum import Enum
@@ -42,6 +45,7 @@ __all__ = [
     "table_files",
     "to_jsonable",
     "write_atomic",
+    "write_folder",
     "write_json",
     "write_parquet",
     "write_run_file",
@@ -99,6 +103,31 @@ def write_atomic(path: Path, write: Callable[[Path], None]) -> None:
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise
+
+
+def write_folder(path: Path, fill: Callable[[Path], None]) -> Path:
+    """Write a whole folder, all or nothing: fill a hidden folder beside ``path``, then rename it.
+
+    On any failure the hidden folder is removed and ``path`` is untouched.
+
+    Args:
+        path: The folder's final place; it must not exist yet, or be empty.
+        fill: Writes the folder's files into the folder it is given.
+
+    Returns:
+        The absolute path of the written folder.
+    """
+    target = Path(path).expanduser().absolute()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
+    try:
+        fill(staging)
+        staging.chmod(0o755)  # mkdtemp makes it private; a results folder is ordinary
+        os.replace(staging, target)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return target
 
 
 def write_text(path: Path, text: str) -> None:

@@ -2,22 +2,21 @@
 
 A comparison of two arms (:class:`simulatie.workshop.myths.Comparison`) carries raw numbers and a
 computed verdict. This module turns it into what people read: each arm's mean and 95% interval as
-shown (:func:`fmt`: percentages for shares, a decimal comma in Dutch), the difference sentence,
-and the conclusion sentence chosen by the verdict from :mod:`simulatie.workshop.texts`. It exists
-apart from the answer and the figure because both of them, and the numbers on every page, must
-format a number the same way.
+shown (:func:`~simulatie.experiment.wording.fmt`: percentages for shares, a decimal comma in
+Dutch), the difference sentence, and the conclusion sentence chosen by the verdict from
+:mod:`simulatie.workshop.texts`. It exists apart from the answer and the figure because both of
+them, and the numbers on every page, must format a number the same way.
 """
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
 from simulatie.core.observe.metrics import METRICS
-from simulatie.experiment.plotting import metric_label, metric_unit
+from simulatie.experiment.wording import fmt, metric_label, metric_unit
 from simulatie.workshop.myths import Comparison, MythResult, Summary, Verdict, myth_holds
 from simulatie.workshop.texts import MYTH_TEXTS, TEMPLATES
 
@@ -35,33 +34,6 @@ def is_share(result: MythResult) -> bool:
     """
     measure = result.myth.measure
     return measure.summary is Summary.SHARE_OF or METRICS[measure.metric].unit == "share"
-
-
-def fmt(value: float, share: bool, lang: str, difference: bool = False) -> str:
-    """A number as shown on a handout: percentages for shares, Dutch decimal comma in Dutch.
-
-    Args:
-        value: The number.
-        share: Whether it is a share (shown as a percentage, differences in percentage points).
-        lang: ``"nl"`` or ``"en"``.
-        difference: Whether it is a difference (shown with a sign).
-
-    Returns:
-        The text, e.g. ``"43%"``, ``"+9,8 procentpunt"`` or ``"120"``.
-    """
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return "–"
-    if share:
-        value = value * 100
-    digits = 0 if abs(value) >= 10 or value == 0 else 1
-    text = f"{value:+.{digits}f}" if difference else f"{value:.{digits}f}"
-    if text in ("-0", "+0", "-0.0", "+0.0"):
-        text = "0"
-    if lang == "nl":
-        text = text.replace(".", ",")
-    if share:
-        text += (" procentpunt" if lang == "nl" else " percentage points") if difference else "%"
-    return text
 
 
 def short_label(text: str) -> str:

@@ -1,0 +1,212 @@
+"""The ``simulatie vergelijk A B`` command (alias ``compare``): a fair comparison of two policies.
+
+It loads both scenarios (:func:`simulatie.experiment.scenarios.load_scenario`, with ``--set`` for
+both arms and ``--set-a``/``--set-b`` for one), checks the output folder, runs both arms on the
+same seeds (:func:`simulatie.experiment.comparison.compare`) under a progress bar, prints the
+table (:mod:`simulatie.experiment.comparison_words`) and writes the folder
+(:func:`simulatie.experiment.comparison_files.write_comparison`). A mistake in the input is one
+``error: ...`` line (in Dutch with ``--lang nl``) with exit code 2, before anything runs; Ctrl+C
+stops the workers and writes nothing. ``simulatie.cli.main`` adds the command with
+:func:`register`.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from simulatie.cli.common import Lang, command_record, fail, interruptible, step_bar
+from simulatie.core.parameters import MAX_RUN_WEEKS, ParameterError, split_override
+from simulatie.experiment.comparison import DEFAULT_REPLICATIONS, DEFAULT_WEEKS, Arm
+from simulatie.experiment.experiments import safe_name
+from simulatie.experiment.results import OutputError, check_output_dir
+from simulatie.experiment.scenarios import ScenarioError, load_scenario
+
+if TYPE_CHECKING:
+    from simulatie.experiment.comparison import Comparison
+
+__all__ = ["COMPARE_DIR", "compare_command", "register"]
+
+COMPARE_DIR = Path("results") / "vergelijk"
+WIDE = 100
+"""From this terminal width on, an interval is never broken over two lines."""
+
+_MESSAGES: dict[str, dict[str, str]] = {
+    "replications": {"nl": "--herhalingen moet minstens 2 zijn (een interval vraagt er twee), "
+                           "niet {value}",
+                     "en": "--replications must be at least 2 (an interval needs two), got "
+                           "{value}"},
+    "weeks": {"nl": "--weken moet van 1 tot {max} zijn (200 jaar), niet {value}",
+              "en": "--weeks must be from 1 to {max} (200 years), got {value}"},
+    "seed": {"nl": "--seed moet 0 of meer zijn, niet {value}",
+             "en": "--seed must be 0 or more, got {value}"},
+    "workers": {"nl": "--workers moet minstens 1 zijn, niet {value}",
+                "en": "--workers must be at least 1, got {value}"},
+    "scenario": {"nl": "{arm} ('{name}') laadt niet: {error}",
+                 "en": "{arm} ('{name}') does not load: {error}"},
+    "write": {"nl": "kan de resultaten niet schrijven: {error}",
+              "en": "cannot write the results: {error}"},
+    "stopped": {"nl": "onderbroken: er is niets geschreven; start de opdracht opnieuw",
+                "en": "interrupted: nothing was written; run the command again"},
+    "bar": {"nl": "herhalingen", "en": "replications"},
+    "title": {"nl": "Vergelijking van A en B", "en": "Comparison of A and B"},
+    "done": {"nl": "Resultaten in {folder} ({seconds:.0f} s)",
+             "en": "Results in {folder} ({seconds:.0f} s)"},
+}
+
+ArmA = Annotated[str, typer.Argument(
+    metavar="A", help="Policy A: a scenario name (in scenarios/), name:variant, or a .toml file.")]
+ArmB = Annotated[str, typer.Argument(
+    metavar="B", help="Policy B, likewise; e.g. kerkweg:no_support.")]
+SetOption = Annotated[list[str] | None, typer.Option(
+    "--set", "-s", metavar="NAME=VALUE", help="Set a parameter in both A and B; repeatable.")]
+SetAOption = Annotated[list[str] | None, typer.Option(
+    "--set-a", metavar="NAME=VALUE", help="Set a parameter in A only; repeatable.")]
+SetBOption = Annotated[list[str] | None, typer.Option(
+    "--set-b", metavar="NAME=VALUE",
+    help="Set a parameter in B only, e.g. --set-b funding=pilot; repeatable.")]
+RepsOption = Annotated[int, typer.Option(
+    "--herhalingen", "--replications", "-n", help="Replications per policy (at least 2).")]
+WeeksOption = Annotated[int, typer.Option(
+    "--weken", "--weeks", help="Weeks to simulate (520 = ten years).")]
+SeedOption = Annotated[int, typer.Option(
+    help="Master seed: every replication's seed derives from it.")]
+LangOption = Annotated[Lang, typer.Option("--lang", "-l", help="Language: nl (default) or en.")]
+OutOption = Annotated[Path | None, typer.Option(
+    "--out", "-o", show_default=False,
+    help="Output folder (default: results/vergelijk/A-vs-B-UTCTIME).")]
+WorkersOption = Annotated[int | None, typer.Option(
+    "--workers", "-w", show_default=False,
+    help="Processes (default: one per core; 1 runs in this process).")]
+
+
+def _say(key: str, lang: str, **values: Any) -> str:
+    return _MESSAGES[key][lang].format(**values)
+
+
+def _check_numbers(replications: int, weeks: int, seed: int, workers: int | None,
+                   lang: str) -> None:
+    """Refuse counts out of range, in one line each."""
+    if replications < 2:
+        fail(_say("replications", lang, value=replications))
+    if not 1 <= weeks <= MAX_RUN_WEEKS:
+        fail(_say("weeks", lang, value=weeks, max=MAX_RUN_WEEKS))
+    if seed < 0:
+        fail(_say("seed", lang, value=seed))
+    if workers is not None and workers < 1:
+        fail(_say("workers", lang, value=workers))
+
+
+def _overrides(texts: Sequence[str] | None, option: str) -> dict[str, str]:
+    """``NAME=VALUE`` texts as name to text (the scenario loader types them); later ones win."""
+    values = {}
+    for text in texts or []:
+        try:
+            name, value = split_override(text)
+        except ParameterError as error:
+            fail(f"{option}: {error}")
+        values[name] = value
+    return values
+
+
+def _arms(a: str, b: str, shared: dict[str, str], own: tuple[dict[str, str], dict[str, str]],
+          lang: str) -> tuple[Arm, Arm]:
+    """Load both scenarios with their overrides; a problem is one line naming the arm."""
+    arms = []
+    for key, name, extra in (("A", a, own[0]), ("B", b, own[1])):
+        try:
+            scenario = load_scenario(name, {**shared, **extra})
+        except ScenarioError as error:
+            fail(_say("scenario", lang, arm=key, name=name, error=error))
+        arms.append(Arm.of(scenario, key))
+    return arms[0], arms[1]
+
+
+def _default_out(arms: tuple[Arm, Arm]) -> Path:
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    names = []
+    for index, arm in enumerate(arms):
+        other = arms[1 - index]
+        own = [f"{k}={v}" for k, v in arm.overrides.items() if other.overrides.get(k) != v]
+        names.append(safe_name("+".join([arm.name, *own]))[:40])
+    return COMPARE_DIR / f"{names[0]}-vs-{names[1]}-{stamp}"
+
+
+def _print(comparison: Comparison, lang: str) -> None:
+    """The header lines, the table, the footer and, if needed, the advice to replicate more."""
+    from rich.console import Console
+    from rich.table import Table
+
+    from simulatie.experiment import comparison_words as words
+
+    console = Console()
+    for line in words.header(comparison, lang):
+        console.print(line, highlight=False, markup=False)
+    table = Table(*words.columns(lang), title=_say("title", lang),
+                  title_justify="left", show_edge=False)
+    table.columns[0].min_width = 14  # whole words: "Eigenaarschap:"
+    for column in table.columns[1:4]:  # numbers right-aligned; an interval on one line if it fits
+        column.justify, column.no_wrap = "right", console.width >= WIDE
+    for row in words.table_rows(comparison, lang):
+        table.add_row(*row)
+    console.print(table)
+    console.print(words.footer(comparison, lang), highlight=False, markup=False)
+    advice = words.advice(comparison, lang)
+    if advice:
+        console.print(advice, highlight=False, markup=False)
+
+
+def compare_command(
+    a: ArmA,
+    b: ArmB,
+    set_: SetOption = None,
+    set_a: SetAOption = None,
+    set_b: SetBOption = None,
+    replications: RepsOption = DEFAULT_REPLICATIONS,
+    weeks: WeeksOption = DEFAULT_WEEKS,
+    seed: SeedOption = 0,
+    lang: LangOption = Lang.NL,
+    out: OutOption = None,
+    workers: WorkersOption = None,
+) -> None:
+    """Compare two policies fairly: both on the same seeds, with replications and intervals."""
+    from simulatie.experiment.comparison import compare
+    from simulatie.experiment.comparison_files import write_comparison
+
+    code, started = lang.value, time.perf_counter()
+    _check_numbers(replications, weeks, seed, workers, code)
+    shared = _overrides(set_, "--set")
+    own = (_overrides(set_a, "--set-a"), _overrides(set_b, "--set-b"))
+    arms = _arms(a, b, shared, own, code)
+    try:
+        out_dir = check_output_dir(out if out is not None else _default_out(arms))
+    except OutputError as error:
+        fail(_say("write", code, error=error))
+    bar, progress = step_bar(_say("bar", code))
+    with interruptible(_say("stopped", code)), bar:
+        comparison = compare(arms[0], arms[1], replications=replications, weeks=weeks,
+                             seed=seed, workers=workers, progress=progress)
+    _print(comparison, code)
+    try:
+        folder = write_comparison(comparison, out_dir, code,
+                                  extra_metadata=command_record("vergelijk"))
+    except OSError as error:
+        fail(_say("write", code, error=error))
+    typer.echo(_say("done", code, folder=folder, seconds=time.perf_counter() - started))
+
+
+def register(app: typer.Typer) -> None:
+    """Add ``simulatie vergelijk`` and its English alias ``compare`` to the command line."""
+    app.command("vergelijk")(compare_command)
+    app.command("compare", hidden=True)(compare_command)
+
+
+if __name__ == "__main__":  # pragma: no cover - python -m simulatie.cli.compare A B
+    standalone = typer.Typer(add_completion=False)
+    standalone.command()(compare_command)
+    standalone()
