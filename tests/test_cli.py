@@ -199,6 +199,7 @@ def test_run_summary_explains_itself_in_dutch(tmp_path, monkeypatch):
     assert "procentpunt" in out and "%" in out
     assert "uren per week" in out
     assert "zonder project:" in out
+    assert "Waarom:" in out or "verschil met zonder project is klein" in out
     assert re.search(r"\d,\d", out)  # a decimal comma
     assert not re.search(r"\d\.\d", out.split("Resultaten in")[0])  # and no decimal point
     table = pd.read_csv(tmp_path / "r" / "tijdreeks.csv", sep=";", decimal=",",

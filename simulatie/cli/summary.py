@@ -21,6 +21,7 @@ import typer
 from simulatie.core.calendar import WEEKS_PER_YEAR
 from simulatie.core.observe.measures import BASELINE_PREFIX
 from simulatie.core.observe.metrics import METRICS
+from simulatie.experiment.explanation import why_sentence
 from simulatie.experiment.results import CSV_FILES, FIGURE_FILE
 from simulatie.experiment.wording import decimal, fmt, reader_label, unit_words, years
 
@@ -201,7 +202,7 @@ def _title(result: RunResult, scenario: str | None, lang: str) -> str:
 def print_summary(
     result: RunResult, out_dir: Path, lang: str, scenario: str | None = None
 ) -> None:
-    """Print a run's summary as a table, then where its files are.
+    """Print a run's summary as a table, one sentence on why, then where its files are.
 
     Args:
         result: The run.
@@ -222,6 +223,9 @@ def print_summary(
         else:
             table.add_row(*row)
     Console().print(table)
+    why = why_sentence(result.timeseries, lang)
+    if why:
+        typer.echo(why)
     typer.echo(_TEXT["results"][lang].format(folder=out_dir))
     for key, name in (("figure", FIGURE_FILE), ("csv", CSV_FILES[lang])):
         if (out_dir / name).exists():

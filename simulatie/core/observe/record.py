@@ -13,8 +13,21 @@ from .metrics import METRICS, Observation
 
 __all__ = ["BASELINE_METRICS", "record"]
 
-BASELINE_METRICS = ("caring_ties", "share_with_caring_tie", "lonely_share", "care_hours_network")
-"""What the baseline arm records: the emergence measures' input and the figures' reference."""
+BASELINE_METRICS = (
+    "caring_ties",
+    "share_with_caring_tie",
+    "lonely_share",
+    "care_hours_network",
+    "care_hours_unmet",
+    "attendance",
+    "friendly_ties",
+    "neighbour_help_share_month",
+    "care_hours_volunteers",
+    "care_hours_professional",
+)
+"""What the baseline arm records: the emergence measures' input, the figures' reference, unmet
+care (the side effect every comparison shows) and the steps from meeting to helping by which a
+run's summary says why it differs from its baseline (:mod:`simulatie.experiment.explanation`)."""
 
 
 def record(nb: Neighbourhood, metrics: Sequence[str]) -> dict[str, float]:
