@@ -16,7 +16,7 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
-from simulatie.cli.myths import register
+from simulatie.cli.myths import default_folder, register
 from simulatie.workshop.handout import answer_from_result, fmt, myth_answer
 from simulatie.workshop.myths import (
     ARMS,
@@ -177,9 +177,48 @@ def test_pack(tmp_path) -> None:
     # myth 1 shows what else happened in its runs: the channels and the side effects, in Dutch
     first = answers[0]
     assert len(first.side_effects) == len(load_myth(1).timeseries) >= 4
-    assert any(line.startswith("Onvervulde zorgvraag:") and "uren per week" in line
-               for line in first.side_effects)
+    assert first.side_effects[0].startswith("Onvervulde zorgvraag (uur per week):")
     assert "Ook gemeten, in dezelfde runs" in page and 'class="side-effects"' in page
+    # myth 7's file does not keep unmet care; a computed answer keeps it all the same
+    assert "care_hours_unmet" not in load_myth(7).timeseries
+    seventh = answers[1].side_effects[0]
+    assert seventh.startswith("Onvervulde zorgvraag (uur per week):")
+    assert TEMPLATES["nl"]["side_effect_missing"].split(":")[-1].strip() not in seventh
+
+
+def test_a_quick_try_never_overwrites_the_full_analysis(cli: typer.Typer, tmp_path,
+                                                         monkeypatch) -> None:
+    """The default folders: the full analysis, a quick try and a custom run each their own."""
+    full, quick = default_folder(False, False), default_folder(True, False)
+    custom = default_folder(False, True)
+    assert len({full / "3", quick / "3", custom / "3"}) == 3
+    assert default_folder(True, True) == quick
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / full / "3").mkdir(parents=True)
+    (tmp_path / full / "3" / "handout.pdf").write_bytes(b"the full analysis")
+    result = CliRunner().invoke(cli, ["myth", "3", "--quick", "--workers", "1"])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / full / "3" / "handout.pdf").read_bytes() == b"the full analysis"
+    page = (tmp_path / quick / "3" / "handout.html").read_text(encoding="utf-8")
+    assert html.escape(TEMPLATES["nl"]["quick_title"]) in page
+    assert TEMPLATES["nl"]["quick_title"].upper() in result.output
+    assert TEMPLATES["nl"]["robustness_heading"] not in page
+    written = json.loads((tmp_path / quick / "3" / "answer.json").read_text(encoding="utf-8"))
+    assert written["variant"] == "quick" and written["robustness"] == []
+
+
+def test_shipping_keeps_the_myth_files_fingerprint(tmp_path, monkeypatch) -> None:
+    """A computed answer keeps unmet care beyond the file's timeseries; it ships under the file."""
+    import simulatie.cli.common as common
+    from simulatie.cli.myths import _ship
+    from simulatie.workshop.answers import load_answers, shipped_result
+
+    answer = myth_answer(7, "en", scale=TINY, workers=1)
+    assert "care_hours_unmet" in answer.result.myth.timeseries
+    monkeypatch.setattr(common, "PACKAGE_DATA", tmp_path)
+    _ship([answer])
+    assert load_answers(tmp_path) is not None
+    assert shipped_result(load_myth(7), tmp_path) is not None
 
 
 def test_another_master_seed_gives_other_replications_of_the_same_question() -> None:

@@ -5,10 +5,11 @@
 ``handout.pdf``, ``answer.json`` and a copy of the myth file. ``myths`` does all seven and puts
 them into one workshop pack, ``results/myths/pack/pack.html`` and ``pack.pdf``; with ``--ship``
 it also writes the full answers into the package (``simulatie/data/myth_answers.*``), where the
-dashboard reads them (:mod:`simulatie.workshop.answers`). Mistakes in the
-input are one ``error: ...`` line with exit code 2. ``simulatie.cli.main`` registers the commands
-with
-:func:`register`.
+dashboard reads them (:mod:`simulatie.workshop.answers`). A quick try (``--quick``) goes to
+``results/myths/quick/`` and a run with other settings to ``results/myths/custom/``
+(:func:`default_folder`), so that neither ever overwrites the handout of the full analysis.
+Mistakes in the input are one ``error: ...`` line with exit code 2. ``simulatie.cli.main``
+registers the commands with :func:`register`.
 """
 
 from __future__ import annotations
@@ -24,11 +25,11 @@ from simulatie.core.parameters import ParameterError, split_override
 from simulatie.experiment.stopping import Interrupted, stop_on_signals
 from simulatie.workshop.myths import MYTHS, QUICK, MythError, Scale
 
-__all__ = ["MYTHS_OUT", "myth_command", "myths_command", "register"]
+__all__ = ["MYTHS_OUT", "default_folder", "myth_command", "myths_command", "register"]
 
 MYTHS_OUT = Path("results") / "myths"
-
-
+"""Where the full analyses' handouts go, one folder per myth; quick tries and custom runs go into
+its ``quick/`` and ``custom/`` folders."""
 
 
 LangOption = Annotated[Lang, typer.Option("--lang", "-l", help="Language: nl (default) or en.")]
@@ -46,8 +47,10 @@ RepsOption = Annotated[int | None, typer.Option(
 WorkersOption = Annotated[int | None, typer.Option(
     "--workers", "-w", help="Processes (default: one per core; 1 = in this process).")]
 OutOption = Annotated[Path | None, typer.Option(
-    "--out", "-o", help="Output folder. Its sweep-* folder keeps the runs: the same command "
-    "again resumes an interrupted myth, or reuses its runs (e.g. for --lang en).")]
+    "--out", "-o", help="Output folder (default: results/myths/<N>; with --quick "
+    "results/myths/quick/<N>; with other changed settings results/myths/custom/<N>). Its "
+    "sweep-* folder keeps the runs: the same command again resumes an interrupted myth, or "
+    "reuses its runs (e.g. for --lang en).")]
 SeedOption = Annotated[int | None, typer.Option(
     help="Another master seed than the myth file's (does the verdict hang on the seeds?).",
     show_default=False, min=0)]
@@ -60,6 +63,32 @@ def _scale(quick: bool, residents: int | None, weeks: int | None,
         fail("--replications must be at least 2 (an interval needs two runs)")
     return Scale(residents=residents or base.residents, weeks=weeks or base.weeks,
                  replications=replications or base.replications)
+
+
+def default_folder(quick: bool, changed: bool) -> Path:
+    """The folder under which handouts go when ``--out`` is not given.
+
+    Args:
+        quick: Whether ``--quick`` was given.
+        changed: Whether any other setting differs from the myth files' (``--set``,
+            ``--scenario``, ``--residents``, ``--weeks``, ``--replications``, ``--seed``).
+
+    Returns:
+        ``results/myths`` for the full analyses, ``results/myths/quick`` for a quick try,
+        ``results/myths/custom`` for other settings: a quick try never overwrites the full
+        analysis's handout.
+    """
+    if quick:
+        return MYTHS_OUT / "quick"
+    return MYTHS_OUT / "custom" if changed else MYTHS_OUT
+
+
+def _changed(set_: list[str] | None, scenario: str | None, residents: int | None,
+             weeks: int | None, replications: int | None, seed: int | None) -> list[str]:
+    """The options (other than ``--quick``) that change the myth files' settings."""
+    return [name for name, value in (
+        ("--set", set_), ("--scenario", scenario), ("--residents", residents), ("--weeks", weeks),
+        ("--replications", replications), ("--seed", seed)) if value is not None and value != []]
 
 
 def _overrides(values: list[str] | None) -> dict:
@@ -106,7 +135,8 @@ def myth_command(
         fail(f"there is no myth {number}; choose 1 to 7")
     check_workers(workers, scheduler)
     scale, overrides = _scale(quick, residents, weeks, replications), _overrides(set_)
-    folder = out or MYTHS_OUT / str(number)
+    changed = _changed(set_, scenario, residents, weeks, replications, seed)
+    folder = out or default_folder(quick, bool(changed)) / str(number)
     started = time.perf_counter()
     try:
         with stop_on_signals():
@@ -118,6 +148,8 @@ def myth_command(
                    err=True)
         raise typer.Exit(getattr(stop, "exit_code", EXIT_INTERRUPTED)) from None
     typer.echo(answer.title())
+    if answer.banner_title:
+        typer.echo(f"  {answer.banner_title.upper()}")
     typer.echo(f"  {answer.default.numbers}")
     typer.echo(f"  {answer.default.conclusion}")
     typer.echo(f"  {answer.counter_intro} {answer.counter.conclusion}")
@@ -142,14 +174,13 @@ def myths_command(
     """Test all seven myths and build the workshop pack (one HTML, one PDF)."""
     from simulatie.workshop.handout import write_handout, write_pack
 
-    changed = [name for name, value in (
-        ("--quick", quick), ("--set", set_), ("--scenario", scenario), ("--residents", residents),
-        ("--weeks", weeks), ("--replications", replications), ("--seed", seed)) if value]
-    if ship and changed:
-        fail(f"--ship ships the answers at the myth files' settings; leave out {changed[0]}")
+    changed = _changed(set_, scenario, residents, weeks, replications, seed)
+    if ship and (quick or changed):
+        fail("--ship ships the answers at the myth files' settings; leave out "
+             f"{'--quick' if quick else changed[0]}")
     check_workers(workers, scheduler)
     scale, overrides = _scale(quick, residents, weeks, replications), _overrides(set_)
-    root = out or MYTHS_OUT
+    root = out or default_folder(quick, bool(changed))
     started = time.perf_counter()
     answers = []
     try:
@@ -159,7 +190,8 @@ def myths_command(
                 answer = _answer(n, lang, scale, overrides, scenario, workers, seed,
                                  root / str(n), scheduler)
                 write_handout(answer, root / str(n))
-                typer.echo(f"{answer.title()} ({time.perf_counter() - began:.0f}s): "
+                marker = f" [{answer.banner_title}]" if answer.banner_title else ""
+                typer.echo(f"{answer.title()}{marker} ({time.perf_counter() - began:.0f}s): "
                            f"{answer.default.conclusion}")
                 answers.append(answer)
             paths = write_pack(answers, root / "pack")
@@ -173,19 +205,27 @@ def myths_command(
 
 
 def _ship(answers: list) -> None:
-    """Write the full answers into the package (simulatie/data/myth_answers.*)."""
+    """Write the full answers into the package (simulatie/data/myth_answers.*).
+
+    A computed answer keeps unmet care even where its myth file does not
+    (:func:`simulatie.workshop.handout.myth_answer`); it is shipped under the myth file as it
+    is, so that the dashboard finds it for the file's settings.
+    """
     import shlex
     import sys
+    from dataclasses import replace
     from datetime import UTC, datetime
 
     from simulatie.cli.common import PACKAGE_DATA
     from simulatie.experiment.provenance import provenance
     from simulatie.workshop.answers import save_answers
+    from simulatie.workshop.myths import load_myth
 
     record = {"built": datetime.now(UTC).isoformat(timespec="seconds"),
               "command": "simulatie myths " + shlex.join(sys.argv[2:]), **provenance()}
+    results = [replace(a.result, myth=load_myth(a.number)) for a in answers]
     try:
-        written = save_answers([a.result for a in answers], record, PACKAGE_DATA)
+        written = save_answers(results, record, PACKAGE_DATA)
     except OSError as error:
         fail(f"cannot write the answers into the package: {error}")
     typer.echo("shipped " + ", ".join(str(p) for p in written))

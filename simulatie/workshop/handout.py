@@ -8,7 +8,9 @@ and chooses the sentences; :mod:`.handout_figure` draws the figure; :mod:`.hando
 :mod:`.handout_pdf` lay out the page. :func:`write_handout` writes ``figure.png``,
 ``handout.html``, ``handout.pdf`` and ``answer.json`` for the command line; :func:`write_pack`
 puts several answers into one HTML file and one multi-page PDF for a workshop. Nothing in the
-words is a result: every number and every conclusion is filled in from the run.
+words is a result: every number and every conclusion is filled in from the run. Where to write is
+the caller's choice; the command line keeps a quick try apart from the full analysis
+(:mod:`simulatie.cli.myths`).
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from matplotlib.backends.backend_pdf import PdfPages
 from simulatie.workshop.handout_answer import MythAnswer, answer_from_result, myth_answer
 from simulatie.workshop.handout_figure import figure_png, plot_myth
 from simulatie.workshop.handout_html import html_page, html_section
-from simulatie.workshop.handout_pdf import handout_page
+from simulatie.workshop.handout_pdf import handout_pages
 from simulatie.workshop.handout_words import ArmNumbers, Side, fmt
 from simulatie.workshop.texts import TEMPLATES
 
@@ -60,10 +62,12 @@ def write_handout(answer: MythAnswer, out_dir: Path | str) -> dict[str, Path]:
         "json": out / "answer.json",
     }
     paths["png"].write_bytes(image)
-    paths["html"].write_text(html_page(answer.title(), answer.lang, [html_section(answer, image)]),
-                             encoding="utf-8")
-    with PdfPages(paths["pdf"], metadata={"Title": answer.title()}) as pdf:
-        pdf.savefig(handout_page(answer, image))
+    paths["html"].write_text(
+        html_page(answer.page_title(), answer.lang, [html_section(answer, image)]),
+        encoding="utf-8")
+    with PdfPages(paths["pdf"], metadata={"Title": answer.page_title()}) as pdf:
+        for page in handout_pages(answer, image):
+            pdf.savefig(page)
     paths["json"].write_text(json.dumps(answer.to_json(), indent=2, ensure_ascii=False,
                                         default=float), encoding="utf-8")
     (out / "myth.toml").write_text(answer.result.myth.text, encoding="utf-8")
@@ -72,6 +76,9 @@ def write_handout(answer: MythAnswer, out_dir: Path | str) -> dict[str, Path]:
 
 def write_pack(answers: Sequence[MythAnswer], out_dir: Path | str) -> dict[str, Path]:
     """Write several answers into one ``pack.html`` and one multi-page ``pack.pdf``.
+
+    A pack of quick tries (or custom runs) says so in its title, and each of its pages carries
+    the banner of its answer.
 
     Args:
         answers: The answers, in the order of the session.
@@ -84,6 +91,9 @@ def write_pack(answers: Sequence[MythAnswer], out_dir: Path | str) -> dict[str, 
     out.mkdir(parents=True, exist_ok=True)
     lang = answers[0].lang if answers else "nl"
     title = TEMPLATES[lang]["pack_title"]
+    marked = sorted({a.banner_title for a in answers if a.banner_title})
+    if marked:
+        title = f"{title} — {' / '.join(marked)}"
     images = [figure_png(a.figure) for a in answers]
     sections = [f"<h1>{html.escape(title)}</h1>"] + [
         html_section(a, image, "h1") for a, image in zip(answers, images, strict=True)
@@ -92,5 +102,6 @@ def write_pack(answers: Sequence[MythAnswer], out_dir: Path | str) -> dict[str, 
     paths["html"].write_text(html_page(title, lang, sections), encoding="utf-8")
     with PdfPages(paths["pdf"], metadata={"Title": title}) as pdf:
         for answer, image in zip(answers, images, strict=True):
-            pdf.savefig(handout_page(answer, image))
+            for page in handout_pages(answer, image):
+                pdf.savefig(page)
     return paths

@@ -18,7 +18,7 @@ from matplotlib.figure import Figure
 from simulatie.core.calendar import WEEKS_PER_YEAR
 from simulatie.core.observe.metrics import METRICS
 from simulatie.experiment.report import interval
-from simulatie.workshop.handout_words import is_share, short_label
+from simulatie.workshop.handout_words import is_share
 from simulatie.workshop.myths import MythResult, Summary
 from simulatie.workshop.texts import MYTH_TEXTS, TEMPLATES
 
@@ -84,12 +84,14 @@ def _axis_label(result: MythResult, lang: str) -> str:
     return label + (" (%)" if METRICS[measure.metric].unit == "share" else "")
 
 
-def plot_myth(result: MythResult, lang: str = "nl") -> Figure:
+def plot_myth(result: MythResult, lang: str = "nl", marker: str = "") -> Figure:
     """The key metric over time per arm (mean and 95% band), default | counter-assumption.
 
     Args:
         result: From :func:`simulatie.workshop.myths.run_myth`.
         lang: ``"nl"`` or ``"en"``.
+        marker: What the answer is when it is not the full analysis (e.g. "quick try"), put
+            into the figure's title so that the figure on its own says so too.
 
     Returns:
         A figure with two panels sharing the y axis.
@@ -109,7 +111,7 @@ def plot_myth(result: MythResult, lang: str = "nl") -> Figure:
         for arm in ("alternative", "myth"):
             mean, low, high = band(getattr(comparison, arm).curves, floor)
             factor = 100 if share else 1
-            label = textwrap.shorten(short_label(str(words[f"{arm}_arm"])), 45, placeholder=" …")
+            label = textwrap.shorten(str(words[f"{arm}_arm"]), 45, placeholder=" …")
             ax.plot(years, mean * factor, color=COLOURS[arm], lw=2, label=label)
             ax.fill_between(years, low * factor, high * factor, color=COLOURS[arm], alpha=0.25,
                             lw=0)
@@ -119,8 +121,11 @@ def plot_myth(result: MythResult, lang: str = "nl") -> Figure:
         ax.set_xlim(0, years[-1])
     axes[0].set_ylabel("\n".join(textwrap.wrap(_axis_label(result, lang), 40)))
     axes[0].legend(fontsize=8, loc="best", frameon=False)
-    figure.suptitle(f"{t['myth'].format(n=result.number)}: {words['claim']} — "
-                    f"{t['figure_caption']}", fontsize=10)
+    title = f"{t['myth'].format(n=result.number)}: {words['claim']}"
+    if marker:
+        title += f" ({marker.upper()})"
+    figure.suptitle(f"{title} — {t['figure_caption']}", fontsize=10,
+                    color="#a04000" if marker else "black")
     return figure
 
 

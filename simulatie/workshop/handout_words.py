@@ -4,8 +4,11 @@ A comparison of two arms (:class:`simulatie.workshop.myths.Comparison`) carries 
 computed verdict. This module turns it into what people read: each arm's mean and 95% interval as
 shown (:func:`~simulatie.experiment.wording.fmt`: percentages for shares, a decimal comma in
 Dutch), the difference sentence, and the conclusion sentence chosen by the verdict from
-:mod:`simulatie.workshop.texts`. It exists apart from the answer and the figure because both of
-them, and the numbers on every page, must format a number the same way.
+:mod:`simulatie.workshop.texts`, followed by the side effects that clearly go against it
+(:mod:`simulatie.workshop.handout_effects`). Arms are named in sentences by their short names,
+quoted, so that a sentence reads the same whatever the arm is called. It exists apart from the
+answer and the figure because both of them, and the numbers on every page, must format a number
+the same way.
 """
 
 from __future__ import annotations
@@ -16,11 +19,20 @@ from dataclasses import dataclass
 import numpy as np
 
 from simulatie.core.observe.metrics import METRICS
-from simulatie.experiment.wording import fmt, metric_label, metric_unit
+from simulatie.experiment.wording import fmt
+from simulatie.workshop.handout_effects import SideEffect, measure_side_effects, tradeoff_sentence
 from simulatie.workshop.myths import Comparison, MythResult, Summary, Verdict, myth_holds
 from simulatie.workshop.texts import MYTH_TEXTS, TEMPLATES
 
-__all__ = ["ArmNumbers", "Side", "describe_comparison", "fmt", "is_share", "short_label"]
+__all__ = [
+    "ArmNumbers",
+    "Side",
+    "arm_lines",
+    "describe_comparison",
+    "fmt",
+    "is_share",
+    "short_label",
+]
 
 
 def is_share(result: MythResult) -> bool:
@@ -72,7 +84,9 @@ class Side:
             only claims "not worse").
         numbers: The numbers sentence.
         difference_text: The difference sentence.
-        conclusion: The conclusion sentence, chosen by the verdict.
+        conclusion: The conclusion sentence, chosen by the verdict, and after it the side
+            effects that clearly go against it (:func:`tradeoff_sentence`), if any.
+        effects: What else the two arms did (:func:`measure_side_effects`).
     """
 
     myth: ArmNumbers
@@ -83,6 +97,12 @@ class Side:
     numbers: str
     difference_text: str
     conclusion: str
+    effects: tuple[SideEffect, ...] = ()
+
+    @property
+    def effect_lines(self) -> list[str]:
+        """One sentence per side effect, as listed on the handout."""
+        return [effect.text for effect in self.effects]
 
 
 def _arm_numbers(label: str, stats: Mapping[str, float], share: bool, lang: str,
@@ -95,43 +115,35 @@ def _arm_numbers(label: str, stats: Mapping[str, float], share: bool, lang: str,
 
 
 def _conclusion(comparison: Comparison, words: Mapping[str, object], t: Mapping[str, str],
-                holds_if: str, myth_label: str) -> str:
+                holds_if: str) -> str:
     """The conclusion sentence for the comparison's outcome, in the language of ``t``."""
     if comparison.outcome == "none":
         return t["none_not_worse" if holds_if == "not_worse" else "none_better"]
     return t[comparison.outcome].format(
-        measure_short=short_label(str(words["measure"])), myth_arm_short=short_label(myth_label),
+        measure_short=short_label(str(words["measure"])), myth_arm=words["myth_arm"],
+        alt_arm=words["alternative_arm"],
         direction=t["higher" if comparison.difference["mean"] > 0 else "lower"],
     )
 
 
-def side_effects(comparison: Comparison, metrics: Sequence[str], lang: str) -> list[str]:
-    """What else the two arms did, metric by metric: the side effects a reader should weigh.
+def arm_lines(number: int, lang: str) -> list[str]:
+    """The two arms, each by its name and what it sets: ``"‘mixed’: half of the residents ..."``.
 
     Args:
-        comparison: The comparison under the default assumptions.
-        metrics: The myth's extra metrics (its ``timeseries``), each averaged over the last year
-            of every run.
+        number: The myth, 1 to 7.
         lang: ``"nl"`` or ``"en"``.
 
     Returns:
-        One sentence per metric, with both arms' means, the unit and the mean paired difference.
+        The myth arm's line, then the alternative's.
     """
-    t = TEMPLATES[lang]
-    lines = []
-    for name in metrics:
-        myth, alt = comparison.myth.extra_values[name], comparison.alternative.extra_values[name]
-        share = METRICS[name].unit == "share"
-        unit = t["percent"] if share else metric_unit(name, lang)
-        lines.append(t["side_effect"].format(
-            label=metric_label(name, lang), myth_value=fmt(float(np.nanmean(myth)), share, lang),
-            alt_value=fmt(float(np.nanmean(alt)), share, lang), unit=unit,
-            diff=fmt(float(np.nanmean(myth - alt)), share, lang, True)))
-    return lines
+    words, t = MYTH_TEXTS[number][lang], TEMPLATES[lang]
+    return [t["arm"].format(name=words[arm], detail=words[f"{arm}_detail"])
+            for arm in ("myth_arm", "alternative_arm")]
 
 
 def describe_comparison(
-    comparison: Comparison, number: int, lang: str, share: bool, holds_if: str
+    comparison: Comparison, number: int, lang: str, share: bool, holds_if: str,
+    effects: Sequence[str] = (),
 ) -> Side:
     """Put one comparison of the two arms into numbers and words.
 
@@ -141,14 +153,16 @@ def describe_comparison(
         lang: ``"nl"`` or ``"en"``.
         share: Whether the key number is a share (:func:`is_share`).
         holds_if: The myth's claim, ``"better"`` or ``"not_worse"``.
+        effects: The side effects to measure
+            (:func:`simulatie.workshop.handout_effects.effect_metrics`).
 
     Returns:
         The comparison's numbers, sentences and whether the myth holds under it.
     """
     words, t = MYTH_TEXTS[number][lang], TEMPLATES[lang]
-    myth = _arm_numbers(str(words["myth_arm"]), comparison.myth.stats, share, lang,
-                        comparison.myth.values)
-    alt = _arm_numbers(str(words["alternative_arm"]), comparison.alternative.stats, share, lang,
+    myth_name, alt_name = str(words["myth_arm"]), str(words["alternative_arm"])
+    myth = _arm_numbers(myth_name, comparison.myth.stats, share, lang, comparison.myth.values)
+    alt = _arm_numbers(alt_name, comparison.alternative.stats, share, lang,
                        comparison.alternative.values)
     d = comparison.difference
     numbers = t["numbers"].format(
@@ -160,7 +174,10 @@ def describe_comparison(
         diff=fmt(d["mean"], share, lang, True), diff_low=fmt(d["ci_low"], share, lang, True),
         diff_high=fmt(d["ci_high"], share, lang, True),
     )
-    conclusion = _conclusion(comparison, words, t, holds_if, myth.label)
+    measured = measure_side_effects(comparison, effects, lang, t, (myth_name, alt_name))
+    conclusion = " ".join(part for part in (
+        _conclusion(comparison, words, t, holds_if),
+        tradeoff_sentence(measured, comparison.outcome, myth_name, lang, t)) if part)
     holds = myth_holds(comparison.verdict, holds_if)
     return Side(myth, alt, dict(d), comparison.verdict, holds, numbers, difference_text,
-                conclusion)
+                conclusion, tuple(measured))

@@ -1,11 +1,15 @@
 """The words of the myth handouts, in Dutch and English.
 
-Per myth: the claim (seed 000), what the two arms and the counter-assumption are in plain words,
-how the key measure is named, and discussion questions tied to the practice cases of seed 000
-(Kerkweg, Willem Klooslaan, Theehuis). The general templates (headings, verdict sentences, the
-"thinking tool" statement) follow. No number and no conclusion is written here: the templates
+Per myth: the claim (seed 000), the two arms, each as a short name that reads inside a sentence
+("with ‘less government’") and a detail that says what it sets, the counter-assumption in plain
+words, how the key measure is named, and discussion questions tied to the practice cases of seed
+000 (Kerkweg, Willem Klooslaan, Theehuis). The general templates (headings, verdict sentences, the
+"thinking tool" statement, the quick-try banner, the counter-assumption's heading and closing
+sentence for each verdict) follow. No number and no conclusion is written here: the templates
 have slots that :mod:`simulatie.workshop.handout` fills from computed results, and the verdict
-sentence is chosen by :func:`simulatie.workshop.myths.judge`.
+sentence is chosen by :func:`simulatie.workshop.myths.judge`. Participants read every template
+except those of the technical notes (``technical_heading`` and the ones below it), the only
+ones that name files, commands or parameters.
 """
 
 from __future__ import annotations
@@ -17,10 +21,12 @@ MYTH_TEXTS: dict[int, dict[str, dict[str, object]]] = {
         "nl": {
             "claim": "Minder overheid betekent meer gemeenschap",
             "measure": "zorgzame banden (gemiddeld in het laatste jaar)",
-            "myth_arm": "minder overheid: formele zorg met twee derde verminderd, welzijnswerker "
-            "4 in plaats van 16 uur per week",
-            "alternative_arm": "de standaard: formele zorg 0,6 uur per bewoner, welzijnswerker "
-            "16 uur per week",
+            "myth_arm": "minder overheid",
+            "myth_arm_detail": "formele zorg met twee derde verminderd (0,2 in plaats van 0,6 uur "
+            "per bewoner per week) en een welzijnswerker 4 in plaats van 16 uur per week",
+            "alternative_arm": "de huidige inzet",
+            "alternative_arm_detail": "formele zorg 0,6 uur per bewoner per week en een "
+            "welzijnswerker 16 uur per week",
             "counter": "de professionals het werk volledig zelf overnemen (twee werkers, "
             "gesloten-autoritaire stijl) en zo bewoners verdringen",
             "questions": [
@@ -34,9 +40,11 @@ MYTH_TEXTS: dict[int, dict[str, dict[str, object]]] = {
         "en": {
             "claim": "Less government means more community",
             "measure": "caring ties (mean over the last year)",
-            "myth_arm": "less government: formal care cut by two thirds, welfare worker 4 "
-            "instead of 16 hours a week",
-            "alternative_arm": "the default: 0.6 hours of formal care per resident, welfare "
+            "myth_arm": "less government",
+            "myth_arm_detail": "formal care cut by two thirds (0.2 instead of 0.6 hours per "
+            "resident a week) and a welfare worker 4 instead of 16 hours a week",
+            "alternative_arm": "current provision",
+            "alternative_arm_detail": "0.6 hours of formal care per resident a week and a welfare "
             "worker 16 hours a week",
             "counter": "professionals take all the work over themselves (two workers, "
             "closed-authoritarian style) and so crowd residents out",
@@ -53,10 +61,12 @@ MYTH_TEXTS: dict[int, dict[str, dict[str, object]]] = {
         "nl": {
             "claim": "De overheid streeft naar een participatiesamenleving",
             "measure": "onvervulde zorgvraag (aandeel van alle zorgvraag)",
-            "myth_arm": "formele zorg met twee derde verminderd, verder niets",
-            "alternative_arm": "dezelfde bezuiniging, met investering in infrastructuur: drie "
-            "ontmoetingsplekken, vier kartrekkers, twee faciliterende opbouwwerkers, "
-            "persoonlijk uitnodigen, activiteiten met taken",
+            "myth_arm": "alleen bezuinigen",
+            "myth_arm_detail": "formele zorg met twee derde verminderd, verder niets",
+            "alternative_arm": "bezuinigen en investeren",
+            "alternative_arm_detail": "dezelfde bezuiniging, plus investering in infrastructuur "
+            "(drie ontmoetingsplekken, vier kartrekkers, twee faciliterende opbouwwerkers, "
+            "persoonlijk uitnodigen en activiteiten met taken)",
             "counter": "de gemeenschap er al is: buren zien elkaar vaak, durven te vragen en "
             "hebben tijd om te helpen",
             "questions": [
@@ -70,10 +80,12 @@ MYTH_TEXTS: dict[int, dict[str, dict[str, object]]] = {
         "en": {
             "claim": "The government is striving for a participation society",
             "measure": "unmet care need (share of all need)",
-            "myth_arm": "formal care cut by two thirds, nothing else",
-            "alternative_arm": "the same cut, with investment in infrastructure: three meeting "
-            "places, four initiators, two facilitating community workers, personal invitation, "
-            "activities with tasks",
+            "myth_arm": "cutting only",
+            "myth_arm_detail": "formal care cut by two thirds, nothing else",
+            "alternative_arm": "cutting and investing",
+            "alternative_arm_detail": "the same cut, plus investment in infrastructure (three "
+            "meeting places, four initiators, two facilitating community workers, personal "
+            "invitation and activities with tasks)",
             "counter": "the community is already there: neighbours meet often, dare to ask and "
             "have time to help",
             "questions": [
@@ -89,9 +101,10 @@ MYTH_TEXTS: dict[int, dict[str, dict[str, object]]] = {
         "nl": {
             "claim": "Gemeenschappen ontstaan spontaan",
             "measure": "bewoners met minstens één zorgzame band",
-            "myth_arm": "niemand organiseert: geen kartrekkers, geen ontmoetingsplek, geen "
-            "professional",
-            "alternative_arm": "de standaardbuurt: twee kartrekkers, één ontmoetingsplek, één "
+            "myth_arm": "niemand organiseert",
+            "myth_arm_detail": "geen kartrekkers, geen ontmoetingsplek, geen professional",
+            "alternative_arm": "een gewone buurt",
+            "alternative_arm_detail": "twee kartrekkers, één ontmoetingsplek en één "
             "welzijnswerker",
             "counter": "buren elkaar toch al vaak tegenkomen (acht keer per week) en een lage "
             "drempel hebben om hulp te vragen",
@@ -105,9 +118,10 @@ MYTH_TEXTS: dict[int, dict[str, dict[str, object]]] = {
         "en": {
             "claim": "Communities arise spontaneously",
             "measure": "residents with at least one caring tie",
-            "myth_arm": "nobody organises: no initiators, no meeting place, no professional",
-            "alternative_arm": "the default neighbourhood: two initiators, one meeting place, "
-            "one welfare worker",
+            "myth_arm": "nobody organises",
+            "myth_arm_detail": "no initiators, no meeting place, no professional",
+            "alternative_arm": "an ordinary neighbourhood",
+            "alternative_arm_detail": "two initiators, one meeting place and one welfare worker",
             "counter": "neighbours run into each other often anyway (eight times a week) and "
             "find it easy to ask for help",
             "questions": [
@@ -122,8 +136,11 @@ MYTH_TEXTS: dict[int, dict[str, dict[str, object]]] = {
         "nl": {
             "claim": "Goede gemeenschappen zijn gemengde gemeenschappen",
             "measure": "eenzame bewoners (geen enkele vriendelijke of zorgzame band in de buurt)",
-            "myth_arm": "gemengd: de helft nieuwkomers/migranten, niemand slaat een brug",
-            "alternative_arm": "homogeen: iedereen uit dezelfde groep",
+            "myth_arm": "gemengd",
+            "myth_arm_detail": "de helft van de bewoners is nieuwkomer of migrant, en niemand "
+            "slaat een brug tussen de groepen",
+            "alternative_arm": "homogeen",
+            "alternative_arm_detail": "iedereen komt uit dezelfde groep",
             "counter": "mensen even makkelijk een band aangaan met iemand uit een andere groep "
             "als uit de eigen groep (geen homofilie)",
             "questions": [
@@ -137,8 +154,11 @@ MYTH_TEXTS: dict[int, dict[str, dict[str, object]]] = {
         "en": {
             "claim": "Good communities are mixed communities",
             "measure": "lonely residents (no friendly or caring tie in the neighbourhood)",
-            "myth_arm": "mixed: half are newcomers/migrants, nobody bridges",
-            "alternative_arm": "homogeneous: everyone from the same group",
+            "myth_arm": "mixed",
+            "myth_arm_detail": "half of the residents are newcomers or migrants, and nobody "
+            "builds a bridge between the groups",
+            "alternative_arm": "homogeneous",
+            "alternative_arm_detail": "everyone is from the same group",
             "counter": "people bond with someone from another group as easily as with someone "
             "from their own (no homophily)",
             "questions": [
@@ -155,7 +175,10 @@ MYTH_TEXTS: dict[int, dict[str, dict[str, object]]] = {
             "claim": "Als de deur openstaat, komt de buurt vanzelf binnen",
             "measure": "nieuwe bezoekers met weinig contacten (per jaar)",
             "myth_arm": "alleen een open deur",
-            "alternative_arm": "organisatoren nodigen buren persoonlijk en gericht uit",
+            "myth_arm_detail": "activiteiten staan open voor wie wil komen; niemand wordt "
+            "uitgenodigd",
+            "alternative_arm": "persoonlijk uitnodigen",
+            "alternative_arm_detail": "organisatoren nodigen buren persoonlijk en gericht uit",
             "counter": "er niets is om mensen vóór uit te nodigen: alle activiteiten zijn "
             "gezellig samenzijn zonder taken of rollen",
             "questions": [
@@ -169,7 +192,9 @@ MYTH_TEXTS: dict[int, dict[str, dict[str, object]]] = {
             "claim": "If the door is open, the neighbourhood comes in by itself",
             "measure": "first-time visitors with few ties (per year)",
             "myth_arm": "an open door only",
-            "alternative_arm": "organisers invite neighbours personally and purposefully",
+            "myth_arm_detail": "activities are open to whoever wants to come; nobody is invited",
+            "alternative_arm": "personal invitation",
+            "alternative_arm_detail": "organisers invite neighbours personally and purposefully",
             "counter": "there is nothing to invite people for: every activity is a cosy "
             "gathering without tasks or roles",
             "questions": [
@@ -184,29 +209,35 @@ MYTH_TEXTS: dict[int, dict[str, dict[str, object]]] = {
         "nl": {
             "claim": "Aan de gemeenschap hoor je belangeloos bij te dragen",
             "measure": "actieve vrijwilligers (gemiddeld in het laatste jaar)",
-            "myth_arm": "belangeloosheid verwacht: geen dank, niets terug",
-            "alternative_arm": "wederkerigheid en waardering: eerst geven, dan nemen",
+            "myth_arm": "belangeloosheid verwacht",
+            "myth_arm_detail": "vrijwilligers krijgen geen dank en niets terug",
+            "alternative_arm": "wederkerigheid en waardering",
+            "alternative_arm_detail": "vrijwilligers worden gewaardeerd en krijgen iets terug "
+            "(eerst geven, dan nemen)",
             "counter": "alle vrijwilligers echt belangeloos zijn: ze hoeven niets terug, hun "
                        "voldoening komt helemaal uit het helpen zelf",
             "questions": [
                 "In het Theehuis bakt een buurvrouw taarten die verkocht worden. Wat krijgt zij "
                 "ervoor terug, en hoe belangrijk is dat?",
-                "'Eerst geven, dan nemen' (seed 000): wat geeft uw organisatie aan vrijwilligers "
-                "en buren vóórdat ze iets vraagt?",
+                "'Eerst geven, dan nemen': wat geeft uw organisatie aan vrijwilligers en buren "
+                "vóórdat ze iets vraagt?",
             ],
         },
         "en": {
             "claim": "You should contribute to the community selflessly",
             "measure": "active volunteers (mean over the last year)",
-            "myth_arm": "selflessness expected: no thanks, nothing back",
-            "alternative_arm": "reciprocity and appreciation: first give, then take",
+            "myth_arm": "selflessness expected",
+            "myth_arm_detail": "volunteers get no thanks and nothing back",
+            "alternative_arm": "reciprocity and appreciation",
+            "alternative_arm_detail": "volunteers are appreciated and get something back (first "
+            "give, then take)",
             "counter": "every volunteer really is selfless: they need nothing back, all their "
                        "satisfaction comes from helping itself",
             "questions": [
                 "At the Theehuis a neighbour bakes cakes that are sold. What does she get back, "
                 "and how much does that matter?",
-                "'First give, then take' (seed 000): what does your organisation give volunteers "
-                "and neighbours before it asks for anything?",
+                "'First give, then take': what does your organisation give volunteers and "
+                "neighbours before it asks for anything?",
             ],
         },
     },
@@ -214,8 +245,10 @@ MYTH_TEXTS: dict[int, dict[str, dict[str, object]]] = {
         "nl": {
             "claim": "Een goede gemeenschap is gezellig",
             "measure": "nieuwe bezoekers met weinig contacten (per jaar)",
-            "myth_arm": "alleen gezellig samenzijn",
-            "alternative_arm": "alleen activiteiten met taken en rollen",
+            "myth_arm": "alleen gezelligheid",
+            "myth_arm_detail": "alle activiteiten zijn gezellig samenzijn, zonder taken of rollen",
+            "alternative_arm": "taken en rollen",
+            "alternative_arm_detail": "alle activiteiten geven mensen een taak of een rol",
             "counter": "niemand mensen persoonlijk uitnodigt — geen organisator, geen "
                        "professional: elke activiteit heeft alleen haar open deur",
             "questions": [
@@ -228,8 +261,10 @@ MYTH_TEXTS: dict[int, dict[str, dict[str, object]]] = {
         "en": {
             "claim": "A good community is cosy",
             "measure": "first-time visitors with few ties (per year)",
-            "myth_arm": "cosy social gatherings only",
-            "alternative_arm": "activities with tasks and roles only",
+            "myth_arm": "cosiness only",
+            "myth_arm_detail": "every activity is a cosy social gathering, without tasks or roles",
+            "alternative_arm": "tasks and roles",
+            "alternative_arm_detail": "every activity gives people a task or a role",
             "counter": "nobody invites anyone personally — no organiser, no professional: every "
                        "activity has only its open door",
             "questions": [
@@ -246,48 +281,76 @@ TEMPLATES: dict[str, dict[str, str]] = {
     "nl": {
         "myth": "Mythe {n}",
         "pack_title": "Zeven mythes over zorgzame gemeenschappen — werkmap",
-        "claim_heading": "De bewering",
         "shows_heading": "Wat het model laat zien (standaardaannames)",
-        "counter_heading": "Onder welke aanname zou de mythe kloppen?",
         "questions_heading": "Om over te praten",
         "setup": "{measure} na {years} jaar, {reps} herhalingen per variant, {residents} "
         "bewoners. Tussen haakjes: 95%-interval van het gemiddelde.",
-        "numbers": "{measure}: {myth_value} ({myth_low}–{myth_high}) bij {myth_arm}, "
-        "tegenover {alt_value} ({alt_low}–{alt_high}) bij {alt_arm}.",
+        "arms_intro": "Vergeleken worden twee varianten:",
+        "arm": "‘{name}’: {detail}.",
+        "numbers": "{measure}: {myth_value} ({myth_low}–{myth_high}) bij ‘{myth_arm}’, "
+        "tegenover {alt_value} ({alt_low}–{alt_high}) bij ‘{alt_arm}’.",
         "difference": "Verschil: {diff} (95%-interval {diff_low} tot {diff_high}).",
         "myth_better": "Het model ondersteunt de mythe: de uitkomst ({measure_short}) is "
-        "duidelijk {direction} bij '{myth_arm_short}', en dat is beter.",
+        "duidelijk {direction} bij ‘{myth_arm}’ dan bij ‘{alt_arm}’; op deze maat is dat beter.",
         "myth_worse": "Het model spreekt de mythe tegen: de uitkomst ({measure_short}) is "
-        "duidelijk {direction} bij '{myth_arm_short}', en dat is slechter.",
+        "duidelijk {direction} bij ‘{myth_arm}’ dan bij ‘{alt_arm}’; op deze maat is dat "
+        "slechter.",
         "none_better": "Geen duidelijk verschil tussen de twee varianten. De mythe belooft "
         "méér, maar krijgt in het model dus geen steun.",
         "none_not_worse": "Geen duidelijk verschil tussen de twee varianten: op dit punt houdt "
         "de mythe in het model stand.",
         "higher": "hoger",
         "lower": "lager",
+        "tradeoff_better": "Maar niet alles is beter bij ‘{arm}’.",
+        "tradeoff_worse": "Niet alles is slechter bij ‘{arm}’.",
+        "tradeoff_none": "Op andere punten verschilt ‘{arm}’ wel duidelijk.",
+        "tradeoff_worse_items": "Slechter: {items}.",
+        "tradeoff_better_items": "Beter: {items}.",
+        "tradeoff_item": "{label} {direction} ({myth_value} tegenover {alt_value})",
+        "counter_heading_contradicts": "Onder welke aanname zou de mythe wél kloppen?",
+        "counter_heading_unclear": "Onder welke aanname zou de mythe haar belofte waarmaken?",
+        "counter_heading_holds": "Houdt de mythe ook stand onder een andere aanname?",
         "counter_intro": "Stel dat {counter}. Het model opnieuw gedraaid met die aanname, voor "
         "beide varianten:",
-        "counter_holds": "Onder deze aanname houdt de mythe stand. Dat is de aanname waar het "
-        "gesprek over kan gaan: geldt die in uw buurt?",
-        "counter_fails": "Ook onder deze aanname houdt de mythe in het model geen stand. In het "
-        "model werkt het mechanisme altijd zo; is dat in uw praktijk ook zo? (zie docs/odd.md)",
+        "counter_now_holds": "Onder deze aanname houdt de mythe wél stand. Dat is de aanname "
+        "waar het gesprek over kan gaan: geldt die in uw buurt?",
+        "counter_still_fails": "Ook onder deze aanname houdt de mythe in het model geen stand. In "
+        "het model werkt het mechanisme achter de mythe steeds zo; werkt het in uw praktijk ook "
+        "zo?",
+        "counter_still_holds": "Ook onder deze aanname houdt de mythe stand: het antwoord hangt "
+        "niet aan deze aanname.",
+        "counter_no_longer_holds": "Onder deze aanname houdt de mythe geen stand meer. Dat is de "
+        "aanname waar het gesprek over kan gaan: geldt die in uw buurt?",
+        "side_effects_heading": "Ook gemeten, in dezelfde runs (gemiddeld over het laatste jaar)",
+        "side_effect": "{label}: {myth_value} bij ‘{myth_arm}’, {alt_value} bij ‘{alt_arm}’ "
+        "(verschil {diff}, {clear}).",
+        "side_effect_missing": "{label}: niet bijgehouden in deze berekening.",
+        "clear": "duidelijk",
+        "not_clear": "niet duidelijk",
+        "hours_per_week": "uur per week",
         "robustness_heading": "Hoe stevig is dit antwoord?",
-        "side_effects_heading": "Ook gemeten, in dezelfde runs (laatste jaar)",
-        "percent": "procent",
-        "side_effect": "{label}: {myth_value} bij de mythe, {alt_value} bij het alternatief "
-        "({unit}; verschil {diff}).",
-        "robustness": "Dezelfde vraag in {members} plausibele buurten (andere aannames over "
-        "mensen en banden die even goed bij de Nederlandse cijfers passen, docs/calibration.md; "
-        "{reps} herhalingen per variant): de mythe houdt stand in {holds} van de buurten. Het "
-        "model spreekt haar tegen in {contradicts}, steunt haar in {supports} en ziet geen "
+        "ensemble": "Dezelfde vraag is ook gesteld in {distinct} andere plausibele buurten: "
+        "andere aannames over mensen en banden die even goed bij de Nederlandse cijfers passen, "
+        "elk met {reps} herhalingen per variant. De mythe houdt stand in {holds} daarvan: het "
+        "model steunt haar in {supports}, spreekt haar tegen in {contradicts} en ziet geen "
         "duidelijk verschil in {unclear}.",
-        "robust": "Het antwoord hierboven is robuust: {same} van de plausibele buurten geven "
-        "hetzelfde oordeel.",
-        "fragile": "Het antwoord hierboven is kwetsbaar: maar {same} van de plausibele buurten "
-        "geven hetzelfde oordeel. Het hangt af van aannames die niemand precies kent.",
+        "ensemble_weighted": "Dezelfde vraag is ook gesteld in {distinct} andere plausibele "
+        "buurten: andere aannames over mensen en banden die even goed bij de Nederlandse cijfers "
+        "passen, elk met {reps} herhalingen per variant. Een buurt die beter bij de cijfers past, "
+        "telt zwaarder mee ({draws} trekkingen naar gewicht, sommige buurten meer dan eens). Zo "
+        "gewogen houdt de mythe stand in {holds}: het model steunt haar in {supports}, spreekt "
+        "haar tegen in {contradicts} en ziet geen duidelijk verschil in {unclear}.",
+        "robustness": "Dezelfde vraag, {members} keer gesteld in een plausibele buurt, met {reps} "
+        "herhalingen per variant: de mythe houdt stand in {holds} daarvan. Het model spreekt "
+        "haar tegen in {contradicts}, steunt haar in {supports} en ziet geen duidelijk verschil "
+        "in {unclear}.",
+        "robust": "Het antwoord hierboven is robuust: in {same} van de plausibele buurten geeft "
+        "het model hetzelfde oordeel.",
+        "fragile": "Het antwoord hierboven is kwetsbaar: maar in {same} van de plausibele buurten "
+        "geeft het model hetzelfde oordeel. Het hangt af van aannames die niemand precies kent.",
         "disclaimer": "Dit is een denkgereedschap, geen voorspelling. Het model laat zien wat er "
-        "volgt uit de aannames in docs/odd.md en de scenariobestanden; andere aannames geven "
-        "andere uitkomsten. Verander ze met --set of in het dashboard.",
+        "volgt uit zijn aannames over mensen, buurten en zorg; andere aannames geven andere "
+        "uitkomsten.",
         "clear_rule": "'Duidelijk' betekent: het 95%-interval van het gepaarde verschil (zelfde "
         "toevalsgetallen in beide varianten) bevat de nul niet, en het verschil is minstens 5% "
         "van het grootste gemiddelde{relevant}.",
@@ -298,56 +361,109 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "years": "jaren",
         "cumulative": "{label}, opgeteld tot nu",
         "share_so_far": "{label}, aandeel tot nu",
-        "footer": "simulatie mythe {n} · master seed {seed} · {runs} runs · {when}{commit}",
+        "quick_title": "Snelle proef — niet de volledige analyse",
+        "quick_banner": "Deze pagina is een snelle proef: {changes}. Met zo weinig runs kan het "
+        "oordeel anders uitvallen dan in de volledige analyse, en de toets in andere plausibele "
+        "buurten ontbreekt. Gebruik voor een gesprek over beleid de hand-out van de volledige "
+        "analyse.",
+        "custom_title": "Aangepaste berekening — niet de volledige analyse",
+        "custom_banner": "Deze pagina is gemaakt met andere instellingen dan de mythe zelf: "
+        "{changes}. Het oordeel kan daardoor anders uitvallen dan in de volledige analyse, en de "
+        "toets in andere plausibele buurten ontbreekt.",
+        "figure_quick": "snelle proef",
+        "figure_custom": "aangepaste berekening",
+        "change_residents": "{value} bewoners in plaats van {own}",
+        "change_years": "{value} jaar in plaats van {own}",
+        "change_replications": "{value} herhalingen per variant in plaats van {own}",
+        "change_seed": "andere toevalsgetallen",
+        "change_scenario": "een andere buurt als vertrekpunt ({scenario})",
+        "change_assumptions": "andere aannames (zie de technische noten)",
+        "change_other": "andere vaste instellingen",
+        "technical_heading": "Voor de begeleider — technische noten",
+        "made_with": "Gemaakt met: {command}",
         "overrides": "Aangepast met --set: {values}.",
         "scenario": "Scenario: {scenario}.",
+        "assumptions": "De aannames van het model staan in docs/odd.md, de buurten in "
+        "scenarios/, deze mythe in {file}. Verander een aanname met --set of in het dashboard.",
+        "ensemble_source": "De plausibele buurten komen uit de kalibratie (docs/calibration.md); "
+        "de tabel per buurt staat in simulatie/data/myth_robustness.csv.",
+        "unkept": "Niet bewaard in deze runs: {metrics}. Een meegeleverd antwoord heeft alleen "
+        "de metingen uit timeseries in {file}; bereken de mythe opnieuw om ze te zien.",
+        "footer": "simulatie mythe {n} · master seed {seed} · {runs} runs · {when}{commit}",
     },
     "en": {
         "myth": "Myth {n}",
         "pack_title": "Seven myths about caring communities — workshop pack",
-        "claim_heading": "The claim",
         "shows_heading": "What the model shows (default assumptions)",
-        "counter_heading": "Under which assumption would the myth hold?",
         "questions_heading": "For discussion",
         "setup": "{measure} after {years} years, {reps} replications per arm, {residents} "
         "residents. In brackets: 95% interval of the mean.",
-        "numbers": "{measure}: {myth_value} ({myth_low}–{myth_high}) with {myth_arm}, against "
-        "{alt_value} ({alt_low}–{alt_high}) with {alt_arm}.",
+        "arms_intro": "Two arms are compared:",
+        "arm": "‘{name}’: {detail}.",
+        "numbers": "{measure}: {myth_value} ({myth_low}–{myth_high}) with ‘{myth_arm}’, against "
+        "{alt_value} ({alt_low}–{alt_high}) with ‘{alt_arm}’.",
         "difference": "Difference: {diff} (95% interval {diff_low} to {diff_high}).",
         "myth_better": "The model supports the myth: the outcome ({measure_short}) is clearly "
-        "{direction} with '{myth_arm_short}', and that is better.",
+        "{direction} with ‘{myth_arm}’ than with ‘{alt_arm}’; on this measure that is better.",
         "myth_worse": "The model contradicts the myth: the outcome ({measure_short}) is clearly "
-        "{direction} with '{myth_arm_short}', and that is worse.",
+        "{direction} with ‘{myth_arm}’ than with ‘{alt_arm}’; on this measure that is worse.",
         "none_better": "No clear difference between the two arms. The myth promises more, so "
         "the model does not support it.",
         "none_not_worse": "No clear difference between the two arms: on this point the myth "
         "holds in the model.",
         "higher": "higher",
         "lower": "lower",
+        "tradeoff_better": "But not everything is better with ‘{arm}’.",
+        "tradeoff_worse": "Not everything is worse with ‘{arm}’.",
+        "tradeoff_none": "On other points ‘{arm}’ does differ clearly.",
+        "tradeoff_worse_items": "Worse: {items}.",
+        "tradeoff_better_items": "Better: {items}.",
+        "tradeoff_item": "{label} {direction} ({myth_value} against {alt_value})",
+        "counter_heading_contradicts": "Under which assumption would the myth hold after all?",
+        "counter_heading_unclear": "Under which assumption would the myth deliver what it "
+        "promises?",
+        "counter_heading_holds": "Does the myth still hold under another assumption?",
         "counter_intro": "Suppose {counter}. The model run again under that assumption, for "
         "both arms:",
-        "counter_holds": "Under this assumption the myth holds. That is the assumption to "
-        "discuss: does it hold in your neighbourhood?",
-        "counter_fails": "Even under this assumption the myth does not hold in the model. In the "
-        "model the mechanism always works this way; is that so in your practice? (see "
-        "docs/odd.md)",
+        "counter_now_holds": "Under this assumption the myth does hold. That is the assumption "
+        "to discuss: does it hold in your neighbourhood?",
+        "counter_still_fails": "Even under this assumption the myth does not hold in the model. "
+        "In the model the mechanism behind the myth always works this way; does it work this way "
+        "in your practice?",
+        "counter_still_holds": "Under this assumption the myth holds as well: the answer does "
+        "not hang on it.",
+        "counter_no_longer_holds": "Under this assumption the myth no longer holds. That is the "
+        "assumption to discuss: does it hold in your neighbourhood?",
+        "side_effects_heading": "Also measured, in the same runs (mean over the last year)",
+        "side_effect": "{label}: {myth_value} with ‘{myth_arm}’, {alt_value} with ‘{alt_arm}’ "
+        "(difference {diff}, {clear}).",
+        "side_effect_missing": "{label}: not recorded in these runs.",
+        "clear": "clear",
+        "not_clear": "not clear",
+        "hours_per_week": "hours per week",
         "robustness_heading": "How firm is this answer?",
-        "side_effects_heading": "Also measured, in the same runs (last year)",
-        "percent": "percent",
-        "side_effect": "{label}: {myth_value} with the myth, {alt_value} with the alternative "
-        "({unit}; difference {diff}).",
-        "robustness": "The same question in {members} plausible neighbourhoods (other "
-        "assumptions about people and ties that fit the Dutch figures as well, "
-        "docs/calibration.md; {reps} replications per arm): the myth holds in {holds} of them. "
-        "The model contradicts it in {contradicts}, supports it in {supports} and sees no clear "
+        "ensemble": "The same question was also asked in {distinct} other plausible "
+        "neighbourhoods: other assumptions about people and ties that fit the Dutch figures as "
+        "well, each with {reps} replications per arm. The myth holds in {holds} of them: the "
+        "model supports it in {supports}, contradicts it in {contradicts} and sees no clear "
         "difference in {unclear}.",
-        "robust": "The answer above is robust: {same} of the plausible neighbourhoods give the "
-        "same verdict.",
-        "fragile": "The answer above is fragile: only {same} of the plausible neighbourhoods "
-        "give the same verdict. It depends on assumptions nobody knows precisely.",
+        "ensemble_weighted": "The same question was also asked in {distinct} other plausible "
+        "neighbourhoods: other assumptions about people and ties that fit the Dutch figures as "
+        "well, each with {reps} replications per arm. A neighbourhood that fits the figures "
+        "better counts more ({draws} draws by weight, some neighbourhoods more than once). "
+        "Weighted so, the myth holds in {holds}: the model supports it in {supports}, "
+        "contradicts it in {contradicts} and sees no clear difference in {unclear}.",
+        "robustness": "The same question, asked {members} times in a plausible neighbourhood "
+        "with {reps} replications per arm: the myth holds in {holds} of them. The model "
+        "contradicts it in {contradicts}, supports it in {supports} and sees no clear difference "
+        "in {unclear}.",
+        "robust": "The answer above is robust: in {same} of the plausible neighbourhoods the "
+        "model gives the same verdict.",
+        "fragile": "The answer above is fragile: only in {same} of the plausible neighbourhoods "
+        "does the model give the same verdict. It depends on assumptions nobody knows precisely.",
         "disclaimer": "This is a thinking tool, not a prediction. The model shows what follows "
-        "from the assumptions in docs/odd.md and the scenario files; other assumptions give "
-        "other results. Change them with --set or in the dashboard.",
+        "from its assumptions about people, neighbourhoods and care; other assumptions give "
+        "other results.",
         "clear_rule": "'Clearly' means: the 95% interval of the paired difference (the same "
         "random numbers in both arms) excludes zero, and the difference is at least 5% of the "
         "larger mean{relevant}.",
@@ -358,12 +474,37 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "years": "years",
         "cumulative": "{label}, summed so far",
         "share_so_far": "{label}, share so far",
-        "footer": "simulatie myth {n} · master seed {seed} · {runs} runs · {when}{commit}",
+        "quick_title": "Quick try — not the full analysis",
+        "quick_banner": "This page is a quick try: {changes}. With so few runs the verdict can "
+        "differ from the full analysis, and the check in other plausible neighbourhoods is left "
+        "out. For a conversation about policy, use the handout of the full analysis.",
+        "custom_title": "Adjusted run — not the full analysis",
+        "custom_banner": "This page was made with other settings than the myth's own: "
+        "{changes}. The verdict can therefore differ from the full analysis, and the check in "
+        "other plausible neighbourhoods is left out.",
+        "figure_quick": "quick try",
+        "figure_custom": "adjusted run",
+        "change_residents": "{value} residents instead of {own}",
+        "change_years": "{value} years instead of {own}",
+        "change_replications": "{value} replications per arm instead of {own}",
+        "change_seed": "other random numbers",
+        "change_scenario": "another neighbourhood as the starting point ({scenario})",
+        "change_assumptions": "other assumptions (see the technical notes)",
+        "change_other": "other fixed settings",
+        "technical_heading": "For the facilitator — technical notes",
+        "made_with": "Made with: {command}",
         "overrides": "Changed with --set: {values}.",
         "scenario": "Scenario: {scenario}.",
+        "assumptions": "The model's assumptions are in docs/odd.md, the neighbourhoods in "
+        "scenarios/, this myth in {file}. Change an assumption with --set or in the dashboard.",
+        "ensemble_source": "The plausible neighbourhoods come from the calibration "
+        "(docs/calibration.md); the table per neighbourhood is "
+        "simulatie/data/myth_robustness.csv.",
+        "unkept": "Not kept in these runs: {metrics}. A shipped answer has only the measures in "
+        "the timeseries of {file}; compute the myth again to see them.",
+        "footer": "simulatie myth {n} · master seed {seed} · {runs} runs · {when}{commit}",
     },
 }
-
 
 def text(n: int, lang: str, key: str) -> object:
     """One text of myth ``n`` in ``lang`` (``"nl"`` or ``"en"``)."""

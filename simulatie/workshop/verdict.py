@@ -4,7 +4,9 @@ The same replications (seeds) run in both arms, so the arms are compared pairwis
 *clear* when the 95% interval of the paired difference excludes zero and the mean difference is at
 least :data:`RELEVANT` of the larger arm mean (and the measure's own ``relevant`` size);
 :func:`judge` then says whether the myth's arm is better or worse, and :func:`myth_holds` what that
-means for the claim. :class:`ArmResult` and :class:`Comparison` carry the numbers to the handout.
+means for the claim. :func:`paired_difference` applies the same rule to any other number of the
+runs, so that a handout calls a side effect clear by the rule it uses for the answer.
+:class:`ArmResult` and :class:`Comparison` carry the numbers to the handout.
 """
 
 from __future__ import annotations
@@ -19,7 +21,15 @@ import numpy as np
 from simulatie.experiment.report import interval
 from simulatie.workshop.measure import MeasureSection
 
-__all__ = ["RELEVANT", "ArmResult", "Comparison", "Verdict", "judge", "myth_holds"]
+__all__ = [
+    "RELEVANT",
+    "ArmResult",
+    "Comparison",
+    "Verdict",
+    "judge",
+    "myth_holds",
+    "paired_difference",
+]
 
 RELEVANT = 0.05
 """A difference smaller than this share of the larger arm mean is not called a clear difference."""
@@ -77,6 +87,37 @@ class Comparison:
     verdict: Verdict
 
 
+def paired_difference(
+    myth_values: np.ndarray, alternative_values: np.ndarray, relevant: float = 0.0
+) -> tuple[dict[str, float], bool]:
+    """The paired difference ``myth - alternative`` and whether it is clear.
+
+    A difference is *clear* when its 95% interval excludes zero and its mean is at least
+    :data:`RELEVANT` of the larger arm mean and at least ``relevant``. The key measure of a myth
+    (:func:`judge`) and every side effect on a handout are held to this same rule.
+
+    Args:
+        myth_values: One number per replication in the myth arm.
+        alternative_values: The same replications in the alternative arm.
+        relevant: The smallest absolute difference that counts.
+
+    Returns:
+        The interval of ``myth - alternative`` and whether the difference is clear.
+    """
+    diff = np.asarray(myth_values, float) - np.asarray(alternative_values, float)
+    stats = interval(diff)
+    scale = max(abs(np.nanmean(myth_values)), abs(np.nanmean(alternative_values)))
+    mean = stats["mean"]
+    clear = bool(
+        stats["n"] >= 2
+        and not math.isnan(stats["ci_low"])
+        and (stats["ci_low"] > 0 or stats["ci_high"] < 0)
+        and abs(mean) >= max(RELEVANT * scale, relevant)
+        and abs(mean) > 0
+    )
+    return stats, clear
+
+
 def judge(
     myth_values: np.ndarray, alternative_values: np.ndarray, measure: MeasureSection
 ) -> tuple[dict[str, float], str, Verdict]:
@@ -84,8 +125,8 @@ def judge(
 
     A difference is *clear* when the 95% interval of the paired difference (same seeds in both
     arms) excludes zero and the mean difference is at least :data:`RELEVANT` of the larger arm
-    mean and at least the measure's absolute ``relevant`` size. The myth arm is then better or
-    worse according to ``measure.better``.
+    mean and at least the measure's absolute ``relevant`` size (:func:`paired_difference`). The
+    myth arm is then better or worse according to ``measure.better``.
 
     Args:
         myth_values: The key number per replication in the myth arm.
@@ -96,21 +137,11 @@ def judge(
         The interval of ``myth - alternative``, the outcome (``"myth_better"``,
         ``"myth_worse"`` or ``"none"``) and the verdict.
     """
-    diff = np.asarray(myth_values, float) - np.asarray(alternative_values, float)
-    stats = interval(diff)
-    scale = max(abs(np.nanmean(myth_values)), abs(np.nanmean(alternative_values)))
-    mean = stats["mean"]
-    clear = (
-        stats["n"] >= 2
-        and not math.isnan(stats["ci_low"])
-        and (stats["ci_low"] > 0 or stats["ci_high"] < 0)
-        and abs(mean) >= max(RELEVANT * scale, measure.relevant)
-        and abs(mean) > 0
-    )
+    stats, clear = paired_difference(myth_values, alternative_values, measure.relevant)
     if not clear:
         outcome = "none"
     else:
-        higher = mean > 0
+        higher = stats["mean"] > 0
         outcome = "myth_better" if higher == (measure.better == "higher") else "myth_worse"
     if outcome == "myth_better":
         verdict = Verdict.SUPPORTS
