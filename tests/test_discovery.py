@@ -136,7 +136,7 @@ def tiny_sweep(tmp_path_factory) -> Path:
 
 def test_discover_runs_end_to_end_on_a_tiny_sweep(tiny_sweep: Path) -> None:
     result = CliRunner().invoke(app, ["discover", str(tiny_sweep), "--concern",
-                                      "lonely_share > 0.47", "--resamples", "3"])
+                                      "lonely_share > 0.47", "--resamples", "3", "--lang", "en"])
     assert result.exit_code == 0, result.output
     assert "coverage" in result.output and "of 30 design points" in result.output
     folders = list((tiny_sweep / "discovery").iterdir())

@@ -646,6 +646,40 @@ def test_cli_validate(tmp_path, monkeypatch):
     assert_cli_error(runner.invoke(app, ["scenarios", "validate", str(broken) + "x"]))
 
 
+@pytest.mark.parametrize("reference", ["kerkweg", "kerkweg:no_support", "default"])
+def test_cli_validate_takes_a_name_as_run_does(reference, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # not where the scenarios folder is
+    result = runner.invoke(app, ["scenarios", "validate", reference])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.strip() == "ok"
+
+
+def test_cli_validate_names_an_unknown_scenario():
+    assert_cli_error(runner.invoke(app, ["scenarios", "validate", "kerkwge"]),
+                     "unknown scenario 'kerkwge'", "did you mean 'kerkweg'")
+
+
+@pytest.mark.parametrize("args", [
+    ["scenarios", "--lang", "en", "show", "kerkweg"],
+    ["scenarios", "show", "kerkweg", "--lang", "en"],
+    ["scenarios", "--lang", "nl", "show", "kerkweg", "--lang", "en"],  # the nearer one wins
+])
+def test_cli_show_in_english_wherever_lang_is_given(args):
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    english = load_scenario("kerkweg").title("en")
+    assert result.stdout.startswith(f"kerkweg: {english}")
+    assert "file:" in result.stdout and "bestand:" not in result.stdout
+
+
+def test_cli_show_is_dutch_by_default():
+    for args in (["scenarios", "show", "kerkweg"],
+                 ["scenarios", "--lang", "en", "show", "kerkweg", "--lang", "nl"]):
+        result = runner.invoke(app, args)
+        assert result.exit_code == 0, result.output
+        assert result.stdout.startswith(f"kerkweg: {load_scenario('kerkweg').title('nl')}")
+
+
 def test_cli_list_reports_a_broken_file_in_the_folder(tmp_path, monkeypatch):
     monkeypatch.setenv(ENV_VAR, str(tmp_path))
     write(tmp_path, "ok.toml", '[scenario]\ntitle_nl = "Goed"\n')

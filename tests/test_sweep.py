@@ -397,6 +397,67 @@ def test_report_writes_summary_and_figures(serial):
         assert (report / name).read_bytes()[:4] == b"\x89PNG"
 
 
+def test_report_in_words_is_dutch_by_default(serial):
+    result = CliRunner().invoke(cli(), ["report", str(serial)])
+    assert result.exit_code == 0, result.output
+    assert "bestanden geschreven" in result.stdout and "report.md" in result.stdout
+    report = serial / "report"
+    text = (report / "report.md").read_text(encoding="utf-8")
+    for heading in ("# Wat de simulaties laten zien", "## Wat er is gedaan", "## In het kort",
+                    "## Per instelling", "## Hoe zeker is dit?"):
+        assert heading in text
+    assert "**`takeover` van 0% naar 100%**" in text and "**`initiators` van 0 naar 4**" in text
+    assert "weinig runs (2 herhalingen)" in text  # two replications are few
+    assert "procentpunt" in text and "(measures_vs_takeover.png)" in text
+    page = (report / "report.html").read_text(encoding="utf-8")
+    assert '<html lang="nl">' in page and "<table>" in page
+    # Dutch Excel: ';' between columns, a decimal comma, Dutch headers, shares in percent
+    for name in ("effecten.csv", "samenvatting.csv", "tijdreeks.csv"):
+        assert (report / name).read_text(encoding="utf-8-sig").splitlines()[0].count(";") > 3
+    series = pd.read_csv(report / "tijdreeks.csv", sep=";", decimal=",", encoding="utf-8-sig")
+    assert list(series.columns[:5]) == ["combinatie", "takeover", "initiators", "week", "jaar"]
+    assert len(series) == 4 * 21 and "Bewoners zonder hechte band in de buurt (%)" in series
+    assert series["Bewoners zonder hechte band in de buurt (%)"].between(0, 100).all()
+    summary = pd.read_csv(report / "samenvatting.csv", sep=";", decimal=",",
+                          encoding="utf-8-sig")
+    assert {"uitkomst", "gemiddelde", "95% ondergrens", "interval afgekapt"} <= set(summary)
+
+
+def test_report_in_english(serial):
+    result = CliRunner().invoke(cli(), ["report", str(serial), "--lang", "en"])
+    assert result.exit_code == 0, result.output
+    report = serial / "report"
+    text = (report / "report.md").read_text(encoding="utf-8")
+    assert "# What the simulations show" in text and "few runs (2 replications)" in text
+    assert "percentage points" in text
+    effects_csv = pd.read_csv(report / "effects.csv")
+    assert {"setting", "outcome", "difference", "how sure"} <= set(effects_csv)
+    assert (report / "timeseries.csv").read_text(encoding="utf-8-sig").startswith(
+        "design point,takeover,initiators,week,year,")
+
+
+def test_report_intervals_keep_to_bounds(serial):
+    from simulatie.experiment.report import summarise
+
+    summary = summarise(load_results(serial))
+    shares = summary[summary["measure"].isin(["final_lonely_share"])]
+    assert (shares["ci_low"] >= 0).all() and (shares["ci_high"] <= 1).all()
+    counts = summary[summary["measure"] == "final_caring_ties"]
+    assert (counts["ci_low"].dropna() >= 0).all()
+
+
+def test_report_figures_have_whole_number_ticks_for_counts(serial):
+    from simulatie.experiment.report import plot_measures, plot_timeseries
+
+    results = load_results(serial)
+    figure = plot_measures(results, "initiators")  # initiators: a whole number of people
+    for ax in figure.axes:
+        if ax.get_visible():
+            assert all(float(t).is_integer() for t in ax.get_xticks()), ax.get_title()
+    weekly = plot_timeseries(results, "caring_ties")  # a count of ties
+    assert all(float(t).is_integer() for t in weekly.axes[0].get_yticks())
+
+
 @pytest.mark.parametrize(("method", "samples", "columns"), [
     ("morris", 3, {"mu_star", "mu_star_conf", "sigma"}),
     ("sobol", 4, {"S1", "S1_conf", "ST", "ST_conf"}),

@@ -5,13 +5,22 @@ prints the address and starts ``solara run simulatie.dashboard.app`` in a subpro
 ``--no-check-version`` (Solara otherwise asks PyPI for its latest version at start-up, which
 fails without internet). Solara serves its browser code from the ``solara-assets`` package, so
 the dashboard works on a laptop with no network at all.
+
+The server runs with one warning filter (:func:`server_environment`): Solara warns, on every
+start, about its session cookie whenever the page is opened at an address other than
+``localhost`` over plain HTTP (``127.0.0.1``, or a phone in the workshop). The warning is meant
+for apps embedded in another site's frame, which need a ``SameSite=None`` cookie and so HTTPS;
+the dashboard is never embedded, and the ``SameSite=Lax`` cookie Solara falls back to is what it
+needs. Every other warning still shows.
 """
 
 from __future__ import annotations
 
 import importlib.util
+import os
 import subprocess
 import sys
+from collections.abc import Mapping
 from typing import Annotated
 
 import typer
@@ -19,11 +28,34 @@ import typer
 from simulatie.cli.common import EXIT_INTERRUPTED, fail
 from simulatie.experiment.stopping import Interrupted, die_with_parent, stop_on_signals
 
-__all__ = ["LOOPBACK", "dashboard_command", "register", "server_command"]
+__all__ = ["COOKIE_WARNING_FILTER", "LOOPBACK", "dashboard_command", "register", "server_command",
+           "server_environment"]
 
 LOOPBACK = "127.0.0.1"
 APP_MODULE = "simulatie.dashboard.app"
 SERVER_GRACE_SECONDS = 5.0  # how long the server gets to end before it is killed
+COOKIE_WARNING_FILTER = (
+    "ignore:Cookies with samesite=none require https:UserWarning:solara.server.starlette"
+)
+"""A ``PYTHONWARNINGS`` entry that ignores exactly Solara's warning about its session cookie over
+plain HTTP (the message's start, its category and the module that raises it)."""
+
+
+def server_environment(base: Mapping[str, str] | None = None) -> dict[str, str]:
+    """The server's environment: this process's, with :data:`COOKIE_WARNING_FILTER` added.
+
+    Args:
+        base: The environment to start from (default: this process's).
+
+    Returns:
+        A copy, with the filter appended to any ``PYTHONWARNINGS`` already set.
+    """
+    environment = dict(os.environ if base is None else base)
+    filters = [f for f in environment.get("PYTHONWARNINGS", "").split(",") if f]
+    if COOKIE_WARNING_FILTER not in filters:
+        filters.append(COOKIE_WARNING_FILTER)
+    environment["PYTHONWARNINGS"] = ",".join(filters)
+    return environment
 
 
 def server_command(host: str = LOOPBACK, port: int = 8765) -> list[str]:
@@ -75,7 +107,8 @@ def serve(command: list[str]) -> int:
     """
     with stop_on_signals():
         try:
-            server = subprocess.Popen(command, preexec_fn=_child_setup)
+            server = subprocess.Popen(command, preexec_fn=_child_setup,
+                                      env=server_environment())
         except Interrupted as stop:
             return stop.exit_code
         try:

@@ -54,7 +54,7 @@ def discover_command(
     min_coverage: MinCoverageOption = 0.5,
     resamples: ResamplesOption = 10,
     seed: SeedOption = 0,
-    lang: LangOption = Lang.EN,
+    lang: LangOption = Lang.NL,
     ship: ShipOption = False,
 ) -> None:
     """Find the conditions under which the outcome of concern happens (PRIM, CART)."""

@@ -5,12 +5,15 @@ A thin shell over :mod:`simulatie.experiment.scenarios`: it parses the arguments
 :func:`~simulatie.experiment.scenarios.list_scenarios` and prints. Any problem is one line ``error:
 ...`` on stderr with exit code 2. ``simulatie.cli.main`` mounts :data:`scenarios_app` as ``simulatie
 scenarios``.
+
+``--lang`` may come before the subcommand (``simulatie scenarios --lang en show kerkweg``) or after
+it (``simulatie scenarios show kerkweg --lang en``); after it wins. ``validate`` takes what ``run``
+takes: a name, ``NAME:VARIANT`` or a path.
 """
 
 from __future__ import annotations
 
 import textwrap
-from pathlib import Path
 from typing import Annotated, Any
 
 import typer
@@ -27,9 +30,6 @@ from simulatie.experiment.scenarios import (
 )
 
 __all__ = ["Lang", "scenarios_app"]
-
-
-
 
 
 TEXT = {
@@ -63,14 +63,24 @@ scenarios_app = typer.Typer(
 LangOption = Annotated[
     Lang, typer.Option("--lang", help="Language of titles and descriptions: nl or en.")
 ]
+SubLangOption = Annotated[Lang | None, typer.Option(
+    "--lang", help="Language of titles and descriptions: nl or en (default: as given before "
+    "the subcommand, else nl).", show_default=False)]
 
 
+def _language(ctx: typer.Context, lang: Lang | None) -> Lang:
+    """The subcommand's ``--lang``, else the one given before the subcommand, else Dutch."""
+    if lang is not None:
+        return lang
+    chosen = (ctx.obj or {}).get("lang") if isinstance(ctx.obj, dict) else None
+    return chosen if chosen is not None else Lang.NL
 
 
 @scenarios_app.callback(invoke_without_command=True)
 def list_all(ctx: typer.Context, lang: LangOption = Lang.NL) -> None:
     """List every scenario with its one-line title."""
     if ctx.invoked_subcommand is not None:
+        ctx.ensure_object(dict)["lang"] = lang
         return
     try:
         scenarios = list_scenarios()
@@ -141,10 +151,11 @@ def _describe(scenario: Scenario, lang: Lang, changed_only: bool) -> list[str]:
 
 @scenarios_app.command("show")
 def show(
+    ctx: typer.Context,
     name: Annotated[
         str, typer.Argument(help="Scenario name, NAME:VARIANT, or path to a .toml file.")
     ],
-    lang: LangOption = Lang.NL,
+    lang: SubLangOption = None,
     overrides: Annotated[
         list[str] | None,
         typer.Option("--set", help="Override a parameter, e.g. --set takeover=0.8 (repeatable)."),
@@ -159,17 +170,18 @@ def show(
         scenario = load_scenario(name, values)
     except (ScenarioError, ParameterError) as error:
         fail(error)
-    for line in _describe(scenario, lang, changed_only):
+    for line in _describe(scenario, _language(ctx, lang), changed_only):
         typer.echo(line)
 
 
 @scenarios_app.command("validate")
 def validate(
-    file: Annotated[Path, typer.Argument(help="Your scenario file (.toml) to check.")],
+    scenario: Annotated[str, typer.Argument(
+        help="Scenario to check: a name in scenarios/, NAME:VARIANT, or your .toml file.")],
 ) -> None:
-    """Check a scenario file: print ``ok``, or the problem in one line (exit code 2)."""
+    """Check a scenario (name or file): print ``ok``, or the problem in one line (exit code 2)."""
     try:
-        load_scenario(file)
+        load_scenario(scenario)
     except ScenarioError as error:
         fail(error)
     typer.echo("ok")

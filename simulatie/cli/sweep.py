@@ -4,7 +4,8 @@
 it with
 :func:`simulatie.experiment.sweep.run_sweep` under a progress bar and ends with one line of counts;
 it exits with 1 when a run failed and 2 on a mistake in the input (one ``error: ...`` line on
-stderr). ``report`` calls :func:`simulatie.experiment.report.write_report`. ``simulatie.cli.main``
+stderr). ``report`` calls :func:`simulatie.experiment.report.write_report` and prints the findings
+in brief; like ``run``, it speaks Dutch unless ``--lang en`` is given. ``simulatie.cli.main``
 registers both functions as commands (:func:`register`); ``python -m simulatie.cli.sweep`` runs them
 on their own.
 """
@@ -143,11 +144,17 @@ def _summarise(report: SweepReport) -> None:
         raise typer.Exit(EXIT_FAILED_RUNS)
 
 
+_WROTE = {"nl": "{n} bestanden geschreven in {folder}:", "en": "wrote {n} files in {folder}:"}
+_READ = {"nl": "Lees eerst {path}", "en": "Read {path} first"}
+
+
 def report_command(
     results_dir: Annotated[Path, typer.Argument(help="Results folder of a sweep.")],
-    lang: Annotated[Lang, typer.Option(help="Language of the figures.")] = Lang.EN,
+    lang: Annotated[Lang, typer.Option(
+        help="Language of the report in words, its tables for a spreadsheet (Dutch: for Dutch "
+        "Excel) and the figures.")] = Lang.NL,
 ) -> None:
-    """Summarise a sweep: report/summary.csv, runs.csv, figures and sensitivity indices."""
+    """Summarise a sweep: the findings in words (report.md, .html), tables and figures."""
     from simulatie.experiment.report import ReportError, write_report
 
     interrupted = "interrupted: the report was not finished; run the same command again"
@@ -156,9 +163,12 @@ def report_command(
     for note in notes:
         typer.echo(f"note: {note}", err=True)
     folder = written[0].parent if written else results_dir
-    typer.echo(f"wrote {len(written)} files in {folder}:")
+    typer.echo(_WROTE[lang.value].format(n=len(written), folder=folder))
     for path in written:
         typer.echo(f"  {path.name}")
+    words = [path for path in written if path.suffix == ".md"]
+    if words:
+        typer.echo(_READ[lang.value].format(path=words[0]))
 
 
 def register(app: typer.Typer) -> None:

@@ -106,7 +106,7 @@ def export_run(run: Run, out_dir: Path | None = None, lang: str = DEFAULT_LANG) 
 
     Args:
         run: The dashboard's run; it must be at week 1 or later.
-        out_dir: The run folder (default ``results/runs/<scenario>-seed<N>-<UTC time>``).
+        out_dir: The run folder (default ``results/runs/<scenario>-seed<N>-<local time>``).
         lang: Language of the figure.
 
     Returns:
@@ -130,7 +130,7 @@ def export_run(run: Run, out_dir: Path | None = None, lang: str = DEFAULT_LANG) 
     except AssertionError as error:
         raise RuntimeError(f"the recomputed run differs from the one shown: {error}") from None
     if out_dir is None:
-        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+        stamp = datetime.now(UTC).astimezone().strftime("%Y%m%dT%H%M%S")
         safe = "".join(c if c.isalnum() or c in "-_." else "-" for c in run.scenario.name)
         out_dir = RUNS_DIR / f"{safe}-seed{run.seed}-week{weeks}-{stamp}"
     provenance = run.scenario.metadata()

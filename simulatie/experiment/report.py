@@ -7,12 +7,17 @@ manifest and ``runs/*.parquet``) and writes into ``RESULTS/report/``:
 * ``summary.csv`` — per design point and measure (emergence week, caring peak and its week,
   half-life after support ends, every metric's final value): the number of replications ``n``,
   how many had the measure undefined (``n_undefined``, e.g. emergence never reached), the mean,
-  standard deviation and a 95% confidence interval of the mean (Student's t over replications);
+  standard deviation and a 95% confidence interval of the mean (Student's t over replications),
+  cut off at the measure's bounds (a share within 0–1, a count at 0; ``ci_clipped`` says where);
 * ``timeseries_<metric>.png`` — each kept metric per week, mean with its 95% band per point;
 * ``measures_vs_<parameter>.png`` — the key measures against each varied parameter (in a
   screening of many parameters, against the ten most influential);
 * for Morris and Sobol designs, ``sensitivity.csv`` and ``sensitivity.png``
-  (:mod:`simulatie.experiment.sensitivity`).
+  (:mod:`simulatie.experiment.sensitivity`);
+* ``report.md`` and ``report.html`` — the findings in words, in Dutch or English: which setting
+  moved which outcome by how much, with bootstrap intervals and how firm that is
+  (:mod:`simulatie.experiment.report_words`), and the same findings and tables for a spreadsheet
+  (:mod:`simulatie.experiment.report_files`: in Dutch as Dutch Excel opens them).
 
 Analysis reads results and never imports the model.
 """
@@ -31,8 +36,11 @@ import numpy as np
 import pandas as pd
 
 from simulatie.core.observe.measures import MEASURE_LABELS
+from simulatie.core.parameters import parameter_specs
 from simulatie.experiment.experiments import safe_name
+from simulatie.experiment.report_effects import bounds, measure_unit
 from simulatie.experiment.sweep import EXPERIMENT_FILE, MANIFEST_FILE, RUNS_DIR, read_run_file
+from simulatie.experiment.wording import reader_label
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -40,6 +48,7 @@ if TYPE_CHECKING:
 __all__ = [
     "KEY_MEASURES",
     "REPORT_DIR",
+    "WORDS_FILES",
     "ReportError",
     "SweepResults",
     "interval",
@@ -49,6 +58,8 @@ __all__ = [
 ]
 
 REPORT_DIR = "report"
+WORDS_FILES = ("report.md", "report.html")
+"""The report in words, as Markdown and as a web page."""
 KEY_MEASURES = ("emergence_week", "half_excess_week", "caring_excess_final", "half_life_weeks",
                 "caring_peak", "caring_peak_week")
 """Per-run measures of emergence and decay, summarised before the final metric values."""
@@ -83,6 +94,7 @@ class SweepResults:
     manifest: pd.DataFrame
     runs: pd.DataFrame
     failed: list[str] = field(default_factory=list)
+    _tables: dict[str, pd.DataFrame] = field(default_factory=dict, repr=False)
 
     @property
     def varied(self) -> list[str]:
@@ -96,11 +108,16 @@ class SweepResults:
         return [m for m in KEY_MEASURES if m in self.runs.columns] + finals
 
     def timeseries(self, metric: str) -> np.ndarray:
-        """One metric per week for every finished run, rows in the order of :attr:`runs`."""
+        """One metric per week for every finished run, rows in the order of :attr:`runs`.
+
+        Each run file is read once, the first time any metric is asked for.
+        """
         rows = []
         for run_id in self.runs["run_id"]:
-            table, _ = read_run_file(self.folder / RUNS_DIR / f"{run_id}.parquet")
-            rows.append(table[metric].to_numpy(dtype=float))
+            if run_id not in self._tables:
+                table, _ = read_run_file(self.folder / RUNS_DIR / f"{run_id}.parquet")
+                self._tables[run_id] = table
+            rows.append(self._tables[run_id][metric].to_numpy(dtype=float))
         return np.vstack(rows) if rows else np.empty((0, 0))
 
 
@@ -182,6 +199,26 @@ def interval(values: Sequence[float] | np.ndarray) -> dict[str, float]:
     }
 
 
+def bounded_interval(values: Sequence[float] | np.ndarray, measure: str) -> dict[str, Any]:
+    """:func:`interval`, cut off at the measure's bounds (a share within 0–1, a count at 0).
+
+    Args:
+        values: One value per replication.
+        measure: The measure (:func:`~simulatie.experiment.report_effects.bounds`).
+
+    Returns:
+        As :func:`interval`, plus ``ci_clipped``: whether an end was cut off.
+    """
+    stats: dict[str, Any] = interval(values)
+    low, high = bounds(measure)
+    clipped = {"ci_low": max(stats["ci_low"], low), "ci_high": min(stats["ci_high"], high)}
+    stats["ci_clipped"] = any(
+        not math.isnan(stats[k]) and clipped[k] != stats[k] for k in clipped)
+    if stats["ci_clipped"]:
+        stats.update(clipped)
+    return stats
+
+
 def summarise(results: SweepResults) -> pd.DataFrame:
     """Per design point and measure: n, undefined count, mean, sd and 95% interval.
 
@@ -189,15 +226,15 @@ def summarise(results: SweepResults) -> pd.DataFrame:
         results: The sweep's results.
 
     Returns:
-        A tidy table with ``point``, the varied parameters, ``measure`` and the statistics.
+        A tidy table with ``point``, the varied parameters, ``measure`` and the statistics
+        (:func:`bounded_interval`).
     """
     rows = []
     for point, group in results.runs.groupby("point", sort=True):
         values = {name: group[name].iloc[0] for name in results.varied}
         for measure in results.measures:
-            rows.append(
-                {"point": point, **values, "measure": measure, **interval(group[measure])}
-            )
+            rows.append({"point": point, **values, "measure": measure,
+                         **bounded_interval(group[measure], measure)})
     return pd.DataFrame(rows)
 
 
@@ -205,19 +242,66 @@ def summarise(results: SweepResults) -> pd.DataFrame:
 
 
 def _label(measure: str, lang: str) -> str:
-    from simulatie.experiment.plotting import metric_label
-
+    """A measure's label for readers (:func:`~simulatie.experiment.wording.reader_label`)."""
     if measure in MEASURE_LABELS:
         return MEASURE_LABELS[measure][lang]
     if measure.startswith("final_"):
-        return f"{metric_label(measure.removeprefix('final_'), lang)} ({_TEXT['end'][lang]})"
-    return metric_label(measure, lang)
+        return f"{reader_label(measure.removeprefix('final_'), lang)} ({_TEXT['end'][lang]})"
+    return reader_label(measure, lang)
 
 
 def _point_label(values: Mapping[str, Any], names: Sequence[str]) -> str:
     return ", ".join(f"{n}={v:g}" if isinstance(v, float) else f"{n}={v}" for n, v in (
         (name, values[name]) for name in names
     ))
+
+
+def _whole_numbers(measure: str) -> bool:
+    """Whether a measure counts things or weeks (its axis gets whole-number ticks only)."""
+    return measure_unit(measure) in ("ties", "people", "activities", "places", "weeks")
+
+
+def _whole_parameter(parameter: str) -> bool:
+    spec = parameter_specs().get(parameter)
+    return spec is not None and spec.kind is int
+
+
+def _integer_ticks(axis: Any) -> None:
+    from matplotlib.ticker import MaxNLocator
+
+    axis.set_major_locator(MaxNLocator(integer=True))
+
+
+def _value_axis(ax: Any, measure: str) -> None:
+    """The y axis after plotting: whole-number ticks for counts and weeks, percent for shares.
+
+    Counts and weeks span at least two whole numbers, so a narrow range never falls back to
+    fractional ticks.
+    """
+    from matplotlib.ticker import PercentFormatter
+
+    if _whole_numbers(measure):
+        low, high = ax.get_ylim()
+        if math.isfinite(low) and math.isfinite(high) and math.floor(high) - math.ceil(low) < 1:
+            middle = round((low + high) / 2)
+            ax.set_ylim(middle - 1, middle + 1)
+        _integer_ticks(ax.yaxis)
+    elif measure_unit(measure) == "share":
+        ax.yaxis.set_major_formatter(PercentFormatter(xmax=1.0, decimals=0))
+
+
+_MAX_LISTED_TICKS = 12  # a whole-number parameter with at most this many values: a tick each
+
+
+def _parameter_axis(ax: Any, levels: Sequence[Any]) -> None:
+    """A whole-number parameter's x axis: a tick at each value, or whole-number ticks."""
+    values = sorted({int(v) for v in levels})
+    if len(values) <= _MAX_LISTED_TICKS:
+        pad = max(0.5, 0.05 * (values[-1] - values[0]))
+        ax.set_xticks(values)
+        ax.set_xlim(values[0] - pad, values[-1] + pad)
+    else:
+        _integer_ticks(ax.xaxis)
 
 
 def _facets(results: SweepResults) -> tuple[str | None, list[Any]]:
@@ -266,10 +350,14 @@ def plot_timeseries(results: SweepResults, metric: str, lang: str = "en") -> Fig
             if len(rows) > 1 and not many:
                 spread = rows.std(axis=0, ddof=1) / np.sqrt(len(rows))
                 half = _t_quantile(len(rows) - 1) * spread
-                ax.fill_between(weeks, mean - half, mean + half, color=colour, alpha=0.2, lw=0)
+                low, high = bounds(metric)
+                ax.fill_between(weeks, np.clip(mean - half, low, high),
+                                np.clip(mean + half, low, high), color=colour, alpha=0.2, lw=0)
         if facet is not None:
             ax.set_title(_point_label({facet: level}, [facet]), fontsize=10)
         ax.set_xlabel(_TEXT["week"][lang])
+        _integer_ticks(ax.xaxis)
+        _value_axis(ax, metric)
         ax.grid(alpha=0.3)
         if not many and chosen:
             ax.legend(fontsize=7, loc="best")
@@ -311,7 +399,7 @@ def plot_measures(results: SweepResults, parameter: str, lang: str = "en") -> Fi
     for ax, measure in zip(axes, measures, strict=False):
         ax.scatter(position, runs[measure], s=8, alpha=0.35, color="#577590", lw=0)
         if factorial:
-            stats_ = [(level, interval(runs.loc[position == level, measure]))
+            stats_ = [(level, bounded_interval(runs.loc[position == level, measure], measure))
                       for level in sorted(position.unique())]
             xs = [level for level, _ in stats_]
             mean = np.array([s["mean"] for _, s in stats_])
@@ -324,6 +412,9 @@ def plot_measures(results: SweepResults, parameter: str, lang: str = "en") -> Fi
         ax.set_xlabel(parameter)
         if categories:
             ax.set_xticks(range(len(categories)), [str(c) for c in categories])
+        elif _whole_parameter(parameter):
+            _parameter_axis(ax, results.manifest[parameter].unique())
+        _value_axis(ax, measure)
         ax.grid(alpha=0.3)
     for ax in axes[len(measures):]:
         ax.set_visible(False)
@@ -342,13 +433,14 @@ def _save(figure: Figure, path: Path) -> Path:
 
 
 def write_report(
-    folder: Path | str, lang: str = "en"
+    folder: Path | str, lang: str = "nl"
 ) -> tuple[list[Path], list[str]]:
-    """Write the summary tables and figures of a sweep into ``folder/report``.
+    """Write the summary tables, figures and the findings in words into ``folder/report``.
 
     Args:
         folder: The sweep's results folder.
-        lang: Language of the figures' labels, ``"nl"`` or ``"en"``.
+        lang: Language of the report in words, its tables for a spreadsheet and the figures'
+            labels, ``"nl"`` or ``"en"``.
 
     Returns:
         The files written, and notes for the reader (missing runs, skipped analyses).
@@ -370,8 +462,9 @@ def write_report(
     written: list[Path] = []
     try:
         out.mkdir(exist_ok=True)
+        summary = summarise(results)
         results.runs.to_csv(out / "runs.csv", index=False)
-        summarise(results).to_csv(out / "summary.csv", index=False)
+        summary.to_csv(out / "summary.csv", index=False)
         written += [out / "runs.csv", out / "summary.csv"]
         for metric in results.experiment["timeseries"]:
             path = out / f"timeseries_{safe_name(metric)}.png"
@@ -380,12 +473,39 @@ def write_report(
         if results.experiment["method"] in ("morris", "sobol"):
             sensitivity, ranked = _write_sensitivity(results, out, lang, notes)
             written += sensitivity
-        for parameter in _parameters_to_plot(results, ranked, notes):
+        figures = {}
+        shown = _parameters_to_plot(results, ranked, notes)
+        for parameter in shown:
             path = out / f"measures_vs_{safe_name(parameter)}.png"
             written.append(_save(plot_measures(results, parameter, lang), path))
+            figures[parameter] = path.name
+        written += _write_words(results, summary, out, lang, shown, figures, ranked)
     except OSError as error:
         raise ReportError(f"cannot write the report into '{out}': {error}") from None
     return written, notes
+
+
+def _write_words(results: SweepResults, summary: pd.DataFrame, out: Path, lang: str,
+                 shown: list[str], figures: dict[str, str], ranked: list[str] | None
+                 ) -> list[Path]:
+    """The findings for a spreadsheet, and in words as ``report.md`` and ``report.html``."""
+    from simulatie.experiment.report_document import to_html, to_markdown
+    from simulatie.experiment.report_effects import effects, interactions
+    from simulatie.experiment.report_files import write_readable_tables
+    from simulatie.experiment.report_words import report_blocks
+
+    found = effects(results, shown)
+    tables = write_readable_tables(results, found, summary, out, lang)
+    files = [path.name for path in tables] + ["summary.csv", "runs.csv"]
+    if ranked is not None:
+        files.append("sensitivity.csv")
+    blocks = report_blocks(results, found, interactions(results), lang, shown=shown,
+                           figures=figures, files=files, ranked=ranked)
+    markdown, page = (out / name for name in WORDS_FILES)
+    markdown.write_text(to_markdown(blocks), encoding="utf-8")
+    title = results.experiment.get("title") or results.experiment.get("name", "")
+    page.write_text(to_html(blocks, str(title), lang), encoding="utf-8")
+    return [*tables, markdown, page]
 
 
 MOST_INFLUENTIAL = 10

@@ -357,7 +357,7 @@ class Room:
         Raises:
             OSError: If the folder cannot be written.
         """
-        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+        stamp = datetime.now(UTC).astimezone().strftime("%Y%m%dT%H%M%S")
         folder = self.settings.export_dir / f"workshop-{stamp}"
         return write_summary(self.session, folder, lang)
 
