@@ -4,10 +4,10 @@ It loads both scenarios (:func:`simulatie.experiment.scenarios.load_scenario`, w
 both arms and ``--set-a``/``--set-b`` for one), checks the output folder, runs both arms on the
 same seeds (:func:`simulatie.experiment.comparison.compare`) under a progress bar, prints the
 table (:mod:`simulatie.experiment.comparison_words`) and writes the folder
-(:func:`simulatie.experiment.comparison_files.write_comparison`). A mistake in the input is one
-``error: ...`` line (in Dutch with ``--lang nl``) with exit code 2, before anything runs; Ctrl+C
-stops the workers and writes nothing. ``simulatie.cli.main`` adds the command with
-:func:`register`.
+(:func:`simulatie.experiment.comparison_files.write_comparison`), with ``--pdf`` also the page for
+the council. A mistake in the input is one ``error: ...`` line (in Dutch with ``--lang nl``) with
+exit code 2, before anything runs; Ctrl+C stops the workers and writes nothing.
+``simulatie.cli.main`` adds the command with :func:`register`.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ import typer
 from simulatie.cli.common import Lang, command_record, fail, interruptible, step_bar
 from simulatie.core.parameters import MAX_RUN_WEEKS, ParameterError, split_override
 from simulatie.experiment.comparison import DEFAULT_REPLICATIONS, DEFAULT_WEEKS, Arm
+from simulatie.experiment.council_files import COUNCIL_FILES
 from simulatie.experiment.experiments import safe_name
 from simulatie.experiment.results import OutputError, check_output_dir
 from simulatie.experiment.scenarios import ScenarioError, load_scenario
@@ -55,6 +56,8 @@ _MESSAGES: dict[str, dict[str, str]] = {
                 "en": "interrupted: nothing was written; run the command again"},
     "bar": {"nl": "herhalingen", "en": "replications"},
     "title": {"nl": "Vergelijking van A en B", "en": "Comparison of A and B"},
+    "page": {"nl": "Pagina voor de raad: {pdf} en {html}.",
+             "en": "Page for the council: {pdf} and {html}."},
     "done": {"nl": "Resultaten in {folder} ({seconds:.0f} s)",
              "en": "Results in {folder} ({seconds:.0f} s)"},
 }
@@ -79,7 +82,10 @@ SeedOption = Annotated[int, typer.Option(
 LangOption = Annotated[Lang, typer.Option("--lang", "-l", help="Language: nl (default) or en.")]
 OutOption = Annotated[Path | None, typer.Option(
     "--out", "-o", show_default=False,
-    help="Output folder (default: results/vergelijk/A-vs-B-UTCTIME).")]
+    help="Output folder (default: results/vergelijk/A-vs-B-TIME, local time).")]
+PdfOption = Annotated[bool, typer.Option(
+    "--pdf", help="Also write a one-page summary for the council: raad.pdf and raad.html "
+                  "(council.pdf and council.html with --lang en).")]
 WorkersOption = Annotated[int | None, typer.Option(
     "--workers", "-w", show_default=False,
     help="Processes (default: one per core; 1 runs in this process).")]
@@ -128,7 +134,7 @@ def _arms(a: str, b: str, shared: dict[str, str], own: tuple[dict[str, str], dic
 
 
 def _default_out(arms: tuple[Arm, Arm]) -> Path:
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    stamp = datetime.now(UTC).astimezone().strftime("%Y%m%dT%H%M%S")
     names = []
     for index, arm in enumerate(arms):
         other = arms[1 - index]
@@ -173,6 +179,7 @@ def compare_command(
     lang: LangOption = Lang.NL,
     out: OutOption = None,
     workers: WorkersOption = None,
+    pdf: PdfOption = False,
 ) -> None:
     """Compare two policies fairly: both on the same seeds, with replications and intervals."""
     from simulatie.experiment.comparison import compare
@@ -194,9 +201,11 @@ def compare_command(
     _print(comparison, code)
     try:
         folder = write_comparison(comparison, out_dir, code,
-                                  extra_metadata=command_record("vergelijk"))
+                                  extra_metadata=command_record("vergelijk"), council=pdf)
     except OSError as error:
         fail(_say("write", code, error=error))
+    if pdf:
+        typer.echo(_say("page", code, **COUNCIL_FILES[code]))
     typer.echo(_say("done", code, folder=folder, seconds=time.perf_counter() - started))
 
 

@@ -12,7 +12,9 @@ The folder holds:
   :func:`simulatie.experiment.store.read_run_file`);
 * ``figure.png`` (:func:`simulatie.experiment.comparison_figure.plot_comparison`);
 * ``metadata.json``: both arms' scenarios and parameters, the settings that differ, the master
-  seed and every replication's seed, the summary, versions, commit, time and host.
+  seed and every replication's seed, the summary, versions, commit, time and host;
+* on request, the page for the council: ``raad.pdf`` and ``raad.html`` (English:
+  ``council.pdf``, ``council.html``; :mod:`simulatie.experiment.council_comparison`).
 
 The folder is filled beside its place and renamed into it (:func:`~.store.write_folder`).
 """
@@ -27,6 +29,7 @@ import pandas as pd
 
 from simulatie.experiment.comparison import ARMS, Comparison
 from simulatie.experiment.comparison_words import measure_label, unit
+from simulatie.experiment.council_files import council_files, write_comparison_page
 from simulatie.experiment.provenance import environment
 from simulatie.experiment.store import run_table, write_folder, write_json, write_parquet
 
@@ -117,7 +120,8 @@ def metadata(comparison: Comparison, extra: Mapping[str, Any] | None = None) -> 
 
 
 def write_comparison(comparison: Comparison, out_dir: Path | str, lang: str = "nl", *,
-                     extra_metadata: Mapping[str, Any] | None = None) -> Path:
+                     extra_metadata: Mapping[str, Any] | None = None,
+                     council: bool = False) -> Path:
     """Write the summary, weekly tables, figure and metadata into ``out_dir``, all or nothing.
 
     Args:
@@ -125,6 +129,7 @@ def write_comparison(comparison: Comparison, out_dir: Path | str, lang: str = "n
         out_dir: The folder to create; it must not exist yet, or be empty.
         lang: Language of the summary's form and of the figure.
         extra_metadata: Added to ``metadata.json``, e.g. the command line.
+        council: Whether to add the one-page summary for the council, as PDF and HTML.
 
     Returns:
         The absolute path of the written folder.
@@ -135,12 +140,15 @@ def write_comparison(comparison: Comparison, out_dir: Path | str, lang: str = "n
     from simulatie.experiment.comparison_figure import plot_comparison  # matplotlib only here
 
     record = metadata(comparison, extra_metadata)
-    record["files"] = [SUMMARY_FILES[lang], TIMESERIES_FILE, FIGURE_FILE, METADATA_FILE]
+    record["files"] = [SUMMARY_FILES[lang], TIMESERIES_FILE, FIGURE_FILE, METADATA_FILE,
+                       *(council_files(lang) if council else [])]
 
     def fill(folder: Path) -> None:
         _write_summary(summary_table(comparison, lang), folder / SUMMARY_FILES[lang], lang)
         write_parquet(folder / TIMESERIES_FILE, run_table(comparison.weekly, record))
         plot_comparison(comparison, lang).savefig(folder / FIGURE_FILE, dpi=120)
         write_json(folder / METADATA_FILE, record)
+        if council:
+            write_comparison_page(folder, comparison, lang, made=record["timestamp"])
 
     return write_folder(Path(out_dir), fill)

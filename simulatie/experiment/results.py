@@ -5,7 +5,8 @@ format of :mod:`simulatie.experiment.store`, so it carries the run's record too)
 (the same record to read by eye: parameters, seed, versions, commit, timestamp, the per-run summary
 and whatever the caller adds, such as the scenario name and overrides), ``figure.png`` and the same
 table for a spreadsheet: ``tijdreeks.csv`` in Dutch (``;`` between columns, a decimal comma, Dutch
-headers, as Dutch Excel opens it) or ``timeseries.csv`` in English.
+headers, as Dutch Excel opens it) or ``timeseries.csv`` in English; on request also the page for
+the council (``raad.pdf`` and ``raad.html``, in English ``council.pdf`` and ``council.html``).
 Everything is first written into a hidden temporary folder next to the target and then renamed into
 place in one step, so a failure never leaves a half-written run folder behind.
 """
@@ -24,6 +25,7 @@ import pandas as pd
 
 from simulatie.core.calendar import WEEKS_PER_YEAR
 from simulatie.core.observe.measures import BASELINE_PREFIX
+from simulatie.experiment.council_files import council_files, write_run_page
 from simulatie.experiment.store import read_run_file, to_jsonable, write_json, write_run_file
 from simulatie.experiment.wording import check_lang, metric_unit, reader_label, unit_words
 
@@ -171,6 +173,7 @@ def write_run(
     *,
     lang: str = "nl",
     extra_metadata: Mapping[str, Any] | None = None,
+    council: bool = False,
 ) -> Path:
     """Write a run's time series (Parquet and CSV), metadata and figure into ``out_dir``.
 
@@ -184,6 +187,8 @@ def write_run(
         figure: Whether to draw ``figure.png``.
         lang: Language of the figure and the CSV table (:data:`CSV_FILES`), ``"nl"`` or ``"en"``.
         extra_metadata: Added to the run's metadata, e.g. the scenario name and overrides.
+        council: Whether to add the one-page summary for the council, as PDF and HTML
+            (:data:`simulatie.experiment.council_files.COUNCIL_FILES`).
 
     Returns:
         The absolute path of the written run folder.
@@ -196,7 +201,8 @@ def write_run(
     target = check_output_dir(out_dir)
     metadata = {**result.metadata, **(extra_metadata or {}), "summary": dict(result.summary)}
     csv_file, figure_file = CSV_FILES[lang], [FIGURE_FILE] if figure else []
-    metadata["files"] = [TIMESERIES_FILE, csv_file, METADATA_FILE, *figure_file]
+    council_file = council_files(lang) if council else []
+    metadata["files"] = [TIMESERIES_FILE, csv_file, METADATA_FILE, *figure_file, *council_file]
 
     missing = [p for p in (target.parent, *target.parent.parents) if not p.exists()]
     try:
@@ -210,6 +216,8 @@ def write_run(
         write_json(staging / METADATA_FILE, metadata)
         if figure:
             _write_figure(result.timeseries, metadata, staging / FIGURE_FILE, lang)
+        if council:
+            write_run_page(staging, result.timeseries, metadata, lang)
         staging.chmod(0o755)  # mkdtemp makes it private; a results folder is ordinary
         os.rename(staging, target)
     except BaseException as error:
