@@ -154,7 +154,7 @@ def test_run_with_fake_model_writes_outputs_and_metadata(fake_model, tmp_path):
     assert result.exit_code == 0, result.output
     (out,) = (tmp_path / "results" / "runs").iterdir()
     assert out.name.startswith("default-seed7-")
-    assert out.name.endswith("Z")
+    assert re.fullmatch(r"default-seed7-\d{8}T\d{6}", out.name)  # local time, no "Z"
     call = fake_model[0]
     assert (call["seed"], call["steps"]) == (7, 6)
     assert isinstance(call["params"], Parameters)

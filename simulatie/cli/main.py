@@ -26,6 +26,7 @@ try:  # recent typer ships its own copy of click
 except ImportError:  # pragma: no cover - older typer runs on click itself
     from click.exceptions import ClickException, UsageError
 
+from simulatie.cli.buurt import register as register_buurt_command
 from simulatie.cli.calibration import register as register_calibration_command
 from simulatie.cli.common import Lang, fail, one_line, progress_bar
 from simulatie.cli.compare import register as register_compare_command
@@ -49,6 +50,7 @@ from simulatie.core.parameters import (
     parameter_specs,
     split_override,
 )
+from simulatie.experiment.council_files import COUNCIL_FILES
 from simulatie.experiment.results import OutputError, check_output_dir, write_run
 from simulatie.experiment.scenarios import ScenarioError, load_scenario
 
@@ -124,7 +126,7 @@ def _resolve(scenario: str, overrides: dict[str, Any]) -> tuple[str, Parameters,
 
 
 def _default_out(scenario_name: str, seed: int) -> Path:
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    stamp = datetime.now(UTC).astimezone().strftime("%Y%m%dT%H%M%S")
     safe = re.sub(r"[^\w.-]+", "-", scenario_name).strip("-.") or "run"
     return RUNS_DIR / f"{safe}-seed{seed}-{stamp}"
 
@@ -150,7 +152,7 @@ def run_command(
         typer.Option(
             "--out",
             "-o",
-            help="Folder for the results (default: results/runs/SCENARIO-seedN-UTCTIME).",
+            help="Folder for the results (default: results/runs/SCENARIO-seedN-TIME, local time).",
             show_default=False,
         ),
     ] = None,
@@ -158,6 +160,9 @@ def run_command(
         Lang, typer.Option(help="Language of the figure, the summary and the CSV table.")
     ] = Lang.NL,
     figure: Annotated[bool, typer.Option(help="Draw figure.png.")] = True,
+    pdf: Annotated[bool, typer.Option(
+        "--pdf", help="Also write a one-page summary for the council: raad.pdf and raad.html "
+                      "(council.pdf and council.html with --lang en).")] = False,
 ) -> None:
     """Run one simulation; write timeseries.parquet and .csv, metadata.json and figure.png."""
     lang_code = lang.value
@@ -184,11 +189,16 @@ def run_command(
         )
     try:
         written = write_run(
-            result, out_dir, figure=figure, lang=lang_code, extra_metadata=provenance
+            result, out_dir, figure=figure, lang=lang_code, extra_metadata=provenance,
+            council=pdf,
         )
     except OutputError as error:
         fail(str(error))
     print_summary(result, written, lang_code, scenario=name)
+    if pdf:
+        page = COUNCIL_FILES[lang_code]
+        typer.echo(f"Pagina voor de raad: {page['pdf']} en {page['html']}." if lang_code == "nl"
+                   else f"Page for the council: {page['pdf']} and {page['html']}.")
     typer.echo("Let op: één run is één trekking van het toeval; vergelijk beleid eerlijk, met "
                "herhalingen op dezelfde seeds, met: simulatie vergelijk A B" if lang_code == "nl"
                else "Note: one run is one draw of chance; compare policies fairly, with "
@@ -269,3 +279,4 @@ register_discover_command(app)  # simulatie discover
 register_myth_commands(app)  # simulatie myth N / mythe N, simulatie myths / mythes
 register_workshop_command(app)  # simulatie workshop / werkplaats
 register_compare_command(app)  # simulatie vergelijk / compare
+register_buurt_command(app)  # simulatie buurt (my neighbourhood from CBS figures)

@@ -67,6 +67,15 @@ class NeighbourhoodParameters(BaseModel):
         en="Share of recent newcomers and migrants.",
         nl="Aandeel recente nieuwkomers en migranten.",
     )
+    partner_odds: float = param(
+        1.0, ge=0, le=50, unit="odds ratio", group="population", role=Role.STRUCTURE,
+        en="Odds ratio on every group's chance to move in with a partner: 1 = the group "
+        "profiles; below 1 more residents live alone, above 1 fewer (simulatie buurt sets it "
+        "to match CBS's one-person households).",
+        nl="Kansverhouding (odds ratio) op ieders kans om met een partner in de buurt te komen "
+        "wonen: 1 = de groepsprofielen; lager dan 1 wonen meer bewoners alleen, hoger minder "
+        "(simulatie buurt stelt dit in op de eenpersoonshuishoudens van het CBS).",
+    )
     group_clustering: float = param(
         0.0, ge=0, le=1, unit="share", group="population", role=Role.STRUCTURE,
         en="0 = groups sprinkled over the homes (gespikkeld wonen), 1 = clustered by group.",

@@ -28,7 +28,7 @@ import numpy as np
 
 from ..calendar import WEEKS_PER_YEAR
 from ..parameters import Parameters
-from ..state.groups import GROUP_PROFILES, Group, group_shares
+from ..state.groups import GROUP_PROFILES, Group, group_shares, partner_chance
 from ..state.population import Population
 from .lifecourse import (
     OLDER_INFLOW_RISE,
@@ -176,7 +176,8 @@ def draw_residents(
         for values in (table.age, table.frailty, table.partner_alive, table.partner_frailty))
     settle(pop, np.arange(pop.n), groups, ages, frailty, params,
            rng.random((pop.n, TRAIT_DRAWS)), week)
-    pop.partner[:] = rng.random(pop.n) < _PARTNER[groups] * partner_alive
+    chance = partner_chance(_PARTNER[groups], params.partner_odds)
+    pop.partner[:] = rng.random(pop.n) < chance * partner_alive
     pop.partner_frailty[:] = np.where(pop.partner, partner_frailty, 0.0)
 
 

@@ -12,7 +12,7 @@ import numpy as np
 from scipy.special import betaincinv, ndtri
 
 from ..parameters import Parameters
-from ..state.groups import GROUP_PROFILES, Group
+from ..state.groups import GROUP_PROFILES, Group, partner_chance
 from ..state.population import Population
 from .lifecourse import arrival_frailty
 
@@ -44,9 +44,9 @@ def settle(
     ownership and the ask threshold ~ Normal around theirs, draagkracht ~ LogNormal(0, 0.5)
     times the group's share of ``helper_capacity_hours``; a share ``organiser_share`` would
     take on organising at all. The household: a partner moves in
-    with the group's chance, as frail as a newcomer of that age; relatives live within reach
-    with the group's chance, two of them in half of those households (an assumption). Every
-    other state starts fresh.
+    with the group's chance (its odds times ``partner_odds``), as frail as a newcomer of that
+    age; relatives live within reach with the group's chance, two of them in half of those
+    households (an assumption). Every other state starts fresh.
 
     Args:
         pop: The population (changed in place).
@@ -90,7 +90,7 @@ def _draw_traits(
     )
     pop.digital[slots] = draws[:, 5] < prof["digital"]
     pop.organiser[slots] = draws[:, 9] < params.organiser_share
-    pop.partner[slots] = draws[:, 6] < prof["partner"]
+    pop.partner[slots] = draws[:, 6] < partner_chance(prof["partner"], params.partner_odds)
     pop.partner_frailty[slots] = np.where(pop.partner[slots],
                                           arrival_frailty(pop.age[slots], draws[:, 7]), 0.0)
     nearby = prof["family_nearby"]

@@ -14,7 +14,7 @@ from enum import IntEnum
 
 import numpy as np
 
-__all__ = ["GROUP_PROFILES", "Group", "GroupProfile", "group_shares"]
+__all__ = ["GROUP_PROFILES", "Group", "GroupProfile", "group_shares", "partner_chance"]
 
 
 class Group(IntEnum):
@@ -82,3 +82,15 @@ def group_shares(params: object) -> np.ndarray:
         shares[group] = share
     shares[Group.ADULT] = max(0.0, 1.0 - shares.sum())
     return shares / shares.sum()
+
+
+def partner_chance(chance: np.ndarray, odds: float) -> np.ndarray:
+    """The chance to move in with a partner, its odds multiplied by ``odds``.
+
+    ``odds`` = 1 returns ``chance`` exactly (``partner_odds`` at its default).
+
+    Args:
+        chance: Each resident's group chance (:attr:`GroupProfile.partner`).
+        odds: The odds ratio (``partner_odds``).
+    """
+    return chance * odds / (1.0 + chance * (odds - 1.0))
