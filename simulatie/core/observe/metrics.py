@@ -52,7 +52,7 @@ def infrastructure(obs: Observation) -> float:
     activities per 100 residents (capped at 1); volunteers per 10 residents (capped at 1).
     """
     nb = obs.nb
-    running = nb.programme.running()
+    running = obs.running
     places = len(nb.layout.place_xy)
     used = len({a.place for a in running}) / places if places else 0.0
     per_100 = min(1.0, len(running) / (nb.population.n / 100))
@@ -64,7 +64,7 @@ def infrastructure(obs: Observation) -> float:
 @metric("share_80plus", "Residents aged 80+", "Bewoners van 80+", "share")
 def share_80plus(obs: Observation) -> float:
     """Share of residents aged 80 and over (vergrijzing)."""
-    return float((obs.nb.population.age >= 80).mean())
+    return obs.share(obs.nb.population.age >= 80)
 
 
 METRICS: dict[str, Metric] = {

@@ -9,12 +9,14 @@ of indicated need that formal or professional care meets (seed 004's third line)
 from __future__ import annotations
 
 import numpy as np
+from numba import njit
 
-from ..rules.capacity import capacity
 from ..state.care_week import Source
 from .observation import MetricGroup, Observation
 
 __all__ = ["CARE_METRICS"]
+
+CIRCLE_HELPERS = 2  # helpers around a frail resident that make a circle of care
 
 CARE_METRICS = MetricGroup()
 metric = CARE_METRICS.metric
@@ -79,14 +81,14 @@ def care_hours_unmet(obs: Observation) -> float:
         "Draaglast/draagkracht", "ratio")
 def load_capacity_ratio(obs: Observation) -> float:
     """Hours needed relative to the hours residents could give."""
-    can_give = float(capacity(obs.nb.population).sum())
+    can_give = float(obs.capacity.sum())
     return float(obs.care.need.sum() / can_give) if can_give > 0 else float("inf")
 
 
 @metric("mean_draagkracht", "Mean draagkracht", "Gemiddelde draagkracht", "hours/week")
 def mean_draagkracht(obs: Observation) -> float:
     """Mean hours per week residents could give (*draagkracht*) this week."""
-    return float(capacity(obs.nb.population).mean())
+    return float(obs.capacity.mean())
 
 
 @metric("help_burden_top10", "Help given by the busiest 10%", "Hulp gegeven door de drukste 10%",
@@ -122,10 +124,32 @@ def frail_with_two_helpers_share(obs: Observation) -> float:
     frail (not kin: neighbours, friends in the neighbourhood, volunteers). Frail: frailty at or
     above ``formal_care_frailty`` (NaN when nobody is frail).
     """
-    nb = obs.nb
-    pop = nb.population
-    ties = nb.ties
-    helpers = (np.bincount(ties.b[ties.help_ab != 0], minlength=pop.n)
-               + np.bincount(ties.a[ties.help_ba != 0], minlength=pop.n))
-    frail = pop.frailty >= nb.params.formal_care_frailty
-    return float((helpers[frail] >= 2).mean()) if frail.any() else float("nan")
+    ties = obs.nb.ties
+    circled, frail = _frail_with_helpers(ties.a, ties.b, ties.help_ab, ties.help_ba,
+                                         obs.nb.population.frailty,
+                                         obs.nb.params.formal_care_frailty, CIRCLE_HELPERS)
+    return circled / frail if frail else float("nan")
+
+
+@njit(cache=True)
+def _frail_with_helpers(a, b, help_ab, help_ba, frailty, frail_from, least):
+    """Frail residents with at least ``least`` helpers over their ties, and all frail residents.
+
+    A helper is a tie who helped in the caring window (a direction with any help bit set).
+
+    Returns:
+        ``(circled, frail)``: the two counts.
+    """
+    helpers = np.zeros(len(frailty), np.int64)
+    for e in range(len(a)):
+        if help_ab[e] != 0:
+            helpers[b[e]] += 1
+        if help_ba[e] != 0:
+            helpers[a[e]] += 1
+    circled = frail = 0
+    for i in range(len(frailty)):
+        if frailty[i] >= frail_from:
+            frail += 1
+            if helpers[i] >= least:
+                circled += 1
+    return circled, frail

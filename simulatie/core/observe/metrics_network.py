@@ -12,7 +12,7 @@ import numpy as np
 from numba import njit
 
 from ..state.ties import TieStage
-from .observation import MetricGroup, Observation, share_among
+from .observation import MetricGroup, Observation
 
 __all__ = ["NETWORK_METRICS", "lonely_share", "share_with_caring_tie"]
 
@@ -23,26 +23,26 @@ metric = NETWORK_METRICS.metric
 @metric("caring_ties", "Caring ties", "Zorgzame banden", "ties")
 def caring_ties(obs: Observation) -> float:
     """Friendly ties over which help has gone repeatedly, or both ways, lately."""
-    return float((obs.stage == TieStage.CARING).sum())
+    return float(obs.stage_counts[TieStage.CARING])
 
 
 @metric("share_with_caring_tie", "Residents with a caring tie", "Bewoners met een zorgzame band",
         "share")
 def share_with_caring_tie(obs: Observation) -> float:
     """Share of residents with at least one caring tie."""
-    return float((obs.caring_per_resident > 0).mean())
+    return obs.share(obs.caring_per_resident > 0)
 
 
 @metric("friendly_ties", "Friendly ties", "Vriendelijke contacten", "ties")
 def friendly_ties(obs: Observation) -> float:
     """Friendly ties that are not (or no longer) caring."""
-    return float((obs.stage == TieStage.FRIENDLY).sum())
+    return float(obs.stage_counts[TieStage.FRIENDLY])
 
 
 @metric("acquaintance_ties", "Acquaintances", "Kennissen", "ties")
 def acquaintance_ties(obs: Observation) -> float:
     """Ties below the friendly threshold."""
-    return float((obs.stage == TieStage.ACQUAINTANCE).sum())
+    return float(obs.stage_counts[TieStage.ACQUAINTANCE])
 
 
 @metric("mean_tie_strength", "Mean tie strength", "Gemiddelde sterkte van banden", "0..1")
@@ -64,19 +64,19 @@ def tie_strength_p90(obs: Observation) -> float:
 @metric("lonely_share", "Lonely residents", "Eenzame bewoners", "share")
 def lonely_share(obs: Observation) -> float:
     """Share of residents with fewer friendly or caring ties than ``lonely_below_ties``."""
-    return float(obs.lonely.mean())
+    return obs.share(obs.lonely)
 
 
 @metric("lonely_share_75plus", "Lonely residents aged 75+", "Eenzame bewoners van 75+", "share")
 def lonely_share_75plus(obs: Observation) -> float:
     """Loneliness among residents aged 75 and over (NaN when there are none)."""
-    return share_among(obs.lonely, obs.older)
+    return obs.share(obs.lonely, obs.older)
 
 
 @metric("lonely_share_under75", "Lonely residents under 75", "Eenzame bewoners onder 75", "share")
 def lonely_share_under75(obs: Observation) -> float:
     """Loneliness among residents under 75 (NaN when there are none)."""
-    return share_among(obs.lonely, ~obs.older)
+    return obs.share(obs.lonely, ~obs.older)
 
 
 @metric("clustering", "Network clustering", "Clustering van het netwerk", "0..1")
@@ -151,8 +151,25 @@ def _largest_component(ptr, nbr):
 def bridging_share(obs: Observation) -> float:
     """Share of friendly-or-caring ties that connect different groups."""
     ties = obs.nb.ties
-    close = obs.stage >= TieStage.FRIENDLY
-    if not close.any():
-        return 0.0
-    group = obs.nb.population.group
-    return float((group[ties.a[close]] != group[ties.b[close]]).mean())
+    bridging, close = _bridging(ties.a, ties.b, obs.stage, obs.nb.population.group,
+                                _FRIENDLY)
+    return bridging / close if close else 0.0
+
+
+_FRIENDLY = int(TieStage.FRIENDLY)
+
+
+@njit(cache=True)
+def _bridging(a, b, stage, group, friendly):
+    """Friendly-or-caring ties between different groups, and all friendly-or-caring ties.
+
+    Returns:
+        ``(bridging, close)``: the two counts.
+    """
+    bridging = close = 0
+    for e in range(len(a)):
+        if stage[e] >= friendly:
+            close += 1
+            if group[a[e]] != group[b[e]]:
+                bridging += 1
+    return bridging, close

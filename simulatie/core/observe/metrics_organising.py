@@ -7,8 +7,6 @@ out, stepped back) and attendance, including first-time attendees and how isolat
 
 from __future__ import annotations
 
-import numpy as np
-
 from ..state.roles import EARLY_QUIT_WEEKS
 from .observation import MetricGroup, Observation
 
@@ -18,31 +16,27 @@ ORGANISING_METRICS = MetricGroup()
 metric = ORGANISING_METRICS.metric
 
 
-def _running(obs: Observation) -> list:
-    return obs.nb.programme.running()
-
-
 @metric("ownership", "Ownership: activities run by residents",
         "Eigenaarschap: activiteiten door bewoners", "share")
 def ownership(obs: Observation) -> float:
     """Share of running activities that residents organise without professionals doing it."""
-    running = _running(obs)
+    running = obs.running
     if not running:
         return 0.0
-    return float(np.mean([a.organised and not a.professional_run for a in running]))
+    return sum(a.organised and not a.professional_run for a in running) / len(running)
 
 
 @metric("running_activities", "Running activities", "Lopende activiteiten", "activities")
 def running_activities(obs: Observation) -> float:
     """Activities that run, by residents or professionals."""
-    return float(len(_running(obs)))
+    return float(len(obs.running))
 
 
 @metric("resident_run_activities", "Activities residents run", "Activiteiten door bewoners",
         "activities")
 def resident_run_activities(obs: Observation) -> float:
     """Running activities that residents organise without professionals doing the work."""
-    return float(sum(a.organised and not a.professional_run for a in _running(obs)))
+    return float(sum(a.organised and not a.professional_run for a in obs.running))
 
 
 @metric("activities_outliving_support", "Resident activities from before support ended",
@@ -56,7 +50,7 @@ def activities_outliving_support(obs: Observation) -> float:
     if ended is None:
         return float("nan")
     return float(sum(a.organised and not a.professional_run and a.started_week < ended
-                     for a in _running(obs)))
+                     for a in obs.running))
 
 
 @metric("open_meeting_places", "Open meeting places", "Open ontmoetingsplekken", "places")
@@ -116,7 +110,7 @@ def initiators_stepped_back(obs: Observation) -> float:
         "share")
 def attendance(obs: Observation) -> float:
     """Share of residents who attended an activity this week."""
-    return float(obs.nb.population.attended.mean())
+    return obs.share(obs.nb.population.attended)
 
 
 @metric("first_time_attendees", "First-time attendees", "Nieuwe bezoekers van activiteiten",

@@ -9,13 +9,15 @@ the residents' remembered weeks of helping, being asked, being helped and volunt
 from __future__ import annotations
 
 import numpy as np
+from numba import njit
 
 from ..state.care_week import Source
-from .observation import MetricGroup, Observation, share_among
+from .observation import MetricGroup, Observation
 
 __all__ = ["MANTELZORG_HOURS", "SURVEY_METRICS"]
 
 MANTELZORG_HOURS = 2.0  # weekly informal care from which a survey respondent would say they get it
+CARED_FOR_AGE = 55  # Egging, De Boer & Stevens 2011 ask about the carers of people 55+
 
 SURVEY_METRICS = MetricGroup()
 metric = SURVEY_METRICS.metric
@@ -29,7 +31,7 @@ def neighbour_help_share_month(obs: Observation) -> float:
     The counterpart of "helps someone at least monthly" (I&O Research 2018: half of adults),
     narrowed to the neighbourhood.
     """
-    return float((obs.nb.population.weeks_helped(4) > 0).mean())
+    return obs.share(obs.weeks_helped_month > 0)
 
 
 @metric("neighbour_help_share_weekly", "Helps a neighbour most weeks",
@@ -39,7 +41,7 @@ def neighbour_help_share_weekly(obs: Observation) -> float:
 
     The counterpart of "helps someone daily or weekly" (I&O Research 2018: a third of adults).
     """
-    return float((obs.nb.population.weeks_helped(4) >= 3).mean())
+    return obs.share(obs.weeks_helped_month >= 3)
 
 
 @metric("neighbour_help_share_year", "Helped a neighbour in the past year",
@@ -50,7 +52,7 @@ def neighbour_help_share_year(obs: Observation) -> float:
     The counterpart of the Burgerpeiling's "helps neighbours with errands or odd jobs" (Movisie
     2016: almost two thirds).
     """
-    return float(obs.in_last_year(obs.nb.population.last_network_help_week).mean())
+    return obs.share(obs.recent("last_network_help_week"))
 
 
 @metric("never_asked_share_of_non_helpers", "Not asked, of those who did not help",
@@ -61,9 +63,8 @@ def never_asked_share_of_non_helpers(obs: Observation) -> float:
     I&O Research 2018: 60% of those who never help say nobody asks them (NaN when everybody
     helped).
     """
-    pop = obs.nb.population
-    idle = ~obs.in_last_year(pop.last_network_help_week)
-    return share_among(~obs.in_last_year(pop.last_asked_week), idle)
+    idle = ~obs.recent("last_network_help_week")
+    return obs.share(~obs.recent("last_asked_week"), idle)
 
 
 @metric("informal_helper_share_year", "Gave informal care in the past year",
@@ -74,14 +75,14 @@ def informal_helper_share_year(obs: Observation) -> float:
     The counterpart of SCP's broad informal care ("gave informal help in the past twelve
     months"), narrowed to the neighbourhood.
     """
-    return float(obs.in_last_year(obs.nb.population.last_informal_week).mean())
+    return obs.share(obs.recent("last_informal_week"))
 
 
 @metric("informal_helper_share_year_75plus", "Gave informal care in the past year, 75+",
         "Informele zorg gegeven in het afgelopen jaar, 75+", "share")
 def informal_helper_share_year_75plus(obs: Observation) -> float:
     """:func:`informal_helper_share_year` among residents aged 75+ (NaN when there are none)."""
-    return share_among(obs.in_last_year(obs.nb.population.last_informal_week), obs.older)
+    return obs.share(obs.recent("last_informal_week"), obs.older)
 
 
 @metric("helped_share_year_75plus", "Received help from own ties in the past year, 75+",
@@ -91,7 +92,7 @@ def helped_share_year_75plus(obs: Observation) -> float:
 
     CBS 2020: almost a quarter of people 75+ receive informal care (from anyone, anywhere).
     """
-    return share_among(obs.in_last_year(obs.nb.population.last_helped_week), obs.older)
+    return obs.share(obs.recent("last_helped_week"), obs.older)
 
 
 @metric("neighbour_share_of_carers_55plus", "Neighbours among the carers of people 55+",
@@ -108,16 +109,45 @@ def neighbour_share_of_carers_55plus(obs: Observation) -> float:
     nb = obs.nb
     pop = nb.population
     ties = nb.ties
-    weeks = nb.params.caring_help_weeks
-    ab = np.bitwise_count(ties.help_ab) >= weeks
-    ba = np.bitwise_count(ties.help_ba) >= weeks
-    neighbours = (np.bincount(ties.b[ab], minlength=pop.n)
-                  + np.bincount(ties.a[ba], minlength=pop.n))
-    recent = pop.last_family_help_week > nb.week - nb.params.caring_window_weeks
-    family = np.where(recent, pop.family_helpers, 0)
-    cared_for = (pop.age >= 55) & pop.indicated
-    total = neighbours[cared_for].sum() + family[cared_for].sum()
-    return float(neighbours[cared_for].sum() / total) if total else float("nan")
+    neighbours, family = _carers_of_older(
+        ties.a, ties.b, ties.help_ab, ties.help_ba, nb.params.caring_help_weeks, pop.age,
+        pop.indicated, pop.last_family_help_week, pop.family_helpers,
+        nb.week - nb.params.caring_window_weeks, CARED_FOR_AGE)
+    total = neighbours + family
+    return neighbours / total if total else float("nan")
+
+
+@njit(cache=True)
+def _carers_of_older(a, b, help_ab, help_ba, weeks, age, indicated, last_family_week,
+                     family_helpers, family_since, from_age):
+    """Carers from outside the home of residents ``from_age``+ with a health-related need.
+
+    Neighbours: ties who helped them in at least ``weeks`` weeks of the caring window (one per
+    direction); family: each relative of a household that family helped after ``family_since``.
+
+    Returns:
+        ``(neighbours, family)``: the two counts.
+    """
+    neighbours = family = 0
+    for e in range(len(a)):
+        if _weeks(help_ab[e]) >= weeks and age[b[e]] >= from_age and indicated[b[e]]:
+            neighbours += 1
+        if _weeks(help_ba[e]) >= weeks and age[a[e]] >= from_age and indicated[a[e]]:
+            neighbours += 1
+    for i in range(len(age)):
+        if age[i] >= from_age and indicated[i] and last_family_week[i] > family_since:
+            family += family_helpers[i]
+    return neighbours, family
+
+
+@njit(cache=True)
+def _weeks(bits):
+    """Number of set bits: the weeks with help in a tie's caring window."""
+    count = 0
+    while bits:
+        bits &= bits - np.uint64(1)
+        count += 1
+    return count
 
 
 @metric("informal_care_received_share_75plus", "Receiving mantelzorg, 75+",
@@ -131,7 +161,7 @@ def informal_care_received_share_75plus(obs: Observation) -> float:
     """
     informal = obs.care.received[:, [Source.HOUSEHOLD, Source.FAMILY, Source.NETWORK]].sum(axis=1)
     cared = obs.nb.population.indicated & (informal >= MANTELZORG_HOURS)
-    return share_among(cared, obs.older)
+    return obs.share(cared, obs.older)
 
 
 @metric("volunteer_share_year", "Volunteered in the past year",
@@ -142,11 +172,11 @@ def volunteer_share_year(obs: Observation) -> float:
     The model's counterpart of CBS's "did volunteer work in the past twelve months", narrowed to
     the neighbourhood's own care and activity scheme (``docs/calibration.md``).
     """
-    return float(obs.in_last_year(obs.nb.population.last_volunteer_week).mean())
+    return obs.share(obs.recent("last_volunteer_week"))
 
 
 @metric("volunteer_share_year_75plus", "Volunteered in the past year, 75+",
         "Vrijwilliger in het afgelopen jaar, 75+", "share")
 def volunteer_share_year_75plus(obs: Observation) -> float:
     """:func:`volunteer_share_year` among residents aged 75+ (NaN when there are none)."""
-    return share_among(obs.in_last_year(obs.nb.population.last_volunteer_week), obs.older)
+    return obs.share(obs.recent("last_volunteer_week"), obs.older)

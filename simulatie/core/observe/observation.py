@@ -16,18 +16,27 @@ from functools import cached_property
 import numpy as np
 
 from ..calendar import WEEKS_PER_YEAR
+from ..rules.capacity import capacity
 from ..state.care_week import CareWeek
 from ..state.neighbourhood import Neighbourhood
+from ..state.programme import Activity
+from ..state.ties import TieStage
 
-__all__ = ["Metric", "MetricGroup", "Observation", "share_among"]
+__all__ = ["Metric", "MetricGroup", "Observation"]
 
 YEAR_WEEKS = WEEKS_PER_YEAR  # the surveys ask about "the past twelve months"
+MONTH_WEEKS = 4  # ... and about "the past month"
 OLD_AGE = 75  # the health monitor's and CBS's oldest reported group
 
 
 @dataclass
 class Observation:
     """One week of a neighbourhood, as the metrics read it; shared parts are computed once.
+
+    Many metrics read the same masks and counts (residents aged 75+, the lonely, who did
+    something in the past year, the running activities, what residents can give); each is
+    computed at its first use in a week and kept for the others. A share is a count divided by
+    a count (:meth:`share`), exactly the mean of the flags.
 
     Attributes:
         nb: The neighbourhood after the week (read only).
@@ -45,6 +54,11 @@ class Observation:
     def stage(self) -> np.ndarray:
         """Tie stage per edge."""
         return self.nb.ties.stage
+
+    @cached_property
+    def stage_counts(self) -> np.ndarray:
+        """Ties per stage, indexed by :class:`~simulatie.core.state.ties.TieStage`."""
+        return np.bincount(self.stage, minlength=len(TieStage))
 
     @cached_property
     def strength(self) -> np.ndarray:
@@ -71,9 +85,41 @@ class Observation:
         """Residents with fewer close ties than ``lonely_below_ties``."""
         return self.close_per_resident < self.nb.params.lonely_below_ties
 
+    @cached_property
+    def weeks_helped_month(self) -> np.ndarray:
+        """In how many of the past four weeks each resident helped over their own ties."""
+        return self.nb.population.weeks_helped(MONTH_WEEKS)
+
+    @cached_property
+    def capacity(self) -> np.ndarray:
+        """Hours each resident could give this week (*draagkracht*, :func:`~.capacity`)."""
+        return capacity(self.nb.population)
+
+    @cached_property
+    def running(self) -> list[Activity]:
+        """The running activities."""
+        return self.nb.programme.running()
+
     def in_last_year(self, last_week: np.ndarray) -> np.ndarray:
         """Whether something last happened within the past 52 weeks."""
         return last_week > self.nb.week - YEAR_WEEKS
+
+    def recent(self, name: str) -> np.ndarray:
+        """Whether the population's ``name`` (a ``last_..._week`` array) is in the past year."""
+        key = ("recent", name)
+        if key not in self._cache:
+            self._cache[key] = self.in_last_year(getattr(self.nb.population, name))
+        return self._cache[key]
+
+    def share(self, flags: np.ndarray, among: np.ndarray | None = None) -> float:
+        """Share of ``flags`` among all residents, or among those selected by ``among``.
+
+        NaN when ``among`` selects nobody.
+        """
+        if among is None:
+            return np.count_nonzero(flags) / len(flags)
+        total = np.count_nonzero(among)
+        return np.count_nonzero(flags & among) / total if total else float("nan")
 
 
 @dataclass(frozen=True)
@@ -109,8 +155,3 @@ class MetricGroup:
             return fn
 
         return register
-
-
-def share_among(flags: np.ndarray, among: np.ndarray) -> float:
-    """Share of ``flags`` among the residents selected by ``among`` (NaN when there are none)."""
-    return float(flags[among].mean()) if among.any() else float("nan")

@@ -9,6 +9,7 @@ gives nothing. Every rule that asks who can help reads this one function.
 from __future__ import annotations
 
 import numpy as np
+from numba import njit
 
 from ..state.population import Population
 
@@ -20,10 +21,45 @@ def capacity(pop: Population, slots: np.ndarray | slice = slice(None)) -> np.nda
 
     Args:
         pop: The population.
-        slots: Which residents (default: all).
+        slots: Which residents (default: all): a slice, an array of homes or a mask.
     """
-    fit = 1 - pop.frailty[slots]
-    cap = pop.draagkracht_on_arrival[slots] * pop.draagkracht_factor[slots] * fit * fit
-    cap = np.maximum(0.0, cap - pop.household_load[slots])
-    cap[pop.burnout_weeks[slots] > 0] = 0.0
-    return cap
+    if isinstance(slots, slice):
+        if slots == slice(None):
+            return _capacity_all(pop.draagkracht_on_arrival, pop.draagkracht_factor,
+                                 pop.frailty, pop.household_load, pop.burnout_weeks)
+        slots = np.arange(pop.n)[slots]
+    slots = np.asarray(slots)
+    if slots.dtype == np.bool_:
+        slots = np.flatnonzero(slots)
+    return _capacity_of(slots.astype(np.int64, copy=False), pop.draagkracht_on_arrival,
+                        pop.draagkracht_factor, pop.frailty, pop.household_load,
+                        pop.burnout_weeks)
+
+
+@njit(cache=True)
+def _capacity_all(arrival, factor, frailty, household_load, burnout_weeks):
+    """:func:`capacity` of every resident."""
+    out = np.empty(len(arrival))
+    for i in range(len(arrival)):
+        out[i] = _hours(arrival[i], factor[i], frailty[i], household_load[i], burnout_weeks[i])
+    return out
+
+
+@njit(cache=True)
+def _capacity_of(slots, arrival, factor, frailty, household_load, burnout_weeks):
+    """:func:`capacity` of the residents in ``slots``."""
+    out = np.empty(len(slots))
+    for j in range(len(slots)):
+        i = slots[j]
+        out[j] = _hours(arrival[i], factor[i], frailty[i], household_load[i], burnout_weeks[i])
+    return out
+
+
+@njit(cache=True, inline="always")
+def _hours(arrival, factor, frailty, household_load, burnout_weeks):
+    """One resident's hours: arrival × factor × (1 − frailty)², less the partner's care, ≥ 0."""
+    if burnout_weeks > 0:
+        return 0.0
+    fit = 1 - frailty
+    hours = arrival * factor * fit * fit - household_load
+    return 0.0 if hours <= 0.0 else hours  # as numpy's maximum: NaN stays NaN

@@ -15,13 +15,16 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import numpy as np
+from numba import njit
 
+from ..state.keyed import keyed_uniform
 from .capacity import capacity
 from .matching import INTRODUCTION_HOURS
 
 if TYPE_CHECKING:
     from ..state.contacts import Contacts
     from ..state.neighbourhood import Neighbourhood
+    from ..state.population import Population
 
 __all__ = ["connect_alone"]
 
@@ -42,18 +45,61 @@ def connect_alone(nb: Neighbourhood, formal: np.ndarray, covered: float,
     rate = nb.params.staff_connect_rate * covered
     if rate <= 0:
         return
-    alone = np.flatnonzero((formal > 0) & (nb.views.friendly_counts == 0))
-    if len(alone) == 0:
-        return
-    alone = alone[nb.streams.draws("care_staff").uniform(nb.week, alone) < rate]
     layout = nb.layout
-    can_give = capacity(nb.population)
-    a, b = [], []
-    for home in alone.tolist():
-        near = layout.neighbour_idx[layout.neighbour_ptr[home] : layout.neighbour_ptr[home + 1]]
-        near = near[can_give[near] > ABLE_TO_HELP_HOURS]
-        if len(near):
-            a.append(home)
-            b.append(int(near[np.argmax(can_give[near])]))
-    if a:
-        contacts.meet(np.array(a), np.array(b), INTRODUCTION_HOURS)
+    a, b = _introductions(nb.streams.draws("care_staff").key, nb.week, formal,
+                          nb.views.friendly_counts, rate, layout.neighbour_ptr,
+                          layout.neighbour_idx, nb.population, ABLE_TO_HELP_HOURS)
+    if len(a):
+        contacts.meet(a, b, INTRODUCTION_HOURS)
+
+
+def _introductions(key: np.uint64, week: int, formal: np.ndarray, friendly_counts: np.ndarray,
+                   rate: float, neighbour_ptr: np.ndarray, neighbour_idx: np.ndarray,
+                   pop: Population, able_hours: float) -> tuple[np.ndarray, np.ndarray]:
+    """Who the staff introduce to whom this week: ``(resident, neighbour)`` arrays.
+
+    A resident cared for without a close tie is noticed with chance ``rate`` (a keyed draw);
+    the staff suggest the near neighbour with the most hours to give, if any has more than
+    ``able_hours``.
+    """
+    alone = _noticed(key, week, formal, friendly_counts, rate)
+    if len(alone) == 0:
+        return alone, alone
+    return _suggest(alone, neighbour_ptr, neighbour_idx, capacity(pop), able_hours)
+
+
+@njit(cache=True)
+def _noticed(key, week, formal, friendly_counts, rate):
+    """Residents given formal care without a close tie whom the staff notice (keyed draws)."""
+    out = np.empty(len(formal), np.int64)
+    m = 0
+    for home in range(len(formal)):
+        if formal[home] > 0 and friendly_counts[home] == 0 and keyed_uniform(
+                key, week, home, 0) < rate:
+            out[m] = home
+            m += 1
+    return out[:m]
+
+
+@njit(cache=True)
+def _suggest(alone, neighbour_ptr, neighbour_idx, can_give, able_hours):
+    """For each noticed resident, the near neighbour with the most hours to give.
+
+    The first of equals; only a neighbour with more than ``able_hours`` is suggested.
+
+    Returns:
+        ``(resident, neighbour)`` arrays of the introductions.
+    """
+    a = np.empty(len(alone), np.int64)
+    b = np.empty(len(alone), np.int64)
+    m = 0
+    for home in alone:
+        best = -1
+        for k in range(neighbour_ptr[home], neighbour_ptr[home + 1]):
+            v = neighbour_idx[k]
+            if can_give[v] > able_hours and (best < 0 or can_give[v] > can_give[best]):
+                best = v
+        if best >= 0:
+            a[m], b[m] = home, best
+            m += 1
+    return a[:m], b[:m]

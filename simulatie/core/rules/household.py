@@ -18,6 +18,7 @@ by children and other relatives living elsewhere; friends and neighbours each gi
 from __future__ import annotations
 
 import numpy as np
+from numba import njit
 
 from ..parameters import Parameters
 from ..state.population import Population
@@ -40,17 +41,45 @@ def household_care(pop: Population, params: Parameters, remaining: np.ndarray,
     Returns:
         Hours of care given within each home (both directions together).
     """
-    ceiling = params.partner_care_hours
-    from_partner = np.where(pop.partner, ceiling * (1.0 - pop.partner_frailty) ** 2, 0.0)
-    able = pop.burnout_weeks == 0
-    from_resident = np.where(pop.partner & able, ceiling * (1.0 - pop.frailty) ** 2, 0.0)
-    to_resident = np.minimum(remaining, from_partner)
-    to_partner = np.minimum(partner_remaining, from_resident)
-    remaining -= to_resident
-    partner_remaining -= to_partner
-    pop.household_load *= HOUSEHOLD_LOAD_KEPT
-    pop.household_load += (1.0 - HOUSEHOLD_LOAD_KEPT) * to_partner
-    return to_resident + to_partner
+    return _household(pop.partner, pop.partner_frailty, pop.frailty, pop.burnout_weeks,
+                      params.partner_care_hours, remaining, partner_remaining, pop.household_load)
+
+
+@njit(cache=True)
+def _household(partner, partner_frailty, frailty, burnout_weeks, ceiling, remaining,
+               partner_remaining, household_load):
+    """Usual care both ways within each home, and the carer's moving average of it.
+
+    A partner gives up to ``ceiling`` × (1 − their frailty)², the resident the same with their
+    own frailty unless in burnout. ``remaining``, ``partner_remaining`` and ``household_load``
+    change in place.
+
+    Returns:
+        Hours of care given within each home.
+    """
+    out = np.empty(len(partner))
+    for i in range(len(partner)):
+        from_partner = from_resident = 0.0
+        if partner[i]:
+            fit = 1.0 - partner_frailty[i]
+            from_partner = ceiling * (fit * fit)
+            if burnout_weeks[i] == 0:
+                fit = 1.0 - frailty[i]
+                from_resident = ceiling * (fit * fit)
+        to_resident = _least(remaining[i], from_partner)
+        to_partner = _least(partner_remaining[i], from_resident)
+        remaining[i] -= to_resident
+        partner_remaining[i] -= to_partner
+        household_load[i] = (household_load[i] * HOUSEHOLD_LOAD_KEPT
+                             + (1.0 - HOUSEHOLD_LOAD_KEPT) * to_partner)
+        out[i] = to_resident + to_partner
+    return out
+
+
+@njit(cache=True, inline="always")
+def _least(x, y):
+    """The smaller of two numbers, as numpy's ``minimum`` (NaN stays NaN)."""
+    return x if x <= y or x != x else y
 
 
 def family_care(pop: Population, params: Parameters, remaining: np.ndarray,
@@ -67,12 +96,25 @@ def family_care(pop: Population, params: Parameters, remaining: np.ndarray,
     Returns:
         Hours of care relatives gave to each home.
     """
-    can_give = pop.family_helpers * params.family_care_hours
-    to_resident = np.minimum(remaining, can_give)
-    to_partner = np.minimum(partner_remaining, can_give - to_resident)
-    remaining -= to_resident
-    partner_remaining -= to_partner
-    given = to_resident + to_partner
+    given = _family(pop.family_helpers, params.family_care_hours, remaining, partner_remaining)
     pop.received_family = given
     pop.last_family_help_week[given > 0] = week
     return given
+
+
+@njit(cache=True)
+def _family(family_helpers, hours_each, remaining, partner_remaining):
+    """Relatives give up to ``hours_each`` each, the resident's need first (needs in place).
+
+    Returns:
+        Hours of care relatives gave to each home.
+    """
+    out = np.empty(len(family_helpers))
+    for i in range(len(family_helpers)):
+        can_give = family_helpers[i] * hours_each
+        to_resident = _least(remaining[i], can_give)
+        to_partner = _least(partner_remaining[i], can_give - to_resident)
+        remaining[i] -= to_resident
+        partner_remaining[i] -= to_partner
+        out[i] = to_resident + to_partner
+    return out

@@ -13,8 +13,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import numpy as np
+from numba import njit
 
 from ..parameters import Matching
+from ..state.keyed import keyed_uniform
 from ..state.personal import NOBODY
 from .asking import ASK_SOFTNESS, MIN_HOURS
 
@@ -82,6 +84,9 @@ def match_volunteers(
 ) -> None:
     """Match help-seekers to volunteers who have hours left and fit the request.
 
+    The help-seekers are served in a keyed random order (no street first); each one's volunteer
+    is chosen by :func:`_choose_volunteer`, in a compiled kernel (:func:`_match_kernel`).
+
     Args:
         nb: The neighbourhood.
         remaining: Each resident's need left (updated in place).
@@ -92,111 +97,125 @@ def match_volunteers(
     """
     pop = nb.population
     params = nb.params
-    draws = nb.streams.draws("matching")
     volunteers = np.flatnonzero(pop.is_volunteer)
     if len(volunteers) == 0:  # no scheme: nobody to come forward to, nobody to match
         return
     seekers, sought = _requests_for_volunteers(nb, remaining, budget)
     if len(seekers) == 0:
         return
-    order = np.argsort(draws.uniform(nb.week, seekers, 2), kind="stable")  # no street first
-    seekers, sought = seekers[order], sought[order]
     active = params.matching is Matching.ACTIVE and nb.support.present
-    tries = ACTIVE_TRIES if active else PASSIVE_TRIES
-    picks = np.column_stack([
-        volunteers[draws.integers(nb.week, seekers, len(volunteers), 3 + 2 * t)]
-        for t in range(tries)])
-    fits = np.column_stack([draws.uniform(nb.week, seekers, 4 + 2 * t) for t in range(tries)])
-    adjacency = nb.views.all_adjacency
-    out_v, out_n, out_h, introduced = [], [], [], []
-    for r, needer in enumerate(seekers.tolist()):
-        volunteer, met = _choose_volunteer(nb, needer, capacity, adjacency, picks[r], fits[r])
+    ptr, nbr = nb.views.all_adjacency
+    helper, helped, hours, introduced, log = _match_kernel(
+        nb.streams.draws("matching").key, nb.week, seekers, sought, volunteers,
+        ACTIVE_TRIES if active else PASSIVE_TRIES, ptr, nbr, pop.is_volunteer, capacity,
+        remaining, nb.personal.fits(pop.fit), pop.digital,
+        PLATFORM_FIT if params.digital_platform else 0.0, received, pop.given,
+        pop.volunteer_hours,
+    )
+    if nb.personal.watched:
+        for needer, volunteer, yes, given in zip(*(part.tolist() for part in log), strict=True):
+            nb.personal.note(nb.week, "match", needer, volunteer, yes, given)
+    if len(helper):
+        contacts.help(helper, helped, hours)
+        contacts.meet(helper, helped, hours * params.help_shared_share)
+        if len(introduced[0]):
+            contacts.meet(introduced[0], introduced[1], INTRODUCTION_HOURS)
+
+
+@njit(cache=True)
+def _match_kernel(key, week, seekers, sought, volunteers, tries, ptr, nbr, is_volunteer,
+                  capacity, remaining, fit, digital, platform_fit, received, given,
+                  volunteer_hours):
+    """Serve the help-seekers in a keyed random order, each by one volunteer at most.
+
+    A help-seeker's volunteer gives what they need, up to the volunteer's hours left
+    (``capacity`` and ``remaining`` lose it; ``received``, ``given`` and ``volunteer_hours``
+    gain it, all in place). A help-seeker whom a professional sought out (``sought``) is
+    introduced to their volunteer, or else to the first drawn volunteer with time to meet.
+
+    Returns:
+        ``(helper, helped, hours)`` of every piece of help, the introduced ``(volunteer,
+        help-seeker)`` pairs, and the log of every request as ``(help-seeker, volunteer, yes,
+        hours)``.
+    """
+    m = len(seekers)
+    first = np.empty(m)
+    for r in range(m):
+        first[r] = keyed_uniform(key, week, seekers[r], 2)
+    order = np.argsort(first, kind="mergesort")
+    out_v = np.empty(m, np.int64)
+    out_n = np.empty(m, np.int64)
+    out_h = np.empty(m)
+    intro_v = np.empty(m, np.int64)
+    intro_n = np.empty(m, np.int64)
+    log_n = np.empty(m * (tries + 1), np.int64)
+    log_v = np.empty(m * (tries + 1), np.int64)
+    log_yes = np.zeros(m * (tries + 1), np.bool_)
+    log_h = np.zeros(m * (tries + 1))
+    done = introductions = logged = 0
+    for r in order:
+        needer = seekers[r]
+        platform = platform_fit if digital[needer] else 0.0
+        volunteer, met, logged = _choose_volunteer(
+            key, week, needer, volunteers, tries, ptr, nbr, is_volunteer, capacity, fit,
+            platform, log_n, log_v, logged)
         if sought[r] and met >= 0:  # a professional arranged a first meeting
-            introduced.append((volunteer if volunteer >= 0 else met, needer))
+            intro_v[introductions] = volunteer if volunteer >= 0 else met
+            intro_n[introductions] = needer
+            introductions += 1
         if volunteer < 0:
             continue
-        given = min(remaining[needer], capacity[volunteer])
-        capacity[volunteer] -= given
-        remaining[needer] -= given
-        nb.personal.note(nb.week, "match", needer, volunteer, True, given)
-        out_v.append(volunteer)
-        out_n.append(needer)
-        out_h.append(given)
-    if out_v:
-        _record_volunteer_help(nb, out_v, out_n, out_h, introduced, received, contacts)
+        left, can = remaining[needer], capacity[volunteer]
+        hours = can if can < left else left  # Python's min(left, can)
+        capacity[volunteer] -= hours
+        remaining[needer] -= hours
+        log_n[logged], log_v[logged] = needer, volunteer
+        log_yes[logged], log_h[logged] = True, hours
+        logged += 1
+        out_v[done], out_n[done], out_h[done] = volunteer, needer, hours
+        done += 1
+    for i in range(done):
+        received[out_n[i]] += out_h[i]
+        given[out_v[i]] += out_h[i]
+        volunteer_hours[out_v[i]] += out_h[i]
+    log = (log_n[:logged], log_v[:logged], log_yes[:logged], log_h[:logged])
+    return out_v[:done], out_n[:done], out_h[:done], (intro_v[:introductions],
+                                                      intro_n[:introductions]), log
 
 
-def _choose_volunteer(
-    nb: Neighbourhood, needer: int, capacity: np.ndarray,
-    adjacency: tuple[np.ndarray, np.ndarray], picks: np.ndarray, draws: np.ndarray,
-) -> tuple[int, int]:
+@njit(cache=True)
+def _choose_volunteer(key, week, needer, volunteers, tries, ptr, nbr, is_volunteer, capacity,
+                      fit, platform, log_n, log_v, logged):
     """The volunteer who helps ``needer``, and the first drawn one with time to meet them.
 
     A volunteer among the needer's ties with hours left comes back first (a lasting match).
-    Otherwise the drawn volunteers ``picks`` are tried in turn; one with hours left helps when
-    the request fits what they offer (their ``draws`` entry is below their fit, raised for a
-    platform user).
-
-    Args:
-        nb: The neighbourhood.
-        needer: The help-seeker.
-        capacity: Hours each resident has left this week.
-        adjacency: All ties in CSR form, ``(ptr, neighbours)``.
-        picks: The volunteers drawn for this help-seeker.
-        draws: One uniform draw per pick.
+    Otherwise ``tries`` volunteers are drawn (keyed draws ``3, 5, ...``) and tried in turn; one
+    with hours left helps when the request fits what they offer (keyed draws ``4, 6, ...``
+    below their ``fit``, raised by ``platform`` for a platform user). Each drawn volunteer who
+    did not fit is logged (``log_n``, ``log_v`` from ``logged`` on, in place).
 
     Returns:
-        ``(volunteer, met)``: the helping volunteer, or -1; and the first drawn volunteer with
-        time to meet, or -1 (always -1 for a returning volunteer, who needs no introduction).
+        ``(volunteer, met, logged)``: the helping volunteer, or -1; the first drawn volunteer
+        with time to meet, or -1 (always -1 for a returning volunteer, who needs no
+        introduction); and the log's new length.
     """
-    pop = nb.population
-    fit = nb.personal.fits(pop.fit)
-    ptr, nbr = adjacency
-    known = nbr[ptr[needer] : ptr[needer + 1]]
-    known = known[pop.is_volunteer[known] & (capacity[known] > MIN_HOURS)]
-    if len(known):
-        return int(known[0]), -1
-    volunteer = met = -1
-    platform = PLATFORM_FIT if nb.params.digital_platform and pop.digital[needer] else 0.0
-    for k in range(len(picks)):
-        v = int(picks[k])
+    for k in range(ptr[needer], ptr[needer + 1]):
+        known = nbr[k]
+        if is_volunteer[known] and capacity[known] > MIN_HOURS:
+            return known, -1, logged
+    count = len(volunteers)
+    met = -1
+    for t in range(tries):
+        pick = min(int(keyed_uniform(key, week, needer, 3 + 2 * t) * count), count - 1)
+        v = volunteers[pick]
         if v == needer or capacity[v] <= MIN_HOURS:
             continue
         met = v if met < 0 else met  # the first volunteer with time to meet
-        if draws[k] < fit[v] + platform:  # the request fits what they offer
-            volunteer = v
-            break
-        nb.personal.note(nb.week, "match", needer, v, False)
-    return volunteer, met
-
-
-def _record_volunteer_help(
-    nb: Neighbourhood, out_v: list[int], out_n: list[int], out_h: list[float],
-    introduced: list[tuple[int, int]], received: np.ndarray, contacts: Contacts,
-) -> None:
-    """Book the volunteers' help and the contacts it and the matchers' introductions bring.
-
-    Args:
-        nb: The neighbourhood.
-        out_v: The volunteer of each piece of help.
-        out_n: The help-seeker of each.
-        out_h: Its hours.
-        introduced: ``(volunteer, help-seeker)`` pairs a professional introduced.
-        received: Hours each resident received from volunteers (updated in place).
-        contacts: This week's contacts.
-    """
-    pop = nb.population
-    helper = np.array(out_v, dtype=np.int64)
-    helped = np.array(out_n, dtype=np.int64)
-    hours = np.array(out_h)
-    np.add.at(received, helped, hours)
-    np.add.at(pop.given, helper, hours)
-    np.add.at(pop.volunteer_hours, helper, hours)
-    contacts.help(helper, helped, hours)
-    contacts.meet(helper, helped, hours * nb.params.help_shared_share)
-    if introduced:
-        pairs = np.array(introduced, dtype=np.int64)
-        contacts.meet(pairs[:, 0], pairs[:, 1], INTRODUCTION_HOURS)
+        if keyed_uniform(key, week, needer, 4 + 2 * t) < fit[v] + platform:  # the request fits
+            return v, met, logged
+        log_n[logged], log_v[logged] = needer, v
+        logged += 1
+    return -1, met, logged
 
 
 def introduce_chosen(
