@@ -257,7 +257,7 @@ def test_command_mistakes_are_one_line_and_exit_2(args, message, tmp_path):
 
     from simulatie.cli.main import app
 
-    result = CliRunner().invoke(app, [*args, "--out", str(tmp_path / "out")])
+    result = CliRunner().invoke(app, [*args, "--lang", "en", "--out", str(tmp_path / "out")])
     assert result.exit_code == 2, result.output
     assert message in result.output
     assert not (tmp_path / "out").exists()

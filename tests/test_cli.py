@@ -42,9 +42,13 @@ def test_parameters_lists_every_parameter_in_dutch():
     assert result.exit_code == 0, result.output
     for name, spec in parameter_specs().items():
         assert f"  {name} " in result.stdout
-        assert spec.nl in result.stdout
-        assert spec.unit in result.stdout
+        assert f"{spec.short_nl}: {spec.nl}" in result.stdout
+        assert f"  {spec.unit_label('nl')}  · " in result.stdout
+    assert "uren per week" in result.stdout and "hours/week" not in result.stdout
     assert "[0 – 1]" in result.stdout  # a range
+    assert "[0,01 – 0,5]" in result.stdout  # with a decimal comma
+    assert "  0,3  [0 – 1]  aandeel" in result.stdout  # takeover's default
+    assert "[ja | nee]" in result.stdout  # a switch
     # choices, with their Dutch names
     assert "central (centraal) | spread (verspreid) | edge (aan de rand)" in result.stdout
     assert "· beleidsknop (niets georganiseerd: 0)" in result.stdout  # a lever and its baseline
@@ -64,8 +68,9 @@ def test_parameters_in_english_shows_defaults():
     result = runner.invoke(app, ["parameters", "--lang", "en"])
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
+    assert "hours per week" in result.stdout
     for name, spec in parameter_specs().items():
-        assert spec.en in result.stdout
+        assert f"{spec.short_en}: {spec.en}" in result.stdout
         row = next(line for line in lines if line.strip().startswith(name + " "))
         default = spec.default if not isinstance(spec.default, bool) else str(spec.default).lower()
         assert row.split()[1] == (f"{default:g}" if isinstance(default, float) else str(default))
@@ -74,25 +79,35 @@ def test_parameters_in_english_shows_defaults():
 @pytest.mark.parametrize(
     ("args", "fragments"),
     [
-        (["run", "no-such-scenario"], ["no-such-scenario"]),
-        (["run", "--set", "takeovr=0.5"], ["parameter 'takeovr'", "did you mean 'takeover'"]),
-        (["run", "--set", "takeover=1.5"], ["takeover", "1.5", "from 0 to 1"]),
-        (["run", "--set", "takeover=lots"], ["takeover", "lots"]),
-        (["run", "--set", "takeover"], ["'takeover' is not of the form name=value"]),
-        (["run", "--set", "funding=sometimes"], ["funding", "'pilot'"]),
-        (["run", "--set", "share_older=0.9", "--set", "share_family=0.9"], ["add up to"]),
-        (["run", "--steps", "0"], ["--steps must be from 1 to 10400"]),
+        (["run", "no-such-scenario"], ["onbekend scenario 'no-such-scenario'"]),
+        (["run", "--set", "takeovr=0.5"], ["onbekende parameter 'takeovr'",
+                                           "bedoelde u 'takeover'"]),
+        (["run", "--set", "takeover=1.5"], ["takeover", "1.5", "een getal van 0 tot 1 zijn",
+                                            "(aandeel)"]),
+        (["run", "--set", "takeover=lots"], ["takeover", "lots", "mag niet"]),
+        (["run", "--set", "takeover"], ["'takeover' heeft niet de vorm naam=waarde"]),
+        (["run", "--set", "funding=sometimes"], ["funding", "kies uit 'structural', 'pilot'"]),
+        (["run", "--set", "share_older=0.9", "--set", "share_family=0.9"], ["tellen op tot"]),
+        (["run", "--set", "takeover=1,000,5"], ["gebruik een punt", "takeover=0.5"]),
+        (["run", "--steps", "0"], ["--steps moet van 1 tot 10400 zijn"]),
         (["run", "--steps", "-5"], ["--steps"]),
-        (["run", "--steps", "100000000000"], ["--steps must be from 1 to 10400", "200 years"]),
-        (["run", "--seed", "-1"], ["--seed must be 0 or more"]),
-        (["run", "--seed", "abc"], ["--seed"]),
-        (["run", "--lang", "de"], ["--lang"]),
-        (["run", "--sed", "3"], ["--sed", "--seed"]),
+        (["run", "--steps", "100000000000"], ["--steps moet van 1 tot 10400", "200 jaar"]),
+        (["run", "--seed", "-1"], ["--seed moet 0 of meer zijn"]),
+        (["run", "--seed", "abc"], ["ongeldige waarde voor '--seed'", "geheel getal"]),
+        (["run", "--lang", "de"], ["--lang", "kies uit 'nl', 'en'"]),
+        (["run", "--sed", "3"], ["onbekende optie: --sed", "--seed", "(zie 'simulatie run"]),
+        (["run", "--set", "takeovr=0.5", "--lang", "en"], ["unknown parameter 'takeovr'",
+                                                          "did you mean 'takeover'"]),
+        (["run", "--steps", "0", "-l", "en"], ["--steps must be from 1 to 10400", "200 years"]),
+        (["run", "--seed", "abc", "--lang=en"], ["Invalid value for '--seed'"]),
+        (["run", "--sed", "3", "--lang", "en"], ["No such option: --sed", "(see 'simulatie run"]),
     ],
 )
 def test_bad_input_is_one_line_exit_2_and_no_run(fake_model, tmp_path, args, fragments):
     result = runner.invoke(app, args)
     assert_cli_error(result, *fragments)
+    english = "en" in args or "--lang=en" in args
+    assert result.stderr.startswith("error: " if english else "fout: ")
     assert fake_model == []  # rejected before the model ran
     assert list(tmp_path.iterdir()) == []  # no results/ folder, nothing half-written
 
@@ -116,7 +131,7 @@ def test_unwritable_out_is_refused_before_the_run(fake_model, tmp_path):
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder")
     result = runner.invoke(app, ["run", "--steps", "3", "--out", str(blocker / "run")])
-    assert_cli_error(result, "a-file", "is a file")
+    assert_cli_error(result, "a-file", "is een bestand, geen map")
     assert fake_model == []
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a-file"]
 
@@ -125,7 +140,7 @@ def test_non_empty_out_is_refused(fake_model, tmp_path):
     (tmp_path / "full").mkdir()
     (tmp_path / "full" / "x").write_text("x")
     result = runner.invoke(app, ["run", "--out", "full"])
-    assert_cli_error(result, "not empty")
+    assert_cli_error(result, "de map is niet leeg")
     assert fake_model == []
 
 
@@ -138,9 +153,9 @@ def test_failed_write_after_the_run_leaves_nothing(fake_model, tmp_path, monkeyp
     assert result.exit_code == 2, result.output
     # the progress bar has finished on stderr; after it comes exactly one error line
     last = result.stderr.strip().splitlines()[-1]
-    assert last.startswith("error: cannot write results to")
-    assert "No space left on device" in last
-    assert result.stderr.count("error:") == 1
+    assert last.startswith("fout: kan de resultaten niet schrijven naar")
+    assert "geen ruimte meer op de schijf" in last
+    assert result.stderr.count("fout:") == 1
     assert "Traceback" not in result.output
     assert len(fake_model) == 1
     assert list(tmp_path.iterdir()) == []
@@ -149,8 +164,8 @@ def test_failed_write_after_the_run_leaves_nothing(fake_model, tmp_path, monkeyp
 def test_run_with_fake_model_writes_outputs_and_metadata(fake_model, tmp_path):
     result = runner.invoke(
         app,
-        ["run", "--steps", "6", "--seed", "7", "--set", "takeover=0.8", "-s", "funding=pilot"],
-    )
+        ["run", "--steps", "6", "--seed", "7", "--set", "takeover=0,8", "-s", "funding=pilot"],
+    )  # a Dutch decimal comma is read as a point
     assert result.exit_code == 0, result.output
     (out,) = (tmp_path / "results" / "runs").iterdir()
     assert out.name.startswith("default-seed7-")

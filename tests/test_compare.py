@@ -45,8 +45,10 @@ def test_the_table_is_printed_in_dutch(first):
     assert "Verschil" in text and "Oordeel" in text
     assert "duidelijk verschil" in text  # "geen duidelijk verschil" holds it too
     assert "A: default · B: default + funding=pilot, pilot_weeks=13" in text
-    assert "Verschil in instellingen: funding (A structural, B pilot)" in text
-    assert "Voor beide: residents=60" in text
+    # settings by their short labels, with their values as read
+    assert "Verschil in instellingen: Financiering (A structureel, B pilot)" in text
+    assert "Duur van de pilot (A 104, B 13)" in text
+    assert "Voor beide: Woningen 60" in text
     assert "2 herhalingen per beleid op dezelfde seeds" in text
     assert "dus ze verschillen alleen in het beleid" in text
     assert "Resultaten in" in text and str(folder) in text
@@ -133,7 +135,7 @@ def test_a_non_empty_out_folder_is_refused_before_running(no_runs):
     (no_runs / "bezet").mkdir()
     (no_runs / "bezet" / "iets.txt").write_text("al hier")
     result = runner.invoke(app, ["vergelijk", "default", "default", "--out", "bezet"])
-    assert_cli_error(result, "kan de resultaten niet schrijven", "not empty")
+    assert_cli_error(result, "kan de resultaten niet schrijven", "de map is niet leeg")
     assert [p.name for p in no_runs.iterdir()] == ["bezet"]
 
 
@@ -161,7 +163,8 @@ def test_english_alias_writes_an_english_summary(tmp_path):
                                  "--out", str(tmp_path / "en")])
     assert result.exit_code == 0, result.output
     text = " ".join(result.stdout.split())
-    assert "Comparison of A and B" in text and "Settings that differ: professionals" in text
+    assert "Comparison of A and B" in text
+    assert "Settings that differ: Professionals (A 1, B 0)" in text and "For both: Homes 60" in text
     summary = pd.read_csv(tmp_path / "en" / "summary.csv")
     assert list(summary["measure"]) == list(comparison.MEASURES)
     assert set(summary["clear difference"]) <= {"yes", "no"}
@@ -189,6 +192,11 @@ def test_more_replications_are_asked_for_when_the_interval_is_wider_than_the_dif
     assert "--herhalingen 100 of meer" in advice(replace(result, summary=summary))
     summary.loc[headline, ["difference", "difference_low", "difference_high"]] = [1, 0.6, 1.4]
     assert advice(replace(result, summary=summary)) is None
+    # a clear difference (the interval excludes zero) whose size is still uncertain
+    summary.loc[headline, ["difference", "difference_low", "difference_high", "clear"]] = [
+        1.0, 0.2, 2.6, True]
+    text = advice(replace(result, summary=summary))
+    assert "De richting is duidelijk" in text and "Meer herhalingen nodig" not in text
 
 
 def test_a_single_run_points_to_the_fair_comparison(tmp_path):

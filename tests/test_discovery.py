@@ -151,10 +151,24 @@ def test_discover_runs_end_to_end_on_a_tiny_sweep(tiny_sweep: Path) -> None:
     assert "# Scenario discovery" in (folders[0] / "report.md").read_text(encoding="utf-8")
 
 
+def test_discover_speaks_dutch_by_default_and_names_parameters_by_label(tiny_sweep) -> None:
+    result = CliRunner().invoke(app, ["discover", str(tiny_sweep), "--concern",
+                                      "lonely_share > 0.47", "--resamples", "0"])
+    assert result.exit_code == 0, result.output
+    assert "van de 30 combinaties zijn een punt van zorg" in result.output
+    assert "dekking" in result.output and "geschreven:" in result.output
+    assert "design points" not in result.output and "coverage" not in result.output
+    (folder,) = (tiny_sweep / "discovery").iterdir()
+    report = (folder / "report.md").read_text(encoding="utf-8")
+    assert report.startswith("# Scenario-ontdekking: lonely_share > 0.47")
+    assert "| Overnemen door professionals | `takeover` |" in report  # label and name to type
+    assert "Which parameters" not in report and "The box" not in report
+
+
 @pytest.mark.parametrize(("concern", "message"), [
-    ("friendliness > 1", "not a measure of this sweep"),
-    ("lonely_share > 5", "no design point meets"),
-    ("lonely_share >= 0", "every design point meets"),
+    ("friendliness > 1", "is geen uitkomst van deze sweep"),
+    ("lonely_share > 5", "geen enkele combinatie voldoet aan"),
+    ("lonely_share >= 0", "elke combinatie voldoet aan"),
 ])
 def test_discover_refuses_bad_input_and_writes_nothing(tiny_sweep, concern, message) -> None:
     before = sorted(p.name for p in tiny_sweep.rglob("*"))
@@ -171,10 +185,13 @@ def test_discover_refuses_too_few_runs_and_a_folder_without_results(tmp_path) ->
     run_sweep(load_experiment(few), tmp_path / "out", workers=1)
     result = CliRunner().invoke(app, ["discover", str(tmp_path / "out"), "--concern",
                                       "lonely_share > 0.2"])
-    assert result.exit_code == 2 and "too few runs" in result.output
+    assert result.exit_code == 2 and "te weinig runs" in result.output
     assert not (tmp_path / "out" / "discovery").exists()
     result = CliRunner().invoke(app, ["discover", str(tmp_path / "nothing"), "--concern",
                                       "lonely_share > 0.2"])
+    assert result.exit_code == 2 and "is geen resultatenmap van een sweep" in result.output
+    result = CliRunner().invoke(app, ["discover", str(tmp_path / "nothing"), "--concern",
+                                      "lonely_share > 0.2", "--lang", "en"])
     assert result.exit_code == 2 and "not a sweep's results folder" in result.output
 
 

@@ -257,6 +257,9 @@ def test_cli_reports_invalid_file_in_one_line(tmp_path):
     result = CliRunner().invoke(app, ["sweep", str(path), "--out", str(tmp_path / "out")])
     assert result.exit_code == 2
     assert result.stderr.strip().count("\n") == 0
-    assert result.stderr.startswith("error: ") and "did you mean 'takeover'" in result.stderr
+    assert result.stderr.startswith("fout: ") and "bedoelde u 'takeover'" in result.stderr
+    assert "(regel 2)" in result.stderr and "onbekende parameter 'takover'" in result.stderr
     assert "Traceback" not in result.output
     assert not (tmp_path / "out").exists()
+    english = CliRunner().invoke(app, ["sweep", str(path), "--lang", "en"])
+    assert english.stderr.startswith("error: ") and "did you mean 'takeover'" in english.stderr

@@ -82,6 +82,8 @@ def test_dutch_alias_and_bad_input(cli: typer.Typer, tmp_path) -> None:
     ok = runner.invoke(cli, ["mythe", "6", "--out", str(tmp_path / "m6"), *TINY_ARGS])
     assert ok.exit_code == 0, ok.output
     bad = runner.invoke(cli, ["myth", "9", *TINY_ARGS])
+    assert bad.exit_code == 2 and "mythe 9 bestaat niet; kies 1 tot en met 7" in bad.output
+    bad = runner.invoke(cli, ["myth", "9", "--lang", "en", *TINY_ARGS])
     assert bad.exit_code == 2 and "choose 1 to 7" in bad.output
     bad = runner.invoke(cli, ["myth", "4", "--set", "homophily=2", *TINY_ARGS])
     assert bad.exit_code == 2 and "homophily" in bad.output
@@ -216,7 +218,7 @@ def test_shipping_keeps_the_myth_files_fingerprint(tmp_path, monkeypatch) -> Non
     answer = myth_answer(7, "en", scale=TINY, workers=1)
     assert "care_hours_unmet" in answer.result.myth.timeseries
     monkeypatch.setattr(common, "PACKAGE_DATA", tmp_path)
-    _ship([answer])
+    _ship([answer], "en")
     assert load_answers(tmp_path) is not None
     assert shipped_result(load_myth(7), tmp_path) is not None
 

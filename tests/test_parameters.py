@@ -88,3 +88,19 @@ def test_every_named_choice_has_a_dutch_and_an_english_label() -> None:
             assert choice_label(value, "nl") != value, (spec.name, value)
     assert choice_label("participative", "nl") == "participatief"
     assert choice_label("not a choice", "nl") == "not a choice"
+
+
+def test_every_parameter_has_short_labels_and_a_unit_in_words() -> None:
+    from simulatie.core.parameters import UNIT_LABELS
+
+    dutch = {}
+    for name, spec in parameter_specs().items():
+        for lang in ("nl", "en"):
+            label = spec.short(lang)
+            assert label != name and label == label.strip() and label[0].isupper(), (name, lang)
+            assert 1 <= len(label.split()) <= 4, (name, lang, label)
+        dutch.setdefault(spec.short_nl, name)
+        assert dutch[spec.short_nl] == name, f"{name} and {dutch[spec.short_nl]} share a label"
+        assert set(UNIT_LABELS[spec.unit]) == {"nl", "en"}, name
+    assert parameter_specs()["professionals"].short("nl") == "Welzijnswerkers"
+    assert parameter_specs()["professional_hours"].unit_label("nl") == "uren per week"

@@ -97,6 +97,8 @@ def test_runs_table_round_trips_to_the_same_verdicts() -> None:
 def test_cli_refuses_an_unknown_pattern_in_one_line(tmp_path) -> None:
     result = CliRunner().invoke(app, ["patterns", "12", "--out", str(tmp_path / "p")])
     assert result.exit_code == 2
+    assert "patroon '12' bestaat niet" in result.output
+    result = CliRunner().invoke(app, ["patterns", "12", "--lang", "en"])
     assert "no pattern '12'" in result.output
     assert not (tmp_path / "p").exists()
 

@@ -175,8 +175,14 @@ def test_interaction_is_found_where_one_lever_switches_another_on():
     assert abs(takeover.at_low.mean) < 0.01 and takeover.at_high.mean == pytest.approx(-0.08,
                                                                                       abs=0.01)
     text = brief(effects(fake_results()), interactions(fake_results()), "nl")[-1]
-    assert text.startswith("Het effect van **`takeover`** hangt af van **`professionals`**")
-    assert "procentpunt als `professionals` = 0, maar \N{MINUS SIGN}7," in text
+    # parameters by their short labels, not the names typed in experiment files
+    assert text.startswith("Het effect van **Overnemen door professionals** hangt af van "
+                           "**Welzijnswerkers**")
+    assert "procentpunt als welzijnswerkers 0 is, maar \N{MINUS SIGN}7," in text
+    english = brief(effects(fake_results()), interactions(fake_results()), "en")[-1]
+    assert english.startswith("The effect of **Takeover by professionals** depends on "
+                              "**Professionals**")
+    assert "with professionals at 0, but" in english
 
 
 def test_sampled_designs_compare_the_lowest_and_highest_quarter():
@@ -227,7 +233,7 @@ def test_findings_in_brief_say_what_moved_by_how_much_and_how_firm():
     found = effects(fake_results())
     professionals = [e for e in found if e.parameter == "professionals"]
     dutch = parameter_findings(professionals, "nl")
-    assert dutch.startswith("**`professionals` van 0 naar 2**: ")
+    assert dutch.startswith("**Welzijnswerkers van 0 naar 2**: ")
     assert "onvervulde zorgvraag: 12 uren per week minder (" in dutch
     assert "Duidelijk." in dutch and "Geen duidelijk effect op: bewoners zonder hechte" in dutch
     english = parameter_findings(professionals, "en")

@@ -215,6 +215,34 @@ def test_precedence_defaults_base_scenario_variant_command_line(layered):
     assert scenario.changed()["takeover"] == 0.8
 
 
+def test_reasons_in_dutch_belong_to_the_layer_that_set_the_value(tmp_path, monkeypatch):
+    monkeypatch.setenv(ENV_VAR, str(tmp_path))
+    write(tmp_path, "base.toml",
+          "[parameters]\nresidents = 100\ninitiators = 3\n"
+          '[reasons]\nresidents = "base homes"\ninitiators = "base initiators"\n'
+          '[reasons_nl]\nresidents = "woningen van de basis"\n'
+          'initiators = "kartrekkers van de basis"\n')
+    write(tmp_path, "child.toml",
+          '[scenario]\nbase = "base"\n[parameters]\nresidents = 150\n'
+          '[reasons]\nresidents = "child homes"\n'
+          '[reasons_en]\ninitiators = "the base\'s initiators, in English"\n')
+    scenario = load_scenario("child")
+    assert scenario.reason("initiators", "nl") == "kartrekkers van de basis"
+    assert scenario.reason("initiators", "en") == "the base's initiators, in English"
+    # the child set residents again: the base's Dutch reason no longer applies
+    assert scenario.reason("residents", "nl") == "child homes"
+    assert scenario.reason("area_risk", "nl") == ""
+    write(tmp_path, "bad.toml", '[reasons_nl]\nresidnets = "x"\n')
+    with pytest.raises(ScenarioError, match=r"\[reasons_nl\] unknown parameter 'residnets'"):
+        load_scenario("bad")
+
+
+def test_every_scenario_with_reasons_gives_them_in_dutch():
+    for scenario in list_scenarios():
+        if scenario.reasons:
+            assert set(scenario.translated_reasons["nl"]) == set(scenario.reasons), scenario.name
+
+
 def test_precedence_without_variant_or_overrides(layered):
     scenario = load_scenario("child")
     assert (scenario.parameters.initiators, scenario.parameters.takeover) == (4, 0.6)
@@ -599,12 +627,19 @@ def test_cli_show_prints_values_sources_and_reasons():
     assert row["residents"].split()[1] == "120" and "kerkweg.toml" in row["residents"]
     assert row["professionals"].split()[1] == "0"
     assert "(variant no_support)" in row["professionals"]
-    assert row["takeover"].rstrip().endswith(COMMAND_LINE)
-    assert row["area_risk"].rstrip().endswith(DEFAULT)
+    assert row["takeover"].rstrip().endswith("opdrachtregel")  # where a value came from, in Dutch
+    assert row["area_risk"].rstrip().endswith("standaard")
+    assert "uren per week per bewoner" in row["formal_care_hours"]  # units in words
+    assert "participative (participatief)" in row["guidance_style"]  # a choice with its name
+    assert row["takeover"].split()[1] == "0,8"  # a decimal comma
     assert "Waarom deze waarden" in result.stdout
+    # a Dutch reason from [reasons_nl], named by the parameter's short label
+    assert "Aandeel ouderen (share_older): Seed 000: de locatie huisvest ouderen" in result.stdout
+    assert "Assumption:" not in result.stdout
     english = runner.invoke(app, ["scenarios", "show", "kerkweg", "--lang", "en", "--changed"])
     assert english.exit_code == 0, english.output
     assert "Why these values" in english.stdout
+    assert "Share of older people (share_older): Seed 000: the location houses" in english.stdout
     assert "area_risk " not in english.stdout  # --changed hides defaults
     assert "Sprinkled housing" in english.stdout or "sprinkled housing" in english.stdout
 
@@ -612,10 +647,11 @@ def test_cli_show_prints_values_sources_and_reasons():
 @pytest.mark.parametrize(
     ("args", "fragments"),
     [
-        (["show", "kerkwge"], ["'kerkwge'", "did you mean 'kerkweg'"]),
+        (["show", "kerkwge"], ["'kerkwge'", "bedoelde u 'kerkweg'"]),
         (["show", "kerkweg", "--set", "residnets=3"], ["'residnets'"]),
-        (["show", "kerkweg", "--set", "residents=5"], ["'residents'", "command line"]),
+        (["show", "kerkweg", "--set", "residents=5"], ["'residents'", "opdrachtregel"]),
         (["show", "kerkweg:nope"], ["'nope'"]),
+        (["show", "kerkweg:nope", "--lang", "en"], ["unknown variant 'nope'"]),
     ],
 )
 def test_cli_show_errors_are_one_line(args, fragments):
@@ -633,15 +669,20 @@ def test_cli_validate(tmp_path, monkeypatch):
     assert_cli_error(
         runner.invoke(app, ["scenarios", "validate", str(bad)]),
         "bad.toml",
-        "'share_oldr'",
-        "(line 3)",
-        "did you mean 'share_older'",
+        "onbekende parameter 'share_oldr'",
+        "(regel 3)",
+        "bedoelde u 'share_older'",
+    )
+    assert_cli_error(
+        runner.invoke(app, ["scenarios", "validate", str(bad), "--lang", "en"]),
+        "unknown parameter 'share_oldr'", "(line 3)", "did you mean 'share_older'",
     )
     broken = write(tmp_path, "broken.toml", "[parameters\n")
     assert_cli_error(runner.invoke(app, ["scenarios", "validate", "broken.toml"]), "broken.toml")
-    assert_cli_error(runner.invoke(app, ["scenarios", "validate", str(tmp_path)]), "directory")
+    assert_cli_error(runner.invoke(app, ["scenarios", "validate", str(tmp_path)]), "is een map")
     assert_cli_error(
-        runner.invoke(app, ["scenarios", "validate", "nothing.toml"]), "no such scenario file"
+        runner.invoke(app, ["scenarios", "validate", "nothing.toml"]),
+        "scenariobestand niet gevonden"
     )
     assert_cli_error(runner.invoke(app, ["scenarios", "validate", str(broken) + "x"]))
 
@@ -656,7 +697,7 @@ def test_cli_validate_takes_a_name_as_run_does(reference, tmp_path, monkeypatch)
 
 def test_cli_validate_names_an_unknown_scenario():
     assert_cli_error(runner.invoke(app, ["scenarios", "validate", "kerkwge"]),
-                     "unknown scenario 'kerkwge'", "did you mean 'kerkweg'")
+                     "onbekend scenario 'kerkwge'", "bedoelde u 'kerkweg'")
 
 
 @pytest.mark.parametrize("args", [

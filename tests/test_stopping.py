@@ -133,8 +133,8 @@ def test_a_sweep_stops_keeps_finished_runs_and_resumes_exactly(
         return any((out / "runs").glob("*.parquet")) if (out / "runs").is_dir() else False
 
     _wait_for(first_run_written)
-    err = _stop_and_check(process, sig, seen, "run the same command to resume")
-    done = int(err.split("interrupted: ")[1].split(" of ")[0])
+    err = _stop_and_check(process, sig, seen, "dezelfde opdracht gaat verder waar hij was")
+    done = int(err.split("onderbroken: ")[1].split(" van de ")[0])
     assert done == len(_runs(out)) < PLANNED
     assert not list((out / "runs").glob("*.failed.json"))  # nobody counted a worker as dead
     subprocess.run(args, check=True, cwd=tmp_path, capture_output=True)
@@ -231,5 +231,5 @@ def test_the_dashboard_server_does_not_outlive_the_command(tmp_path: Path, sig: 
         return _serving(port)
 
     _wait_for(up, timeout=90)
-    _stop_and_check(process, sig, seen, "the dashboard is no longer served")
+    _stop_and_check(process, sig, seen, "het dashboard wordt niet meer aangeboden")
     assert not _serving(port)

@@ -180,7 +180,7 @@ def test_dask_cluster_of_subprocesses_gives_identical_results(serial, tmp_path):
              str(tmp_path / "out"), "--quiet"],
         )
         assert result.exit_code == 0, result.output
-        assert f"done {N_TINY}, skipped 0, failed 0" in result.stdout
+        assert f"klaar {N_TINY}, overgeslagen 0, mislukt 0" in result.stdout
         assert_same(outputs(serial), outputs(tmp_path / "out"))
     finally:
         for process in (worker, scheduler):
@@ -196,7 +196,8 @@ def test_unreachable_scheduler_is_one_line(tmp_path, monkeypatch):
          "--out", str(tmp_path / "out"), "--quiet"],
     )
     assert result.exit_code == 2
-    assert result.stderr.startswith("error: cannot reach the Dask scheduler")
+    assert result.stderr.startswith("fout: kan de Dask-scheduler op 'tcp://127.0.0.1:9' niet "
+                                    "bereiken")
 
 
 # --- Resume --------------------------------------------------------------------------------------
@@ -281,8 +282,8 @@ def test_failing_run_is_recorded_and_the_others_go_on(tmp_path, monkeypatch):
         cli(), ["sweep", str(path), "--workers", "1", "--out", str(out), "--quiet"]
     )
     assert result.exit_code == 1
-    assert f"done {N_TINY - 1}, skipped 0, failed 1 of {N_TINY}" in result.stdout
-    assert "p0001-r000" in result.stderr
+    assert f"klaar {N_TINY - 1}, overgeslagen 0, mislukt 1 van {N_TINY}" in result.stdout
+    assert "mislukte runs: p0001-r000" in result.stderr
     failure = json.loads((out / "runs" / "p0001-r000.failed.json").read_text())
     assert failure["error"] == "RuntimeError: the model fell over"
     assert "Traceback" in failure["traceback"] and "flaky" in failure["traceback"]
@@ -406,7 +407,10 @@ def test_report_in_words_is_dutch_by_default(serial):
     for heading in ("# Wat de simulaties laten zien", "## Wat er is gedaan", "## In het kort",
                     "## Per instelling", "## Hoe zeker is dit?"):
         assert heading in text
-    assert "**`takeover` van 0% naar 100%**" in text and "**`initiators` van 0 naar 4**" in text
+    # settings by their short labels; the name to type where the report introduces them
+    assert "**Overnemen door professionals van 0% naar 100%**" in text
+    assert "**Kartrekkers van 0 naar 4**" in text
+    assert "**Kartrekkers** (`initiators`) — " in text and "`takeover`" in text
     assert "weinig runs (2 herhalingen)" in text  # two replications are few
     assert "procentpunt" in text and "(measures_vs_takeover.png)" in text
     page = (report / "report.html").read_text(encoding="utf-8")
@@ -488,7 +492,9 @@ def test_sensitivity_report(tmp_path, method, samples, columns):
 def test_report_on_a_folder_that_is_not_a_sweep(tmp_path):
     result = CliRunner().invoke(cli(), ["report", str(tmp_path)])
     assert result.exit_code == 2
-    assert result.stderr.startswith("error: ") and "not a sweep's results folder" in result.stderr
+    assert result.stderr.startswith("fout: ") and "is geen resultatenmap" in result.stderr
+    english = CliRunner().invoke(cli(), ["report", str(tmp_path), "-l", "en"])
+    assert english.stderr.startswith("error: ") and "not a sweep's results folder" in english.stderr
 
 
 def _dies_once(task: RunTask) -> RunOutcome:

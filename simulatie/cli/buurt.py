@@ -4,8 +4,8 @@ It reads one region's *Kerncijfers wijken en buurten* (a StatLine CSV export wit
 CBS open data), turns them into the model's targets, searches the parameters whose model
 neighbourhood matches them (:mod:`simulatie.experiment.neighbourhood`), prints the model beside
 the figures and writes ``scenarios/NAME.toml``, which ``simulatie run NAME`` then runs. A
-mistake (a bad code, a missing or suppressed figure, an existing file) is one ``error: ...``
-line, in Dutch with ``--lang nl``, with exit code 2, and nothing is written.
+mistake (a bad code, a missing or suppressed figure, an existing file) is one ``fout: ...``
+line (``error: ...`` with ``--lang en``) with exit code 2, and nothing is written.
 ``simulatie.cli.main`` adds the command with :func:`register`.
 """
 
@@ -17,7 +17,8 @@ from typing import Annotated
 
 import typer
 
-from simulatie.cli.common import Lang, fail, print_table
+from simulatie.cli.common import fail, print_table
+from simulatie.cli.language import DEFAULT_LANG, lang_option, tr
 
 __all__ = ["buurt_command", "register"]
 
@@ -43,29 +44,44 @@ _TEXT = {
                   "en": "--perc-75plus is a percentage of inhabitants (0 to 100), got {value}"},
 }
 
-CsvOption = Annotated[Path | None, typer.Option(
-    "--csv", help="A StatLine CSV export of Kerncijfers wijken en buurten (offline); without it "
-    "the figures are read from CBS open data.", show_default=False)]
-YearOption = Annotated[int | None, typer.Option(
-    "--jaar", "--year", help="KWB year (online: which table, default 2024; --csv: only if the "
-    "file does not say).", show_default=False)]
-NameOption = Annotated[str | None, typer.Option(
-    "--naam", "--name", help="Scenario name (default: the region code, e.g. bu04840501).",
-    show_default=False)]
-HomesOption = Annotated[int | None, typer.Option(
-    "--woningen", "--homes", help="Homes to model (default: the region's households, at most "
-    "2000).", show_default=False)]
-OldOption = Annotated[float | None, typer.Option(
-    "--perc-75plus", help="Share of inhabitants aged 75+, in percent, if you know it (KWB stops "
-    "at 65+; default: the national ratio).", show_default=False)]
-FolderOption = Annotated[Path | None, typer.Option(
-    "--map", "--folder", help="Folder to write the scenario to (default: the scenarios folder).",
-    show_default=False)]
-ForceOption = Annotated[bool, typer.Option("--force", help="Replace an existing scenario file.")]
-CheckOption = Annotated[bool, typer.Option(
-    "--check/--no-check", help="Build model neighbourhoods to week 0 to check (and correct) "
-    "the search.")]
-LangOption = Annotated[Lang, typer.Option("--lang", "-l", help="Language: nl (default) or en.")]
+CsvOption = Annotated[Path | None, typer.Option("--csv", show_default=False, help=tr(
+    "Een CSV-export uit StatLine van Kerncijfers wijken en buurten (offline); zonder dit "
+    "bestand komen de cijfers uit CBS open data.",
+    "A StatLine CSV export of Kerncijfers wijken en buurten (offline); without it the figures "
+    "are read from CBS open data."))]
+YearOption = Annotated[int | None, typer.Option("--jaar", "--year", show_default=False, help=tr(
+    "KWB-jaar (online: welke tabel, standaard 2024; --csv: alleen als het bestand het niet "
+    "zegt).",
+    "KWB year (online: which table, default 2024; --csv: only if the file does not say)."))]
+NameOption = Annotated[str | None, typer.Option("--naam", "--name", show_default=False, help=tr(
+    "Naam van het scenario (standaard: de regiocode, bijv. bu04840501).",
+    "Scenario name (default: the region code, e.g. bu04840501)."))]
+HomesOption = Annotated[int | None, typer.Option("--woningen", "--homes", show_default=False,
+                                                 help=tr(
+    "Aantal woningen in het model (standaard: de huishoudens van de regio, hoogstens 2000).",
+    "Homes to model (default: the region's households, at most 2000)."))]
+OldOption = Annotated[float | None, typer.Option("--perc-75plus", show_default=False, help=tr(
+    "Aandeel inwoners van 75 jaar en ouder, in procenten, als u het weet (KWB stopt bij 65+; "
+    "standaard: de landelijke verhouding).",
+    "Share of inhabitants aged 75+, in percent, if you know it (KWB stops at 65+; default: the "
+    "national ratio)."))]
+FolderOption = Annotated[Path | None, typer.Option("--map", "--folder", show_default=False,
+                                                   help=tr(
+    "Map om het scenario in te schrijven (standaard: de map met scenario's).",
+    "Folder to write the scenario to (default: the scenarios folder)."))]
+ForceOption = Annotated[bool, typer.Option("--force", help=tr(
+    "Vervang een bestaand scenariobestand.", "Replace an existing scenario file."))]
+CheckOption = Annotated[bool, typer.Option("--check/--no-check", help=tr(
+    "Bouw modelbuurten tot week 0 om de zoektocht te controleren (en bij te stellen).",
+    "Build model neighbourhoods to week 0 to check (and correct) the search."))]
+LangOption = lang_option("Taal van de tabel, de notities, de meldingen en de redenen in het "
+                         "bestand: nl (standaard) of en.",
+                         "Language of the table, the notes, the messages and the reasons in the "
+                         "file: nl (default) or en.")
+CodeArgument = Annotated[str, typer.Argument(metavar="CODE", help=tr(
+    "CBS-regiocode: BU + 8 cijfers (buurt), WK + 6 (wijk) of GM + 4 (gemeente), bijv. "
+    "BU04840501.",
+    "CBS region code: BU + 8 (buurt), WK + 6 (wijk) or GM + 4 (gemeente), e.g. BU04840501."))]
 
 
 def _say(key: str, lang: str, **fields: object) -> str:
@@ -83,9 +99,7 @@ def _command(code: str, csv: Path | None, year: int | None, homes: int | None,
 
 
 def buurt_command(
-    code: Annotated[str, typer.Argument(
-        metavar="CODE", help="CBS region code: BU + 8 (buurt), WK + 6 (wijk) or GM + 4 "
-        "(gemeente), e.g. BU04840501.")],
+    code: CodeArgument,
     csv: CsvOption = None,
     year: YearOption = None,
     name: NameOption = None,
@@ -94,7 +108,7 @@ def buurt_command(
     folder: FolderOption = None,
     force: ForceOption = False,
     check: CheckOption = True,
-    lang: LangOption = Lang.NL,
+    lang: LangOption = DEFAULT_LANG,
 ) -> None:
     """Make a scenario of your own buurt from CBS figures and show it beside them."""
     from simulatie.core.parameters import parameter_specs
@@ -143,4 +157,7 @@ def buurt_command(
 
 def register(app: typer.Typer) -> None:
     """Add ``simulatie buurt`` to the command line."""
-    app.command("buurt")(buurt_command)
+    app.command("buurt", help=tr(
+        "Maak een scenario van uw eigen buurt uit CBS-cijfers en toon het ernaast.",
+        "Make a scenario of your own buurt from CBS figures and show it beside them."))(
+        buurt_command)

@@ -31,6 +31,7 @@ from simulatie.cli.common import (
     print_table,
     progress_bar,
 )
+from simulatie.cli.language import DEFAULT_LANG, lang_option, tr
 from simulatie.experiment.calibration.targets import TARGETS
 
 if TYPE_CHECKING:
@@ -44,27 +45,45 @@ __all__ = ["CALIBRATION_DIR", "calibrate_command", "register"]
 CALIBRATION_DIR = Path("results") / "calibration"
 RESUME = "interrupted: run the same command to resume from the last finished generation"
 
-ScenarioOption = Annotated[str, typer.Option(
-    help="Scenario whose context assumptions are calibrated.")]
-ParticlesOption = Annotated[int, typer.Option(help="Parameter sets per generation.")]
-GenerationsOption = Annotated[int, typer.Option(help="Most generations (ABC-SMC populations).")]
-YearsOption = Annotated[int, typer.Option(help="Years simulated per parameter set (≥ 3).")]
-SeedOption = Annotated[int, typer.Option(help="Master seed.")]
-MaxSimulationsOption = Annotated[int | None, typer.Option(
-    help="Start no new generation once this many simulations are done in all "
-    "(checked between generations).", show_default=False, min=1)]
-CheckOption = Annotated[int, typer.Option(
-    help="Accepted parameter sets simulated again on fresh seeds, to check the fit (0: no "
-    "check).", min=0)]
-WorkersOption = Annotated[int | None, typer.Option(
-    "--workers", "-w", help="Local worker processes (default: one per core).",
-    show_default=False)]
-OutOption = Annotated[Path | None, typer.Option(
-    "--out", "-o", help="Output folder (default: results/calibration/SCENARIO); "
-    "an unfinished calibration there is resumed.", show_default=False)]
-ShipOption = Annotated[bool, typer.Option(
-    help="Also write the ensemble into the package (simulatie/data/).")]
-QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No progress lines.")]
+ScenarioOption = Annotated[str, typer.Option(help=tr(
+    "Scenario waarvan de aannames over de context gekalibreerd worden.",
+    "Scenario whose context assumptions are calibrated."))]
+ParticlesOption = Annotated[int, typer.Option(help=tr("Parametersets per generatie.",
+                                                      "Parameter sets per generation."))]
+GenerationsOption = Annotated[int, typer.Option(help=tr(
+    "Hoogstens zoveel generaties (ABC-SMC-populaties).",
+    "Most generations (ABC-SMC populations)."))]
+YearsOption = Annotated[int, typer.Option(help=tr("Gesimuleerde jaren per parameterset (≥ 3).",
+                                                  "Years simulated per parameter set (≥ 3)."))]
+SeedOption = Annotated[int, typer.Option(help=tr("Hoofdseed.", "Master seed."))]
+MaxSimulationsOption = Annotated[int | None, typer.Option(show_default=False, min=1, help=tr(
+    "Begin geen nieuwe generatie meer als er in totaal zoveel simulaties gedaan zijn (gekeken "
+    "tussen generaties).",
+    "Start no new generation once this many simulations are done in all (checked between "
+    "generations)."))]
+CheckOption = Annotated[int, typer.Option(min=0, help=tr(
+    "Geaccepteerde parametersets die opnieuw gesimuleerd worden op nieuwe seeds, om de "
+    "aansluiting te controleren (0: geen controle).",
+    "Accepted parameter sets simulated again on fresh seeds, to check the fit (0: no "
+    "check)."))]
+WorkersOption = Annotated[int | None, typer.Option("--workers", "-w", show_default=False, help=tr(
+    "Processen op deze computer (standaard: één per processorkern).",
+    "Local worker processes (default: one per core)."))]
+OutOption = Annotated[Path | None, typer.Option("--out", "-o", show_default=False, help=tr(
+    "Uitvoermap (standaard: results/calibration/SCENARIO); een onafgemaakte kalibratie daarin "
+    "gaat verder.",
+    "Output folder (default: results/calibration/SCENARIO); an unfinished calibration there is "
+    "resumed."))]
+ShipOption = Annotated[bool, typer.Option(help=tr(
+    "Schrijf het ensemble ook in het pakket (simulatie/data/).",
+    "Also write the ensemble into the package (simulatie/data/)."))]
+QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help=tr("Geen voortgangsregels.",
+                                                                    "No progress lines."))]
+LangOption = lang_option(
+    "Taal van de meldingen: nl (standaard) of en (de tabellen van deze onderzoeksopdracht zijn "
+    "Engels).",
+    "Language of the messages: nl (default) or en (this research command's tables are in "
+    "English).")
 
 
 def calibrate_command(
@@ -80,6 +99,7 @@ def calibrate_command(
     out: OutOption = None,
     ship: ShipOption = False,
     quiet: QuietOption = False,
+    lang: LangOption = DEFAULT_LANG,
 ) -> None:
     """Calibrate against the Dutch figures (ABC-SMC) and write the ensemble of accepted sets."""
     from simulatie.experiment.experiments import safe_name
@@ -261,4 +281,8 @@ def _print_fit(fit: pd.DataFrame, title: str) -> None:
 
 def register(app: typer.Typer) -> None:
     """Add ``calibrate`` to a Typer application (the ``simulatie`` command)."""
-    app.command("calibrate")(calibrate_command)
+    app.command("calibrate", help=tr(
+        "Kalibreer tegen de Nederlandse cijfers (ABC-SMC) en schrijf het ensemble van "
+        "geaccepteerde parametersets.",
+        "Calibrate against the Dutch figures (ABC-SMC) and write the ensemble of accepted "
+        "sets."))(calibrate_command)

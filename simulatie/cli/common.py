@@ -1,26 +1,31 @@
 """What every command-line module shares: options, errors, interruption, progress and records.
 
-The language choice, the options several commands declare alike, the one-line error exit, the
-exit code of an interrupted command, the progress bar of long work, the provenance record of a
-written table and the table printed at the end.
+The options several commands declare alike (``--lang``, ``--set``, ``--workers``, …), the one-line
+error exit, the exit code of an interrupted command, the progress bar of long work, the
+provenance record of a written table and the table printed at the end.
 
-Bad input on the command line is reported as one ``error: ...`` line on stderr with exit code
-2, never a traceback; all commands (run, scenarios, sweep, report, myths, calibrate,
-robustness) use :func:`fail`.
+Bad input on the command line is reported as one ``fout: ...`` line (``error: ...`` with
+``--lang en``) on stderr with exit code 2, never a traceback; every command uses :func:`fail`,
+which says the message in the command's language (:mod:`simulatie.cli.language`,
+:mod:`simulatie.cli.messages`). ``--set NAME=VALUE`` is read by :func:`read_overrides`, which
+also takes the decimal comma and ``ja``/``nee`` that Dutch users type.
 """
 
 from __future__ import annotations
 
+import re
 import shlex
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
+from simulatie.cli.language import Lang, current_lang, tr
+from simulatie.cli.messages import PREFIX, translate
+from simulatie.core.parameters import ParameterError, parameter_specs, split_override
 from simulatie.experiment.stopping import Interrupted, stop_on_signals
 
 if TYPE_CHECKING:
@@ -47,6 +52,8 @@ __all__ = [
     "one_line",
     "print_table",
     "progress_bar",
+    "read_overrides",
+    "set_option",
     "step_bar",
 ]
 
@@ -55,22 +62,35 @@ EXIT_INTERRUPTED = 130  # 128 + SIGINT: what a shell reports for Ctrl+C
 PACKAGE_DATA = Path(__file__).resolve().parents[1] / "data"
 """Where ``--ship`` writes the calibration ensemble and the myths' robustness table."""
 NOTHING_WRITTEN = "interrupted: nothing was written; run the command again"
-"""What a command that writes only at its end says when it is stopped."""
+"""What a command that writes only at its end says when it is stopped (in the user's language:
+:func:`interruptible` translates it)."""
 
 ProcessesOption = Annotated[int | None, typer.Option(
-    "--workers", "-w", help="Processes (default: one per core).", show_default=False)]
+    "--workers", "-w", help=tr("Processen (standaard: één per processorkern).",
+                               "Processes (default: one per core)."), show_default=False)]
 SchedulerOption = Annotated[str | None, typer.Option(
-    help="Address (tcp://host:port) or scheduler file of a running Dask cluster.",
+    help=tr("Adres (tcp://host:poort) of schedulerbestand van een draaiend Dask-cluster.",
+            "Address (tcp://host:port) or scheduler file of a running Dask cluster."),
     show_default=False)]
-OutFolderOption = Annotated[Path, typer.Option("--out", "-o", help="Output folder.")]
-QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")]
+OutFolderOption = Annotated[Path, typer.Option("--out", "-o", help=tr("Uitvoermap.",
+                                                                      "Output folder."))]
+QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help=tr("Geen voortgangsbalk.",
+                                                                    "No progress bar."))]
 
 
-class Lang(StrEnum):
-    """Language of labels, descriptions, figures and handouts."""
+def set_option(nl: str, en: str, *names: str) -> object:
+    """A ``--set NAME=VALUE`` option (repeatable), with its help in Dutch and English.
 
-    NL = "nl"
-    EN = "en"
+    Args:
+        nl: Dutch help text.
+        en: English help text.
+        names: The option's names (default ``--set`` and ``-s``).
+
+    Returns:
+        An ``Annotated`` type for a command's parameter; read it with :func:`read_overrides`.
+    """
+    return Annotated[list[str] | None, typer.Option(
+        *(names or ("--set", "-s")), metavar=tr("NAAM=WAARDE", "NAME=VALUE"), help=tr(nl, en))]
 
 
 def one_line(message: object) -> str:
@@ -78,15 +98,23 @@ def one_line(message: object) -> str:
     return " ".join(str(message).split())
 
 
-def fail(message: object, code: int = EXIT_USAGE) -> NoReturn:
-    """Print one ``error:`` line to stderr and stop with ``code`` (2: bad input)."""
-    typer.echo(f"error: {one_line(message)}", err=True)
+def fail(message: object, code: int = EXIT_USAGE, lang: str | None = None) -> NoReturn:
+    """Print one error line to stderr, in the user's language, and stop with ``code``.
+
+    Args:
+        message: The problem, in English or already in the user's language; every piece
+            :mod:`simulatie.cli.messages` knows is said in Dutch when the language is Dutch.
+        code: The exit code (2: bad input).
+        lang: The language (default: the command's ``--lang``).
+    """
+    chosen = current_lang() if lang is None else Lang(lang)
+    typer.echo(PREFIX[chosen] + translate(one_line(message), chosen), err=True)
     raise typer.Exit(code)
 
 
 @contextmanager
 def fail_on(*errors: type[Exception], prefix: str | None = None) -> Iterator[None]:
-    """Within the block, turn the given errors into one ``error:`` line and exit code 2.
+    """Within the block, turn the given errors into one error line (:func:`fail`) and exit code 2.
 
     Args:
         errors: The exception types that mean bad input or a failed write.
@@ -115,7 +143,8 @@ def interruptible(message: str | Callable[[], str]) -> Iterator[None]:
         with stop_on_signals():
             yield
     except (Interrupted, KeyboardInterrupt) as stop:
-        typer.echo(message() if callable(message) else message, err=True)
+        said = message() if callable(message) else message
+        typer.echo(translate(said, current_lang()), err=True)
         raise typer.Exit(getattr(stop, "exit_code", EXIT_INTERRUPTED)) from None
 
 
@@ -125,6 +154,55 @@ def check_workers(workers: int | None, scheduler: str | None = None) -> None:
         fail(f"--workers must be at least 1, got {workers}")
     if workers is not None and scheduler is not None:
         fail("use either --workers (local processes) or --scheduler (an existing Dask cluster)")
+
+
+_DECIMAL_COMMA = re.compile(r"([-+]?\d*),(\d+)")
+_NUMBER_LIKE = re.compile(r"[-+]?[\d.,]+")
+_YES_NO = {"ja": "true", "nee": "false"}
+
+
+def _as_typed(name: str, raw: str, option: str) -> str:
+    """An override's text as the scenario loader reads it: a decimal comma becomes a point.
+
+    ``takeover=0,5`` is what a Dutch user types; it is read as ``0.5``. A comma that could also
+    separate thousands (three digits after it, for a parameter that goes to 1000 or more), more
+    than one comma, or a comma beside a point is refused with the hint to use a point. A switch
+    also takes ``ja`` and ``nee``. Anything else is left to the loader, which names what is
+    allowed.
+    """
+    spec = parameter_specs()[name]
+    text = raw.strip()
+    if spec.kind is bool:
+        return _YES_NO.get(text.lower(), raw)
+    if spec.kind is not float or "," not in text or not _NUMBER_LIKE.fullmatch(text):
+        return raw
+    found = _DECIMAL_COMMA.fullmatch(text)
+    if found is None or (len(found.group(2)) == 3 and (spec.upper or 0) >= 1000):
+        fail(f"{option}: {name} = {raw!r}: use a point for decimals, e.g. {name}=0.5")
+    return f"{found.group(1) or '0'}.{found.group(2)}"
+
+
+def read_overrides(texts: Iterable[str] | None, option: str = "--set") -> dict[str, str]:
+    """``NAME=VALUE`` texts as name to text, for the scenario loader; a later one wins.
+
+    The name must be declared (else one error line with a "did you mean"); the value stays
+    text, converted once by the loader, after a Dutch decimal comma became a point.
+
+    Args:
+        texts: The option's values, e.g. ``["takeover=0,5", "funding=pilot"]``.
+        option: The option's name, for messages.
+
+    Returns:
+        Parameter name to the value's text.
+    """
+    values: dict[str, str] = {}
+    for text in texts or []:
+        try:
+            name, raw = split_override(text)
+        except ParameterError as error:
+            fail(f"{option}: {error}")
+        values[name] = _as_typed(name, raw, option)
+    return values
 
 
 def progress_bar(label: str, quiet: bool = False, *extra: ProgressColumn) -> Progress:
@@ -197,7 +275,8 @@ def command_record(name: str, started: datetime | None = None,
 
 def echo_wrote(paths: Iterable[Path]) -> None:
     """Say which files were written, on one line."""
-    typer.echo("wrote " + ", ".join(str(p) for p in paths))
+    said = "geschreven: " if current_lang() is Lang.NL else "wrote "
+    typer.echo(said + ", ".join(str(p) for p in paths))
 
 
 def print_table(title: str, columns: Sequence[str], rows: Iterable[Sequence[str]]) -> None:

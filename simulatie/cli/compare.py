@@ -5,23 +5,30 @@ both arms and ``--set-a``/``--set-b`` for one), checks the output folder, runs b
 same seeds (:func:`simulatie.experiment.comparison.compare`) under a progress bar, prints the
 table (:mod:`simulatie.experiment.comparison_words`) and writes the folder
 (:func:`simulatie.experiment.comparison_files.write_comparison`), with ``--pdf`` also the page for
-the council. A mistake in the input is one ``error: ...`` line (in Dutch with ``--lang nl``) with
-exit code 2, before anything runs; Ctrl+C stops the workers and writes nothing.
+the council. A mistake in the input is one ``fout: ...`` line (``error: ...`` with ``--lang en``)
+with exit code 2, before anything runs; Ctrl+C stops the workers and writes nothing.
 ``simulatie.cli.main`` adds the command with :func:`register`.
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from simulatie.cli.common import Lang, command_record, fail, interruptible, step_bar
-from simulatie.core.parameters import MAX_RUN_WEEKS, ParameterError, split_override
+from simulatie.cli.common import (
+    command_record,
+    fail,
+    interruptible,
+    read_overrides,
+    set_option,
+    step_bar,
+)
+from simulatie.cli.language import DEFAULT_LANG, Lang, lang_option, tr
+from simulatie.core.parameters import MAX_RUN_WEEKS
 from simulatie.experiment.comparison import DEFAULT_REPLICATIONS, DEFAULT_WEEKS, Arm
 from simulatie.experiment.council_files import COUNCIL_FILES
 from simulatie.experiment.experiments import safe_name
@@ -62,33 +69,45 @@ _MESSAGES: dict[str, dict[str, str]] = {
              "en": "Results in {folder} ({seconds:.0f} s)"},
 }
 
-ArmA = Annotated[str, typer.Argument(
-    metavar="A", help="Policy A: a scenario name (in scenarios/), name:variant, or a .toml file.")]
-ArmB = Annotated[str, typer.Argument(
-    metavar="B", help="Policy B, likewise; e.g. kerkweg:no_support.")]
-SetOption = Annotated[list[str] | None, typer.Option(
-    "--set", "-s", metavar="NAME=VALUE", help="Set a parameter in both A and B; repeatable.")]
-SetAOption = Annotated[list[str] | None, typer.Option(
-    "--set-a", metavar="NAME=VALUE", help="Set a parameter in A only; repeatable.")]
-SetBOption = Annotated[list[str] | None, typer.Option(
-    "--set-b", metavar="NAME=VALUE",
-    help="Set a parameter in B only, e.g. --set-b funding=pilot; repeatable.")]
+ArmA = Annotated[str, typer.Argument(metavar="A", help=tr(
+    "Beleid A: een scenario (in scenarios/), naam:variant, of een .toml-bestand.",
+    "Policy A: a scenario name (in scenarios/), name:variant, or a .toml file."))]
+ArmB = Annotated[str, typer.Argument(metavar="B", help=tr(
+    "Beleid B, net zo; bijv. kerkweg:no_support.", "Policy B, likewise; e.g. kerkweg:no_support."))]
+SetOption = set_option("Zet een parameter in A én B, bijv. --set takeover=0,5; herhaalbaar.",
+                       "Set a parameter in both A and B; repeatable.")
+SetAOption = set_option("Zet een parameter alleen in A; herhaalbaar.",
+                        "Set a parameter in A only; repeatable.", "--set-a")
+SetBOption = set_option("Zet een parameter alleen in B, bijv. --set-b funding=pilot; herhaalbaar.",
+                        "Set a parameter in B only, e.g. --set-b funding=pilot; repeatable.",
+                        "--set-b")
 RepsOption = Annotated[int, typer.Option(
-    "--herhalingen", "--replications", "-n", help="Replications per policy (at least 2).")]
+    "--herhalingen", "--replications", "-n", help=tr("Herhalingen per beleid (minstens 2).",
+                                                     "Replications per policy (at least 2)."))]
 WeeksOption = Annotated[int, typer.Option(
-    "--weken", "--weeks", help="Weeks to simulate (520 = ten years).")]
-SeedOption = Annotated[int, typer.Option(
-    help="Master seed: every replication's seed derives from it.")]
-LangOption = Annotated[Lang, typer.Option("--lang", "-l", help="Language: nl (default) or en.")]
+    "--weken", "--weeks", help=tr("Weken om te simuleren (520 = tien jaar).",
+                                  "Weeks to simulate (520 = ten years)."))]
+SeedOption = Annotated[int, typer.Option(help=tr(
+    "Hoofdseed: de seed van elke herhaling volgt eruit.",
+    "Master seed: every replication's seed derives from it."))]
+LangOption = lang_option()
 OutOption = Annotated[Path | None, typer.Option(
-    "--out", "-o", show_default=False,
-    help="Output folder (default: results/vergelijk/A-vs-B-TIME, local time).")]
-PdfOption = Annotated[bool, typer.Option(
-    "--pdf", help="Also write a one-page summary for the council: raad.pdf and raad.html "
-                  "(council.pdf and council.html with --lang en).")]
+    "--out", "-o", show_default=False, help=tr(
+        "Uitvoermap (standaard: results/vergelijk/A-vs-B-TIJD, lokale tijd).",
+        "Output folder (default: results/vergelijk/A-vs-B-TIME, local time)."))]
+PdfOption = Annotated[bool, typer.Option("--pdf", help=tr(
+    "Schrijf ook een samenvatting van één pagina voor de raad: raad.pdf en raad.html "
+    "(council.pdf en council.html met --lang en).",
+    "Also write a one-page summary for the council: raad.pdf and raad.html (council.pdf and "
+    "council.html with --lang en)."))]
 WorkersOption = Annotated[int | None, typer.Option(
-    "--workers", "-w", show_default=False,
-    help="Processes (default: one per core; 1 runs in this process).")]
+    "--workers", "-w", show_default=False, help=tr(
+        "Processen (standaard: één per processorkern; 1 draait in dit proces).",
+        "Processes (default: one per core; 1 runs in this process)."))]
+_HELP = tr("Vergelijk twee beleidskeuzes eerlijk: allebei op dezelfde seeds, met herhalingen en "
+           "intervallen.",
+           "Compare two policies fairly: both on the same seeds, with replications and "
+           "intervals.")
 
 
 def _say(key: str, lang: str, **values: Any) -> str:
@@ -106,18 +125,6 @@ def _check_numbers(replications: int, weeks: int, seed: int, workers: int | None
         fail(_say("seed", lang, value=seed))
     if workers is not None and workers < 1:
         fail(_say("workers", lang, value=workers))
-
-
-def _overrides(texts: Sequence[str] | None, option: str) -> dict[str, str]:
-    """``NAME=VALUE`` texts as name to text (the scenario loader types them); later ones win."""
-    values = {}
-    for text in texts or []:
-        try:
-            name, value = split_override(text)
-        except ParameterError as error:
-            fail(f"{option}: {error}")
-        values[name] = value
-    return values
 
 
 def _arms(a: str, b: str, shared: dict[str, str], own: tuple[dict[str, str], dict[str, str]],
@@ -176,7 +183,7 @@ def compare_command(
     replications: RepsOption = DEFAULT_REPLICATIONS,
     weeks: WeeksOption = DEFAULT_WEEKS,
     seed: SeedOption = 0,
-    lang: LangOption = Lang.NL,
+    lang: LangOption = DEFAULT_LANG,
     out: OutOption = None,
     workers: WorkersOption = None,
     pdf: PdfOption = False,
@@ -187,13 +194,13 @@ def compare_command(
 
     code, started = lang.value, time.perf_counter()
     _check_numbers(replications, weeks, seed, workers, code)
-    shared = _overrides(set_, "--set")
-    own = (_overrides(set_a, "--set-a"), _overrides(set_b, "--set-b"))
+    shared = read_overrides(set_, "--set")
+    own = (read_overrides(set_a, "--set-a"), read_overrides(set_b, "--set-b"))
     arms = _arms(a, b, shared, own, code)
     try:
         out_dir = check_output_dir(out if out is not None else _default_out(arms))
-    except OutputError as error:
-        fail(_say("write", code, error=error))
+    except OutputError as error:  # it says itself that it cannot write the results
+        fail(error)
     bar, progress = step_bar(_say("bar", code))
     with interruptible(_say("stopped", code)), bar:
         comparison = compare(arms[0], arms[1], replications=replications, weeks=weeks,
@@ -210,9 +217,13 @@ def compare_command(
 
 
 def register(app: typer.Typer) -> None:
-    """Add ``simulatie vergelijk`` and its English alias ``compare`` to the command line."""
-    app.command("vergelijk")(compare_command)
-    app.command("compare", hidden=True)(compare_command)
+    """Add ``simulatie vergelijk`` and its English alias ``compare`` to the command line.
+
+    Both names work; the help lists the one of its own language.
+    """
+    dutch = DEFAULT_LANG is Lang.NL  # the help lists the name in its own language
+    app.command("vergelijk", hidden=not dutch, help=_HELP)(compare_command)
+    app.command("compare", hidden=dutch, help=_HELP)(compare_command)
 
 
 if __name__ == "__main__":  # pragma: no cover - python -m simulatie.cli.compare A B

@@ -26,6 +26,7 @@ from typing import Annotated
 import typer
 
 from simulatie.cli.common import EXIT_INTERRUPTED, fail
+from simulatie.cli.language import current_lang, tr
 from simulatie.experiment.stopping import Interrupted, die_with_parent, stop_on_signals
 
 __all__ = ["COOKIE_WARNING_FILTER", "LOOPBACK", "dashboard_command", "register", "server_command",
@@ -39,6 +40,20 @@ COOKIE_WARNING_FILTER = (
 )
 """A ``PYTHONWARNINGS`` entry that ignores exactly Solara's warning about its session cookie over
 plain HTTP (the message's start, its category and the module that raises it)."""
+_LINES = {
+    "nl": {"warning": "waarschuwing: luistert op {host}: andere computers op het netwerk kunnen "
+                      "het dashboard openen en simulaties starten; met --host 127.0.0.1 blijft "
+                      "het op deze computer.",
+           "address": "Dashboard: http://{host}:{port}/  (stoppen met Ctrl+C)",
+           "stopped": "gestopt: het dashboard wordt niet meer aangeboden"},
+    "en": {"warning": "warning: listening on {host}: other computers on the network can open "
+                      "the dashboard and start simulations; use --host 127.0.0.1 to keep it on "
+                      "this computer.",
+           "address": "Dashboard: http://{host}:{port}/  (stop with Ctrl+C)",
+           "stopped": "stopped: the dashboard is no longer served"},
+}
+"""This command's own lines, in the command's language (``--lang``); the dashboard itself
+switches language on its page."""
 
 
 def server_environment(base: Mapping[str, str] | None = None) -> dict[str, str]:
@@ -76,31 +91,33 @@ def server_command(host: str = LOOPBACK, port: int = 8765) -> list[str]:
 
 
 def dashboard_command(
-    host: Annotated[
-        str, typer.Option(help="Address to listen on; 127.0.0.1 keeps it on this computer.")
-    ] = LOOPBACK,
-    port: Annotated[int, typer.Option(help="Port to listen on.", min=1, max=65535)] = 8765,
+    host: Annotated[str, typer.Option(help=tr(
+        "Adres om op te luisteren; 127.0.0.1 houdt het op deze computer.",
+        "Address to listen on; 127.0.0.1 keeps it on this computer."))] = LOOPBACK,
+    port: Annotated[int, typer.Option(min=1, max=65535, help=tr(
+        "Poort om op te luisteren.", "Port to listen on."))] = 8765,
 ) -> None:
     """Start the dashboard in the browser of this computer (works without internet)."""
     if importlib.util.find_spec("solara") is None:
         fail("the dashboard needs its extra packages; install them with "
              "pip install -e '.[dashboard]'")
+    lines = _LINES[current_lang().value]
     if host not in (LOOPBACK, "localhost"):
-        typer.echo(
-            f"warning: listening on {host}: other computers on the network can open the "
-            "dashboard and start simulations; use --host 127.0.0.1 to keep it on this computer.",
-            err=True,
-        )
+        typer.echo(lines["warning"].format(host=host), err=True)
     shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host
-    typer.echo(f"Dashboard: http://{shown}:{port}/  (stop with Ctrl+C)")
-    raise typer.Exit(serve(server_command(host, port)))
+    typer.echo(lines["address"].format(host=shown, port=port))
+    raise typer.Exit(serve(server_command(host, port), lines["stopped"]))
 
 
-def serve(command: list[str]) -> int:
+def serve(command: list[str], stopped: str = _LINES["en"]["stopped"]) -> int:
     """Run the server until it ends or this command is asked to stop; never leave it running.
 
     The server is a child process that dies with this one (Linux), and is ended (SIGTERM, then
     after a few seconds SIGKILL) when Ctrl+C, SIGTERM or SIGHUP reaches this command.
+
+    Args:
+        command: The server's command line.
+        stopped: The line said on stderr when the server was stopped.
 
     Returns:
         The exit code: the server's own, or 128 + the signal that stopped the dashboard.
@@ -115,7 +132,7 @@ def serve(command: list[str]) -> int:
             return server.wait()
         except (Interrupted, KeyboardInterrupt) as stop:
             _end(server)
-            typer.echo("stopped: the dashboard is no longer served", err=True)
+            typer.echo(stopped, err=True)
             return getattr(stop, "exit_code", EXIT_INTERRUPTED)
         finally:
             if server.poll() is None:
@@ -138,4 +155,7 @@ def _end(server: subprocess.Popen, grace: float = SERVER_GRACE_SECONDS) -> None:
 
 def register(app: typer.Typer) -> None:
     """Add ``simulatie dashboard`` to the command-line ``app``."""
-    app.command("dashboard")(dashboard_command)
+    app.command("dashboard", help=tr(
+        "Start het dashboard in de browser van deze computer (werkt zonder internet).",
+        "Start the dashboard in the browser of this computer (works without internet)."))(
+        dashboard_command)

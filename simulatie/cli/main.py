@@ -5,8 +5,13 @@ the output folder, runs the model through :func:`simulatie.experiment.run.run` a
 results with
 :func:`simulatie.experiment.results.write_run`. ``simulatie parameters`` lists every declared
 parameter; ``simulatie scenarios`` lists, shows and validates scenario files
-(:mod:`simulatie.cli.scenarios`). Every mistake in the input is reported as one ``error: ...`` line
-on stderr with exit code 2, before the (long) run starts and without leaving any output behind.
+(:mod:`simulatie.cli.scenarios`). Every mistake in the input is reported as one ``fout: ...`` line
+(``error: ...`` with ``--lang en``) on stderr with exit code 2, before the (long) run starts and
+without leaving any output behind; so are Click's own usage errors, in Dutch too
+(:class:`_OneLineErrorGroup`).
+
+Every command speaks Dutch unless ``--lang en`` is given; ``SIMULATIE_LANG=en`` makes English the
+default and the language of ``--help`` (:mod:`simulatie.cli.language`).
 """
 
 from __future__ import annotations
@@ -19,7 +24,6 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from typer.core import TyperGroup
 
 try:  # recent typer ships its own copy of click
     from typer._click.exceptions import ClickException, UsageError
@@ -28,10 +32,20 @@ except ImportError:  # pragma: no cover - older typer runs on click itself
 
 from simulatie.cli.buurt import register as register_buurt_command
 from simulatie.cli.calibration import register as register_calibration_command
-from simulatie.cli.common import Lang, fail, one_line, progress_bar
+from simulatie.cli.common import fail, one_line, progress_bar, read_overrides, set_option
 from simulatie.cli.compare import register as register_compare_command
 from simulatie.cli.dashboard import register as register_dashboard_command
 from simulatie.cli.discovery import register as register_discover_command
+from simulatie.cli.language import (
+    DEFAULT_LANG,
+    App,
+    Lang,
+    LocalGroup,
+    lang_in_args,
+    lang_option,
+    tr,
+)
+from simulatie.cli.messages import PREFIX, translate
 from simulatie.cli.myths import register as register_myth_commands
 from simulatie.cli.patterns import register as register_patterns_command
 from simulatie.cli.robustness import register as register_robustness_command
@@ -48,7 +62,6 @@ from simulatie.core.parameters import (
     Role,
     choice_label,
     parameter_specs,
-    split_override,
 )
 from simulatie.experiment.council_files import COUNCIL_FILES
 from simulatie.experiment.results import OutputError, check_output_dir, write_run
@@ -57,12 +70,17 @@ from simulatie.experiment.scenarios import ScenarioError, load_scenario
 __all__ = ["app", "main"]
 
 RUNS_DIR = Path("results") / "runs"
+_SEE = {Lang.NL: "zie", Lang.EN: "see"}
+_ABORTED = {Lang.NL: "afgebroken", Lang.EN: "aborted"}
 
 
+class _OneLineErrorGroup(LocalGroup):
+    """A command group that reports usage errors as one error line, not a panel.
 
-
-class _OneLineErrorGroup(TyperGroup):
-    """A command group that reports usage errors as one ``error: ...`` line, not a panel."""
+    The line is in the language of a ``--lang`` on the command line (read before Click parses
+    it), else in :data:`~simulatie.cli.language.DEFAULT_LANG`: ``fout: onbekende optie: --sed
+    (mogelijke opties: --seed) (zie 'simulatie run --help')``.
+    """
 
     def main(
         self,
@@ -74,6 +92,7 @@ class _OneLineErrorGroup(TyperGroup):
     ) -> Any:
         if not standalone_mode:
             return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        lang = lang_in_args(sys.argv[1:] if args is None else list(args)) or DEFAULT_LANG
         try:
             code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
         except ClickException as error:
@@ -82,35 +101,28 @@ class _OneLineErrorGroup(TyperGroup):
                 sys.exit(0)
             hint = ""
             if isinstance(error, UsageError) and error.ctx is not None:
-                hint = f" (see '{error.ctx.command_path} --help')"
-            typer.echo(f"error: {one_line(error.format_message())}{hint}", err=True)
+                hint = f" ({_SEE[lang]} '{error.ctx.command_path} --help')"
+            message = translate(one_line(error.format_message()), lang)
+            typer.echo(f"{PREFIX[lang]}{message}{hint}", err=True)
             sys.exit(error.exit_code)
         except typer.Abort:
-            typer.echo("error: aborted", err=True)
+            typer.echo(PREFIX[lang] + _ABORTED[lang], err=True)
             sys.exit(1)
         sys.exit(code if isinstance(code, int) else 0)
 
 
-app = typer.Typer(
+app = App(
     cls=_OneLineErrorGroup,
     name="simulatie",
-    help="Agent-based simulation of caring communities (zorgzame gemeenschappen).",
+    help=tr("Agentgebaseerde simulatie van zorgzame gemeenschappen. Elke opdracht spreekt "
+            "Nederlands; --lang en geeft Engels (SIMULATIE_LANG=en ook voor deze hulp).",
+            "Agent-based simulation of caring communities (zorgzame gemeenschappen). Every "
+            "command speaks Dutch unless given --lang en (SIMULATIE_LANG=en: also this help)."),
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_show_locals=False,
 )
 app.add_typer(scenarios_app, name="scenarios")
-
-
-
-
-def _split_overrides(texts: Sequence[str]) -> dict[str, str]:
-    """``--set name=value`` as name to text; the scenario loader converts the text, once."""
-    overrides: dict[str, str] = {}
-    for text in texts:
-        name, value = split_override(text)
-        overrides[name] = value  # a later --set of the same name wins
-    return overrides
 
 
 def _resolve(scenario: str, overrides: dict[str, Any]) -> tuple[str, Parameters, dict[str, Any]]:
@@ -131,38 +143,41 @@ def _default_out(scenario_name: str, seed: int) -> Path:
     return RUNS_DIR / f"{safe}-seed{seed}-{stamp}"
 
 
-@app.command("run")
+RunSetOption = set_option(
+    "Zet één parameter, bijv. --set takeover=0,8 (een decimale komma mag); herhaalbaar.",
+    "Override one parameter, e.g. --set takeover=0.8; repeatable.")
+RunLangOption = lang_option("Taal van de figuur, de samenvatting, de CSV-tabel en de meldingen: "
+                            "nl (standaard) of en.",
+                            "Language of the figure, the summary, the CSV table and the "
+                            "messages: nl (default) or en.")
+
+
+@app.command("run", help=tr(
+    "Draai één simulatie; schrijf timeseries.parquet, de tabel (tijdreeks.csv), metadata.json "
+    "en figure.png, en toon een samenvatting.",
+    "Run one simulation; write timeseries.parquet and .csv, metadata.json and figure.png."))
 def run_command(
-    scenario: Annotated[
-        str, typer.Argument(help="Scenario name (in scenarios/) or path to a .toml file.")
-    ] = "default",
-    overrides: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--set",
-            "-s",
-            metavar="NAME=VALUE",
-            help="Override one parameter, e.g. --set takeover=0.8; repeatable.",
-        ),
+    scenario: Annotated[str, typer.Argument(metavar="SCENARIO", help=tr(
+        "Naam van een scenario (in scenarios/) of pad naar een .toml-bestand.",
+        "Scenario name (in scenarios/) or path to a .toml file."))] = "default",
+    overrides: RunSetOption = None,
+    seed: Annotated[int, typer.Option(help=tr("Toevalszaad, de seed (0 of meer).",
+                                              "Random seed (0 or more)."))] = 0,
+    steps: Annotated[int, typer.Option(help=tr("Aantal weken om te simuleren (520 = 10 jaar).",
+                                               "Number of weeks to simulate (520 = 10 years).")
+                                       )] = 520,
+    out: Annotated[Path | None, typer.Option(
+        "--out", "-o", show_default=False, help=tr(
+            "Map voor de resultaten (standaard: results/runs/SCENARIO-seedN-TIJD, lokale tijd).",
+            "Folder for the results (default: results/runs/SCENARIO-seedN-TIME, local time)."))
     ] = None,
-    seed: Annotated[int, typer.Option(help="Random seed (0 or more).")] = 0,
-    steps: Annotated[int, typer.Option(help="Number of weeks to simulate (520 = 10 years).")] = 520,
-    out: Annotated[
-        Path | None,
-        typer.Option(
-            "--out",
-            "-o",
-            help="Folder for the results (default: results/runs/SCENARIO-seedN-TIME, local time).",
-            show_default=False,
-        ),
-    ] = None,
-    lang: Annotated[
-        Lang, typer.Option(help="Language of the figure, the summary and the CSV table.")
-    ] = Lang.NL,
-    figure: Annotated[bool, typer.Option(help="Draw figure.png.")] = True,
-    pdf: Annotated[bool, typer.Option(
-        "--pdf", help="Also write a one-page summary for the council: raad.pdf and raad.html "
-                      "(council.pdf and council.html with --lang en).")] = False,
+    lang: RunLangOption = DEFAULT_LANG,
+    figure: Annotated[bool, typer.Option(help=tr("Teken figure.png.", "Draw figure.png."))] = True,
+    pdf: Annotated[bool, typer.Option("--pdf", help=tr(
+        "Schrijf ook een samenvatting van één pagina voor de raad: raad.pdf en raad.html "
+        "(council.pdf en council.html met --lang en).",
+        "Also write a one-page summary for the council: raad.pdf and raad.html (council.pdf "
+        "and council.html with --lang en)."))] = False,
 ) -> None:
     """Run one simulation; write timeseries.parquet and .csv, metadata.json and figure.png."""
     lang_code = lang.value
@@ -170,8 +185,8 @@ def run_command(
         fail(f"--steps must be from 1 to {MAX_RUN_WEEKS} (200 years), got {steps}")
     if seed < 0:
         fail(f"--seed must be 0 or more, got {seed}")
+    override_values = read_overrides(overrides)
     try:
-        override_values = _split_overrides(overrides or [])
         name, parameters, provenance = _resolve(scenario, override_values)
         out_dir = check_output_dir(out if out is not None else _default_out(name, seed))
     except (ParameterError, ScenarioError, OutputError) as error:
@@ -205,63 +220,77 @@ def run_command(
                "replications on the same seeds, with: simulatie compare A B")
 
 
+_YES_NO = {"nl": ("ja", "nee"), "en": ("true", "false")}
+
+
+def _number_text(value: float, lang: str) -> str:
+    text = f"{value:g}"
+    return text.replace(".", ",") if lang == "nl" else text
+
+
 def _allowed_text(spec: Any, lang: str = "en") -> str:
     if spec.choices:
         if lang == "nl":  # the value to type, with its Dutch name
             return " | ".join(f"{c} ({choice_label(c, 'nl')})" for c in spec.choices)
         return " | ".join(spec.choices)
     if spec.kind is bool:
-        return "true | false"
-    return f"{spec.lower:g} – {spec.upper:g}"
+        return " | ".join(_YES_NO[lang])
+    return f"{_number_text(spec.lower, lang)} – {_number_text(spec.upper, lang)}"
 
 
-def _default_text(value: Any) -> str:
+def _default_text(value: Any, lang: str = "en") -> str:
     if isinstance(value, bool):
-        return "true" if value else "false"
+        return _YES_NO[lang][0 if value else 1]
     if isinstance(value, float):
-        return f"{value:g}"
+        return _number_text(value, lang)
     return str(value)
 
 
-@app.command("parameters")
+_PARAMETERS_TEXT = {
+    "nl": ("Parameters: naam, standaardwaarde, toegestaan bereik, eenheid, rol; daaronder de "
+           "korte naam en wat de parameter betekent",
+           "Wijzig met: simulatie run --set naam=waarde   (een decimale komma mag: --set "
+           "takeover=0,5; een schakelaar: ja of nee)",
+           "Rollen: beleidsknop (met waarde als er niets georganiseerd is), aanname over de "
+           "context, structuur van de buurt, meetafspraak"),
+    "en": ("Parameters: name, default, allowed range, unit, role; below them the short name and "
+           "what the parameter means",
+           "Change with: simulatie run --set name=value",
+           "Roles: policy lever (with its value when nothing is organised), context "
+           "assumption, neighbourhood structure, measurement convention"),
+}
+_NOTHING = {"nl": "niets georganiseerd", "en": "nothing organised"}
+ParametersLangOption = lang_option("Taal van de uitleg: nl (standaard) of en.",
+                                   "Language of the descriptions: nl (default) or en.")
+
+
+@app.command("parameters", help=tr(
+    "Toon elke parameter met korte naam, standaardwaarde, bereik, eenheid, rol en uitleg.",
+    "List every parameter with its short name, default, range, unit, role and description."))
 def parameters_command(
-    lang: Annotated[Lang, typer.Option(help="Language of the descriptions.")] = Lang.NL,
-    role: Annotated[
-        Role | None,
-        typer.Option(help="Only parameters of this role (lever, context, structure, convention)."),
-    ] = None,
+    lang: ParametersLangOption = DEFAULT_LANG,
+    role: Annotated[Role | None, typer.Option(help=tr(
+        "Alleen de parameters met deze rol (lever = beleidsknop, context = aanname over de "
+        "context, structure = structuur van de buurt, convention = meetafspraak).",
+        "Only parameters of this role (lever, context, structure, convention)."))] = None,
 ) -> None:
     """List every parameter with its default, range, unit, role and description."""
-    nl = lang is Lang.NL
+    code = lang.value
     specs = [s for s in parameter_specs().values() if role is None or s.role is role]
     width = max(len(spec.name) for spec in specs)
-    lines = [
-        "Parameters: naam, standaardwaarde, toegestaan bereik, eenheid, rol"
-        if nl
-        else "Parameters: name, default, allowed range, unit, role",
-        "Wijzig met: simulatie run --set naam=waarde"
-        if nl
-        else "Change with: simulatie run --set name=value",
-        "Rollen: beleidsknop (met waarde als er niets georganiseerd is), aanname over de "
-        "context, structuur van de buurt, meetafspraak"
-        if nl
-        else "Roles: policy lever (with its value when nothing is organised), context "
-        "assumption, neighbourhood structure, measurement convention",
-    ]
+    lines = list(_PARAMETERS_TEXT[code])
     group = None
     for spec in specs:
         if spec.group != group:
             group = spec.group
-            lines += ["", GROUP_LABELS.get(group, {}).get(lang.value, group)]
-        default = _default_text(spec.default)
-        role_text = ROLE_LABELS[spec.role][lang.value]
+            lines += ["", GROUP_LABELS.get(group, {}).get(code, group)]
+        default = _default_text(spec.default, code)
+        role_text = ROLE_LABELS[spec.role][code]
         if spec.baseline is not None:
-            nothing = "niets georganiseerd" if nl else "nothing organised"
-            role_text += f" ({nothing}: {_default_text(spec.baseline)})"
-        lines.append(f"  {spec.name:<{width}}  {default:>8}  [{_allowed_text(spec, lang.value)}]  "
-                     f"{spec.unit}"
-                     f"  · {role_text}")
-        lines.append(f"  {'':<{width}}  {spec.label(lang.value)}")
+            role_text += f" ({_NOTHING[code]}: {_default_text(spec.baseline, code)})"
+        lines.append(f"  {spec.name:<{width}}  {default:>8}  [{_allowed_text(spec, code)}]  "
+                     f"{spec.unit_label(code)}  · {role_text}")
+        lines.append(f"  {'':<{width}}  {spec.short(code)}: {spec.label(code)}")
     typer.echo("\n".join(lines))
 
 

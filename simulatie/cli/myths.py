@@ -8,8 +8,8 @@ it also writes the full answers into the package (``simulatie/data/myth_answers.
 dashboard reads them (:mod:`simulatie.workshop.answers`). A quick try (``--quick``) goes to
 ``results/myths/quick/`` and a run with other settings to ``results/myths/custom/``
 (:func:`default_folder`), so that neither ever overwrites the handout of the full analysis.
-Mistakes in the input are one ``error: ...`` line with exit code 2. ``simulatie.cli.main``
-registers the commands with :func:`register`.
+Mistakes in the input are one ``fout: ...`` line (``error: ...`` with ``--lang en``) with exit
+code 2. ``simulatie.cli.main`` registers the commands with :func:`register`.
 """
 
 from __future__ import annotations
@@ -20,8 +20,18 @@ from typing import Annotated
 
 import typer
 
-from simulatie.cli.common import EXIT_INTERRUPTED, Lang, SchedulerOption, check_workers, fail
-from simulatie.core.parameters import ParameterError, split_override
+from simulatie.cli.common import (
+    EXIT_INTERRUPTED,
+    Lang,
+    SchedulerOption,
+    check_workers,
+    fail,
+    read_overrides,
+    set_option,
+)
+from simulatie.cli.language import DEFAULT_LANG, lang_option, tr
+from simulatie.cli.messages import translate
+from simulatie.core.parameters import ParameterError
 from simulatie.experiment.stopping import Interrupted, stop_on_signals
 from simulatie.workshop.myths import MYTHS, QUICK, MythError, Scale
 
@@ -32,28 +42,51 @@ MYTHS_OUT = Path("results") / "myths"
 its ``quick/`` and ``custom/`` folders."""
 
 
-LangOption = Annotated[Lang, typer.Option("--lang", "-l", help="Language: nl (default) or en.")]
-QuickOption = Annotated[bool, typer.Option(
-    "--quick", help="Smaller and faster: 100 residents, three years, five replications.")]
-SetOption = Annotated[list[str] | None, typer.Option(
-    "--set", "-s", help="Change an assumption for every run, e.g. --set homophily=0 "
-    "(repeatable). Setting the lever that the arms differ in makes the arms identical.")]
-ScenarioOption = Annotated[str | None, typer.Option(
-    "--scenario", help="Run the myth on another base scenario, e.g. kerkweg.")]
-ResidentsOption = Annotated[int | None, typer.Option(help="Residents (instead of the file's).")]
-WeeksOption = Annotated[int | None, typer.Option(help="Weeks per run (instead of the file's).")]
-RepsOption = Annotated[int | None, typer.Option(
-    "--replications", help="Replications per arm (at least 2).")]
-WorkersOption = Annotated[int | None, typer.Option(
-    "--workers", "-w", help="Processes (default: one per core; 1 = in this process).")]
-OutOption = Annotated[Path | None, typer.Option(
-    "--out", "-o", help="Output folder (default: results/myths/<N>; with --quick "
-    "results/myths/quick/<N>; with other changed settings results/myths/custom/<N>). Its "
-    "sweep-* folder keeps the runs: the same command again resumes an interrupted myth, or "
-    "reuses its runs (e.g. for --lang en).")]
-SeedOption = Annotated[int | None, typer.Option(
-    help="Another master seed than the myth file's (does the verdict hang on the seeds?).",
-    show_default=False, min=0)]
+LangOption = lang_option("Taal van de hand-out en de meldingen: nl (standaard) of en.",
+                         "Language of the handout and the messages: nl (default) or en.")
+QuickOption = Annotated[bool, typer.Option("--quick", help=tr(
+    "Kleiner en sneller: 100 bewoners, drie jaar, vijf herhalingen.",
+    "Smaller and faster: 100 residents, three years, five replications."))]
+SetOption = set_option(
+    "Verander een aanname voor elke run, bijv. --set homophily=0 (herhaalbaar). Wie de knop "
+    "zet waarin de armen verschillen, maakt de armen gelijk.",
+    "Change an assumption for every run, e.g. --set homophily=0 (repeatable). Setting the "
+    "lever that the arms differ in makes the arms identical.")
+ScenarioOption = Annotated[str | None, typer.Option("--scenario", help=tr(
+    "Toets de mythe in een ander basisscenario, bijv. kerkweg.",
+    "Run the myth on another base scenario, e.g. kerkweg."))]
+ResidentsOption = Annotated[int | None, typer.Option(help=tr(
+    "Aantal bewoners (in plaats van dat uit het mythebestand).",
+    "Residents (instead of the file's)."))]
+WeeksOption = Annotated[int | None, typer.Option(help=tr(
+    "Weken per run (in plaats van die uit het mythebestand).",
+    "Weeks per run (instead of the file's)."))]
+RepsOption = Annotated[int | None, typer.Option("--replications", help=tr(
+    "Herhalingen per arm (minstens 2).", "Replications per arm (at least 2)."))]
+WorkersOption = Annotated[int | None, typer.Option("--workers", "-w", help=tr(
+    "Processen (standaard: één per processorkern; 1 = in dit proces).",
+    "Processes (default: one per core; 1 = in this process)."))]
+OutOption = Annotated[Path | None, typer.Option("--out", "-o", help=tr(
+    "Uitvoermap (standaard: results/myths/<N>; met --quick results/myths/quick/<N>; met andere "
+    "instellingen results/myths/custom/<N>). De map sweep-* erin bewaart de runs: dezelfde "
+    "opdracht gaat verder met een onderbroken mythe, of hergebruikt de runs (bijv. voor --lang "
+    "en).",
+    "Output folder (default: results/myths/<N>; with --quick results/myths/quick/<N>; with "
+    "other changed settings results/myths/custom/<N>). Its sweep-* folder keeps the runs: the "
+    "same command again resumes an interrupted myth, or reuses its runs (e.g. for --lang en)."))]
+SeedOption = Annotated[int | None, typer.Option(show_default=False, min=0, help=tr(
+    "Een andere hoofdseed dan die van het mythebestand (hangt het oordeel van de seeds af?).",
+    "Another master seed than the myth file's (does the verdict hang on the seeds?)."))]
+ShipOption = Annotated[bool, typer.Option(help=tr(
+    "Schrijf de volledige antwoorden ook in het pakket, voor het dashboard.",
+    "Also write the full answers into the package, for the dashboard."))]
+NumberArgument = Annotated[int, typer.Argument(metavar=tr("NUMMER", "NUMBER"), help=tr(
+    "De mythe, 1 tot en met 7.", "The myth, 1 to 7."))]
+
+_TEXT = {
+    "done": {"nl": "klaar in {seconds:.0f} s → {path}", "en": "done in {seconds:.0f}s → {path}"},
+    "shipped": {"nl": "meegeleverd: {paths}", "en": "shipped {paths}"},
+}
 
 
 def _scale(quick: bool, residents: int | None, weeks: int | None,
@@ -91,17 +124,6 @@ def _changed(set_: list[str] | None, scenario: str | None, residents: int | None
         ("--replications", replications), ("--seed", seed)) if value is not None and value != []]
 
 
-def _overrides(values: list[str] | None) -> dict:
-    out = {}
-    for text in values or []:
-        try:
-            name, value = split_override(text)
-        except ParameterError as error:
-            fail(f"--set: {error}")
-        out[name] = value
-    return out
-
-
 def _answer(n: int, lang: Lang, scale: Scale, overrides: dict, scenario: str | None,
             workers: int | None, seed: int | None, runs: Path, scheduler: str | None):
     from simulatie.experiment.sweep import SweepError
@@ -115,8 +137,8 @@ def _answer(n: int, lang: Lang, scale: Scale, overrides: dict, scenario: str | N
 
 
 def myth_command(
-    number: Annotated[int, typer.Argument(help="The myth, 1 to 7.")],
-    lang: LangOption = Lang.NL,
+    number: NumberArgument,
+    lang: LangOption = DEFAULT_LANG,
     quick: QuickOption = False,
     set_: SetOption = None,
     scenario: ScenarioOption = None,
@@ -134,7 +156,7 @@ def myth_command(
     if number not in MYTHS:
         fail(f"there is no myth {number}; choose 1 to 7")
     check_workers(workers, scheduler)
-    scale, overrides = _scale(quick, residents, weeks, replications), _overrides(set_)
+    scale, overrides = _scale(quick, residents, weeks, replications), read_overrides(set_)
     changed = _changed(set_, scenario, residents, weeks, replications, seed)
     folder = out or default_folder(quick, bool(changed)) / str(number)
     started = time.perf_counter()
@@ -144,8 +166,8 @@ def myth_command(
                              scheduler)
             paths = write_handout(answer, folder)
     except (Interrupted, KeyboardInterrupt) as stop:
-        typer.echo(f"interrupted: myth {number} was not finished; the same command resumes it",
-                   err=True)
+        typer.echo(translate(f"interrupted: myth {number} was not finished; the same command "
+                             "resumes it", lang.value), err=True)
         raise typer.Exit(getattr(stop, "exit_code", EXIT_INTERRUPTED)) from None
     typer.echo(answer.title())
     if answer.banner_title:
@@ -153,11 +175,12 @@ def myth_command(
     typer.echo(f"  {answer.default.numbers}")
     typer.echo(f"  {answer.default.conclusion}")
     typer.echo(f"  {answer.counter_intro} {answer.counter.conclusion}")
-    typer.echo(f"done in {time.perf_counter() - started:.0f}s → {paths['html'].parent}")
+    typer.echo(_TEXT["done"][lang.value].format(seconds=time.perf_counter() - started,
+                                                path=paths["html"].parent))
 
 
 def myths_command(
-    lang: LangOption = Lang.NL,
+    lang: LangOption = DEFAULT_LANG,
     quick: QuickOption = False,
     set_: SetOption = None,
     scenario: ScenarioOption = None,
@@ -167,8 +190,7 @@ def myths_command(
     workers: WorkersOption = None,
     out: OutOption = None,
     seed: SeedOption = None,
-    ship: Annotated[bool, typer.Option(
-        help="Also write the full answers into the package, for the dashboard.")] = False,
+    ship: ShipOption = False,
     scheduler: SchedulerOption = None,
 ) -> None:
     """Test all seven myths and build the workshop pack (one HTML, one PDF)."""
@@ -179,7 +201,7 @@ def myths_command(
         fail("--ship ships the answers at the myth files' settings; leave out "
              f"{'--quick' if quick else changed[0]}")
     check_workers(workers, scheduler)
-    scale, overrides = _scale(quick, residents, weeks, replications), _overrides(set_)
+    scale, overrides = _scale(quick, residents, weeks, replications), read_overrides(set_)
     root = out or default_folder(quick, bool(changed))
     started = time.perf_counter()
     answers = []
@@ -196,15 +218,17 @@ def myths_command(
                 answers.append(answer)
             paths = write_pack(answers, root / "pack")
             if ship:
-                _ship(answers)
+                _ship(answers, lang.value)
     except (Interrupted, KeyboardInterrupt) as stop:
-        typer.echo(f"interrupted: {len(answers)} of {len(MYTHS)} myths done (their handouts are "
-                   "written); run the same command again for the pack", err=True)
+        typer.echo(translate(f"interrupted: {len(answers)} of {len(MYTHS)} myths done (their "
+                             "handouts are written); run the same command again for the pack",
+                             lang.value), err=True)
         raise typer.Exit(getattr(stop, "exit_code", EXIT_INTERRUPTED)) from None
-    typer.echo(f"done in {time.perf_counter() - started:.0f}s → {paths['pdf']}")
+    typer.echo(_TEXT["done"][lang.value].format(seconds=time.perf_counter() - started,
+                                                path=paths["pdf"]))
 
 
-def _ship(answers: list) -> None:
+def _ship(answers: list, lang: str) -> None:
     """Write the full answers into the package (simulatie/data/myth_answers.*).
 
     A computed answer keeps unmet care even where its myth file does not
@@ -228,15 +252,23 @@ def _ship(answers: list) -> None:
         written = save_answers(results, record, PACKAGE_DATA)
     except OSError as error:
         fail(f"cannot write the answers into the package: {error}")
-    typer.echo("shipped " + ", ".join(str(p) for p in written))
+    typer.echo(_TEXT["shipped"][lang].format(paths=", ".join(str(p) for p in written)))
 
 
 def register(app: typer.Typer) -> None:
-    """Add ``myth``/``mythe`` and ``myths``/``mythes`` to the ``simulatie`` command line."""
-    app.command("myth")(myth_command)
-    app.command("mythe", hidden=True)(myth_command)
-    app.command("myths")(myths_command)
-    app.command("mythes", hidden=True)(myths_command)
+    """Add ``mythe``/``myth`` and ``mythes``/``myths`` to the ``simulatie`` command line.
+
+    Both names work; the help lists those of its own language.
+    """
+    one = tr("Toets één mythe met het model en schrijf de hand-out (HTML, PDF, figuur).",
+             "Test one myth with the model and write its handout (HTML, PDF, figure).")
+    every = tr("Toets alle zeven mythen en maak het werkplaatspakket (één HTML, één PDF).",
+               "Test all seven myths and build the workshop pack (one HTML, one PDF).")
+    dutch = DEFAULT_LANG is Lang.NL  # the help lists the names in its own language
+    app.command("myth", hidden=dutch, help=one)(myth_command)
+    app.command("mythe", hidden=not dutch, help=one)(myth_command)
+    app.command("myths", hidden=dutch, help=every)(myths_command)
+    app.command("mythes", hidden=not dutch, help=every)(myths_command)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -33,6 +33,7 @@ from simulatie.cli.common import (
     print_table,
     step_bar,
 )
+from simulatie.cli.language import DEFAULT_LANG, lang_option, tr
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -44,16 +45,26 @@ __all__ = ["PATTERNS_DIR", "patterns_command", "register"]
 PATTERNS_DIR = Path("results") / "patterns"
 
 KeysArgument = Annotated[list[str] | None, typer.Argument(
-    help="Patterns to run, e.g. 3 9b (default: all).", show_default=False)]
-ReplicationsOption = Annotated[int | None, typer.Option(
-    help="Replications per arm (default: each pattern's).", show_default=False, min=2)]
-EnsembleOption = Annotated[bool, typer.Option(
-    "--ensemble", help="Run each comparison in plausible neighbourhoods of the calibration "
-    "ensemble instead.")]
-MembersOption = Annotated[int, typer.Option(help="With --ensemble: members drawn by weight.",
-                                            min=1)]
-ShipOption = Annotated[bool, typer.Option(
-    help="With --ensemble: also write the table into the package.")]
+    metavar=tr("PATRONEN", "PATTERNS"), show_default=False, help=tr(
+    "Patronen om te draaien, bijv. 3 9b (standaard: alle).",
+    "Patterns to run, e.g. 3 9b (default: all)."))]
+ReplicationsOption = Annotated[int | None, typer.Option(show_default=False, min=2, help=tr(
+    "Herhalingen per arm (standaard: die van elk patroon).",
+    "Replications per arm (default: each pattern's)."))]
+EnsembleOption = Annotated[bool, typer.Option("--ensemble", help=tr(
+    "Draai in plaats daarvan elke vergelijking in plausibele buurten van het "
+    "kalibratie-ensemble.",
+    "Run each comparison in plausible neighbourhoods of the calibration ensemble instead."))]
+MembersOption = Annotated[int, typer.Option(min=1, help=tr(
+    "Met --ensemble: leden getrokken naar gewicht.", "With --ensemble: members drawn by weight."))]
+ShipOption = Annotated[bool, typer.Option(help=tr(
+    "Met --ensemble: schrijf de tabel ook in het pakket.",
+    "With --ensemble: also write the table into the package."))]
+LangOption = lang_option(
+    "Taal van de meldingen: nl (standaard) of en (de tabellen van deze onderzoeksopdracht zijn "
+    "Engels).",
+    "Language of the messages: nl (default) or en (this research command's tables are in "
+    "English).")
 
 
 def patterns_command(
@@ -65,6 +76,7 @@ def patterns_command(
     workers: ProcessesOption = None,
     out: OutFolderOption = PATTERNS_DIR,
     quiet: QuietOption = False,
+    lang: LangOption = DEFAULT_LANG,
 ) -> None:
     """Run the field patterns at full scale and judge them (or their robustness)."""
     from simulatie.experiment.patterns import PatternError, evaluate
@@ -193,4 +205,7 @@ def _print_robustness(summary: pd.DataFrame) -> None:
 
 def register(app: typer.Typer) -> None:
     """Add ``patterns`` to a Typer application (the ``simulatie`` command)."""
-    app.command("patterns")(patterns_command)
+    app.command("patterns", help=tr(
+        "Draai de veldpatronen op volle schaal en beoordeel ze (of hun robuustheid).",
+        "Run the field patterns at full scale and judge them (or their robustness)."))(
+        patterns_command)

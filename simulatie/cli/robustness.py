@@ -32,6 +32,7 @@ from simulatie.cli.common import (
     print_table,
     step_bar,
 )
+from simulatie.cli.language import DEFAULT_LANG, lang_option, tr
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -44,21 +45,30 @@ __all__ = ["ROBUSTNESS_DIR", "register", "robustness_command"]
 ROBUSTNESS_DIR = Path("results") / "robustness"
 
 MythsArgument = Annotated[list[int] | None, typer.Argument(
-    help="Myths to ask (default: all seven).", show_default=False)]
-MembersOption = Annotated[int, typer.Option(
-    help="Plausible neighbourhoods (ensemble members, drawn by weight).")]
-ReplicationsOption = Annotated[int | None, typer.Option(
-    help="Replications per arm in each member (default: the myth file's).", show_default=False,
-    min=2)]
-ResidentsOption = Annotated[int | None, typer.Option(
-    help="Residents (default: the myth file's).", show_default=False, min=1)]
-WeeksOption = Annotated[int | None, typer.Option(
-    help="Weeks per run (default: the myth file's).", show_default=False, min=1)]
-EnsembleOption = Annotated[Path | None, typer.Option(
-    help="An ensemble built by 'simulatie calibrate' (default: the shipped one).",
-    show_default=False)]
-ShipOption = Annotated[bool, typer.Option(
-    help="Also write the table into the package (simulatie/data/).")]
+    metavar=tr("MYTHEN", "MYTHS"), show_default=False, help=tr(
+    "Mythen om te toetsen (standaard: alle zeven).", "Myths to ask (default: all seven)."))]
+MembersOption = Annotated[int, typer.Option(help=tr(
+    "Plausibele buurten (leden van het ensemble, getrokken naar gewicht).",
+    "Plausible neighbourhoods (ensemble members, drawn by weight)."))]
+ReplicationsOption = Annotated[int | None, typer.Option(show_default=False, min=2, help=tr(
+    "Herhalingen per arm in elk lid (standaard: die van het mythebestand).",
+    "Replications per arm in each member (default: the myth file's)."))]
+ResidentsOption = Annotated[int | None, typer.Option(show_default=False, min=1, help=tr(
+    "Bewoners (standaard: die van het mythebestand).", "Residents (default: the myth file's)."))]
+WeeksOption = Annotated[int | None, typer.Option(show_default=False, min=1, help=tr(
+    "Weken per run (standaard: die van het mythebestand).",
+    "Weeks per run (default: the myth file's)."))]
+EnsembleOption = Annotated[Path | None, typer.Option(show_default=False, help=tr(
+    "Een ensemble gemaakt met 'simulatie calibrate' (standaard: het meegeleverde).",
+    "An ensemble built by 'simulatie calibrate' (default: the shipped one)."))]
+ShipOption = Annotated[bool, typer.Option(help=tr(
+    "Schrijf de tabel ook in het pakket (simulatie/data/).",
+    "Also write the table into the package (simulatie/data/)."))]
+LangOption = lang_option(
+    "Taal van de meldingen: nl (standaard) of en (de tabel van deze onderzoeksopdracht is "
+    "Engels).",
+    "Language of the messages: nl (default) or en (this research command's table is in "
+    "English).")
 
 
 def robustness_command(
@@ -72,6 +82,7 @@ def robustness_command(
     out: OutFolderOption = ROBUSTNESS_DIR,
     ship: ShipOption = False,
     quiet: QuietOption = False,
+    lang: LangOption = DEFAULT_LANG,
 ) -> None:
     """Ask each myth in every plausible neighbourhood of the calibrated ensemble."""
     from simulatie.workshop.robustness import robustness_summary
@@ -166,4 +177,7 @@ def _print(summary: pd.DataFrame) -> None:
 
 def register(app: typer.Typer) -> None:
     """Add ``robustness`` to a Typer application (the ``simulatie`` command)."""
-    app.command("robustness")(robustness_command)
+    app.command("robustness", help=tr(
+        "Toets elke mythe in elke plausibele buurt van het gekalibreerde ensemble.",
+        "Ask each myth in every plausible neighbourhood of the calibrated ensemble."))(
+        robustness_command)

@@ -2,9 +2,11 @@
 
 A thin shell over :mod:`simulatie.experiment.scenarios`: it parses the arguments, calls
 :func:`~simulatie.experiment.scenarios.load_scenario` or
-:func:`~simulatie.experiment.scenarios.list_scenarios` and prints. Any problem is one line ``error:
-...`` on stderr with exit code 2. ``simulatie.cli.main`` mounts :data:`scenarios_app` as ``simulatie
-scenarios``.
+:func:`~simulatie.experiment.scenarios.list_scenarios` and prints, in Dutch unless ``--lang en``:
+units in words, the named choices with their Dutch names, where each value came from and the
+files' reasons in the chosen language where they give it. Any problem is one ``fout: ...`` line
+(``error: ...`` with ``--lang en``) on stderr with exit code 2. ``simulatie.cli.main`` mounts
+:data:`scenarios_app` as ``simulatie scenarios``.
 
 ``--lang`` may come before the subcommand (``simulatie scenarios --lang en show kerkweg``) or after
 it (``simulatie scenarios show kerkweg --lang en``); after it wins. ``validate`` takes what ``run``
@@ -18,9 +20,19 @@ from typing import Annotated, Any
 
 import typer
 
-from simulatie.cli.common import Lang, fail
-from simulatie.core.parameters import ParameterError, parameter_specs, split_override
+from simulatie.cli.common import fail, read_overrides, set_option
+from simulatie.cli.language import (
+    DEFAULT_LANG,
+    App,
+    Lang,
+    current_lang,
+    lang_option,
+    remember_lang,
+    tr,
+)
+from simulatie.core.parameters import ParameterError, choice_label, parameter_specs
 from simulatie.experiment.scenarios import (
+    COMMAND_LINE,
     DEFAULT,
     Scenario,
     ScenarioError,
@@ -41,6 +53,9 @@ TEXT = {
         "reasons": "Waarom deze waarden",
         "hint": "Details: simulatie scenarios show NAAM   (variant: NAAM:VARIANT)",
         "none": "Geen scenario's gevonden in",
+        "sources": {DEFAULT: "standaard", COMMAND_LINE: "opdrachtregel"},
+        "base_source": "basis",
+        "yes_no": ("ja", "nee"),
     },
     Lang.EN: {
         "variants": "variants",
@@ -50,37 +65,45 @@ TEXT = {
         "reasons": "Why these values",
         "hint": "Details: simulatie scenarios show NAME   (variant: NAME:VARIANT)",
         "none": "No scenarios found in",
+        "sources": {DEFAULT: DEFAULT, COMMAND_LINE: COMMAND_LINE},
+        "base_source": "base",
+        "yes_no": ("true", "false"),
     },
 }
 
-scenarios_app = typer.Typer(
+scenarios_app = App(
     name="scenarios",
-    help="List, show and validate scenarios (scenario files in scenarios/*.toml).",
+    help=tr("Toon, bekijk en controleer scenario's (scenariobestanden in scenarios/*.toml).",
+            "List, show and validate scenarios (scenario files in scenarios/*.toml)."),
     no_args_is_help=False,
     add_completion=False,
 )
 
-LangOption = Annotated[
-    Lang, typer.Option("--lang", help="Language of titles and descriptions: nl or en.")
-]
+LangOption = lang_option("Taal van titels, beschrijvingen en meldingen: nl (standaard) of en.",
+                         "Language of titles, descriptions and messages: nl (default) or en.")
 SubLangOption = Annotated[Lang | None, typer.Option(
-    "--lang", help="Language of titles and descriptions: nl or en (default: as given before "
-    "the subcommand, else nl).", show_default=False)]
+    "--lang", "-l", callback=remember_lang, show_default=False, help=tr(
+        "Taal van titels, beschrijvingen en meldingen: nl of en (standaard: zoals gegeven vóór "
+        "de subopdracht, anders nl).",
+        "Language of titles, descriptions and messages: nl or en (default: as given before the "
+        "subcommand, else nl)."))]
+SetOption = set_option("Zet een parameter, bijv. --set takeover=0,8 (herhaalbaar).",
+                       "Override a parameter, e.g. --set takeover=0.8 (repeatable).")
 
 
-def _language(ctx: typer.Context, lang: Lang | None) -> Lang:
-    """The subcommand's ``--lang``, else the one given before the subcommand, else Dutch."""
-    if lang is not None:
-        return lang
-    chosen = (ctx.obj or {}).get("lang") if isinstance(ctx.obj, dict) else None
-    return chosen if chosen is not None else Lang.NL
+def _language(lang: Lang | None = None) -> Lang:
+    """The subcommand's ``--lang``, else the one given before the subcommand, else the default.
+
+    Both options keep their choice for the command (:func:`~simulatie.cli.language.remember_lang`);
+    the subcommand's is read last.
+    """
+    return lang if lang is not None else current_lang()
 
 
 @scenarios_app.callback(invoke_without_command=True)
-def list_all(ctx: typer.Context, lang: LangOption = Lang.NL) -> None:
+def list_all(ctx: typer.Context, lang: LangOption = DEFAULT_LANG) -> None:
     """List every scenario with its one-line title."""
     if ctx.invoked_subcommand is not None:
-        ctx.ensure_object(dict)["lang"] = lang
         return
     try:
         scenarios = list_scenarios()
@@ -100,12 +123,26 @@ def list_all(ctx: typer.Context, lang: LangOption = Lang.NL) -> None:
     typer.echo(text["hint"])
 
 
-def _format_value(value: Any) -> str:
+def _format_value(name: str, value: Any, lang: Lang) -> str:
+    """A value as the user reads it: ``ja``, ``0,3``, ``participative (participatief)``."""
     if isinstance(value, bool):
-        return "true" if value else "false"
+        return TEXT[lang]["yes_no"][0 if value else 1]
     if isinstance(value, float):
-        return f"{value:g}"
+        text = f"{value:g}"
+        return text.replace(".", ",") if lang is Lang.NL else text
+    if parameter_specs()[name].choices and lang is Lang.NL:
+        return f"{value} ({choice_label(value, 'nl')})"
     return str(value)
+
+
+def _source_text(source: str, lang: Lang) -> str:
+    """Where a value came from, in words: ``standaard``, ``kerkweg.toml (basis)`` and so on."""
+    text = TEXT[lang]
+    if source in text["sources"]:
+        return text["sources"][source]
+    if source.endswith(" (base)"):
+        return source.removesuffix(" (base)") + f" ({text['base_source']})"
+    return source
 
 
 def _describe(scenario: Scenario, lang: Lang, changed_only: bool) -> list[str]:
@@ -126,7 +163,8 @@ def _describe(scenario: Scenario, lang: Lang, changed_only: bool) -> list[str]:
     values = scenario.parameters.model_dump(mode="json")
     specs = parameter_specs()
     rows = [
-        (name, _format_value(values[name]), specs[name].unit, scenario.sources[name])
+        (name, _format_value(name, values[name], lang), specs[name].unit_label(lang),
+         _source_text(scenario.sources[name], lang))
         for name in specs
         if not changed_only or scenario.sources[name] != DEFAULT
     ]
@@ -137,47 +175,52 @@ def _describe(scenario: Scenario, lang: Lang, changed_only: bool) -> list[str]:
         lines.append(
             "  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row[:3])) + "  " + row[3]
         )
-    reasons = [(name, scenario.reasons[name]) for name in specs if name in scenario.reasons]
+    reasons = [(spec, scenario.reason(name, lang)) for name, spec in specs.items()]
+    reasons = [(spec, reason) for spec, reason in reasons if reason]
     if reasons:
         lines.extend(["", f"{text['reasons']}:"])
-        for name, reason in reasons:
+        for spec, reason in reasons:
             lines.extend(
                 textwrap.wrap(
-                    f"{name}: {reason}", width=96, initial_indent="  ", subsequent_indent="    "
+                    f"{spec.short(lang)} ({spec.name}): {reason}", width=96,
+                    initial_indent="  ", subsequent_indent="    "
                 )
             )
     return lines
 
 
-@scenarios_app.command("show")
+@scenarios_app.command("show", help=tr(
+    "Toon de parameters van een scenario en waar elke waarde vandaan komt.",
+    "Show a scenario's resolved parameters and where each value came from."))
 def show(
-    ctx: typer.Context,
-    name: Annotated[
-        str, typer.Argument(help="Scenario name, NAME:VARIANT, or path to a .toml file.")
-    ],
+    name: Annotated[str, typer.Argument(metavar=tr("NAAM", "NAME"), help=tr(
+        "Naam van een scenario, NAAM:VARIANT, of pad naar een .toml-bestand.",
+        "Scenario name, NAME:VARIANT, or path to a .toml file."))],
     lang: SubLangOption = None,
-    overrides: Annotated[
-        list[str] | None,
-        typer.Option("--set", help="Override a parameter, e.g. --set takeover=0.8 (repeatable)."),
-    ] = None,
-    changed_only: Annotated[
-        bool, typer.Option("--changed", help="Only show values that differ from the defaults.")
-    ] = False,
+    overrides: SetOption = None,
+    changed_only: Annotated[bool, typer.Option("--changed", help=tr(
+        "Toon alleen waarden die van de standaard afwijken.",
+        "Only show values that differ from the defaults."))] = False,
 ) -> None:
     """Show a scenario's resolved parameters and where each value came from."""
+    values = read_overrides(overrides)
     try:
-        values = dict(split_override(text) for text in overrides or [])
         scenario = load_scenario(name, values)
     except (ScenarioError, ParameterError) as error:
         fail(error)
-    for line in _describe(scenario, _language(ctx, lang), changed_only):
+    for line in _describe(scenario, _language(lang), changed_only):
         typer.echo(line)
 
 
-@scenarios_app.command("validate")
+@scenarios_app.command("validate", help=tr(
+    "Controleer een scenario (naam of bestand): toont ok, of het probleem op één regel "
+    "(afsluitcode 2).",
+    "Check a scenario (name or file): print ok, or the problem in one line (exit code 2)."))
 def validate(
-    scenario: Annotated[str, typer.Argument(
-        help="Scenario to check: a name in scenarios/, NAME:VARIANT, or your .toml file.")],
+    scenario: Annotated[str, typer.Argument(metavar="SCENARIO", help=tr(
+        "Te controleren scenario: een naam in scenarios/, NAAM:VARIANT, of uw eigen .toml-bestand.",
+        "Scenario to check: a name in scenarios/, NAME:VARIANT, or your .toml file."))],
+    lang: SubLangOption = None,
 ) -> None:
     """Check a scenario (name or file): print ``ok``, or the problem in one line (exit code 2)."""
     try:

@@ -31,7 +31,8 @@ from typing import Annotated
 import typer
 
 from simulatie.cli import dashboard as launcher
-from simulatie.cli.common import Lang, fail
+from simulatie.cli.common import fail
+from simulatie.cli.language import DEFAULT_LANG, Lang, tr
 from simulatie.experiment.scenarios import ScenarioError, load_scenario
 from simulatie.workshop.play.alternative import alternative_policy
 
@@ -43,6 +44,24 @@ PLAY_MODULE = "simulatie.dashboard.play.app"
 dashboard are two separate faces)."""
 
 WILDCARDS = ("0.0.0.0", "::", "")
+_LINES = {
+    "nl": {"warning": "waarschuwing: luistert op {host}: iedereen op het netwerk die de pincode "
+                      "kent, kan meedoen; met --host 127.0.0.1 blijft de werkplaats op deze "
+                      "computer.",
+           "facilitator": "Begeleider (projector):  {url}",
+           "join": "Deelnemers doen mee op:  {url}",
+           "pin": "PIN:                     {pin}",
+           "stop": "Stoppen met Ctrl+C."},
+    "en": {"warning": "warning: listening on {host}: anyone on the network who knows the PIN "
+                      "can join the workshop; use --host 127.0.0.1 to keep it on this computer.",
+           "facilitator": "Facilitator (projector): {url}",
+           "join": "Participants join at:    {url}",
+           "pin": "PIN:                     {pin}",
+           "stop": "Stop with Ctrl+C."},
+}
+"""This command's own lines, in the language the screens start in (``--lang``)."""
+_STOPPED = {"nl": "gestopt: de werkplaats wordt niet meer aangeboden",
+            "en": "stopped: the workshop is no longer served"}
 LOCAL_NAMES = (launcher.LOOPBACK, "localhost", "::1")
 
 
@@ -120,26 +139,30 @@ def _environment(values: Mapping[str, str]) -> Iterator[None]:
 
 
 def _check(scenario: str, tables: int, rounds: int, weeks_per_round: int, seed: int,
-           pin: str | None, compare: str | None = None) -> str:
-    """Refuse bad options with one ``error:`` line; return the scenario as the server loads it."""
+           pin: str | None, compare: str | None = None, lang: Lang = DEFAULT_LANG) -> str:
+    """Refuse bad options with one error line; return the scenario as the server loads it.
+
+    The error is said in ``lang``, the language the screens start in.
+    """
+    said = Lang(lang)
     if not 1 <= tables <= 12:
-        fail(f"--tables must be from 1 to 12, got {tables}")
+        fail(f"--tables must be from 1 to 12, got {tables}", lang=said)
     if not 1 <= rounds <= 20:
-        fail(f"--rounds must be from 1 to 20, got {rounds}")
+        fail(f"--rounds must be from 1 to 20, got {rounds}", lang=said)
     if not 1 <= weeks_per_round <= 104:
-        fail(f"--weeks-per-round must be from 1 to 104, got {weeks_per_round}")
+        fail(f"--weeks-per-round must be from 1 to 104, got {weeks_per_round}", lang=said)
     if seed < 0:
-        fail(f"--seed must be 0 or more, got {seed}")
+        fail(f"--seed must be 0 or more, got {seed}", lang=said)
     if pin is not None and not re.fullmatch(r"[0-9]{4,8}", pin):
-        fail(f"--pin must be 4 to 8 digits, got {pin!r}")
+        fail(f"--pin must be 4 to 8 digits, got {pin!r}", lang=said)
     try:
         loaded = load_scenario(scenario)
         if compare:
             alternative_policy(loaded.parameters, compare)
     except ScenarioError as error:
-        fail(error)
+        fail(error, lang=said)
     except ValueError as error:
-        fail(f"--compare: {error}")
+        fail(f"--compare: {error}", lang=said)
     return _as_server_loads(scenario)
 
 
@@ -150,55 +173,75 @@ def _as_server_loads(scenario: str) -> str:
 
 
 def workshop_command(
-    scenario: Annotated[str, typer.Argument(
-        help="Scenario every table plays: a name (in scenarios/) or a .toml file.")] = "default",
-    host: Annotated[str, typer.Option(
-        help="Address to listen on; 127.0.0.1 keeps it on this computer, 0.0.0.0 lets phones "
-        "on the network join.")] = launcher.LOOPBACK,
-    port: Annotated[int, typer.Option(help="Port to listen on.", min=1, max=65535)] = 8765,
-    tables: Annotated[int, typer.Option(help="Tables (groups), each with its own "
-                                              "neighbourhood; 1 to 12.")] = 1,
-    rounds: Annotated[int, typer.Option(help="Rounds in the game; 1 to 20.")] = 4,
-    weeks_per_round: Annotated[int, typer.Option(
-        help="Weeks one round covers (13 = three months); 1 to 104.")] = 13,
-    seed: Annotated[int, typer.Option(help="The neighbourhood's seed (the same at every "
-                                           "table).")] = 0,
-    pin: Annotated[str | None, typer.Option(
-        help="The PIN participants type (4 to 8 digits; default: four random digits).",
-        show_default=False)] = None,
-    lang: Annotated[Lang, typer.Option(help="Language the screens start in.")] = Lang.NL,
-    compare: Annotated[str | None, typer.Option(
-        help="An alternative policy for the debrief: a scenario whose levers the tables are "
-        "also compared with, in the same neighbourhood (can be changed on the screen).",
-        show_default=False)] = None,
+    scenario: Annotated[str, typer.Argument(metavar="SCENARIO", help=tr(
+        "Scenario dat elke tafel speelt: een naam (in scenarios/) of een .toml-bestand.",
+        "Scenario every table plays: a name (in scenarios/) or a .toml file."))] = "default",
+    host: Annotated[str, typer.Option(help=tr(
+        "Adres om op te luisteren; 127.0.0.1 houdt het op deze computer, met 0.0.0.0 kunnen "
+        "telefoons op het netwerk meedoen.",
+        "Address to listen on; 127.0.0.1 keeps it on this computer, 0.0.0.0 lets phones on the "
+        "network join."))] = launcher.LOOPBACK,
+    port: Annotated[int, typer.Option(min=1, max=65535, help=tr(
+        "Poort om op te luisteren.", "Port to listen on."))] = 8765,
+    tables: Annotated[int, typer.Option(help=tr(
+        "Tafels (groepen), elk met een eigen buurt; 1 tot en met 12.",
+        "Tables (groups), each with its own neighbourhood; 1 to 12."))] = 1,
+    rounds: Annotated[int, typer.Option(help=tr("Rondes in het spel; 1 tot en met 20.",
+                                                "Rounds in the game; 1 to 20."))] = 4,
+    weeks_per_round: Annotated[int, typer.Option(help=tr(
+        "Weken die één ronde beslaat (13 = drie maanden); 1 tot en met 104.",
+        "Weeks one round covers (13 = three months); 1 to 104."))] = 13,
+    seed: Annotated[int, typer.Option(help=tr(
+        "De seed van de buurt (aan elke tafel dezelfde).",
+        "The neighbourhood's seed (the same at every table)."))] = 0,
+    pin: Annotated[str | None, typer.Option(show_default=False, help=tr(
+        "De pincode die deelnemers intikken (4 tot 8 cijfers; standaard: vier willekeurige "
+        "cijfers).",
+        "The PIN participants type (4 to 8 digits; default: four random digits)."))] = None,
+    lang: Annotated[Lang, typer.Option("--lang", "-l", help=tr(
+        "Taal waarin de schermen beginnen: nl (standaard) of en.",
+        "Language the screens start in: nl (default) or en."))] = DEFAULT_LANG,
+    compare: Annotated[str | None, typer.Option(show_default=False, help=tr(
+        "Een ander beleid voor de nabespreking: een scenario waarvan de knoppen ook met de "
+        "tafels vergeleken worden, in dezelfde buurt (te wijzigen op het scherm).",
+        "An alternative policy for the debrief: a scenario whose levers the tables are also "
+        "compared with, in the same neighbourhood (can be changed on the screen)."))] = None,
 ) -> None:
     """Start a participatory workshop: a projector screen, and participants join by phone."""
     if importlib.util.find_spec("solara") is None:
         fail("the workshop needs the dashboard's extra packages; install them with "
-             "pip install -e '.[dashboard]'")
-    scenario = _check(scenario, tables, rounds, weeks_per_round, seed, pin, compare)
+             "pip install -e '.[dashboard]'", lang=lang)
+    scenario = _check(scenario, tables, rounds, weeks_per_round, seed, pin, compare, lang)
     pin = pin if pin is not None else f"{secrets.randbelow(10_000):04d}"
     key = secrets.token_urlsafe(12)
     local = host in WILDCARDS or host in LOCAL_NAMES
+    lines = _LINES[Lang(lang).value]
     join_url = _url(join_host(host), port, "/join")
     facilitator_url = _url(launcher.LOOPBACK if local else host, port, f"/?key={key}")
     if host not in LOCAL_NAMES:
-        typer.echo(
-            f"warning: listening on {host}: anyone on the network who knows the PIN can join "
-            "the workshop; use --host 127.0.0.1 to keep it on this computer.", err=True)
-    typer.echo(f"Facilitator (projector): {facilitator_url}")
-    typer.echo(f"Participants join at:    {join_url}")
-    typer.echo(f"PIN:                     {pin}")
-    typer.echo("Stop with Ctrl+C.")
+        typer.echo(lines["warning"].format(host=host), err=True)
+    typer.echo(lines["facilitator"].format(url=facilitator_url))
+    typer.echo(lines["join"].format(url=join_url))
+    typer.echo(lines["pin"].format(pin=pin))
+    typer.echo(lines["stop"])
     values = settings_environment(scenario, seed, tables, rounds, weeks_per_round, pin,
                                   lang.value, key, join_url,
                                   _as_server_loads(compare) if compare else "")
     with _environment(values):
-        code = launcher.serve(play_server_command(host, port))
+        code = launcher.serve(play_server_command(host, port),
+                              _STOPPED[Lang(lang).value])
     raise typer.Exit(code)
 
 
 def register(app: typer.Typer) -> None:
-    """Add ``simulatie workshop`` and its Dutch alias ``werkplaats`` to the command line."""
-    app.command("workshop")(workshop_command)
-    app.command("werkplaats", hidden=True)(workshop_command)
+    """Add ``simulatie werkplaats`` and its English name ``workshop`` to the command line.
+
+    Both names work; the help lists the one of its own language.
+    """
+    dutch = DEFAULT_LANG is Lang.NL  # the help lists the name in its own language
+    about = tr("Start een werkplaats: een scherm voor de beamer, deelnemers doen mee met hun "
+               "telefoon.",
+               "Start a participatory workshop: a projector screen, and participants join by "
+               "phone.")
+    app.command("workshop", hidden=dutch, help=about)(workshop_command)
+    app.command("werkplaats", hidden=not dutch, help=about)(workshop_command)

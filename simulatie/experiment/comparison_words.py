@@ -2,7 +2,9 @@
 
 :mod:`simulatie.experiment.comparison` computes; this module says it. Shares are shown in percent
 and differences of shares in percentage points (*procentpunt*, pp); Dutch numbers have a decimal
-comma. The command line prints these texts (:mod:`simulatie.cli.compare`) and
+comma. Settings are named by their short labels (``Welzijnswerkers``) with their values as read
+(``structureel``, ``0,8``); an arm's own name keeps the ``name=value`` the user typed. The
+command line prints these texts (:mod:`simulatie.cli.compare`) and
 :mod:`simulatie.experiment.comparison_files` writes them into ``samenvatting.csv``.
 """
 
@@ -13,6 +15,7 @@ from typing import Any
 
 from simulatie.core.calendar import WEEKS_PER_YEAR
 from simulatie.core.observe.metrics import METRICS
+from simulatie.core.parameters import choice_label, parameter_specs
 from simulatie.experiment.comparison import (
     ARMS,
     EXTRA_SHARE,
@@ -32,6 +35,7 @@ __all__ = [
     "header",
     "measure_label",
     "number",
+    "setting",
     "table_rows",
     "unit",
     "verdict",
@@ -94,6 +98,14 @@ _ADVICE = {
           "pp wide) is wider than the difference itself ({size} pp). Try --replications "
           "{n}{more}.",
 }
+_ADVICE_CLEAR = {  # the interval excludes zero: the direction is clear, its size is not yet
+    "nl": "De richting is duidelijk, de grootte nog niet: het 95%-interval van het verschil in "
+          "'{label}' ({width} pp breed) is breder dan het verschil zelf ({size} pp). Voor een "
+          "preciezer getal: --herhalingen {n}{more}.",
+    "en": "The direction is clear, the size not yet: the 95% interval of the difference in "
+          "'{label}' ({width} pp wide) is wider than the difference itself ({size} pp). For a "
+          "more precise number: --replications {n}{more}.",
+}
 _OR_MORE = {"nl": " of meer", "en": " or more"}
 
 
@@ -143,13 +155,25 @@ def verdict(clear: bool, lang: str = "nl") -> str:
     return _TEXT["clear" if clear else "unclear"][lang]
 
 
-def arm_label(comparison: Comparison, index: int) -> str:
-    """An arm's name with the values set for it alone, e.g. ``default + funding=pilot``."""
+def arm_label(comparison: Comparison, index: int, lang: str | None = None) -> str:
+    """An arm's name with the values set for it alone, e.g. ``default + funding=pilot``.
+
+    The values are written as they can be typed after ``--set``: with ``lang="nl"`` a switch is
+    ``ja``/``nee`` and a decimal has a comma, else ``true``/``false`` and a point.
+    """
     arm, other = comparison.arms[index], comparison.arms[1 - index]
     own = {k: v for k, v in arm.overrides.items()
            if k not in other.overrides or other.overrides[k] != v}
-    shown = ", ".join(f"{k}={_value(v)}" for k, v in own.items())
+    shown = ", ".join(f"{k}={_typed(v, lang)}" for k, v in own.items())
     return f"{arm.name} + {shown}" if shown else arm.name
+
+
+def _typed(value: Any, lang: str | None) -> str:
+    """A value as it is typed after ``--set``, in ``lang``'s way (``ja``, ``0,8``)."""
+    if isinstance(value, bool):
+        return ("ja" if value else "nee") if lang == "nl" else ("true" if value else "false")
+    text = _value(value)
+    return text.replace(".", ",") if lang == "nl" and isinstance(value, float) else text
 
 
 def columns(lang: str = "nl") -> tuple[str, ...]:
@@ -181,11 +205,30 @@ def _value(value: Any) -> str:
     return f"{value:g}" if isinstance(value, float) else str(value)
 
 
+_YES_NO = {"nl": ("ja", "nee"), "en": ("yes", "no")}
+
+
+def setting(name: str, value: Any, lang: str = "nl") -> str:
+    """A setting's value as read: ``0,8``, ``ja``, ``structureel`` (a choice's name, briefly)."""
+    if isinstance(value, bool):
+        return _YES_NO[lang][0 if value else 1]
+    spec = parameter_specs().get(name)
+    if spec is not None and spec.choices and isinstance(value, str):
+        return choice_label(value, lang).split(" (")[0]
+    text = _value(value)
+    return text.replace(".", ",") if lang == "nl" and isinstance(value, float) else text
+
+
+def _label(name: str, lang: str) -> str:
+    spec = parameter_specs().get(name)
+    return spec.short(lang) if spec is not None else name
+
+
 def _arm_line(comparison: Comparison, lang: str) -> str:
     """``A: kerkweg · B: kerkweg:no_support (variant no_support van kerkweg)``."""
     parts = []
     for key, index in zip(ARMS, range(2), strict=True):
-        arm, text = comparison.arms[index], f"{key}: {arm_label(comparison, index)}"
+        arm, text = comparison.arms[index], f"{key}: {arm_label(comparison, index, lang)}"
         variant = arm.record.get("variant")
         if variant:
             scenario = arm.name.rsplit(":", 1)[0]
@@ -199,7 +242,8 @@ def _settings_line(comparison: Comparison, lang: str) -> str:
     differing = comparison.differing()
     if not differing:
         return _TEXT["same"][lang]
-    items = [f"{name} (A {_value(a)}, B {_value(b)})" for name, (a, b) in differing.items()]
+    items = [f"{_label(name, lang)} (A {setting(name, a, lang)}, B {setting(name, b, lang)})"
+             for name, (a, b) in differing.items()]
     if len(items) > MAX_SHOWN:
         items = [*items[:MAX_SHOWN], _TEXT["more"][lang].format(n=len(items) - MAX_SHOWN)]
     return _TEXT["differ"][lang].format(items=", ".join(items))
@@ -216,7 +260,7 @@ def header(comparison: Comparison, lang: str = "nl") -> list[str]:
     a, b = comparison.arms
     shared = {k: v for k, v in a.overrides.items() if b.overrides.get(k, object()) == v}
     if shared:
-        items = ", ".join(f"{k}={_value(v)}" for k, v in shared.items())
+        items = ", ".join(f"{_label(k, lang)} {setting(k, v, lang)}" for k, v in shared.items())
         lines.append(_TEXT["both"][lang].format(items=items))
     first, last = comparison.last_year
     span = (_TEXT["year"][lang].format(first=first, last=last, year=last // LAST_YEAR)
@@ -244,6 +288,7 @@ def advice(comparison: Comparison, lang: str = "nl") -> str | None:
     row = comparison.headline()
     width = row["difference_high"] - row["difference_low"]
     more = _OR_MORE[lang] if needed > MAX_SUGGESTED else ""
-    return _ADVICE[lang].format(label=measure_label(HEADLINE, lang), width=number(width, lang),
+    template = _ADVICE_CLEAR if bool(row["clear"]) else _ADVICE
+    return template[lang].format(label=measure_label(HEADLINE, lang), width=number(width, lang),
                                 size=number(abs(row["difference"]), lang),
                                 n=min(needed, MAX_SUGGESTED), more=more)

@@ -3,10 +3,12 @@
 :mod:`simulatie.experiment.report_effects` computes what each varied parameter changed; this
 module says it: which setting moved which outcome, by how much (shares in percentage points,
 *procentpunt*; care in hours per week; counts in numbers), with the 95% interval, and how firm
-that is. :func:`report_blocks` builds the whole report (what was done, the findings in brief,
-one section per parameter, how sure it is and which files hold what), which
-:mod:`simulatie.experiment.report_document` writes as ``report.md`` and ``report.html``. Numbers
-are formatted by :mod:`simulatie.experiment.wording`, so they read as everywhere else.
+that is. Settings are named by their short labels (``Welzijnswerkers``), with the name to type
+(``professionals``) where the report introduces them. :func:`report_blocks` builds the whole
+report (what was done, the findings in brief, one section per parameter, how sure it is and which
+files hold what), which :mod:`simulatie.experiment.report_document` writes as ``report.md`` and
+``report.html``. Numbers are formatted by :mod:`simulatie.experiment.wording`, so they read as
+everywhere else.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from simulatie.core.observe.measures import BASELINE_PREFIX, MEASURE_LABELS
-from simulatie.core.parameters import ROLE_LABELS, parameter_specs
+from simulatie.core.parameters import ROLE_LABELS, choice_label, parameter_specs
 from simulatie.experiment.report_document import Block, Bullets, Figure, Heading, Paragraph, Table
 from simulatie.experiment.report_effects import (
     EMERGED,
@@ -44,6 +46,7 @@ __all__ = [
     "parameter_findings",
     "report_blocks",
     "setting",
+    "short_label",
     "value",
 ]
 
@@ -53,6 +56,7 @@ MAX_INTERACTIONS = 3
 """At most this many pairs of parameters whose effects depend on each other are named in brief,
 each with at most this many outcomes (the largest differences first)."""
 _COUNTS = ("ties", "people", "activities", "places")
+_YES_NO = {"nl": ("ja", "nee"), "en": ("yes", "no")}
 
 _LABELS = {
     "caring_excess_final": {
@@ -96,9 +100,9 @@ _T: dict[str, dict[str, str]] = {
     "to": {"nl": "tot", "en": "to"},
     "and": {"nl": "en", "en": "and"},
     "interval": {"nl": "95%-interval", "en": "95% interval"},
-    "from_to": {"nl": "**`{p}` van {a} naar {b}**", "en": "**`{p}` from {a} to {b}**"},
-    "low_high": {"nl": "**`{p}` laag ({a}) tegenover hoog ({b})**",
-                 "en": "**`{p}` low ({a}) against high ({b})**"},
+    "from_to": {"nl": "**{p} van {a} naar {b}**", "en": "**{p} from {a} to {b}**"},
+    "low_high": {"nl": "**{p} laag ({a}) tegenover hoog ({b})**",
+                 "en": "**{p} low ({a}) against high ({b})**"},
     "brief_intro": {
         "nl": "Wat er verandert als een instelling van de ene waarde naar de andere gaat "
               "(uitkomsten na {years}; tussen haakjes het 95%-interval):",
@@ -129,11 +133,11 @@ _T: dict[str, dict[str, str]] = {
         "nl": "{subject}: geen duidelijk effect op deze uitkomsten{few}.",
         "en": "{subject}: no clear effect on these outcomes{few}."},
     "depends": {
-        "nl": "Het effect van **`{p}`** hangt af van **`{q}`**: {items}.",
-        "en": "The effect of **`{p}`** depends on **`{q}`**: {items}."},
+        "nl": "Het effect van **{p}** hangt af van **{q}**: {items}.",
+        "en": "The effect of **{p}** depends on **{q}**: {items}."},
     "depends_item": {
-        "nl": "{label}: {at_lo} als `{q}` = {lo}, maar {at_hi} als `{q}` = {hi}",
-        "en": "{label}: {at_lo} with `{q}` = {lo}, but {at_hi} with `{q}` = {hi}"},
+        "nl": "{label}: {at_lo} als {q} {lo} is, maar {at_hi} als {q} {hi} is",
+        "en": "{label}: {at_lo} with {q} at {lo}, but {at_hi} with {q} at {hi}"},
     "more_runs": {
         "nl": "Let op: met {n} herhalingen per combinatie zijn dit weinig runs. Voor stevigere "
               "conclusies: draai de sweep opnieuw met meer herhalingen (`replications` in het "
@@ -151,27 +155,27 @@ _T: dict[str, dict[str, str]] = {
     "column_difference": {"nl": "Verschil (95%-interval)", "en": "Difference (95% interval)"},
     "column_firm": {"nl": "Hoe zeker", "en": "How sure"},
     "compared": {
-        "nl": "Vergeleken: `{p}` = {a} tegenover {b}{over}.",
-        "en": "Compared: `{p}` = {a} against {b}{over}."},
+        "nl": "Vergeleken: {p} {a} tegenover {b}{over}.",
+        "en": "Compared: {p} {a} against {b}{over}."},
     "over": {"nl": ", gemiddeld over de waarden van {names}",
              "en": ", averaged over the values of {names}"},
     "sampled": {
-        "nl": "Vergeleken: de combinaties met `{p}` in het laagste kwart van de gekozen waarden "
+        "nl": "Vergeleken: de combinaties met {p} in het laagste kwart van de gekozen waarden "
               "({a}) tegenover die in het hoogste kwart ({b}). De andere instellingen varieerden "
               "tegelijk: dit is een ruw beeld.",
-        "en": "Compared: the design points with `{p}` in the lowest quarter of the sampled "
+        "en": "Compared: the design points with {p} in the lowest quarter of the sampled "
               "values ({a}) against those in the highest quarter ({b}). The other settings "
               "varied at the same time: this is a rough picture."},
-    "figure": {"nl": "De belangrijkste uitkomsten tegen `{p}`: elke run een stip",
-               "en": "The key outcomes against `{p}`: every run a dot"},
+    "figure": {"nl": "De belangrijkste uitkomsten tegen {p}: elke run een stip",
+               "en": "The key outcomes against {p}: every run a dot"},
     "figure_means": {"nl": "; gemiddelde en 95%-interval per waarde",
                      "en": "; mean and 95% interval per value"},
 }
 _DONE = {
     "scenario": {"nl": "Buurt: scenario `{s}`.", "en": "Neighbourhood: scenario `{s}`."},
     "fixed": {"nl": "Vast voor alle runs: {items}.", "en": "Fixed for every run: {items}."},
-    "varied": {"nl": "`{p}` — {label} ({role}): {values}.",
-               "en": "`{p}` — {label} ({role}): {values}."},
+    "varied": {"nl": "**{short}** (`{p}`) — {label} ({role}): {values}.",
+               "en": "**{short}** (`{p}`) — {label} ({role}): {values}."},
     "many": {"nl": "{n} instellingen gevarieerd; hieronder de {shown} met de meeste invloed.",
              "en": "{n} settings varied; below the {shown} with the most influence."},
     "factorial": {
@@ -375,7 +379,11 @@ def _value_range(estimate: Estimate, measure: str, lang: str) -> str:
 def setting(parameter: str, number: Any, lang: str) -> str:
     """A parameter's value as read: ``"50%"``, ``"16 uur per week"``, ``"2"``, ``"pilot"``."""
     spec = parameter_specs().get(parameter)
-    if isinstance(number, bool) or spec is None or spec.choices or isinstance(number, str):
+    if isinstance(number, bool):
+        return _YES_NO[lang][0 if number else 1]
+    if spec is not None and spec.choices:
+        return choice_label(str(number), lang).split(" (")[0]
+    if spec is None or isinstance(number, str):
         return str(number)
     if spec.unit == "share":
         return fmt(float(number), True, lang)
@@ -392,6 +400,18 @@ def _setting_span(parameter: str, span: tuple[Any, Any], lang: str) -> str:
 
 
 # --- Labels and sentences ---------------------------------------------------------------------
+
+
+def short_label(parameter: str, lang: str) -> str:
+    """A parameter's short label, ``"Welzijnswerkers"`` (its name if it has none)."""
+    spec = parameter_specs().get(parameter)
+    return spec.short(lang) if spec is not None else parameter
+
+
+def _inline(parameter: str, lang: str) -> str:
+    """The short label inside a sentence: ``"welzijnswerkers"``."""
+    label = short_label(parameter, lang)
+    return label[:1].lower() + label[1:] if label != parameter else f"`{parameter}`"
 
 
 def outcome_label(measure: str, lang: str, weeks: int | None = None) -> str:
@@ -460,7 +480,7 @@ def _subject(effect: Effect, lang: str) -> str:
     a = _setting_span(effect.parameter, effect.start, lang)
     b = _setting_span(effect.parameter, effect.end, lang)
     key = "low_high" if effect.sampled else "from_to"
-    return _T[key][lang].format(p=effect.parameter, a=a, b=b)
+    return _T[key][lang].format(p=short_label(effect.parameter, lang), a=a, b=b)
 
 
 def parameter_findings(effects: Sequence[Effect], lang: str) -> str:
@@ -510,10 +530,11 @@ def interaction_sentence(found: Sequence[Interaction], lang: str) -> str:
     first = found[0]
     lo, hi = (setting(first.other, v, lang) for v in first.other_levels)
     items = [_T["depends_item"][lang].format(
-        label=outcome_label(i.outcome, lang), q=i.other, lo=lo, hi=hi,
+        label=outcome_label(i.outcome, lang), q=_inline(i.other, lang), lo=lo, hi=hi,
         at_lo=_effect_at(i.at_low, i.outcome, lang), at_hi=_effect_at(i.at_high, i.outcome, lang))
         for i in found]
-    return _T["depends"][lang].format(p=first.parameter, q=first.other, items="; ".join(items))
+    return _T["depends"][lang].format(p=short_label(first.parameter, lang),
+                                      q=short_label(first.other, lang), items="; ".join(items))
 
 
 def _chosen_interactions(found: Sequence[Interaction]) -> list[list[Interaction]]:
@@ -577,7 +598,8 @@ def _setup(results: SweepResults, shown: Sequence[str], lang: str) -> list[str]:
     points = [_DONE["scenario"][lang].format(s=experiment.get("scenario", "default"))]
     fixed = experiment.get("fixed") or {}
     if fixed:
-        items = ", ".join(f"`{k}` = {setting(k, v, lang)}" for k, v in fixed.items())
+        items = ", ".join(f"{short_label(k, lang)} {setting(k, v, lang)}"
+                          for k, v in fixed.items())
         points.append(_DONE["fixed"][lang].format(items=items))
     if len(shown) < len(results.varied):
         points.append(_DONE["many"][lang].format(n=len(results.varied), shown=len(shown)))
@@ -586,6 +608,7 @@ def _setup(results: SweepResults, shown: Sequence[str], lang: str) -> list[str]:
         role = ROLE_LABELS[spec.role][lang] if spec else ""
         label = spec.label(lang).rstrip(".") if spec else name
         points.append(_DONE["varied"][lang].format(p=name, role=role,
+                                                   short=short_label(name, lang),
                                                    label=label[:1].lower() + label[1:],
                                                    values=_values(results, name, lang)))
     replications = int(experiment.get("replications", 1))
@@ -628,8 +651,7 @@ def _values(results: SweepResults, name: str, lang: str) -> str:
 def _section(parameter: str, own: Sequence[Effect], results: SweepResults, lang: str,
              figure: str | None) -> list[Block]:
     """One parameter: what was compared, a table of the outcomes, and its figure."""
-    spec = parameter_specs().get(parameter)
-    title = f"`{parameter}`" + (f" — {spec.label(lang).rstrip('.')}" if spec else "")
+    title = f"{short_label(parameter, lang)} (`{parameter}`)"
     blocks: list[Block] = [Heading(title, 3)]
     weeks = int(results.experiment["weeks"])
     comparisons = list(dict.fromkeys((e.start, e.end) for e in own))
@@ -637,18 +659,19 @@ def _section(parameter: str, own: Sequence[Effect], results: SweepResults, lang:
         rows = [e for e in own if (e.start, e.end) == (start, end)]
         a, b = (_setting_span(parameter, span, lang) for span in (start, end))
         if rows[0].sampled:
-            blocks.append(Paragraph(_T["sampled"][lang].format(p=parameter, a=a, b=b)))
+            blocks.append(Paragraph(_T["sampled"][lang].format(p=_inline(parameter, lang), a=a,
+                                                               b=b)))
         else:
-            others = [f"`{n}`" for n in results.varied if n != parameter]
+            others = [_inline(n, lang) for n in results.varied if n != parameter]
             over = _T["over"][lang].format(names=", ".join(others)) if others else ""
-            blocks.append(Paragraph(_T["compared"][lang].format(p=parameter, a=a, b=b,
-                                                                over=over)))
+            blocks.append(Paragraph(_T["compared"][lang].format(
+                p=short_label(parameter, lang), a=a, b=b, over=over)))
         header = (_T["column_outcome"][lang], _T["column_at"][lang].format(v=a),
                   _T["column_at"][lang].format(v=b), _T["column_difference"][lang],
                   _T["column_firm"][lang])
         blocks.append(Table(header, tuple(_row(e, lang, weeks) for e in rows)))
     if figure:
-        caption = _T["figure"][lang].format(p=parameter)
+        caption = _T["figure"][lang].format(p=_inline(parameter, lang))
         if results.experiment.get("method") == "factorial":
             caption += _T["figure_means"][lang]
         blocks.append(Figure(figure, caption))
@@ -714,7 +737,7 @@ def report_blocks(
                Heading(_T["brief"][lang])]
     if ranked:
         blocks.append(Paragraph(_T["influence"][lang].format(
-            names=", ".join(f"`{n}`" for n in ranked[:5]))))
+            names=", ".join(short_label(n, lang) for n in ranked[:5]))))
     if effects:
         blocks += [Paragraph(_T["brief_intro"][lang].format(years=years(weeks, lang))),
                    Bullets(tuple(brief(effects, interactions, lang)))]

@@ -22,6 +22,10 @@ only lists what it changes, and a later layer wins:
 ``"default"``, ``"<file> (base)"``, ``"<file>"``, ``"<file> (variant NAME)"`` or
 ``"command line"``.
 
+A file's ``[reasons]`` say why a value was chosen, in the file's language; ``[reasons_nl]`` and
+``[reasons_en]`` may say it in Dutch or English as well (:meth:`Scenario.reason`). A reason belongs
+to the layer that set the value: a later layer that changes the value drops the earlier reasons.
+
 Every problem with a file (unknown scenario, unknown table or key, wrong type, out-of-range value,
 missing base, a cycle of bases, malformed TOML, a file that is not UTF-8, a directory instead of a
 file) raises :class:`ScenarioError` with one line that names the file, the key or line, and what
@@ -86,6 +90,8 @@ COMMAND_LINE = "command line"
 """Source label of a value passed as an override."""
 
 LANGUAGES = ("nl", "en")
+REASON_TABLES = ("reasons", "reasons_nl", "reasons_en")
+"""The tables of reasons: as the file says them, in Dutch, in English."""
 _MAX_PROBLEM = 300
 _PROBLEM_KEY = re.compile(r"^parameter '(\w+)'")
 
@@ -105,11 +111,14 @@ class Scenario:
         path: The scenario file, or ``None`` for the built-in defaults.
         titles: One-line titles by language (``"nl"``, ``"en"``).
         descriptions: Longer descriptions by language.
-        reasons: Why a value was chosen, by parameter name, from the layer that set it.
+        reasons: Why a value was chosen, by parameter name, from the layer that set it
+            (``[reasons]``, in the file's language).
         base: The ``base`` named in the file, if any.
         variant: The variant applied, if any.
         variants: The variants this file offers.
         overrides: The overrides applied on top (the command line).
+        translated_reasons: The reasons given in ``[reasons_nl]`` and ``[reasons_en]``, by
+            language and parameter name.
     """
 
     name: str
@@ -123,6 +132,27 @@ class Scenario:
     variant: str | None = None
     variants: tuple[str, ...] = ()
     overrides: Mapping[str, Any] = field(default_factory=dict, hash=False)
+    translated_reasons: Mapping[str, Mapping[str, str]] = field(default_factory=dict, hash=False)
+
+    def reason(self, name: str, lang: str = "nl") -> str:
+        """Why ``name`` has its value: in ``lang`` if a file says it so, else as the file says it.
+
+        Args:
+            name: A parameter.
+            lang: ``"nl"`` or ``"en"``.
+
+        Returns:
+            The reason (``[reasons_nl]``/``[reasons_en]``, else ``[reasons]``, else the other
+            language), or ``""`` when no file gives one.
+        """
+        own = self.translated_reasons.get(lang, {}).get(name)
+        if own:
+            return own
+        if self.reasons.get(name):
+            return self.reasons[name]
+        return next((self.translated_reasons.get(other, {}).get(name, "")
+                     for other in LANGUAGES if self.translated_reasons.get(other, {}).get(name)),
+                    "")
 
     def title(self, lang: str = "nl") -> str:
         """Return the one-line title in ``lang``, falling back to the other language or the name."""
@@ -174,7 +204,7 @@ class ScenarioSection(StrictFile):
 
 
 class ScenarioFile(StrictFile):
-    """The whole file: its ``[scenario]``, ``[parameters]``, ``[reasons]`` and ``[variants.*]``.
+    """The whole file: ``[scenario]``, ``[parameters]``, the reasons and ``[variants.*]``.
 
     Parameter names are checked against the declarations; parameter values are checked when
     the layers are merged (:class:`_Merged`), because a value can only be judged together with
@@ -184,6 +214,8 @@ class ScenarioFile(StrictFile):
     scenario: ScenarioSection = ScenarioSection()
     parameters: dict[str, Any] = Field(default_factory=dict)
     reasons: dict[str, str] = Field(default_factory=dict)
+    reasons_nl: dict[str, str] = Field(default_factory=dict)
+    reasons_en: dict[str, str] = Field(default_factory=dict)
     variants: dict[str, dict[str, Any]] = Field(default_factory=dict)
 
 
@@ -215,6 +247,11 @@ class _File:
         """The variants by name."""
         return self.content.variants
 
+    @property
+    def reasons(self) -> dict[str, dict[str, str]]:
+        """The file's reasons, by table (:data:`REASON_TABLES`)."""
+        return {table: getattr(self.content, table) for table in REASON_TABLES}
+
 
 def _read(path: Path) -> _File:
     """Read and structurally check one scenario file.
@@ -230,7 +267,8 @@ def _read(path: Path) -> _File:
             f"{toml.where('scenario', 'base')} is empty; name a scenario or leave it out"
         )
     check_parameter_names(content.parameters, toml, "parameters", ScenarioError)
-    check_parameter_names(content.reasons, toml, "reasons", ScenarioError)
+    for table in REASON_TABLES:
+        check_parameter_names(getattr(content, table), toml, table, ScenarioError)
     for variant, values in content.variants.items():
         if not NAME.fullmatch(variant):
             raise ScenarioError(
@@ -243,20 +281,24 @@ def _read(path: Path) -> _File:
 # --- Merging layers -------------------------------------------------------------------------------
 
 
+def _no_reasons() -> dict[str, dict[str, str]]:
+    return {table: {} for table in REASON_TABLES}
+
+
 @dataclass
 class _Merged:
-    """The values, sources and reasons accumulated over the layers so far."""
+    """The values, sources and reasons (by table) accumulated over the layers so far."""
 
     values: dict[str, Any] = field(default_factory=dict)
     sources: dict[str, str] = field(default_factory=dict)
-    reasons: dict[str, str] = field(default_factory=dict)
+    reasons: dict[str, dict[str, str]] = field(default_factory=_no_reasons)
 
     def apply(
         self,
         values: Mapping[str, Any],
         source: str,
         where: str,
-        reasons: Mapping[str, str] | None = None,
+        reasons: Mapping[str, Mapping[str, str]] | None = None,
         locate: Callable[[str], str] | None = None,
     ) -> None:
         """Apply one layer and check that the result is still valid parameters.
@@ -265,25 +307,28 @@ class _Merged:
             values: The layer's parameter values.
             source: The source label recorded for each value.
             where: The start of an error message (file and table, or ``"command line:"``).
-            reasons: The layer's reasons, if it has any.
+            reasons: The layer's reasons by table (:data:`REASON_TABLES`), if it has any.
             locate: Returns ``" (line N)"`` for a key of this layer, or ``""``.
 
         Raises:
             ScenarioError: If a value has the wrong type or is out of range.
         """
-        reasons = reasons or {}
         for key, value in values.items():
             self.values[key] = value
             self.sources[key] = source
-            self.reasons.pop(key, None)
-        for key, reason in reasons.items():
-            if key in values or key not in self.reasons:
-                self.reasons[key] = reason
+            for kept in self.reasons.values():
+                kept.pop(key, None)
+        for table, given in (reasons or {}).items():
+            kept = self.reasons[table]
+            for key, reason in given.items():
+                if key in values or key not in kept:
+                    kept[key] = reason
         self.validate(where, locate)
 
     def copy(self) -> _Merged:
         """Return an independent copy, to try a layer without changing this one."""
-        return _Merged(dict(self.values), dict(self.sources), dict(self.reasons))
+        return _Merged(dict(self.values), dict(self.sources),
+                       {table: dict(kept) for table, kept in self.reasons.items()})
 
     def validate(self, where: str, locate: Callable[[str], str] | None = None) -> Parameters:
         """Validate the accumulated values.
@@ -339,7 +384,7 @@ def _apply_file(
             raise ScenarioError(f"{error} (in the base of {file.label})") from None
     source = f"{file.label} (base)" if as_base else file.label
     merged.apply(
-        file.content.parameters, source, file.toml.where("parameters"), file.content.reasons,
+        file.content.parameters, source, file.toml.where("parameters"), file.reasons,
         _locator(file, "parameters"),
     )
     for variant in file.variants:  # a broken variant is an error even when it is not chosen
@@ -415,11 +460,14 @@ def load_scenario(
         descriptions=MappingProxyType(
             {lang: getattr(meta, f"description_{lang}").strip() for lang in LANGUAGES}
         ),
-        reasons=MappingProxyType(dict(merged.reasons)),
+        reasons=MappingProxyType(dict(merged.reasons["reasons"])),
         base=meta.base,
         variant=variant,
         variants=tuple(sorted(file.variants)),
         overrides=MappingProxyType(prepared),
+        translated_reasons=MappingProxyType(
+            {lang: MappingProxyType(dict(merged.reasons[f"reasons_{lang}"])) for lang in LANGUAGES}
+        ),
     )
 
 

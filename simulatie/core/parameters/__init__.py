@@ -30,7 +30,7 @@ from .choices import (
     choice_label,
 )
 from .conventions import ConventionParameters
-from .declare import GROUP_LABELS, ROLE_LABELS, ParameterSpec, Role
+from .declare import GROUP_LABELS, ROLE_LABELS, UNIT_LABELS, ParameterSpec, Role
 from .demography import DemographyParameters
 from .neighbourhood import NeighbourhoodParameters
 from .professionals import ProfessionalParameters
@@ -42,6 +42,7 @@ __all__ = [
     "GROUP_LABELS",
     "MAX_RUN_WEEKS",
     "ROLE_LABELS",
+    "UNIT_LABELS",
     "Funding",
     "GuidanceStyle",
     "History",
@@ -120,6 +121,7 @@ def _build_specs() -> dict[str, ParameterSpec]:
             unit=extra["unit"], en=field.description or "", nl=extra["nl"], group=extra["group"],
             role=Role(extra["role"]), source=extra["source"], baseline=extra.get("baseline"),
             choices=tuple(m.value for m in kind) if is_choice else (),
+            short_nl=extra["short_nl"], short_en=extra["short_en"],
         )
     return specs
 

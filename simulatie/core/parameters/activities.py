@@ -14,43 +14,51 @@ class ActivityParameters(BaseModel):
 
     initiators: int = param(
         2, ge=0, le=1000, unit="residents", group="activities", role=Role.LEVER, baseline=0,
+        short_nl="Kartrekkers", short_en="Initiators",
         en="Initiators (kartrekkers) who start organising at week 0.",
         nl="Kartrekkers die op week 0 beginnen met organiseren.",
     )
     activity_interval_weeks: int = param(
         1, ge=1, le=52, unit="weeks", group="activities", role=Role.LEVER, baseline=AS_DEFAULT,
+        short_nl="Weken tussen bijeenkomsten", short_en="Weeks between meetings",
         en="Weeks between two meetings of an activity (1 = weekly).",
         nl="Weken tussen twee bijeenkomsten van een activiteit (1 = wekelijks).",
     )
     one_off_events: bool = param(
         False, unit="yes/no", group="activities", role=Role.LEVER, baseline=AS_DEFAULT,
+        short_nl="Eenmalige evenementen", short_en="One-off events",
         en="Activities are one-off events that meet once, instead of recurring.",
         nl="Activiteiten zijn eenmalige evenementen in plaats van terugkerend.",
     )
     purposeful_share: float = param(
         0.3, ge=0, le=1, unit="share", group="activities", role=Role.LEVER, baseline=AS_DEFAULT,
+        short_nl="Aandeel doelgerichte activiteiten", short_en="Share of purposeful activities",
         en="Share of activities with tasks and roles rather than cosy social gatherings (myth 7).",
         nl="Aandeel activiteiten met taken en rollen in plaats van gezellig samenzijn (mythe 7).",
     )
     invitation_effort: float = param(
         0.3, ge=0, le=1, unit="share", group="activities", role=Role.LEVER, baseline=AS_DEFAULT,
+        short_nl="Inzet voor uitnodigen", short_en="Invitation effort",
         en="0 = an open door only; 1 = organisers invite neighbours personally and purposefully "
         "(myth 5).",
         nl="0 = alleen een open deur; 1 = organisatoren nodigen buren persoonlijk en gericht uit.",
     )
     bridging_effort: float = param(
         0.2, ge=0, le=1, unit="share", group="activities", role=Role.LEVER, baseline=AS_DEFAULT,
+        short_nl="Inzet voor verbinden", short_en="Bridging effort",
         en="Effort to connect people across groups at activities (myth 4).",
         nl="Inzet om mensen uit verschillende groepen met elkaar te verbinden (mythe 4).",
     )
     government_responsiveness: float = param(
         0.6, ge=0, le=1, unit="chance", group="activities", role=Role.LEVER, baseline=AS_DEFAULT,
+        short_nl="Ontvankelijke gemeente", short_en="Responsive council",
         en="Chance that the council approves and gives room to a resident plan (seed 002, "
         "seed 003 case 3).",
         nl="Kans dat de gemeente een bewonersplan goedkeurt en ruimte geeft.",
     )
     area_risk: float = param(
         0.0, ge=0, le=1, unit="share", group="activities", role=Role.CONTEXT,
+        short_nl="Risico en conflict", short_en="Risk and conflict",
         en="Risk and conflict in the area: doors stay shut, trust is low, groups quarrel.",
         nl="Risico en conflict in de buurt: deuren blijven dicht, weinig vertrouwen, ruzie.",
         source="seed 000 (Willem Klooslaan), seed 003 case 1",
@@ -58,47 +66,56 @@ class ActivityParameters(BaseModel):
     # --- what happens at a meeting (context assumptions) ------------------------------------
     cosy_hours: float = param(
         1.0, ge=0, le=4, unit="hours", group="meetings", role=Role.CONTEXT,
+        short_nl="Duur gezellig gesprek", short_en="Length of cosy talk",
         en="Shared hours of one conversation at a cosy gathering.",
         nl="Gedeelde uren van één gesprek op een gezellige bijeenkomst.",
     )
     task_hours: float = param(
         1.5, ge=0, le=4, unit="hours", group="meetings", role=Role.CONTEXT,
+        short_nl="Duur samen werken", short_en="Length of joint work",
         en="Shared hours of working together on a task at a purposeful activity.",
         nl="Gedeelde uren van samen aan een taak werken bij een doelgerichte activiteit.",
     )
     conversations_per_meeting: int = param(
         3, ge=1, le=10, unit="conversations", group="meetings", role=Role.CONTEXT,
+        short_nl="Gesprekken per bijeenkomst", short_en="Conversations per meeting",
         en="Conversations each attendee has per meeting.",
         nl="Gesprekken die elke bezoeker per bijeenkomst voert.",
     )
     member_attendance: float = param(
         0.75, ge=0, le=1, unit="chance", group="meetings", role=Role.CONTEXT,
+        short_nl="Opkomst vaste deelnemers", short_en="Attendance of members",
         en="Chance that a member comes to a meeting (less when frail).",
         nl="Kans dat een vaste deelnemer naar een bijeenkomst komt (kleiner als kwetsbaar).",
     )
     member_drop_out: float = param(
         0.05, ge=0, le=1, unit="chance", group="meetings", role=Role.CONTEXT,
+        short_nl="Afhaken van deelnemers", short_en="Drop-out of members",
         en="Chance that a member who missed a meeting stops considering themselves one.",
         nl="Kans dat een deelnemer die een bijeenkomst mist, afhaakt.",
     )
     walk_in_rate: float = param(
         0.02, ge=0, le=0.5, unit="1/week", group="meetings", role=Role.CONTEXT,
+        short_nl="Kans op binnenlopen", short_en="Chance of walking in",
         en="Weekly chance that a sociable, connected neighbour walks in through an open door "
         "(myth 5).",
         nl="Wekelijkse kans dat een sociale, goed verbonden buur binnenloopt door de open deur.",
     )
     invites_per_organiser: float = param(
         2.0, ge=0, le=10, unit="invitations", group="meetings", role=Role.CONTEXT,
+        short_nl="Uitnodigingen per organisator", short_en="Invitations per organiser",
         en="Personal invitations per organiser per meeting at full invitation effort.",
         nl="Persoonlijke uitnodigingen per organisator per bijeenkomst bij volle inzet.",
     )
     proximity_cells: float = param(
         12.0, ge=1, le=100, unit="cells", group="meetings", role=Role.CONTEXT,
+        short_nl="Reikwijdte ontmoetingsplek", short_en="Reach of meeting places",
         en="Distance to a meeting place at which the willingness to come falls e-fold.",
         nl="Afstand tot een ontmoetingsplek waarop de bereidheid om te komen e-voudig daalt.",
     )
     storm_risk: float = param(
         0.06, ge=0, le=1, unit="chance", group="meetings", role=Role.CONTEXT,
+        short_nl="Risico in de stormfase", short_en="Risk when storming",
         en="Chance per meeting in Tuckman's storming phase that an unsupported, diverse group "
         "falls apart (seed 003).",
         nl="Kans per bijeenkomst in de stormfase (Tuckman) dat een onbegeleide, gemengde groep "
@@ -107,6 +124,7 @@ class ActivityParameters(BaseModel):
     # --- initiators (kartrekkers) -----------------------------------------------------------
     organiser_share: float = param(
         0.15, ge=0, le=1, unit="share", group="initiators", role=Role.CONTEXT,
+        short_nl="Aandeel mogelijke organisatoren", short_en="Share of possible organisers",
         en="Share of residents who would take on organising at all (the '9' of 1-9-90: a small "
         "core does the work; NCVO: 7-14% help run an activity); only they become kartrekkers, "
         "co-organisers or successors.",
@@ -117,6 +135,7 @@ class ActivityParameters(BaseModel):
     )
     initiator_rate: float = param(
         0.002, ge=0, le=0.1, unit="1/week", group="initiators", role=Role.CONTEXT,
+        short_nl="Nieuwe kartrekkers", short_en="New initiators",
         en="Weekly chance, per unit of willingness (ownership, less in the consumer role), that an "
         "engaged resident with the disposition starts an activity of their own where their "
         "street is not yet reached (seed 002: build on where the energy is); calibrated so that "
@@ -128,28 +147,33 @@ class ActivityParameters(BaseModel):
     )
     initiator_work_drain: float = param(
         0.045, ge=0, le=0.5, unit="energy/week", group="initiators", role=Role.CONTEXT,
+        short_nl="Energie voor organiseren", short_en="Energy for organising",
         en="Weekly energy an activity costs its organisers, shared between them (seed 002: "
         "one kartrekker alone burns out).",
         nl="Wekelijkse energie die een activiteit haar organisatoren kost, gedeeld door hen.",
     )
     initiator_recovery: float = param(
         0.012, ge=0, le=0.2, unit="energy/week", group="initiators", role=Role.CONTEXT,
+        short_nl="Herstel van kartrekkers", short_en="Recovery of initiators",
         en="Weekly recovery of an initiator's energy, and extra recovery per co-organiser.",
         nl="Wekelijks herstel van de energie van een kartrekker, en extra herstel per "
         "mede-organisator.",
     )
     turnout_reward: float = param(
         0.02, ge=0, le=0.2, unit="energy/week", group="initiators", role=Role.CONTEXT,
+        short_nl="Energie uit opkomst", short_en="Energy from turnout",
         en="Weekly energy an initiator gains from a full turnout (less with a smaller one).",
         nl="Wekelijkse energie die een kartrekker krijgt van een volle opkomst.",
     )
     rejection_energy: float = param(
         0.3, ge=0, le=1, unit="energy", group="initiators", role=Role.CONTEXT,
+        short_nl="Verlies bij afwijzing", short_en="Loss at rejection",
         en="Energy an initiator loses when the council turns a plan down (seed 003 case 3).",
         nl="Energie die een kartrekker verliest als de gemeente een plan afwijst.",
     )
     organiser_fatigue: float = param(
         0.003, ge=0, le=0.05, unit="fatigue/week", group="initiators", role=Role.CONTEXT,
+        short_nl="Vermoeidheid organisator", short_en="Organiser fatigue",
         en="Fatigue a week of running an activity alone adds to an organiser (shared by a team); "
         "fatigue builds over years, slows their recovery and fades only slowly after they stop "
         "(UvH 2019: kartrekkers go on for years, then successors are hard to find).",
@@ -160,6 +184,7 @@ class ActivityParameters(BaseModel):
     )
     organiser_life_events: float = param(
         0.1, ge=0, le=1, unit="1/year", group="initiators", role=Role.CONTEXT,
+        short_nl="Stoppen om levensredenen", short_en="Stopping for life reasons",
         en="Yearly chance that an organiser stops for a reason in their own life (work, caring "
         "for a parent, illness), besides moving away.",
         nl="Jaarlijkse kans dat een organisator stopt om een reden in het eigen leven (werk, "
@@ -168,6 +193,7 @@ class ActivityParameters(BaseModel):
     )
     upkeep_drain: float = param(
         0.02, ge=0, le=0.3, unit="energy/week", group="initiators", role=Role.CONTEXT,
+        short_nl="Energie voor beheer", short_en="Energy for upkeep",
         en="Weekly energy keeping a meeting place costs the residents who took it over (rent, "
         "keys, cleaning, grant applications), shared between them (seed 002: every project must "
         "find its own funding).",
@@ -177,6 +203,7 @@ class ActivityParameters(BaseModel):
     )
     handover_rate: float = param(
         0.02, ge=0, le=0.5, unit="1/week", group="initiators", role=Role.CONTEXT,
+        short_nl="Overdracht aan bewoners", short_en="Handover to residents",
         en="Weekly chance, at full professional support for initiators, that organisers with a "
         "strong sense of ownership take over keeping a meeting place from the project (a "
         "beheergroep), so that it stays open when the funding ends.",
@@ -186,6 +213,7 @@ class ActivityParameters(BaseModel):
     )
     co_organiser_yes: float = param(
         0.2, ge=0, le=1, unit="chance", group="initiators", role=Role.CONTEXT,
+        short_nl="Ja tegen meeorganiseren", short_en="Yes to co-organising",
         en="Chance, per unit of willingness (ownership, less in the consumer role), that a member "
         "asked to join the organising team says yes (seed 002: at least two kartrekkers are "
         "needed; SCP 2014: few are ever asked).",

@@ -14,11 +14,13 @@ class CareParameters(BaseModel):
 
     formal_care_hours: float = param(
         0.6, ge=0, le=10, unit="hours/week per resident", group="care", role=Role.LEVER,
+        short_nl="Formele zorg per bewoner", short_en="Formal care per resident",
         en="Formal care capacity per resident per week (staff shortage lowers it).",
         nl="Capaciteit formele zorg per bewoner per week (personeelstekort verlaagt die).",
     )
     formal_care_frailty: float = param(
         0.3, ge=0, le=1, unit="0..1", group="care", role=Role.CONTEXT,
+        short_nl="Drempel formele zorg", short_en="Threshold for formal care",
         en="Frailty from which formal care is indicated (LVB and psychiatric vulnerability are "
         "always indicated).",
         nl="Kwetsbaarheid vanaf welke formele zorg geïndiceerd is (LVB en psychische "
@@ -26,6 +28,7 @@ class CareParameters(BaseModel):
     )
     partner_care_hours: float = param(
         10.0, ge=0, le=40, unit="hours/week", group="care", role=Role.CONTEXT,
+        short_nl="Zorg door partner", short_en="Care by a partner",
         en="Hours a week a healthy partner cares for the other in the home before anyone else "
         "is asked (usual care, 'gebruikelijke zorg'); less as the carer grows frail. Caring for a "
         "partner uses the carer's own time to give to others (draagkracht).",
@@ -36,6 +39,7 @@ class CareParameters(BaseModel):
     )
     family_care_hours: float = param(
         4.0, ge=0, le=20, unit="hours/week", group="care", role=Role.CONTEXT,
+        short_nl="Zorg door familie", short_en="Care by family",
         en="Hours a week each relative living elsewhere within reach gives, at most, to a resident "
         "(or their partner) in need, after formal care (CBS 2024: 37% of children of a parent "
         "80+ gave mantelzorg; mantelzorgers give 11.8 h/week on average).",
@@ -46,12 +50,14 @@ class CareParameters(BaseModel):
     )
     ask_threshold: float = param(
         0.5, ge=0, le=1, unit="share", group="care", role=Role.CONTEXT,
+        short_nl="Vraagverlegenheid", short_en="Reluctance to ask",
         en="Average reluctance to ask for help (vraagverlegenheid, Linders 2010).",
         nl="Gemiddelde drempel om hulp te vragen (vraagverlegenheid, Linders 2010).",
         source="Linders 2010 (level: assumption)",
     )
     waiting_push: float = param(
         0.3, ge=0, le=1, unit="share", group="care", role=Role.CONTEXT,
+        short_nl="Druk van wachten", short_en="Push from waiting",
         en="How much waiting for formal care (the share of one's indicated need it left "
         "unserved lately) lowers the threshold to ask a neighbour.",
         nl="Hoeveel wachten op formele zorg (het deel van de geïndiceerde vraag dat die de "
@@ -59,6 +65,7 @@ class CareParameters(BaseModel):
     )
     reciprocity_weight: float = param(
         0.2, ge=0, le=1, unit="share", group="care", role=Role.CONTEXT,
+        short_nl="Gewicht van wederkerigheid", short_en="Weight of reciprocity",
         en="How much having helped someone before makes it easier to ask them, and owing them "
         "harder (Gouldner 1960; seed 000: first give, then take).",
         nl="Hoeveel eerder geholpen hebben het makkelijker maakt om iemand te vragen, en "
@@ -67,6 +74,7 @@ class CareParameters(BaseModel):
     )
     offer_rate: float = param(
         0.3, ge=0, le=1, unit="share", group="care", role=Role.CONTEXT,
+        short_nl="Hulp aanbieden", short_en="Offering help",
         en="Chance, per unit of tie strength, that someone who met a resident in need at an "
         "activity in the last four weeks notices it and offers help unasked (seed 000: "
         "'offering help or a chat'; omkijken naar elkaar).",
@@ -77,6 +85,7 @@ class CareParameters(BaseModel):
     )
     open_ended_hours: float = param(
         4.0, ge=0, le=40, unit="hours/week", group="care", role=Role.CONTEXT,
+        short_nl="Grens open zorgvraag", short_en="Open-ended need limit",
         en="Hours of need at which a neighbour who is asked is half as willing as for something "
         "small: people help readily with a bounded errand and hold back from a need that could "
         "swallow them, so formal care that carries the heavy part makes neighbours more willing "
@@ -90,6 +99,7 @@ class CareParameters(BaseModel):
     )
     staff_connect_rate: float = param(
         0.05, ge=0, le=1, unit="1/week", group="care", role=Role.CONTEXT,
+        short_nl="Verbinden door zorgmedewerkers", short_en="Connecting by care staff",
         en="Weekly chance that the care staff who visit a resident with formal care, when they "
         "have time (formal care covers what is indicated), notice that the resident is alone "
         "and introduce them to a neighbour who can help (signaleren en verbinden; seed 000: a "
@@ -102,12 +112,14 @@ class CareParameters(BaseModel):
     )
     helper_capacity_hours: float = param(
         3.0, ge=0, le=20, unit="hours/week", group="care", role=Role.CONTEXT,
+        short_nl="Draagkracht", short_en="Capacity to help",
         en="Average hours per week a healthy adult can give to others on arrival (draagkracht).",
         nl="Gemiddeld aantal uren per week dat een gezonde volwassene bij aankomst kan geven "
         "(draagkracht).",
     )
     carer_stretch: float = param(
         1.6, ge=1, le=4, unit="factor", group="care", role=Role.CONTEXT,
+        short_nl="Rek van mantelzorgers", short_en="Stretch of carers",
         en="For someone close, a helper gives up to this multiple of their capacity "
         "(mantelzorg), which builds strain.",
         nl="Voor iemand dichtbij geeft een helper tot dit veelvoud van zijn draagkracht "
@@ -115,6 +127,7 @@ class CareParameters(BaseModel):
     )
     capacity_growth: float = param(
         0.01, ge=0, le=0.2, unit="1/week", group="care", role=Role.CONTEXT,
+        short_nl="Groei draagkracht", short_en="Growth of capacity",
         en="Weekly growth of draagkracht, towards 1.5 times its level on arrival, in weeks of "
         "engagement (helping within one's means, organising, taking part).",
         nl="Wekelijkse groei van de draagkracht, tot anderhalf keer het niveau bij aankomst, in "
@@ -122,6 +135,7 @@ class CareParameters(BaseModel):
     )
     capacity_loss: float = param(
         0.05, ge=0, le=0.5, unit="1/week", group="care", role=Role.CONTEXT,
+        short_nl="Verlies draagkracht", short_en="Loss of capacity",
         en="Weekly loss of draagkracht, per unit of overload (this week's hours given above "
         "one's draagkracht), down to a third of its level on arrival.",
         nl="Wekelijks verlies van draagkracht per eenheid overbelasting (deze week meer uren "

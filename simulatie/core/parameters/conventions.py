@@ -15,6 +15,7 @@ class ConventionParameters(BaseModel):
 
     lonely_below_ties: int = param(
         1, ge=1, le=10, unit="ties", group="measures", role=Role.CONVENTION,
+        short_nl="Grens voor eenzaam", short_en="Threshold for lonely",
         en="A resident with fewer friendly or caring ties in the neighbourhood than this counts "
         "as lonely (1: no close tie in the neighbourhood at all; a partner and family elsewhere "
         "do not count: this measures the part of loneliness a caring community works on; "
@@ -24,6 +25,7 @@ class ConventionParameters(BaseModel):
     )
     caring_help_weeks: int = param(
         3, ge=1, le=26, unit="weeks", group="measures", role=Role.CONVENTION,
+        short_nl="Hulpweken voor zorgzaam", short_en="Help weeks for caring",
         en="A friendly tie is caring when help went over it in at least this many different "
         "weeks of the caring window (monthly help keeps it caring, one favour does not), or "
         "when help went both ways within the window.",
@@ -34,11 +36,13 @@ class ConventionParameters(BaseModel):
     )
     caring_window_weeks: int = param(
         26, ge=4, le=64, unit="weeks", group="measures", role=Role.CONVENTION,
+        short_nl="Zorgvenster", short_en="Caring window",
         en="The window within which help counts towards a caring tie (half a year).",
         nl="Het venster waarbinnen hulp meetelt voor een zorgzame band (een half jaar).",
     )
     emergence_margin: float = param(
         0.05, ge=0.01, le=0.5, unit="share", group="measures", role=Role.CONVENTION,
+        short_nl="Marge voor ontstaan", short_en="Margin for emergence",
         en="Caring ties have emerged when the share of residents with one exceeds the same "
         "neighbourhood without the intervention (same seed) by at least this, for a quarter "
         "of a year.",
@@ -48,6 +52,7 @@ class ConventionParameters(BaseModel):
     )
     spin_up_history: History = param(
         History.OWN, unit="choice", group="measures", role=Role.CONVENTION,
+        short_nl="Voorgeschiedenis", short_en="History before week 0",
         en="Levers without a value for 'nothing organised' (formal care capacity) act in the "
         "spin-up too ('own': the neighbourhood has lived with them for years) or start at week "
         "0 from a spin-up at their defaults ('cut': two arms of a comparison share one history "
@@ -59,6 +64,7 @@ class ConventionParameters(BaseModel):
     )
     spin_up_weeks: int = param(
         780, ge=0, le=2600, unit="weeks", group="measures", role=Role.CONVENTION,
+        short_nl="Aanloopweken", short_en="Spin-up weeks",
         en="Weeks the neighbourhood runs with nothing organised before week 0, so that its "
         "network at week 0 is what it produces by itself (15 years: its slowest parts, "
         "draagkracht and trust, settle in about 12; docs/odd.md 5).",

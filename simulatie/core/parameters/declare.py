@@ -27,7 +27,8 @@ from typing import Any
 
 from pydantic import Field
 
-__all__ = ["AS_DEFAULT", "GROUP_LABELS", "ROLE_LABELS", "ParameterSpec", "Role", "param"]
+__all__ = ["AS_DEFAULT", "GROUP_LABELS", "ROLE_LABELS", "UNIT_LABELS", "ParameterSpec", "Role",
+           "param"]
 
 
 class Role(StrEnum):
@@ -61,6 +62,37 @@ GROUP_LABELS: dict[str, dict[str, str]] = {
 }
 """The topics parameters are declared under, as users read them, in Dutch and English."""
 
+UNIT_LABELS: dict[str, dict[str, str]] = {
+    "0..1": {"nl": "schaal 0–1", "en": "scale 0–1"},
+    "1/week": {"nl": "per week", "en": "per week"},
+    "1/year": {"nl": "per jaar", "en": "per year"},
+    "cells": {"nl": "cellen", "en": "cells"},
+    "chance": {"nl": "kans", "en": "chance"},
+    "choice": {"nl": "keuze", "en": "choice"},
+    "contacts/week": {"nl": "contacten per week", "en": "contacts per week"},
+    "conversations": {"nl": "gesprekken", "en": "conversations"},
+    "energy": {"nl": "energie", "en": "energy"},
+    "energy/week": {"nl": "energie per week", "en": "energy per week"},
+    "factor": {"nl": "factor", "en": "factor"},
+    "fatigue/week": {"nl": "vermoeidheid per week", "en": "fatigue per week"},
+    "homes": {"nl": "woningen", "en": "homes"},
+    "hours": {"nl": "uren", "en": "hours"},
+    "hours/week": {"nl": "uren per week", "en": "hours per week"},
+    "hours/week per resident": {"nl": "uren per week per bewoner",
+                                "en": "hours per week per resident"},
+    "invitations": {"nl": "uitnodigingen", "en": "invitations"},
+    "motivation/week": {"nl": "motivatie per week", "en": "motivation per week"},
+    "odds ratio": {"nl": "kansverhouding", "en": "odds ratio"},
+    "people": {"nl": "personen", "en": "people"},
+    "places": {"nl": "plekken", "en": "places"},
+    "residents": {"nl": "bewoners", "en": "residents"},
+    "share": {"nl": "aandeel", "en": "share"},
+    "ties": {"nl": "banden", "en": "ties"},
+    "weeks": {"nl": "weken", "en": "weeks"},
+    "yes/no": {"nl": "ja/nee", "en": "yes/no"},
+}
+"""Every declared unit in words, in Dutch and English (declarations name units in English)."""
+
 NO_BASELINE = object()
 """Marks a parameter that keeps its value in the baseline arm."""
 
@@ -72,6 +104,8 @@ def param(
     default: Any,
     *,
     unit: str,
+    short_nl: str,
+    short_en: str,
     en: str,
     nl: str,
     group: str,
@@ -85,7 +119,10 @@ def param(
 
     Args:
         default: The default value.
-        unit: Unit of measurement, e.g. ``"hours/week"`` or ``"share"``.
+        unit: Unit of measurement, e.g. ``"hours/week"`` or ``"share"`` (one of
+            :data:`UNIT_LABELS`).
+        short_nl: Short Dutch label (one to four words), e.g. ``"Welzijnswerkers"``.
+        short_en: Short English label, e.g. ``"Professionals"``.
         en: English description.
         nl: Dutch description.
         group: Topic under which the parameter is shown (CLI, dashboard, docs).
@@ -99,8 +136,10 @@ def param(
     Returns:
         A pydantic ``Field`` carrying the declaration.
     """
-    extra: dict[str, Any] = {"unit": unit, "nl": nl, "group": group, "role": role.value,
-                             "source": source}
+    if unit not in UNIT_LABELS:
+        raise ValueError(f"unit {unit!r} has no words in UNIT_LABELS")
+    extra: dict[str, Any] = {"unit": unit, "nl": nl, "short_nl": short_nl, "short_en": short_en,
+                             "group": group, "role": role.value, "source": source}
     if baseline is AS_DEFAULT:
         baseline = default
     if baseline is not NO_BASELINE:
@@ -128,6 +167,8 @@ class ParameterSpec:
         source: Evidence behind the default, or ``"assumption"``.
         baseline: Value in the neighbourhood with nothing organised (levers only), else None.
         choices: The allowed values of a choice parameter.
+        short_nl: Short Dutch label, for headers, tables and sentences.
+        short_en: Short English label.
     """
 
     name: str
@@ -143,10 +184,20 @@ class ParameterSpec:
     source: str = "assumption"
     baseline: Any = None
     choices: tuple[str, ...] = ()
+    short_nl: str = ""
+    short_en: str = ""
 
     def label(self, lang: str = "nl") -> str:
         """Return the description in the requested language (``"nl"`` or ``"en"``)."""
         return self.nl if lang == "nl" else self.en
+
+    def short(self, lang: str = "nl") -> str:
+        """Return the short label (``"Welzijnswerkers"``), or the name if it has none."""
+        return (self.short_nl if lang == "nl" else self.short_en) or self.name
+
+    def unit_label(self, lang: str = "nl") -> str:
+        """Return the unit in words (``"uren per week"``), or as declared if it has none."""
+        return UNIT_LABELS.get(self.unit, {}).get(lang, self.unit)
 
     @property
     def has_baseline(self) -> bool:

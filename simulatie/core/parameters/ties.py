@@ -14,6 +14,7 @@ class TieParameters(BaseModel):
 
     neighbour_contacts_per_week: float = param(
         3.0, ge=0, le=10, unit="contacts/week", group="ties", role=Role.CONTEXT,
+        short_nl="Contacten met buren", short_en="Contacts with neighbours",
         en="Chance encounters with near neighbours per resident per week (Festinger et al. 1950); "
         "set so that with nothing organised the neighbourhood helps as the surveys say (I&O "
         "2018, Burgerpeiling 2016; docs/calibration.md).",
@@ -23,11 +24,13 @@ class TieParameters(BaseModel):
     )
     chat_hours: float = param(
         0.5, ge=0, le=3, unit="hours", group="ties", role=Role.CONTEXT,
+        short_nl="Duur van een praatje", short_en="Length of a chat",
         en="Shared hours of one chat on the doorstep.",
         nl="Gedeelde uren van één praatje aan de deur.",
     )
     friendly_hours: float = param(
         15.0, ge=1, le=200, unit="hours", group="ties", role=Role.CONTEXT,
+        short_nl="Uren tot vriendelijk contact", short_en="Hours to friendliness",
         en="Shared hours at which an acquaintance becomes a friendly contact (Hall 2018: about "
         "50 h for a casual friend; compressed for a neighbour).",
         nl="Gedeelde uren waarna een kennis een vriendelijk contact wordt (Hall 2018, ingekort).",
@@ -35,23 +38,27 @@ class TieParameters(BaseModel):
     )
     tie_decay_per_week: float = param(
         0.003, ge=0, le=0.2, unit="1/week", group="ties", role=Role.CONTEXT,
+        short_nl="Vervagen sterke band", short_en="Fading of strong ties",
         en="Weekly loss of shared hours of a strong tie without contact (Dunbar: about 15%/year).",
         nl="Wekelijks verlies aan gedeelde uren van een sterke band zonder contact.",
         source="Dunbar (secondary)",
     )
     weak_tie_decay_per_week: float = param(
         0.02, ge=0, le=0.5, unit="1/week", group="ties", role=Role.CONTEXT,
+        short_nl="Vervagen zwakke band", short_en="Fading of weak ties",
         en="Weekly loss of a fresh, weak tie: weak ties fade fast (Raeder et al. 2011).",
         nl="Wekelijks verlies van een nieuwe, zwakke band: zwakke banden vervagen snel.",
     )
     reciprocated_persistence: float = param(
         0.5, ge=0, le=1, unit="share", group="ties", role=Role.CONTEXT,
+        short_nl="Houvast van wederzijdse hulp", short_en="Hold of mutual help",
         en="How much slower a tie fades once help has gone both ways (Raeder et al. 2011: "
         "reciprocated ties last longer); 0 = no difference.",
         nl="Hoeveel trager een band vervaagt als er over en weer is geholpen; 0 = geen verschil.",
     )
     favour_rate: float = param(
         0.15, ge=0, le=1, unit="1/week", group="ties", role=Role.CONTEXT,
+        short_nl="Kans op een gunst", short_en="Chance of a favour",
         en="Weekly chance that a household needs a small favour only someone outside the home can "
         "do (an errand, an odd job, lending a ladder, taking in a parcel); it is asked of the "
         "household's own ties in the neighbourhood (Burgerpeiling 2016: almost two thirds help "
@@ -63,17 +70,20 @@ class TieParameters(BaseModel):
     )
     favour_hours: float = param(
         1.0, ge=0, le=10, unit="hours", group="ties", role=Role.CONTEXT,
+        short_nl="Duur van een gunst", short_en="Length of a favour",
         en="Mean hours of one such favour (Exponential).",
         nl="Gemiddeld aantal uren van zo'n gunst (exponentieel verdeeld).",
     )
     help_shared_share: float = param(
         0.5, ge=0, le=1, unit="share", group="ties", role=Role.CONTEXT,
+        short_nl="Hulp als samen-tijd", short_en="Help as shared time",
         en="Share of an hour of help that counts as time spent together (the rest is the task "
         "itself: a lift, an errand).",
         nl="Deel van een uur hulp dat telt als samen doorgebrachte tijd (de rest is de klus zelf).",
     )
     homophily: float = param(
         0.5, ge=0, le=1, unit="share", group="ties", role=Role.CONTEXT,
+        short_nl="Voorkeur voor eigen groep", short_en="Preference for own group",
         en="How much harder a contact across groups bonds (McPherson et al. 2001); 0 = no "
         "difference.",
         nl="Hoeveel moeizamer een contact tussen groepen een band wordt; 0 = geen verschil.",
