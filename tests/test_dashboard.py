@@ -165,10 +165,27 @@ def test_series_panels_show_the_requested_metrics(stepped_simulation):
                  "active_volunteers", "active_initiators", "ownership"):
         assert METRICS[name].nl in texts, name
     assert t("baseline_caring", "nl") in texts  # the same neighbourhood with nothing organised
-    line = next(line for ax in figure.axes for line in ax.get_lines()
-                if line.get_linestyle() == ":")
-    assert list(line.get_ydata()) == [r["baseline_caring_ties"] for r in
-                                      stepped_simulation.records]
+    dotted = [line for ax in figure.axes for line in ax.get_lines()
+              if line.get_linestyle() == ":"]
+    # the baseline, dotted, in every panel that has one: caring ties, loneliness, own network
+    assert len(dotted) == len(portrayal.BASELINE_LINES) == 3
+    records = stepped_simulation.records
+    for line, column in zip(dotted, portrayal.BASELINE_LINES, strict=True):
+        assert list(line.get_ydata()) == [r[column] for r in records], column
+    assert {f"{METRICS['lonely_share'].nl}, {t('baseline_short', 'nl')}",
+            f"{METRICS['care_hours_network'].nl}, {t('baseline_short', 'nl')}"} <= texts
+
+
+def test_a_series_without_a_baseline_leaves_it_out_of_the_legend(stepped_simulation):
+    painter = portrayal.SeriesPainter("nl", baseline=False)
+    figure = painter.update([{k: v for k, v in row.items() if not k.startswith("baseline_")}
+                             for row in stepped_simulation.records])
+    texts = {text.get_text() for ax in figure.axes if ax.get_legend()
+             for text in ax.get_legend().get_texts()}
+    assert not any(t("baseline_short", "nl") in text or "niets georganiseerd" in text
+                   for text in texts)
+    compact = portrayal.SeriesPainter("nl", baseline=False, compact=True)
+    assert not any(ax.get_legend() for ax in compact.figure.axes)
 
 
 def test_blitted_frames_change_with_the_model_and_keep_their_size():
@@ -308,8 +325,30 @@ def test_a_closed_group_has_no_controls_until_it_is_opened():
 def test_page_groups_the_controls_by_role():
     _, rc = render_page()
     roles = [w.children[0] for w in rc.find(v.Html, class_="sim-role").widgets]
-    assert roles == ["Beleidsknop", "Structuur van de buurt", "Aanname over de context",
-                     "Meetafspraak"]
+    assert roles == ["Beleidsknoppen", "Structuur van de buurt", "Aannames over de context",
+                     "Meetafspraken"]
+
+
+def test_every_group_name_appears_once_in_the_sidebar():
+    _, rc = render_page()
+    groups = rc.find(v.ExpansionPanels, class_="sim-group").widgets
+    headers = [w.children[0].children[0].children[0] for w in groups]
+    assert len(headers) == len(set(headers)) == len(ctl.controls_by_group())
+    assert set(headers) == {PARAMETER_GROUPS[g]["nl"] for g in ctl.controls_by_group()}
+    from simulatie.core.parameters import Role
+    from simulatie.dashboard.control_widgets import grouped_by_role
+
+    placed = grouped_by_role()
+    levers = [c.name for groups in placed.values() for members in groups.values()
+              for c in members if c.spec.role is Role.LEVER]
+    assert set(levers) == {c.name for c in ctl.controls().values() if c.spec.role is Role.LEVER}
+    assert all(c.spec.role is Role.LEVER for members in placed[Role.LEVER].values()
+               for c in members[:1])  # a group with levers starts with them
+    care = PARAMETER_GROUPS["care"]["nl"]
+    panels = [w for w, header in zip(groups, headers, strict=True) if header == care]
+    panels[0].v_model = 0  # open "Zorg": its lever, then its assumptions, each under a heading
+    assert [w.children[0] for w in rc.find(v.Html, class_="sim-group-role").widgets] == [
+        "Beleidsknop", "Aanname over de context"]
 
 
 def test_emergence_text_names_the_week_once_the_difference_holds():
@@ -337,12 +376,25 @@ def test_scenario_sets_the_controls_and_a_slider_restarts_the_run():
     assert sliders(rc)["takeover"].v_model == 0.9
 
 
-def test_invalid_settings_are_explained():
+def test_invalid_settings_are_explained_in_plain_dutch():
     _, rc = render_page()
     sliders(rc)["share_older"].v_model = 0.9
     sliders(rc)["share_family"].v_model = 0.9
     message = rc.find(v.Alert).widget.children[0]
-    assert "share_older" in message or "1" in message
+    assert message.startswith("Deze instellingen passen niet bij elkaar.")
+    assert "ouderen (65+) 90%" in message and "jonge gezinnen 90%" in message
+    assert "share_older" not in message and "command line" not in message
+    assert "Bevolking" in message and "vorige" not in message
+    assert week_text(rc).startswith("Week 0")  # the last settings that fit are still shown
+
+
+def test_invalid_words_add_up_the_groups_and_fall_back_to_a_general_sentence():
+    values = {**ctl.scenario_values(), "share_older": 0.6, "share_family": 0.5}
+    dutch, english = ctl.invalid_words(values, "nl"), ctl.invalid_words(values, "en")
+    total = round(100 * sum(values[name] for name in ctl.GROUP_SHARES))
+    assert f"samen op tot {total}%" in dutch and f"add up to {total}%" in english
+    assert "ouderen (65+) 60%" in dutch and "young families 50%" in english
+    assert ctl.invalid_words(ctl.scenario_values(), "nl") == t("invalid_other", "nl")
 
 
 def test_two_sessions_have_their_own_models():
@@ -459,21 +511,22 @@ def test_dashboard_command_starts_solara_offline(monkeypatch):
     import typer
 
     calls = []
-    monkeypatch.setattr(dashboard_cli, "serve", lambda command: calls.append(command) or 0)
+    monkeypatch.setattr(dashboard_cli, "serve",
+                        lambda command, stopped=None: calls.append(command) or 0)
     app = typer.Typer()
     app.command("noop")(lambda: None)
     dashboard_cli.register(app)
     result = CliRunner().invoke(app, ["dashboard", "--port", "8123"])
     assert result.exit_code == 0, result.output
-    assert "http://127.0.0.1:8123/" in result.output
-    assert "warning" not in result.output
+    assert "http://127.0.0.1:8123/" in result.output and "stoppen met Ctrl+C" in result.output
+    assert "waarschuwing" not in result.output
     command = calls[0]
     assert "--no-check-version" in command and dashboard_cli.APP_MODULE in command
     assert command[command.index("--host") + 1] == "127.0.0.1"
 
     result = CliRunner().invoke(app, ["dashboard", "--host", "0.0.0.0"])
     assert result.exit_code == 0
-    assert "warning" in result.output
+    assert "waarschuwing" in result.output
 
 
 # --- tipping points ----------------------------------------------------------------------------
@@ -500,6 +553,8 @@ def _synthetic_map(folder):
 
 
 def test_tipping_view_draws_the_map_and_the_box_in_words(monkeypatch, tmp_path):
+    from solara.widgets.widgets import HTML
+
     from simulatie.dashboard import tipping
     from simulatie.experiment.discovery import shipped
 
@@ -509,10 +564,17 @@ def test_tipping_view_draws_the_map_and_the_box_in_words(monkeypatch, tmp_path):
     _, rc = render_page()
     rc.find(v.BtnToggle, class_="sim-view").widget.v_model = 3
     wait_for(lambda: images(rc, "sim-tipping-map"))
-    box = rc.find(v.Html, class_="sim-tipping-box").widget.children[0]
+    box = rc.find(v.Html, class_="sim-tipping-box").widget.children[0]  # for the researcher
     assert "takeover tussen 0,6" in box or "takeover boven 0,6" in box, box  # Dutch first
     assert "professional_hours onder" in box and "dekking" in box
     assert "need_scale" not in box  # need has nothing to do with this corner
+    room = " ".join(w.unsafe_innerHTML for w in rc.find(HTML).widgets
+                    if "sim-tipping-room" in w.attributes.get("class", ""))
+    assert "doorgerekende buurten waar het deel van de tijd dat de professional zelf uitvoert " \
+        "tussen 6" in room or "zelf uitvoert meer dan 6" in room, room
+    assert "de tijd van de professional minder dan" in room and "uur per week" in room
+    for word in ("PRIM", "dekking", "dichtheid", "takeover", "professional_hours"):
+        assert word not in room, word
     first = images(rc, "sim-tipping-map")[0]
     rc.find(v.Select, class_="sim-tipping-y").widget.v_model = "need_scale"
     wait_for(lambda: images(rc, "sim-tipping-map") and images(rc, "sim-tipping-map")[0] != first)

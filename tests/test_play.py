@@ -188,6 +188,12 @@ def test_the_debrief_weighs_each_choice_by_playing_without_it(small, tmp_path):
     assert "rounds 1, 2" in choice.text("en")
     assert found.myths() == [4, 5]
     assert any("Myth 5" in line for line in found.lines("en"))
+    # grouped per table: the table's result first, its choices, then the myths
+    assert found.lines("nl") == found.table_lines(0, "nl") + found.myth_lines("nl")
+    first = found.table_lines(0, "nl")[0]
+    assert first.startswith("Tafel 1: ") and ("procentpunt" in first or "evenveel" in first)
+    assert "in dezelfde buurt waarin het model alle rollen speelde" in first
+    assert found.table_lines(0, "en")[1].startswith(f"  {choice.text('en')} (")
     paths = write_summary(room, tmp_path / "session", "nl")
     assert paths["html"].read_text(encoding="utf-8").count("<li>") == len(found.lines("nl"))
     assert paths["pdf"].stat().st_size > 1000
@@ -230,3 +236,84 @@ def test_an_alternative_policy_is_another_scenarios_levers_in_the_same_neighbour
     assert table.difference_from_alternative() is not None
     assert any("theehuis" in line for line in found.lines("nl"))
     assert room.params.residents == chosen.parameters(room.params).residents  # same street
+
+
+def test_percentage_points_in_words_with_singular_and_plural():
+    from simulatie.workshop.play.debrief import points_words
+
+    assert points_words(0.0004) == "0" and points_words(-0.004, "en") == "0"  # no "-0"
+    assert points_words(0.03, "nl") == "+3 procentpunt"
+    assert points_words(-0.01, "en") == "-1 percentage point"
+    assert points_words(0.02, "en") == "+2 percentage points"
+
+
+def test_a_table_result_reads_as_more_fewer_or_as_many():
+    from simulatie.workshop.play.debrief import _compared
+
+    assert _compared(0.034, "nl") == "3 procentpunt meer bewoners met een zorgzame band dan"
+    assert _compared(-0.01, "en") == "1 percentage point fewer residents with a caring tie than"
+    assert _compared(0.0, "nl") == "evenveel bewoners met een zorgzame band als"
+
+
+def test_knowing_people_is_singular_or_plural():
+    from simulatie.workshop.play.personal import knows_well
+
+    assert knows_well(0) == ("kent nog niemand goed", "knows nobody well yet")
+    assert knows_well(1) == ("kent 1 persoon goed", "knows 1 person well")
+    assert knows_well(3) == ("kent 3 mensen goed", "knows 3 people well")
+
+
+def test_the_summary_settings_count_in_singular_and_plural(small):
+    from simulatie.workshop.play.summary import _settings
+
+    one = session(small, rounds=1, tables=1)
+    one.open_round()
+    one.close_round()
+    assert "1 tafel, 1 ronde van 6 weken" in _settings(one, "nl")
+    assert "1 table, 1 round of 6 weeks" in _settings(one, "en")
+    assert "(s)" not in _settings(one, "nl") + _settings(one, "en")
+
+
+def test_the_debrief_figure_is_in_percent_on_one_axis_for_every_table(small):
+    from simulatie.workshop.play.summary import figure, share_limits, table_figure
+
+    room = session(small, rounds=1, tables=3)
+    room.open_round()
+    room.close_round()
+    found = debrief(room)
+    fig = figure(found, room, "nl")
+    shown = [ax for ax in fig.axes if ax.get_visible()]
+    assert len(shown) == 3 and len(fig.axes) == 4  # two columns: a 2 × 2 grid, one left empty
+    low, high = share_limits(found)
+    assert 0.0 <= low < high <= 1.0
+    for ax in shown:
+        assert ax.get_ylim() == (low, high)
+        ticks = ax.yaxis.get_major_formatter()(0.5, 0)
+        assert ticks.endswith("%"), ticks
+    single = table_figure(found, room, 1, "en")
+    assert single.axes[0].get_ylabel() == "residents with a caring tie"
+
+
+def test_answers_given_in_the_round_count_when_the_page_goes_quiet_afterwards(small):
+    room = session(small, rounds=2)
+    anna = room.join(room.pin, "Anna")
+    room.claim(anna.token, "professional")
+    room.open_round()
+    room.choose(anna.token, "hours", "facilitating", 1)
+    room.leave(anna.token)  # her phone locked while the room looked at the projector
+    room.close_round()
+    table = room.tables[0]
+    assert table.rounds[0].choices == {"professional": {"hours": "facilitating"}}
+    assert table.simulation.params.takeover == 0.05
+    bram = room.join(room.pin, "Bram")
+    room.claim(bram.token, "professional")  # her role is free: Bram takes it and answers
+    room.open_round()
+    room.choose(bram.token, "hours", "doing", 2)
+    room.close_round()
+    assert table.rounds[1].choices["professional"] == {"hours": "doing"}
+
+
+def test_plain_words_count_hours_and_volunteers_in_english():
+    from simulatie.workshop.play import words
+
+    assert words._hours_en(1.2) == "1 hour" and words._hours_en(3) == "3 hours"

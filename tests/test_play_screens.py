@@ -150,18 +150,79 @@ def test_a_page_redraws_for_its_own_table_and_not_for_other_peoples_clicks(make_
     wait_for(lambda: all(m > c for m, c in zip(marks()[1:], chosen[1:], strict=True)))
 
 
-def test_a_wrong_pin_changes_nothing_and_guessing_is_slowed_down(make_room):
+def test_a_wrong_pin_changes_nothing_and_guessing_is_slowed_down_per_device(make_room):
     shared = make_room()
     before = shared.version
     for _ in range(room.MAX_WRONG_PINS):
         with pytest.raises(PlayError) as refused:
-            shared.join("0000", "Eva", 0, "page-1")
+            shared.join("0000", "Eva", 0, "device-1")
         assert refused.value.key == "wrong_pin"
     assert not shared.session.participants and shared.version == before
     with pytest.raises(room.TooManyTriesError) as refused:
-        shared.join(PIN, "Eva", 0, "page-1")
-    assert "minuut" in refused.value.text("nl")
-    assert shared.join(PIN, "Eva", 0, "page-2").name == "Eva"  # another page may try
+        shared.join(PIN, "Eva", 0, "device-1")  # even the right PIN waits a minute
+    assert "minuut" in refused.value.text("nl") and "toestel" in refused.value.text("nl")
+    # everyone else in the room joins as usual, wrong tries of their own included
+    with pytest.raises(PlayError) as refused:
+        shared.join("1111", "Fleur", 0, "device-2")
+    assert refused.value.key == "wrong_pin"
+    assert shared.join(PIN, "Fleur", 0, "device-2").name == "Fleur"
+    assert shared.join(PIN, "Gijs", 0, "device-3").name == "Gijs"
+
+
+def test_the_lock_ends_after_the_window(make_room, monkeypatch):
+    shared = make_room()
+    clock = [1000.0]
+    monkeypatch.setattr(room.time, "monotonic", lambda: clock[0])
+    for _ in range(room.MAX_WRONG_PINS):
+        with pytest.raises(PlayError):
+            shared.join("0000", "Eva", 0, "device-1")
+    with pytest.raises(room.TooManyTriesError):
+        shared.join(PIN, "Eva", 0, "device-1")
+    clock[0] += room.WRONG_PIN_WINDOW + 1
+    assert shared.join(PIN, "Eva", 0, "device-1").name == "Eva"
+
+
+def test_the_pin_field_asks_a_phone_for_its_number_pad(make_room):
+    rc, _ = render_participant(make_room())
+    field = widgets(rc, "play-pin-input", v.TextField)[0]
+    assert field.attributes["inputmode"] == "numeric" and field.attributes["pattern"] == "[0-9]*"
+
+
+def test_a_page_is_away_after_a_silence_and_back_at_its_next_beat():
+    away = 15.0
+    assert not presence.is_silent(None, None, 100.0, away)  # never beat, connected: headless
+    assert not presence.is_silent(90.0, None, 100.0, away)  # beat ten seconds ago
+    assert presence.is_silent(85.0, None, 100.0, away)  # fifteen seconds without a beat
+    assert presence.is_silent(None, 80.0, 100.0, away)  # disconnected for twenty seconds
+    assert not presence.is_silent(99.0, 90.0, 100.0, away)  # just beat: not yet gone
+    assert presence.BEAT_SECONDS * 3 <= PlaySettings().away_seconds <= 20
+
+
+def test_the_round_buttons_count_from_one(make_room):
+    from simulatie.dashboard.play.round_controls import round_numbers
+
+    shared = make_room()  # two rounds
+    session = shared.session
+    assert round_numbers(session) == (1, 1)
+    shared.open_round()
+    assert round_numbers(session) == (2, 1)
+    shared.close_round()
+    assert round_numbers(session) == (2, 2)
+    shared.open_round()
+    assert round_numbers(session) == (2, 2)
+    shared.close_round()
+    assert session.phase is Phase.FINISHED and round_numbers(session) == (2, 2)
+
+
+def test_the_projector_grid_fits_the_tables_on_one_screen():
+    from simulatie.dashboard.play.table_panel import grid_shape, picture_height
+
+    assert grid_shape(1) == (1, 1) and grid_shape(2) == (2, 1) and grid_shape(3) == (3, 1)
+    assert grid_shape(4) == (2, 2) and grid_shape(6) == (3, 2) and grid_shape(12) == (4, 3)
+    for tables in range(1, 13):
+        columns, rows = grid_shape(tables)
+        assert columns * rows >= tables and columns * (rows - 1) < tables
+    assert picture_height(2).startswith("max(120px, calc((100vh - ")
 
 
 def test_a_participant_is_here_while_one_of_their_pages_is(make_room):
@@ -237,7 +298,10 @@ def test_the_debrief_and_its_summary_at_the_end(make_room, tmp_path):
     shared.choose(person.token, "kind", "purposeful", 1)
     shared.close_round()
     summary = shared.summary("en")
-    assert summary.problem is None and summary.lines and summary.figure.startswith(b"\x89PNG")
+    assert summary.problem is None and summary.lines
+    assert [table.name for table in summary.tables] == ["Table 1", "Table 2"]
+    assert all(table.figure.startswith(b"\x89PNG") for table in summary.tables)
+    assert summary.lines[0].startswith("Table 1: ") and "Table 2" in summary.tables[1].lines[0]
     assert shared.summary("en") is summary
     written = shared.export("nl")
     assert {path.suffix for path in written.values()} == {".html", ".pdf"}
@@ -377,8 +441,11 @@ def test_the_facilitator_runs_the_rounds_and_sees_every_table(make_room):
     assert texts(rc, "play-holder") == ["Ali"]
     assert len(texts(rc, "play-model")) == 9
     assert widgets(rc, "play-close")[0].disabled
+    assert widgets(rc, "play-open")[0].children == [say("open_round", "nl", number=1)]
+    assert widgets(rc, "play-close")[0].children == [say("close_round", "nl", number=1)]
     widgets(rc, "play-open")[0].click()
     assert shared.session.phase is Phase.OPEN
+    assert widgets(rc, "play-close")[0].children == [say("close_round", "nl", number=1)]
     assert texts(rc, "play-waiting-name") == ["Ali"]
     shared.choose(ali.token, "ask", "readily", 1)
     assert texts(rc, "play-waiting-name") == ["Ali"] or len(shared.session.decisions_for(ali)) == 1
@@ -389,11 +456,18 @@ def test_the_facilitator_runs_the_rounds_and_sees_every_table(make_room):
     assert shared.session.phase is Phase.BETWEEN
     assert len(widgets(rc, "play-map", ipywidgets.Image)) == 2
     assert len(widgets(rc, "play-series", ipywidgets.Image)) == 2
+    assert len(widgets(rc, "play-legend", ipywidgets.Image)) == 1  # one legend for all tables
+    assert widgets(rc, "play-open")[0].children == [say("open_round", "nl", number=2)]
+    assert widgets(rc, "play-close")[0].children == [say("close_round", "nl", number=2)]
     widgets(rc, "play-open")[0].click()
     widgets(rc, "play-close")[0].click()
     assert shared.session.phase is Phase.FINISHED
     wait_for(lambda: texts(rc, "play-debrief-line"), seconds=60)
-    assert len(widgets(rc, "play-debrief-figure", ipywidgets.Image)) == 1
+    assert len(widgets(rc, "play-debrief-figure", ipywidgets.Image)) == 2  # one per table
+    lines = texts(rc, "play-debrief-line")
+    assert any("in dezelfde buurt waarin het model alle rollen speelde" in line for line in lines)
+    assert not any(line.startswith("Tafel") for line in lines)  # the card's heading says it
+    assert {"Tafel 1", "Tafel 2"} <= set(texts(rc, "play-table-name"))
 
 
 def test_the_facilitator_screen_asks_for_its_key(make_room):
@@ -422,7 +496,7 @@ def test_the_language_switches_the_screens(make_room):
 def command(monkeypatch):
     calls = []
 
-    def fake_serve(argv):
+    def fake_serve(argv, stopped=None):
         calls.append((argv, {k: v for k, v in os.environ.items()
                              if k.startswith("SIMULATIE_WORKSHOP_")}))
         return 0
@@ -458,7 +532,7 @@ def test_workshop_on_the_network_warns_and_shows_this_computers_address(command,
     monkeypatch.setattr(workshop_cli, "_lan_address", lambda: "192.168.1.20")
     result = CliRunner().invoke(app, ["werkplaats", "--host", "0.0.0.0"])
     assert result.exit_code == 0, result.output
-    assert "warning" in result.output and "PIN" in result.output
+    assert "waarschuwing" in result.output and "pincode" in result.output
     assert "http://192.168.1.20:8765/join" in result.output
     assert re.search(r"PIN: +\d{4}\b", result.output)
     settings = PlaySettings.from_environment(calls[0][1])
@@ -467,19 +541,27 @@ def test_workshop_on_the_network_warns_and_shows_this_computers_address(command,
 
 
 @pytest.mark.parametrize("args, message", [
-    (["nowhere"], "unknown scenario"),
+    (["nowhere"], "onbekend scenario"),
     (["--tables", "0"], "--tables"),
     (["--rounds", "21"], "--rounds"),
     (["--weeks-per-round", "0"], "--weeks-per-round"),
     (["--seed", "-1"], "--seed"),
     (["--pin", "12ab"], "--pin"),
-    (["--compare", "default"], "--compare: scenario 'default' sets every lever"),
-    (["--compare", "elsewhere"], "unknown scenario 'elsewhere'"),
+    (["--compare", "default"], "--compare: scenario 'default' zet elke knop"),
+    (["--compare", "elsewhere"], "onbekend scenario 'elsewhere'"),
 ])
 def test_bad_input_is_one_error_line_before_the_server_starts(command, args, message):
     app, calls = command
     result = CliRunner().invoke(app, ["workshop", *args])
     assert result.exit_code == 2, result.output
     lines = result.output.strip().splitlines()
-    assert len(lines) == 1 and lines[0].startswith("error: ") and message in lines[0]
+    assert len(lines) == 1 and lines[0].startswith("fout: ") and message in lines[0]
+    assert not calls
+
+
+def test_bad_input_is_said_in_english_with_lang_en(command):
+    app, calls = command
+    result = CliRunner().invoke(app, ["workshop", "--tables", "0", "--lang", "en"])
+    assert result.exit_code == 2, result.output
+    assert result.output.strip() == "error: --tables must be from 1 to 12, got 0"
     assert not calls

@@ -12,6 +12,10 @@ comes from the declarations, :data:`simulatie.core.observe.metrics.METRICS` or
 :mod:`simulatie.dashboard.translations`, and the pictures are drawn by
 :mod:`simulatie.dashboard.portrayal`.
 
+When Solara starts serving this module, :func:`simulatie.dashboard.serving.prepare` puts the Dutch
+loader in place of Solara's English one and builds the first page's run in the background
+(:func:`~simulatie.dashboard.run.warm_up`), so the first visitor does not wait for the spin-up.
+
 Each browser session builds its own model inside the :func:`Page` component (``solara.use_memo``),
 so two people in a workshop never step each other's neighbourhood; nothing model-related lives at
 module level. Changing a setting, the scenario or the seed starts the neighbourhood again at week 0
@@ -30,18 +34,19 @@ from simulatie.experiment.results import OutputError
 from simulatie.experiment.scenarios import DEFAULT, ScenarioError
 
 from . import controls as ctl
+from . import serving
 from .compare_view import CompareView
 from .control_widgets import ParameterControls, ScenarioPicker
 from .prose import Prose
-from .run import Run, export_run, step_and_draw_seconds
+from .run import Run, export_run, step_and_draw_seconds, warm_up
 from .run_view import RunPanel
 from .tipping import TippingView
 from .translations import DEFAULT_LANG, LANGUAGES, t
 from .workshop_view import WorkshopView
 
 # step_and_draw_seconds is defined in .run; the benchmarks and docs/performance.md name it here.
-__all__ = ["CSS", "VIEWS", "Page", "ViewBar", "export_message", "show_settings", "show_view",
-           "step_and_draw_seconds"]
+__all__ = ["CSS", "VIEWS", "InvalidSettings", "Page", "ViewBar", "export_message",
+           "show_settings", "show_view", "step_and_draw_seconds"]
 
 VIEWS = {"run": "tab_run", "compare": "tab_compare", "myths": "tab_myths",
          "tipping": "tab_tipping", "about": "tab_about"}
@@ -56,6 +61,11 @@ CSS = """
 .sim-changed .sim-label { color: #6a1b9a; font-weight: 600; }
 .sim-control { margin-bottom: 10px; }
 .sim-role { font-weight: 700; margin: 14px 0 4px 0; display: block; }
+.sim-group-role { font-weight: 600; font-size: 0.85rem; color: #555; text-transform: uppercase;
+  letter-spacing: 0.03em; margin: 8px 0 2px 0; display: block; }
+.sim-invalid-detail { font-family: monospace; font-size: 0.85rem; white-space: pre-wrap; }
+.sim-tipping-room { font-size: 1.15rem; line-height: 1.5; display: block; margin: 4px 0; }
+.sim-tipping-room strong { font-weight: 700; }
 .sim-emergence { font-size: 0.95rem; margin-top: 6px; display: block; }
 .sim-hint { font-size: 0.85rem; color: #555; margin: 6px 0 8px 0; display: block; }
 .sim-week, .sim-compare-week { font-size: 1.35rem; font-weight: 700; }
@@ -185,6 +195,24 @@ def show_view(view: str, run: Run | None, scenario: str, values: Mapping[str, An
 
 
 @solara.component
+def InvalidSettings(problem: str, values: Mapping[str, Any], shown: bool, lang: str):
+    """Settings that do not fit together: why, in plain words, and the technical message apart.
+
+    Args:
+        problem: The validation's own message (for the researcher).
+        values: The settings' current values by name.
+        shown: Whether the page still shows the neighbourhood of the last settings that fit.
+        lang: Language of the message.
+    """
+    text = f"{t('invalid', lang)} {ctl.invalid_words(values, lang)}"
+    if shown:
+        text += f" {t('invalid_kept', lang)}"
+    solara.Error(text, classes=["sim-invalid"])
+    solara.Details(summary=t("for_researcher", lang), children=[
+        solara.Text(problem, classes=["sim-invalid-detail"])])
+
+
+@solara.component
 def Page():
     """The dashboard page: one session's own neighbourhood, controls and views."""
     lang = solara.use_reactive(DEFAULT_LANG)
@@ -232,6 +260,10 @@ def Page():
                       message.value, values.value, set_value, lg)
     ViewBar(view.value, lambda v: (playing.set(False), view.set(v)), lg, lang.set)
     if error is not None:
-        solara.Error(f"{t('invalid', lg)}: {error}", classes=["sim-invalid"])
+        InvalidSettings(error, values.value, run is not None, lg)
     show_view(view.value, run, scenario.value, values.value, seed.value, playing,
               lambda: (playing.set(False), reset.set(reset.value + 1)), lg)
+
+
+# Served by Solara: the Dutch loader, and the first page's run made while nobody waits for it.
+serving.prepare(__name__, warm_up)

@@ -4,7 +4,8 @@
 :mod:`simulatie.dashboard.controls` derives every control from its parameter declaration without
 Solara; this module turns the controls into Solara widgets: a slider, a number, a list or a
 checkbox with its label and current value (:func:`ControlWidget`), folded into groups under
-their role (:func:`ParameterControls`), and the scenario list (:func:`ScenarioPicker`). The run
+their role, each group once (:func:`ParameterControls`, :func:`grouped_by_role`), and the
+scenario list (:func:`ScenarioPicker`). The run
 view, the compare view and the myths view use the same widget, so a setting looks the same
 everywhere.
 """
@@ -21,7 +22,8 @@ from simulatie.core.parameters import ROLE_LABELS, Role, choice_label
 from . import controls as ctl
 from .translations import PARAMETER_GROUPS, t
 
-__all__ = ["ControlGroup", "ControlWidget", "ParameterControls", "ScenarioPicker", "format_value"]
+__all__ = ["ROLE_ORDER", "ControlGroup", "ControlWidget", "ParameterControls", "ScenarioPicker",
+           "format_value", "grouped_by_role"]
 
 
 def format_value(value: Any, control: ctl.Control, lang: str) -> str:
@@ -85,6 +87,29 @@ def ControlWidget(
             solara.Checkbox(label="", value=bool(value), on_value=set_value)
 
 
+ROLE_ORDER: tuple[Role, ...] = (Role.LEVER, Role.STRUCTURE, Role.CONTEXT, Role.CONVENTION)
+"""The order of the settings: policy levers first, then the neighbourhood, the assumptions about
+its context and the measurement conventions."""
+
+
+def grouped_by_role() -> dict[Role, dict[str, list[ctl.Control]]]:
+    """Every group of controls once, under the first role its members have (in ROLE_ORDER).
+
+    A group whose members play several roles (a few levers among many assumptions) appears
+    once, under its first role, with all its members in the order of their roles; its name is
+    never shown twice in the sidebar.
+
+    Returns:
+        Role to group name to the group's controls, roles and groups in their order.
+    """
+    rank = {role: index for index, role in enumerate(ROLE_ORDER)}
+    placed: dict[Role, dict[str, list[ctl.Control]]] = {role: {} for role in ROLE_ORDER}
+    for group, members in ctl.controls_by_group().items():
+        ordered = sorted(members, key=lambda c: rank[c.spec.role])
+        placed[ordered[0].spec.role][group] = ordered
+    return {role: groups for role, groups in placed.items() if groups}
+
+
 @solara.component
 def ParameterControls(
     values: Mapping[str, Any],
@@ -95,15 +120,13 @@ def ParameterControls(
     """Every parameter, by role and then under its group heading, from the declarations.
 
     Policy levers come first; the assumptions about the context, the neighbourhood's structure
-    and the measurement conventions follow under their own headings.
+    and the measurement conventions follow under their own headings. Each group appears once
+    (:func:`grouped_by_role`); inside a group that mixes roles, each role has a small heading.
     """
     solara.Text(t("settings_hint", lang), classes=["sim-hint"])
-    for role in (Role.LEVER, Role.STRUCTURE, Role.CONTEXT, Role.CONVENTION):
-        solara.Text(ROLE_LABELS[role][lang].capitalize(), classes=["sim-role"])
-        for group, members in ctl.controls_by_group().items():
-            members = [c for c in members if c.spec.role is role]
-            if not members:
-                continue
+    for role, groups in grouped_by_role().items():
+        solara.Text(t(f"section_{role.value}", lang), classes=["sim-role"])
+        for group, members in groups.items():
             title = PARAMETER_GROUPS.get(group, {}).get(lang, group)
             changed = sum(values[c.name] != base.get(c.name) for c in members)
             if changed:
@@ -123,9 +146,11 @@ def ControlGroup(
     """One group of controls that folds open; its controls exist only while it is open.
 
     A closed group has no widgets, so a step of the run (which makes Solara compare the whole
-    page) does not walk over some four hundred hidden slider widgets.
+    page) does not walk over some four hundred hidden slider widgets. A group whose members
+    play more than one role shows each role's name above its members.
     """
     expanded = solara.use_reactive(False)
+    mixed = len({c.spec.role for c in members}) > 1
     with solara.v.ExpansionPanels(
         v_model=0 if expanded.value else None,
         on_v_model=lambda model: expanded.set(model == 0),
@@ -134,7 +159,12 @@ def ControlGroup(
         solara.v.ExpansionPanelHeader(children=[title])
         with solara.v.ExpansionPanelContent():
             if expanded.value:
+                role = None
                 for c in members:
+                    if mixed and c.spec.role is not role:
+                        role = c.spec.role
+                        solara.Text(ROLE_LABELS[role][lang].capitalize(),
+                                    classes=["sim-group-role"])
                     ControlWidget(
                         control=c, value=values[c.name], lang=lang,
                         on_value=lambda v, name=c.name: on_value(name, v),

@@ -19,18 +19,20 @@ from enum import StrEnum
 from functools import cache
 from typing import Any
 
-from simulatie.core.parameters import ParameterSpec, parameter_specs
+from simulatie.core.parameters import GROUP_LABELS, ParameterSpec, parameter_specs
 from simulatie.experiment.scenarios import DEFAULT, Scenario, list_scenarios, load_scenario
 
-from .translations import unit
+from .translations import t, unit
 
 __all__ = [
+    "GROUP_SHARES",
     "NUMBER_INPUT_SPAN",
     "Control",
     "ScenarioChoice",
     "Widget",
     "controls",
     "controls_by_group",
+    "invalid_words",
     "nice_step",
     "overrides_from",
     "resolve",
@@ -244,6 +246,38 @@ def overrides_from(values: Mapping[str, Any], scenario: str = DEFAULT) -> dict[s
     """Return the control values that differ from the scenario's own values."""
     base = scenario_values(scenario)
     return {name: value for name, value in values.items() if base.get(name) != value}
+
+
+GROUP_SHARES: tuple[str, ...] = (
+    "share_older", "share_family", "share_lvb", "share_psych", "share_migrant",
+)
+"""The resident groups' shares, which together may be at most 1 (the rest are other adults)."""
+
+
+def invalid_words(values: Mapping[str, Any], lang: str = "nl") -> str:
+    """Why the controls' values do not fit together, in plain words and what to do about it.
+
+    The sliders keep every value within its bounds, so what can go wrong is a combination: the
+    resident groups adding up to more than the whole neighbourhood. Any other problem gets a
+    general sentence (the technical message is shown apart, for the researcher).
+
+    Args:
+        values: The controls' values by name.
+        lang: ``"nl"`` or ``"en"``.
+
+    Returns:
+        One or two sentences.
+    """
+    shares = {name: float(values.get(name, 0.0) or 0.0) for name in GROUP_SHARES}
+    total = sum(shares.values())
+    if total <= 1.0 + 1e-9:
+        return t("invalid_other", lang)
+    parts = ", ".join(f"{t(f'plural_{name}', lang)} {round(100 * share)}%"
+                      for name, share in shares.items() if share > 0)
+    spec = parameter_specs()[GROUP_SHARES[0]]
+    where = " → ".join((t("settings", lang), t(f"section_{spec.role.value}", lang),
+                        GROUP_LABELS.get(spec.group, {}).get(lang, spec.group)))
+    return t("invalid_groups", lang, total=round(100 * total), parts=parts, where=where)
 
 
 def resolve(scenario: str, values: Mapping[str, Any]) -> Scenario:

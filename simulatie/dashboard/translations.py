@@ -28,15 +28,17 @@ TEXT: dict[str, dict[str, str]] = {
     "tab_tipping": {"nl": "Kantelpunten", "en": "Tipping points"},
     "tab_about": {"nl": "Uitleg", "en": "About"},
     "tipping_intro": {
-        "nl": "Onder welke omstandigheden valt het zorgnetwerk van deze buurt uit elkaar? Elk "
-        "punt is een mogelijke toekomst uit {runs} doorgerekende varianten ({reps} herhalingen "
-        "elk): rood waar het misgaat, grijs waar niet. Het kader is wat scenario discovery "
-        "(PRIM) vond; de ster zijn uw huidige instellingen. Kies twee instellingen om te "
-        "bekijken.",
-        "en": "Under which conditions does this neighbourhood's care network fall apart? Each "
-        "dot is a possible future from {runs} computed variants ({reps} replications each): red "
-        "where it goes wrong, grey where it does not. The frame is what scenario discovery "
-        "(PRIM) found; the star is your current settings. Pick two settings to look at.",
+        "nl": "Onder welke omstandigheden valt het zorgnetwerk van deze buurt uit elkaar? We "
+        "hebben deze buurt {runs} keer doorgerekend, telkens onder iets andere omstandigheden. "
+        "Elke stip is zo'n buurt: **rood** waar het misgaat, grijs waar niet. Het oranje kader "
+        "is het gebied waar het het vaakst misgaat; de ster zijn uw huidige instellingen. Kies "
+        "hieronder wat \"misgaan\" is en welke twee omstandigheden u naast elkaar wilt zien.",
+        "en": "Under which conditions does this neighbourhood's care network fall apart? We "
+        "computed this neighbourhood {runs} times, each time under slightly different "
+        "conditions. Each dot is one such neighbourhood: **red** where it goes wrong, grey where "
+        "it does not. The orange frame is the area where it goes wrong most often; the star is "
+        "your current settings. Choose below what \"going wrong\" means and which two "
+        "conditions to put side by side.",
     },
     "tipping_none": {
         "nl": "Voor dit scenario is geen kantelpuntenkaart meegeleverd. Kies een praktijkvoorbeeld "
@@ -49,16 +51,49 @@ TEXT: dict[str, dict[str, str]] = {
     "tipping_concern": {"nl": "Wat gaat er mis?", "en": "What goes wrong?"},
     "tipping_x": {"nl": "Horizontaal", "en": "Horizontal"},
     "tipping_y": {"nl": "Verticaal", "en": "Vertical"},
-    "tipping_box": {"nl": "Wat scenario discovery vond", "en": "What scenario discovery found"},
+    "tipping_box": {"nl": "Wat de kaart laat zien", "en": "What the map shows"},
+    "tipping_room_inside": {
+        "nl": "In **{k} van de {n}** doorgerekende buurten waar {where}, ging het mis "
+        "({concern}).",
+        "en": "In **{k} of the {n}** computed neighbourhoods where {where}, it went wrong "
+        "({concern}).",
+    },
+    "tipping_room_outside": {
+        "nl": "In de andere buurten ging het mis in **{k} van de {n}**.",
+        "en": "In the other neighbourhoods it went wrong in **{k} of the {n}**.",
+    },
+    "tipping_room_share": {
+        "nl": "Van alle {bad} buurten waar het misgaat, liggen er {k} in dit gebied.",
+        "en": "Of all {bad} neighbourhoods where it goes wrong, {k} lie in this area.",
+    },
+    "tipping_room_nowhere": {
+        "nl": "In {bad} van de {total} doorgerekende buurten ging het mis ({concern}). Geen "
+        "omstandigheid maakt duidelijk verschil: het gebeurt overal wel eens.",
+        "en": "In {bad} of the {total} computed neighbourhoods it went wrong ({concern}). No "
+        "condition makes a clear difference: it happens here and there everywhere.",
+    },
+    "tipping_research": {
+        "nl": "{runs} ontwerppunten ({reps} herhalingen elk), gevarieerd: {varied}. Het kader "
+        "is de box die scenario discovery (PRIM) koos; dekking is het deel van de punten van "
+        "zorg in de box, dichtheid het deel van de punten in de box dat van zorg is.",
+        "en": "{runs} design points ({reps} replications each), varied: {varied}. The frame is "
+        "the box scenario discovery (PRIM) chose; coverage is the share of the points of "
+        "concern inside the box, density the share of the points inside the box that are of "
+        "concern.",
+    },
+    "tipping_area": {"nl": "waar het vaak misgaat", "en": "where it often goes wrong"},
     "tipping_inside": {
-        "nl": "Uw huidige instellingen liggen **binnen** dit kader: hier gaat het vaak mis.",
-        "en": "Your current settings lie **inside** this frame: things often go wrong here.",
+        "nl": "Uw huidige instellingen liggen **binnen** dit gebied: hier gaat het vaak mis.",
+        "en": "Your current settings lie **inside** this area: things often go wrong here.",
     },
     "tipping_outside": {
-        "nl": "Uw huidige instellingen liggen **buiten** dit kader.",
-        "en": "Your current settings lie **outside** this frame.",
+        "nl": "Uw huidige instellingen liggen **buiten** dit gebied.",
+        "en": "Your current settings lie **outside** this area.",
     },
-    "tipping_failed": {"nl": "Geen kader te vinden", "en": "No frame to find"},
+    "tipping_failed": {
+        "nl": "Voor deze keuze is er geen gebied te tekenen: het gaat overal mis, of nergens.",
+        "en": "There is no area to draw for this choice: it goes wrong everywhere, or nowhere.",
+    },
     "tipping_ok": {"nl": "gaat goed", "en": "fine"},
     "tipping_bad": {"nl": "gaat mis", "en": "goes wrong"},
     "tipping_you": {"nl": "uw instellingen", "en": "your settings"},
@@ -71,6 +106,10 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Changing a setting restarts the neighbourhood at week 0.",
     },
     "changed_from_scenario": {"nl": "aangepast", "en": "changed"},
+    "section_lever": {"nl": "Beleidsknoppen", "en": "Policy levers"},
+    "section_structure": {"nl": "Structuur van de buurt", "en": "Neighbourhood structure"},
+    "section_context": {"nl": "Aannames over de context", "en": "Context assumptions"},
+    "section_convention": {"nl": "Meetafspraken", "en": "Measurement conventions"},
     "step": {"nl": "Volgende week", "en": "Next week"},
     "run_year": {"nl": "+1 jaar", "en": "+1 year"},
     "play": {"nl": "Afspelen", "en": "Play"},
@@ -83,7 +122,34 @@ TEXT: dict[str, dict[str, str]] = {
         "nl": "Zet de buurt eerst minstens één week verder.",
         "en": "Step the neighbourhood at least one week first.",
     },
-    "invalid": {"nl": "Deze instellingen kloppen niet", "en": "These settings are not valid"},
+    "invalid": {"nl": "Deze instellingen passen niet bij elkaar.",
+                "en": "These settings do not fit together."},
+    "invalid_groups": {
+        "nl": "De groepen bewoners tellen samen op tot {total}%: {parts}. Samen kunnen ze niet "
+        "meer dan 100% zijn; de rest van de buurt zijn andere volwassenen. Zet een of meer "
+        "groepen lager (onder {where}).",
+        "en": "The groups of residents add up to {total}%: {parts}. Together they cannot be "
+        "more than 100%; the rest of the neighbourhood are other adults. Lower one or more "
+        "groups (under {where}).",
+    },
+    "invalid_other": {
+        "nl": "Deze combinatie kan het model niet doorrekenen. Zet de laatste instelling die u "
+        "veranderde terug, of kies het scenario opnieuw.",
+        "en": "The model cannot compute this combination. Set the last setting you changed "
+        "back, or pick the scenario again.",
+    },
+    "invalid_kept": {
+        "nl": "Hieronder ziet u nog de buurt van de laatste instellingen die wel pasten.",
+        "en": "Below is still the neighbourhood of the last settings that did fit.",
+    },
+    "for_researcher": {"nl": "Voor de onderzoeker", "en": "For the researcher"},
+    "plural_share_older": {"nl": "ouderen (65+)", "en": "older people (65+)"},
+    "plural_share_family": {"nl": "jonge gezinnen", "en": "young families"},
+    "plural_share_lvb": {"nl": "bewoners met een LVB", "en": "residents with a mild "
+                         "intellectual disability"},
+    "plural_share_psych": {"nl": "psychisch kwetsbaren", "en": "residents with a psychiatric "
+                           "vulnerability"},
+    "plural_share_migrant": {"nl": "nieuwkomers", "en": "newcomers"},
     "yes": {"nl": "ja", "en": "yes"},
     "no": {"nl": "nee", "en": "no"},
     # status line
@@ -95,6 +161,18 @@ TEXT: dict[str, dict[str, str]] = {
     "legend_groups": {"nl": "Bewoners", "en": "Residents"},
     "legend_states": {"nl": "Hoe gaat het?", "en": "How are they?"},
     "legend_places": {"nl": "In de buurt", "en": "In the neighbourhood"},
+    "legend_series": {"nl": "Door de weken heen", "en": "Week by week"},
+    "strip_caring_ties": {"nl": "Zorgzame banden", "en": "Caring ties"},
+    "strip_lonely_share": {"nl": "Eenzame bewoners", "en": "Lonely residents"},
+    "strip_ownership": {"nl": "Eigenaarschap", "en": "Ownership"},
+    "strip_active_volunteers": {"nl": "Vrijwilligers", "en": "Volunteers"},
+    "strip_active_initiators": {"nl": "Kartrekkers", "en": "Initiators"},
+    "strip_care_hours_network": {"nl": "Zorg: eigen netwerk", "en": "Care: own network"},
+    "strip_care_hours_volunteers": {"nl": "Zorg: vrijwilligers", "en": "Care: volunteers"},
+    "strip_care_hours_professional": {"nl": "Zorg: professionals",
+                                      "en": "Care: professionals"},
+    "strip_care_hours_formal": {"nl": "Formele zorg", "en": "Formal care"},
+    "strip_care_hours_unmet": {"nl": "Onvervulde zorgvraag", "en": "Unmet need"},
     "meeting_place": {"nl": "Ontmoetingsplek", "en": "Meeting place"},
     "professional": {"nl": "Professional", "en": "Professional"},
     "initiator": {"nl": "Kartrekker (ring)", "en": "Initiator (ring)"},
@@ -102,6 +180,7 @@ TEXT: dict[str, dict[str, str]] = {
     "caring_tie": {"nl": "Zorgzame band", "en": "Caring tie"},
     "baseline_caring": {"nl": "Zelfde buurt, niets georganiseerd",
                         "en": "Same neighbourhood, nothing organised"},
+    "baseline_short": {"nl": "niets georganiseerd", "en": "nothing organised"},
     "emergence_seen": {
         "nl": "Zorgzame banden ontstaan vanaf week {week}: vanaf dan hebben minstens "
               "{margin:.0%} meer bewoners een zorgzame band dan in dezelfde buurt (zelfde seed) "
@@ -132,6 +211,10 @@ TEXT: dict[str, dict[str, str]] = {
     "panel_shares": {"nl": "Eenzaamheid en eigenaarschap", "en": "Loneliness and ownership"},
     "panel_care": {"nl": "Zorguren per week, naar bron", "en": "Care hours per week, by source"},
     "panel_people": {"nl": "Vrijwilligers en kartrekkers", "en": "Volunteers and initiators"},
+    "panel_ties_short": {"nl": "Zorgzame banden", "en": "Caring ties"},
+    "panel_shares_short": {"nl": "Eenzaam, eigenaarschap", "en": "Lonely, ownership"},
+    "panel_care_short": {"nl": "Zorguren per week", "en": "Care hours per week"},
+    "panel_people_short": {"nl": "Vrijwilligers, kartrekkers", "en": "Volunteers, initiators"},
     # compare
     "compare_intro": {
         "nl": "Twee buurten met dezelfde instellingen en hetzelfde toevalsgetal; "

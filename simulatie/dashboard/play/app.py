@@ -9,7 +9,10 @@ on first use and every page shares it.
 The facilitator's screen asks for the key the command printed (``/?key=KEY``) when the command
 set one, so a participant who opens ``/`` instead of ``/join`` sees how to join rather than the
 PIN and the round buttons. A participant's page keeps their token in its address
-(``/join?t=TOKEN``): a reload or a reopened tab finds them again.
+(``/join?t=TOKEN``): a reload or a reopened tab finds them again. When Solara starts serving
+this module, the session and its tables' first drawings are made in the background
+(:func:`warm_up`, :func:`simulatie.dashboard.serving.prepare`), and the pages load behind a Dutch
+loader.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ import solara
 
 from simulatie.experiment.scenarios import ScenarioError
 
+from .. import serving
 from .facilitator import FacilitatorScreen
 from .language import LanguageToggle
 from .participant import ParticipantScreen
@@ -30,29 +34,49 @@ from .room import Room, current_room
 from .settings import PlaySettings
 from .texts import say
 
-__all__ = ["CSS", "Facilitator", "Join", "Shell", "query_value", "routes"]
+__all__ = ["CSS", "Facilitator", "Join", "Shell", "query_value", "routes", "warm_up"]
 
 CSS = """
-.play-page { max-width: 1500px; margin: 0 auto; padding: 8px 16px; }
-.play-title { font-size: 1.4rem; font-weight: 700; }
-.play-heading { font-size: 1.2rem; font-weight: 600; display: block; margin-top: 14px; }
+.play-page { max-width: 1900px; margin: 0 auto; padding: 4px 14px; }
+.play-title { font-size: 1.3rem; font-weight: 700; }
+.play-heading { font-size: 1.2rem; font-weight: 600; display: block; margin-top: 12px; }
 .play-label { font-size: 1rem; color: #444; }
 .play-hint { font-size: 0.92rem; color: #555; }
-.play-phase { font-size: 1.2rem; font-weight: 600; display: block; margin: 6px 0; }
+.play-phase { font-size: 1.2rem; font-weight: 600; display: block; margin: 4px 0; }
 .play-join-url { font-size: 2rem; font-weight: 700; word-break: break-all; display: block; }
 .play-pin { font-size: 5rem; font-weight: 800; letter-spacing: 0.15em; line-height: 1.1;
   display: block; }
+.play-join-compact .play-join-url { font-size: 1.3rem; }
+.play-join-compact .play-pin { font-size: 2.4rem; letter-spacing: 0.1em; }
+.play-join-compact .play-label { font-size: 0.9rem; }
 img.play-qr { image-rendering: pixelated; }
 .play-name, .play-holder, .play-idle-name, .play-waiting-name {
   font-weight: 600; overflow-wrap: anywhere; word-break: break-word; white-space: normal; }
 .play-model { font-style: italic; color: #666; }
-.play-role-row { font-size: 1.1rem; }
-.play-table { padding: 10px 14px; margin: 4px 0; }
-.play-table-name { font-size: 1.3rem; font-weight: 700; display: block; }
+.play-role-row { font-size: 0.95rem; }
+.play-grid { display: grid; gap: 8px; margin-top: 6px; }
+.play-table.v-card { margin: 0 !important; min-width: 0; }
+.play-table .v-card__text { padding: 6px 10px; }
+.play-table-name { font-size: 1.2rem; font-weight: 700; }
+.play-table-pictures { display: grid; gap: 6px; margin-top: 4px;
+  grid-template-rows: minmax(0, 1fr); height: var(--play-picture-height); }
+.play-table-pictures img { width: 100%; height: 100%; min-width: 0; min-height: 0;
+  object-fit: contain; }
+img.play-legend { max-width: 100%; height: auto; display: block; margin: 6px auto 0 auto; }
 .play-question { font-weight: 600; margin-top: 10px; display: block; }
 .play-situation-line, .play-debrief-line { display: block; font-size: 1.05rem; }
-img.play-map, img.play-series, img.play-debrief-figure { max-width: 100%; height: auto; }
+.play-debrief-choice { font-size: 0.95rem; padding-left: 1rem; color: #333; }
+img.play-debrief-figure { width: 100%; height: auto; max-height: var(--play-picture-height);
+  object-fit: contain; object-position: left; display: block; }
+.play-debrief-myths { margin-top: 6px; }
 .play-role { text-transform: none; }
+.play-tables { flex-wrap: wrap; height: auto !important; }
+.play-tables .v-btn { height: 40px !important; }
+@media (max-width: 600px) {
+  .play-page { padding: 4px 10px; }
+  .play-title { font-size: 1.1rem; }
+  .play-heading { font-size: 1.1rem; }
+}
 """
 
 
@@ -145,3 +169,15 @@ routes = [
     solara.Route(path="join", component=Join, label="Join"),
 ]
 """The two addresses of the server: the facilitator's screen and the participants' page."""
+
+
+def warm_up() -> None:
+    """Build the session and its tables' first drawings before the facilitator opens a page."""
+    room = current_room()
+    lang = _start_lang()
+    room.prepare_pictures(lang)
+    room.drawings.legend(lang)
+
+
+# Served by Solara: the Dutch loader, and the session built while nobody waits for it.
+serving.prepare(__name__, warm_up)

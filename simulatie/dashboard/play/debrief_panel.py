@@ -1,11 +1,14 @@
 # ruff: noqa: N802  (Solara components are named like classes)
-"""The end of the game on the projector: the debrief's lines, its figure, and saving a summary.
+"""The end of the game on the projector: per table its lines and its panel, and a summary to save.
 
 The debrief compares each table with the same neighbourhood left to the model
 (:func:`simulatie.workshop.play.debrief.debrief`) and, if the facilitator picks one, with another
 scenario's policy in the same neighbourhood (:class:`PolicyPicker`); it is computed once per
-language and policy in a background thread (:meth:`Room.summary`). *Save summary* writes the HTML
-and PDF summary in Dutch or English (:meth:`Room.export`) and says where.
+language and policy in a background thread (:meth:`Room.summary`). Each table gets a card in the
+same grid as during the rounds (:func:`~.table_panel.grid_shape`): its result in a sentence, the
+choices that mattered, and its panel in percent; the myths those choices touch follow below.
+*Save summary* writes the HTML and PDF summary in Dutch or English (:meth:`Room.export`) and says
+where.
 """
 
 from __future__ import annotations
@@ -16,10 +19,19 @@ import solara.lab
 from simulatie.experiment.scenario_paths import available
 from simulatie.experiment.scenarios import ScenarioError
 
-from .room import Room
+from .room import Room, TableSummary
+from .table_panel import grid_shape, picture_height
 from .texts import say
 
-__all__ = ["DebriefPanel", "ExportButtons", "PolicyPicker", "export_message"]
+__all__ = ["DEBRIEF_TOP_PIXELS", "DebriefPanel", "ExportButtons", "PolicyPicker",
+           "export_message"]
+
+DEBRIEF_TOP_PIXELS = 330
+"""What the debrief shows besides the tables' panels, in CSS pixels: the title, the top strip,
+the heading with the policy and the buttons, the myths and the margins."""
+
+DEBRIEF_CARD_PIXELS = 130
+"""A debrief card without its panel: the table's name and up to five lines."""
 
 
 def export_message(room: Room, summary_lang: str, lang: str) -> tuple[str, str]:
@@ -52,16 +64,17 @@ def ExportButtons(room: Room, lang: str):
         count = 0 if request.value is None else request.value[1]
         request.set((code, count + 1))
 
-    with solara.Row(gap="12px", style={"flex-wrap": "wrap"}):
+    with solara.Row(gap="12px", style={"flex-wrap": "wrap", "align-items": "center"}):
         for code in ("nl", "en"):
             solara.Button(say(f"export_{code}", lang), on_click=lambda c=code: press(c),
-                          icon_name="mdi-content-save", outlined=True,
+                          icon_name="mdi-content-save", outlined=True, small=True,
                           disabled=result.pending, classes=[f"play-export-{code}"])
     if result.pending:
         solara.ProgressLinear(True)
     elif result.finished and result.value is not None:
         kind, text = result.value
-        (solara.Success if kind == "success" else solara.Error)(text, classes=["play-exported"])
+        (solara.Success if kind == "success" else solara.Error)(text, classes=["play-exported"],
+                                                                dense=True)
 
 
 @solara.component
@@ -84,15 +97,30 @@ def PolicyPicker(room: Room, lang: str):
         except (ScenarioError, ValueError) as refusal:
             problem.set(str(refusal))
 
-    solara.Select(label=say("compare_label", lang), values=[none, *names], value=current,
-                  on_value=pick, classes=["play-compare"])
+    with solara.v.Sheet(style_="min-width: 22rem", elevation=0):
+        solara.Select(label=say("compare_label", lang), values=[none, *names], value=current,
+                      on_value=pick, classes=["play-compare"])
     if problem.value:
         solara.Warning(problem.value, classes=["play-compare-problem"])
 
 
 @solara.component
+def DebriefCard(table: TableSummary):
+    """One table's debrief: its name, its sentences and its panel."""
+    with solara.Card(classes=["play-table", "play-debrief-table"]):
+        solara.Text(table.name, classes=["play-table-name"])
+        with solara.Column(gap="2px", classes=["play-debrief"]):
+            for line in table.lines:
+                classes = ["play-debrief-line"] + (["play-debrief-choice"]
+                                                   if line.startswith(" ") else [])
+                # the card's heading names the table; its sentences need not say it again
+                solara.Text(line.strip().removeprefix(f"{table.name}: "), classes=classes)
+        solara.Image(table.figure, format="png", classes=["play-debrief-figure"])
+
+
+@solara.component
 def DebriefPanel(room: Room, version: int, lang: str):
-    """The debrief: its sentences, its figure, and the buttons that save the summary.
+    """The debrief: the policy to compare with, the save buttons, the tables' cards, the myths.
 
     Args:
         room: The room (the game has finished).
@@ -103,8 +131,11 @@ def DebriefPanel(room: Room, version: int, lang: str):
     result = solara.lab.use_task(lambda: room.summary(lang),
                                  dependencies=[lang, alternative.name if alternative else None],
                                  prefer_threaded=True)
-    solara.Text(say("debrief", lang), classes=["play-heading", "play-debrief-heading"])
-    PolicyPicker(room, lang)
+    with solara.Row(gap="24px", classes=["play-debrief-bar"],
+                    style={"align-items": "center", "flex-wrap": "wrap"}):
+        solara.Text(say("debrief", lang), classes=["play-heading", "play-debrief-heading"])
+        PolicyPicker(room, lang)
+        ExportButtons(room, lang)
     summary = result.value if result.finished else None
     if summary is None:
         solara.Text(say("debrief_busy", lang), classes=["play-hint", "play-debrief-busy"])
@@ -112,9 +143,15 @@ def DebriefPanel(room: Room, version: int, lang: str):
         return
     if summary.problem is not None:
         solara.Warning(summary.problem, classes=["play-debrief-problem"])
-    with solara.Column(gap="6px", classes=["play-debrief"]):
-        for line in summary.lines:
-            solara.Text(line, classes=["play-debrief-line"])
-    if summary.figure is not None:
-        solara.Image(summary.figure, format="png", width="100%", classes=["play-debrief-figure"])
-    ExportButtons(room, lang)
+        return
+    columns, rows = grid_shape(len(summary.tables))
+    height = picture_height(rows, DEBRIEF_TOP_PIXELS, DEBRIEF_CARD_PIXELS)
+    style = (f"grid-template-columns: repeat({columns}, minmax(0, 1fr)); "
+             f"--play-picture-height: {height};")
+    solara.v.Sheet(class_="play-grid play-debrief-grid", style_=style, elevation=0, children=[
+        DebriefCard(table).key(f"debrief-{index}") for index, table in enumerate(summary.tables)])
+    if summary.myths:
+        with solara.Column(gap="0px", classes=["play-debrief-myths"]):
+            solara.Text(say("debrief_myths", lang), classes=["play-label"])
+            for line in summary.myths:
+                solara.Text(line, classes=["play-debrief-line", "play-debrief-myth"])

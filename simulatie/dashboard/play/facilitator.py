@@ -1,10 +1,13 @@
 # ruff: noqa: N802  (Solara components are named like classes)
 """The facilitator's screen, for the projector: how to join, the rounds, every table, the debrief.
 
-Top: the join address with its QR code and the PIN (:mod:`.join_panel`) beside the round buttons
-and who we are waiting for (:mod:`.round_controls`). Below: one card per table with its roles,
-who plays them and its neighbourhood after the last round (:mod:`.table_panel`). When the last
-round has been played, the debrief (:mod:`.debrief_panel`) comes first.
+It is laid out for one screen of 1600 × 1000 without scrolling. Top: the join address with its QR
+code and the PIN (:mod:`.join_panel`; large while the room joins, a compact strip once the first
+round has opened) beside the round buttons and who we are waiting for (:mod:`.round_controls`).
+Below: the tables in a grid of cards, each with its roles, who plays them and its neighbourhood
+after the last round, and one legend for all pictures (:mod:`.table_panel`). When the last round
+has been played, the debrief (:mod:`.debrief_panel`) takes the tables' place, in the same grid;
+the tables' last pictures fold open below it.
 """
 
 from __future__ import annotations
@@ -18,7 +21,8 @@ from .join_panel import JoinPanel
 from .live import use_room
 from .room import Room
 from .round_controls import RoundControls
-from .table_panel import TablePanel
+from .table_panel import TableGrid
+from .texts import say
 
 __all__ = ["FacilitatorScreen"]
 
@@ -35,12 +39,15 @@ def FacilitatorScreen(room: Room, lang: str):
     version = mark[0]
     # the tables' first drawings are the slow ones: make them before the first round closes
     solara.use_effect(lambda: room.prepare_pictures(lang), [room, lang])
-    with solara.Columns([1, 1], gutters_dense=True):
-        JoinPanel(room, lang)
-        with solara.Column(gap="8px", classes=["play-rounds"]):
+    phase = room.session.phase
+    with solara.Row(gap="32px", classes=["play-top"],
+                    style={"align-items": "flex-start", "flex-wrap": "wrap"}):
+        JoinPanel(room, lang, compact=phase is not Phase.LOBBY)
+        with solara.Column(gap="4px", classes=["play-rounds"], style={"flex": "1 1 30rem"}):
             RoundControls(room, mark, refresh, lang)
-    if room.session.phase is Phase.FINISHED:
+    if phase is Phase.FINISHED:
         DebriefPanel(room, version, lang).key("debrief")
-    with solara.Column(gap="12px", classes=["play-tables-panel"]).key("tables"):
-        for index in range(len(room.session.tables)):
-            TablePanel(room, index, version, lang).key(f"table-{index}")
+        solara.Details(summary=say("neighbourhoods", lang), children=[
+            TableGrid(room, version, lang).key("tables")])
+    else:
+        TableGrid(room, version, lang).key("tables")

@@ -1,9 +1,10 @@
 # ruff: noqa: N802  (Solara components are named like classes)
 """The participant's first step: the PIN from the big screen, a first name and a table.
 
-A refused try (wrong PIN, no name, too many wrong PINs) shows the session's own one-line message
-and changes nothing; a good one hands the new participant's token to the page, which puts it in
-the address (``/join?t=TOKEN``) so a reload finds the participant again.
+A refused try (wrong PIN, no name, too many wrong PINs from this device) shows the session's own
+one-line message and changes nothing; a good one hands the new participant's token to the page,
+which puts it in the address (``/join?t=TOKEN``) so a reload finds the participant again. The PIN
+field asks a phone for its number pad (``inputmode="numeric"``).
 """
 
 from __future__ import annotations
@@ -17,16 +18,19 @@ from simulatie.workshop.play.session import PlayError
 from .room import Room
 from .texts import say
 
-__all__ = ["JoinForm"]
+__all__ = ["PIN_ATTRIBUTES", "JoinForm"]
+
+PIN_ATTRIBUTES = {"inputmode": "numeric", "pattern": "[0-9]*", "autocomplete": "off"}
+"""Attributes of the PIN's input element: a phone shows its number pad, not a full keyboard."""
 
 
 @solara.component
-def JoinForm(room: Room, page: str, on_join: Callable[[str], None], lang: str):
+def JoinForm(room: Room, device: str, on_join: Callable[[str], None], lang: str):
     """PIN, first name and (with more than one table) the table, then *Join*.
 
     Args:
         room: The room.
-        page: This page's identifier (wrong PINs are counted per page).
+        device: This browser's identifier (wrong PINs are counted per device).
         on_join: Called with the new participant's token.
         lang: Language of the labels and messages.
     """
@@ -38,7 +42,7 @@ def JoinForm(room: Room, page: str, on_join: Callable[[str], None], lang: str):
 
     def join() -> None:
         try:
-            person = room.join(pin.value, name.value, table.value, page)
+            person = room.join(pin.value, name.value, table.value, device)
         except PlayError as problem:
             refusal.set(problem)
             return
@@ -46,8 +50,9 @@ def JoinForm(room: Room, page: str, on_join: Callable[[str], None], lang: str):
         on_join(person.token)
 
     with solara.Column(gap="8px", classes=["play-join-form"]):
-        solara.InputText(say("pin", lang), value=pin, continuous_update=True,
-                         classes=["play-pin-input"])
+        solara.v.TextField(label=say("pin", lang), v_model=pin.value,
+                           on_v_model=lambda text: pin.set(text or ""),
+                           attributes=PIN_ATTRIBUTES, class_="play-pin-input")
         solara.InputText(say("your_name", lang), value=name, continuous_update=True,
                          classes=["play-name-input"])
         if tables > 1:

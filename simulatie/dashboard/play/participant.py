@@ -4,10 +4,12 @@
 The page is built around the participant's token: without one it shows the join form
 (:mod:`.join_form`); with one it shows the participant's name and table, their role
 (:mod:`.role_picker`), the decisions of the open round (:mod:`.choices`) and their situation
-(:mod:`.situation`). The token is kept in the page's address (``/join?t=TOKEN``, set by
-:mod:`.app`), so a reload or a reopened tab finds the participant again and
-:mod:`.presence` puts them back at the table (:meth:`Session.rejoin`). A token the server does not
-know (the server was restarted) shows the session's message and the join form.
+(:mod:`.situation`); while a round is open the decisions come first, between rounds what happened
+comes first. The token is kept in the page's address (``/join?t=TOKEN``, set by :mod:`.app`), so a
+reload or a reopened tab finds the participant again and :mod:`.presence` puts them back at the
+table (:meth:`Session.rejoin`); the page's heartbeat (:func:`~.presence.Heartbeat`) keeps them
+present while it lives. A token the server does not know (the server was restarted) shows the
+session's message and the join form.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from simulatie.workshop.play.session import Phase, PlayError
 from .choices import Choices
 from .join_form import JoinForm
 from .live import use_room
-from .presence import use_presence
+from .presence import Heartbeat, device_id, use_presence
 from .role_picker import RolePicker
 from .room import NO_TABLE, Room
 from .situation import Situation
@@ -56,18 +58,21 @@ def ParticipantScreen(room: Room, token: str | None, on_token: Callable[[str | N
         lang: Language of the page.
     """
     page = solara.use_memo(lambda: secrets.token_hex(8), [])
+    device = solara.use_memo(lambda: device_id() or page, [page])
     person = room.find(token)
     # the page follows its own table only: another table's clicks do not redraw it
     mark, refresh = use_room(room, person.table if person else NO_TABLE)
     version = mark[0]
-    use_presence(room, token, page)
+    beat = use_presence(room, token, page)
 
     if person is None:
         if token:
             solara.Warning(PlayError("unknown_participant").text(lang),
                            classes=["play-unknown"])
-        JoinForm(room, page, on_join=on_token, lang=lang)
+        JoinForm(room, device, on_join=on_token, lang=lang)
         return
+
+    Heartbeat(beat).key("heartbeat")
 
     with solara.Row(gap="6px", style={"align-items": "baseline", "flex-wrap": "wrap"},
                     classes=["play-me"]):
@@ -80,5 +85,9 @@ def ParticipantScreen(room: Room, token: str | None, on_token: Callable[[str | N
         solara.Info(PlayError("finished").text(lang), classes=["play-finished"])
     # keyed: the message above comes and goes, and must not make these start afresh
     RolePicker(room, person, version, refresh, lang).key("role")
-    Choices(room, person, version, refresh, lang).key("choices")
-    Situation(room, person, version, lang).key("situation")
+    if room.session.phase is Phase.OPEN:
+        Choices(room, person, version, refresh, lang).key("choices")
+        Situation(room, person, version, lang).key("situation")
+    else:  # between rounds what happened comes first; what was chosen below it
+        Situation(room, person, version, lang).key("situation")
+        Choices(room, person, version, refresh, lang).key("choices")

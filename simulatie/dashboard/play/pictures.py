@@ -7,6 +7,10 @@ compares (:data:`~simulatie.workshop.play.table.KEY_METRICS`) and runs without a
 the metrics the time series draws but the table did not record are passed as missing values: their
 lines stay empty.
 
+The projector shows several tables at once, so each table's map and series are drawn compact and
+without their legends (the map alone, the series as four small panels); one legend strip for all
+of them is drawn once per language (:meth:`Drawings.legend`).
+
 Drawing a figure from nothing takes most of a second per table; the room keeps each table's
 painters from round to round (:class:`Drawings`), so that after the first drawing only what
 moved is drawn again (the streets, legends and axes are kept), and the time axis spans the whole
@@ -27,7 +31,14 @@ from matplotlib.figure import Figure
 from simulatie.workshop.play.session import Session
 from simulatie.workshop.play.table import Table
 
-from ..portrayal import CARE_SERIES, MapPainter, SeriesPainter, series_limits
+from ..portrayal import (
+    CARE_SERIES,
+    MapPainter,
+    SeriesPainter,
+    legend_strip,
+    series_limits,
+    to_png,
+)
 
 __all__ = ["SERIES_METRICS", "Drawings", "TablePainters", "figure_png", "padded"]
 
@@ -56,8 +67,8 @@ class TablePainters:
     def __init__(self, table: Table, lang: str, weeks: int) -> None:
         self.table = table
         self.weeks = weeks
-        self.map = MapPainter(table.simulation.model.layout, lang)
-        self.series = SeriesPainter(lang)
+        self.map = MapPainter(table.simulation.model.layout, lang, legend=False)
+        self.series = SeriesPainter(lang, baseline=False, compact=True)
 
     def draw(self, title: str) -> tuple[bytes, bytes]:
         """The table's map this week and its time series so far, as PNG bytes."""
@@ -85,6 +96,14 @@ class Drawings:
         self._painters: dict[tuple[int, str], TablePainters] = {}
         self._done: dict[tuple[int, int, str], tuple[bytes, bytes]] = {}
         self._prepared: set[str] = set()
+        self._legends: dict[str, bytes] = {}
+
+    def legend(self, lang: str) -> bytes:
+        """The one legend the projector shows below every table's pictures (PNG), drawn once."""
+        with self.lock:
+            if lang not in self._legends:
+                self._legends[lang] = to_png(legend_strip(lang))
+            return self._legends[lang]
 
     def _painter(self, table: int, lang: str) -> TablePainters:
         key = (table, lang)

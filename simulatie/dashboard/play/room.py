@@ -33,8 +33,7 @@ from typing import Any
 from simulatie.workshop.play.debrief import debrief
 from simulatie.workshop.play.decisions import PlayRole
 from simulatie.workshop.play.session import Participant, Phase, PlayError, Session
-from simulatie.workshop.play.summary import figure as debrief_figure
-from simulatie.workshop.play.summary import write_summary
+from simulatie.workshop.play.summary import table_figure, write_summary
 from simulatie.workshop.play.table import RoundRecord
 from simulatie.workshop.play.words import situation
 
@@ -43,7 +42,7 @@ from .settings import PlaySettings
 from .texts import say
 
 __all__ = ["MAX_WRONG_PINS", "NO_TABLE", "PHONES_AFTER_SECONDS", "WRONG_PIN_WINDOW", "Room",
-           "TooManyTriesError", "current_room", "set_room"]
+           "Summary", "TableSummary", "TooManyTriesError", "current_room", "set_room"]
 
 PHONES_AFTER_SECONDS = 0.8
 """After a round closes, the participants' pages are told this much later than the projector.
@@ -57,12 +56,13 @@ NO_TABLE = -1
 changes every page shows."""
 
 MAX_WRONG_PINS = 5
-"""Wrong PINs one page may type within :data:`WRONG_PIN_WINDOW` before it has to wait."""
+"""Wrong PINs one device may type within :data:`WRONG_PIN_WINDOW` before it has to wait; other
+devices are not held up (a room where one person keeps mistyping still joins)."""
 WRONG_PIN_WINDOW = 60.0  # seconds
 
 
 class TooManyTriesError(PlayError):
-    """A page typed too many wrong PINs; it has to wait a minute (nothing changes)."""
+    """A device typed too many wrong PINs; it has to wait a minute (nothing changes)."""
 
     def __init__(self) -> None:
         """A refusal without values."""
@@ -76,18 +76,38 @@ class TooManyTriesError(PlayError):
 
 
 @dataclass(frozen=True)
-class Summary:
-    """The end of the game as the facilitator sees it.
+class TableSummary:
+    """One table's part of the debrief, as the projector shows it in the table's card.
 
     Attributes:
-        lines: The debrief's sentences, or empty when it is not available.
-        figure: The debrief's figure as PNG bytes, or ``None``.
+        name: The table's heading ("Tafel 1").
+        lines: Its sentences: against the model, the alternative, the choices that mattered.
+        figure: Its panel (the share with a caring tie, week by week) as PNG bytes.
+    """
+
+    name: str
+    lines: tuple[str, ...]
+    figure: bytes
+
+
+@dataclass(frozen=True)
+class Summary:
+    """The end of the game as the facilitator sees it: per table, then the myths.
+
+    Attributes:
+        tables: Each table's lines and panel; empty when the debrief is not available.
+        myths: The myths the choices that mattered most touch, one sentence each.
         problem: Why there is no debrief (``None`` when there is one).
     """
 
-    lines: tuple[str, ...]
-    figure: bytes | None
+    tables: tuple[TableSummary, ...] = ()
+    myths: tuple[str, ...] = ()
     problem: str | None = None
+
+    @property
+    def lines(self) -> tuple[str, ...]:
+        """Every sentence, table by table and then the myths (as the written summary has them)."""
+        return tuple(line for table in self.tables for line in table.lines) + self.myths
 
 
 class Room:
@@ -151,14 +171,18 @@ class Room:
 
     # --- participants ------------------------------------------------------------------------
 
-    def join(self, pin: str, name: str, table: int, page: str) -> Participant:
+    def join(self, pin: str, name: str, table: int, device: str) -> Participant:
         """Let someone in (:meth:`Session.join`), at most :data:`MAX_WRONG_PINS` wrong tries.
+
+        Wrong tries are counted per device, so one person's typing errors never keep the rest
+        of the room out.
 
         Args:
             pin: The PIN typed.
             name: The first name typed.
             table: The table picked (from 0).
-            page: The page asking, to slow down guessing.
+            device: The browser asking (its session, which a reload or a second tab keeps), to
+                slow down guessing.
 
         Returns:
             The new participant.
@@ -168,8 +192,8 @@ class Room:
         """
         with self._lock:
             now = time.monotonic()
-            recent = [t for t in self._wrong_pins.get(page, []) if now - t < WRONG_PIN_WINDOW]
-            self._wrong_pins[page] = recent
+            recent = [t for t in self._wrong_pins.get(device, []) if now - t < WRONG_PIN_WINDOW]
+            self._wrong_pins[device] = recent
             if len(recent) >= MAX_WRONG_PINS:
                 raise TooManyTriesError()
             try:
@@ -314,7 +338,7 @@ class Room:
         self.drawings.prepare(lang)
 
     def summary(self, lang: str) -> Summary:
-        """The debrief's lines and figure, computed once per language at the end of the game.
+        """The debrief's lines and panels, computed once per language at the end of the game.
 
         Computed outside the lock (it may take a while; nothing changes once the game ended), so
         the participants' pages stay responsive meanwhile.
@@ -363,13 +387,17 @@ class Room:
 
 
 def _summary(session: Session, lang: str) -> Summary:
-    """The debrief's lines and figure, or why there are none."""
+    """The debrief's lines and panels per table, or why there are none."""
     try:
         found = debrief(session)
-        return Summary(tuple(found.lines(lang)),
-                       pictures.figure_png(debrief_figure(found, session, lang)))
+        tables = tuple(
+            TableSummary(say("table", lang, number=index + 1),
+                         tuple(found.table_lines(index, lang)),
+                         pictures.figure_png(table_figure(found, session, index, lang)))
+            for index in range(len(found.tables)))
+        return Summary(tables, tuple(found.myth_lines(lang)))
     except Exception as problem:  # shown on the facilitator's screen rather than a crash
-        return Summary((), None, say("debrief_failed", lang, problem=problem))
+        return Summary(problem=say("debrief_failed", lang, problem=problem))
 
 
 _room: Room | None = None

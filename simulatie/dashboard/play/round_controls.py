@@ -2,8 +2,9 @@
 """The facilitator's round buttons: open a round (with an optional timer), close it, who is late.
 
 Closing a round runs its weeks at every table (a second or two); a round opened with a timer is
-closed by the room when the time is up (:meth:`Room.open_round`). Below the buttons: everyone
-with a role who has not answered every decision yet.
+closed by the room when the time is up (:meth:`Room.open_round`). Beside the buttons: everyone
+with a role who has not answered every decision yet, in one line. The buttons name the round
+they act on (:func:`round_numbers`): before the first round both say round 1.
 """
 
 from __future__ import annotations
@@ -12,18 +13,34 @@ from collections.abc import Callable
 
 import solara
 
-from simulatie.workshop.play.session import Phase, PlayError
+from simulatie.workshop.play.session import Phase, PlayError, Session
 
 from .participant import phase_text
 from .room import Room
 from .texts import say
 
-__all__ = ["RoundControls", "WaitingList"]
+__all__ = ["RoundControls", "WaitingList", "round_numbers"]
+
+
+def round_numbers(session: Session) -> tuple[int, int]:
+    """The rounds the *open* and the *close* button act on, counted from 1.
+
+    Before the first round and between rounds both name the next round; while a round is
+    open, *close* names it; after the last round both name the last one (both are disabled).
+
+    Returns:
+        The round *Open round N* opens and the round *Close round N* closes.
+    """
+    if session.phase is Phase.OPEN:
+        return min(session.round + 1, session.rounds), session.round
+    if session.phase is Phase.FINISHED:
+        return session.rounds, session.rounds
+    return session.round + 1, session.round + 1
 
 
 @solara.component
 def WaitingList(room: Room, version: int, lang: str):
-    """The names (as plain text) of those still choosing, with their table.
+    """The names (as plain text) of those still choosing, with their table, in one line.
 
     Args:
         room: The room.
@@ -34,10 +51,11 @@ def WaitingList(room: Room, version: int, lang: str):
     if not waiting:
         solara.Text(say("nobody_waiting", lang), classes=["play-hint", "play-nobody-waiting"])
         return
-    solara.Text(say("waiting_for", lang), classes=["play-label"])
-    with solara.Column(gap="2px", classes=["play-waiting"]):
+    with solara.Row(gap="12px", style={"flex-wrap": "wrap", "align-items": "baseline"},
+                    classes=["play-waiting"]):
+        solara.Text(say("waiting_for", lang), classes=["play-label"])
         for person in waiting:
-            with solara.Row(gap="6px", style={"align-items": "baseline"}):
+            with solara.Row(gap="4px", style={"align-items": "baseline"}):
                 solara.Text(person.name, classes=["play-waiting-name"])
                 solara.Text(f"({say('table', lang, number=person.table + 1)})",
                             classes=["play-hint"])
@@ -70,13 +88,15 @@ def RoundControls(room: Room, mark: tuple[int, int | None], on_change: Callable[
 
     solara.Text(phase_text(room, lang), classes=["play-phase"])
     can_open = session.phase in (Phase.LOBBY, Phase.BETWEEN)
+    opens, closes = round_numbers(session)
     with solara.Row(gap="12px", style={"align-items": "center", "flex-wrap": "wrap"}):
         solara.InputFloat(say("timer_minutes", lang), value=minutes, continuous_update=True,
-                          classes=["play-minutes"], disabled=not can_open)
-        solara.Button(say("open_round", lang, number=session.round + 1),
+                          classes=["play-minutes"], disabled=not can_open,
+                          style={"max-width": "17rem"})
+        solara.Button(say("open_round", lang, number=opens),
                       on_click=lambda: act(lambda: room.open_round(minutes.value)),
                       disabled=not can_open, color="primary", classes=["play-open"])
-        solara.Button(say("close_round", lang, number=session.round),
+        solara.Button(say("close_round", lang, number=closes),
                       on_click=lambda: act(room.close_round),
                       disabled=session.phase is not Phase.OPEN, classes=["play-close"])
     if refusal.value is not None:

@@ -50,8 +50,8 @@ class PlaySettings:
             address (``None``: no key asked, as when started with ``solara run`` on this
             computer).
         join_url: The address participants open (shown and as a QR code).
-        away_seconds: How long a participant's page may be disconnected before the model plays
-            their role.
+        away_seconds: How long a participant's page may stay silent (no heartbeat, or no
+            connection) before the model plays their role.
         export_dir: Where the debrief's summary is written.
         compare: A scenario whose levers the debrief also compares the tables with (``None``:
             only the model's own run; the facilitator can choose one on the screen).
@@ -66,7 +66,7 @@ class PlaySettings:
     lang: str = "nl"
     key: str | None = None
     join_url: str = "http://127.0.0.1:8765/join"
-    away_seconds: float = 20.0
+    away_seconds: float = 15.0
     export_dir: Path = Path("results") / "workshop"
     compare: str | None = None
 

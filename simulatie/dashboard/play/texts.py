@@ -51,6 +51,12 @@ TEXT: dict[str, dict[str, str]] = {
                        "has chosen."},
     "without_role": {"nl": "Nog zonder rol:", "en": "No role yet:"},
     "weeks": {"nl": "weken {first} tot en met {last}", "en": "weeks {first} to {last}"},
+    "after_round": {"nl": "na ronde {round} (weken {first}–{last})",
+                    "en": "after round {round} (weeks {first}–{last})"},
+    "neighbourhoods": {"nl": "De buurten na de laatste ronde",
+                       "en": "The neighbourhoods after the last round"},
+    "debrief_myths": {"nl": "De mythen die de belangrijkste keuzes raken:",
+                      "en": "The myths the choices that mattered most touch:"},
     "map_title": {"nl": "Tafel {number}, na ronde {round}", "en": "Table {number}, after round "
                   "{round}"},
     "no_round_yet": {"nl": "Na de eerste ronde verschijnen hier de buurt en haar cijfers.",
@@ -72,8 +78,9 @@ TEXT: dict[str, dict[str, str]] = {
     "your_name": {"nl": "Je voornaam", "en": "Your first name"},
     "which_table": {"nl": "Aan welke tafel zit je?", "en": "Which table are you at?"},
     "join": {"nl": "Meedoen", "en": "Join"},
-    "too_many_tries": {"nl": "Te vaak een verkeerde pincode. Probeer het over een minuut "
-                       "opnieuw.", "en": "Too many wrong PINs. Try again in a minute."},
+    "too_many_tries": {"nl": "Te vaak een verkeerde pincode op dit toestel. Probeer het over "
+                       "een minuut opnieuw.", "en": "Too many wrong PINs on this device. Try "
+                       "again in a minute."},
     "welcome": {"nl": "Hallo", "en": "Hello"},
     # participant: role
     "pick_role": {"nl": "Kies je rol", "en": "Choose your role"},

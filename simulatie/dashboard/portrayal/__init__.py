@@ -7,7 +7,8 @@ thick purple lines for caring ties, so a viewer sees a caring community form (or
 week by week. The time-series figure (:mod:`.time_series`) shows caring ties, loneliness and
 ownership, care hours by source with the unmet part, and the active volunteers and initiators,
 with labels from :data:`simulatie.core.observe.metrics.METRICS`. Both share one palette
-(:mod:`.style`) and are turned into image frames by :mod:`.frames`.
+(:mod:`.style`) and are turned into image frames by :mod:`.frames`; a screen with several
+neighbourhoods draws them without their legends and shows one legend strip (:mod:`.legend`).
 
 Figures are drawn on matplotlib's Agg canvas without pyplot, so this package works headless,
 keeps no global state and is safe to call from Solara's per-session threads.
@@ -18,6 +19,7 @@ the views show their JPEG frames.
 from __future__ import annotations
 
 from .frames import to_png
+from .legend import legend_strip
 from .neighbourhood_map import (
     IN_NEED_HOURS,
     MapPainter,
@@ -26,9 +28,17 @@ from .neighbourhood_map import (
     resident_states,
 )
 from .style import CARE_COLOURS, GROUP_COLOURS
-from .time_series import CARE_SERIES, SeriesPainter, draw_series, nice_ceiling, series_limits
+from .time_series import (
+    BASELINE_LINES,
+    CARE_SERIES,
+    SeriesPainter,
+    draw_series,
+    nice_ceiling,
+    series_limits,
+)
 
 __all__ = [
+    "BASELINE_LINES",
     "CARE_COLOURS",
     "CARE_SERIES",
     "GROUP_COLOURS",
@@ -38,6 +48,7 @@ __all__ = [
     "SeriesPainter",
     "draw_map",
     "draw_series",
+    "legend_strip",
     "nice_ceiling",
     "resident_states",
     "series_limits",

@@ -39,7 +39,8 @@ from .style import (
 if TYPE_CHECKING:
     from simulatie.core.run.model import CaringCommunity
 
-__all__ = ["IN_NEED_HOURS", "MapPainter", "ResidentState", "draw_map", "resident_states"]
+__all__ = ["IN_NEED_HOURS", "MapPainter", "ResidentState", "draw_map", "legend_handles",
+           "resident_states"]
 
 IN_NEED_HOURS = 0.5
 """A resident whose unmet need this week is at least this many hours is shown as in need."""
@@ -93,7 +94,8 @@ def _tie_segments(model: CaringCommunity, stage: np.ndarray, which: TieStage) ->
     return np.stack([xy[ties.a[keep]], xy[ties.b[keep]]], axis=1).reshape(-1, 2, 2)
 
 
-def _legend_handles(lang: str) -> tuple[list[Line2D], list[Line2D], list[Line2D]]:
+def legend_handles(lang: str) -> tuple[list[Line2D], list[Line2D], list[Line2D]]:
+    """The map legend's entries: the residents' groups, how they are, what is in the area."""
     groups = [
         Line2D([], [], linestyle="", marker="s", markersize=13, markerfacecolor=colour,
                markeredgecolor="#333333", label=GROUP_NAMES[group][lang])
@@ -131,19 +133,21 @@ class MapPainter:
         layout: The model's layout (:attr:`CaringCommunity.layout`); a new model with a
             different layout needs a new painter.
         lang: Language of the title and legend, ``"nl"`` or ``"en"``.
+        legend: Whether the legend is drawn beside the map; a screen that shows several maps
+            shows one legend for all of them instead (:func:`~.legend.legend_strip`).
     """
 
     MAP_WIDTH = 5.6  # inches for the map itself; the legend takes LEGEND_WIDTH to its right
     LEGEND_WIDTH = 3.4
 
-    def __init__(self, layout: Layout, lang: str = "nl") -> None:
+    def __init__(self, layout: Layout, lang: str = "nl", legend: bool = True) -> None:
         self.layout = layout
         self.lang = lang
         width, height = layout.width, layout.height
-        total = self.MAP_WIDTH + self.LEGEND_WIDTH
-        map_height = min(max(self.MAP_WIDTH * height / width, 6.0), 9.0)
+        total = self.MAP_WIDTH + (self.LEGEND_WIDTH if legend else 0.0)
+        map_height = min(max(self.MAP_WIDTH * height / width, 6.0 if legend else 0.0), 9.0)
         self.figure = new_figure(total, map_height + 0.8)
-        self.ax = self.figure.add_axes((0.01, 0.01, self.MAP_WIDTH / total, 0.90))
+        self.ax = self.figure.add_axes((0.01, 0.01, self.MAP_WIDTH / total - 0.02, 0.90))
         ax = self.ax
         ax.set_axis_off()
         ax.set_aspect("equal")
@@ -160,8 +164,14 @@ class MapPainter:
         ax.set_ylim(-0.6, height - 0.4)
         ax.set_autoscale_on(False)
 
-        groups, states, legend_places = _legend_handles(lang)
-        left = self.MAP_WIDTH / total + 0.025
+        if legend:
+            self._draw_legend(lang, self.MAP_WIDTH / total + 0.025)
+        self._colours = to_rgba_array([GROUP_COLOURS[Group(g)] for g in range(len(Group))])
+        self._make_artists()
+
+    def _draw_legend(self, lang: str, left: float) -> None:
+        """The three legends right of the map: residents, how they are, what is in the area."""
+        groups, states, legend_places = legend_handles(lang)
         style = {"loc": "upper left", "frameon": False, "fontsize": FONT_SIZE,
                  "title_fontsize": FONT_SIZE + 1, "alignment": "left", "handletextpad": 0.5,
                  "borderaxespad": 0.0, "labelspacing": 0.45}
@@ -172,8 +182,6 @@ class MapPainter:
             legend = self.figure.legend(handles=handles, title=t(key, lang),
                                         bbox_to_anchor=(left, top), **style)
             legend.get_title().set_fontweight("bold")
-        self._colours = to_rgba_array([GROUP_COLOURS[Group(g)] for g in range(len(Group))])
-        self._make_artists()
 
     def _make_artists(self) -> None:
         """The artists that change every week, made once and updated in place."""

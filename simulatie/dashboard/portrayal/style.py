@@ -15,6 +15,7 @@ __all__ = [
     "FONT_SIZE",
     "FRIENDLY_COLOUR",
     "GROUP_COLOURS",
+    "LONELY_COLOUR",
     "PLACE_COLOUR",
     "PROFESSIONAL_COLOUR",
 ]
@@ -34,6 +35,8 @@ PLACE_COLOUR = "#f2c200"
 PROFESSIONAL_COLOUR = "#222222"
 # Background per CellKind: open ground, home plot, street, meeting place.
 CELL_COLOURS = ("#ffffff", "#f4f1ea", "#d6d6d6", "#fff3c4")
+
+LONELY_COLOUR = "#6d597a"
 
 CARE_COLOURS = ("#2a9d8f", "#8ab17d", "#e9c46a", "#577590", "#e76f51")
 """One colour per care-hour band of the time series (:data:`~.time_series.CARE_SERIES`)."""

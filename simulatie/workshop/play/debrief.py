@@ -26,7 +26,7 @@ from simulatie.workshop.play.session import Session
 from simulatie.workshop.play.table import KEY_METRICS, Table
 from simulatie.workshop.texts import MYTH_TEXTS
 
-__all__ = ["OUTCOME", "Choice", "Debrief", "TableDebrief", "debrief"]
+__all__ = ["OUTCOME", "Choice", "Debrief", "TableDebrief", "debrief", "points_words"]
 
 OUTCOME = "share_with_caring_tie"
 """The outcome the debrief compares: the share of residents with at least one caring tie."""
@@ -176,38 +176,89 @@ class Debrief:
         ranked = sorted((c for t in self.tables for c in t.choices), key=lambda c: -abs(c.effect))
         return sorted({m for c in ranked[:top] for m in c.myths})
 
-    def lines(self, lang: str = "nl") -> list[str]:
-        """The debrief in words, one line per finding."""
+    def table_lines(self, index: int, lang: str = "nl") -> list[str]:
+        """One table's findings in words: against the model, the alternative, its choices.
+
+        Args:
+            index: The table (from 0).
+            lang: ``"nl"`` or ``"en"``.
+
+        Returns:
+            The table's result first ("Tafel 1: 3 procentpunt meer bewoners met een zorgzame
+            band dan ..."), then against the alternative policy if one was chosen, then its
+            three choices that mattered most, each with its part in percentage points.
+        """
         nl = lang == "nl"
-        lines = []
-        for table in self.tables:
-            diff = _points(table.difference())
-            name = f"Tafel {table.name}" if nl else f"Table {table.name}"
-            lines.append(
-                f"{name}: {diff} procentpunt bewoners met een zorgzame band, vergeleken "
-                "met dezelfde buurt waarin het model alle rollen speelde." if nl else
-                f"{name}: {diff} percentage points of residents with a caring tie, compared "
-                "with the same neighbourhood with every role played by the model.")
-            other = table.difference_from_alternative()
-            if other is not None and self.alternative is not None:
-                policy = self.alternative.label(lang)
-                lines.append(
-                    f"{name}: {_points(other)} procentpunt vergeleken met dezelfde buurt met het "
-                    f"beleid van {policy}." if nl else f"{name}: {_points(other)} percentage "
-                    f"points compared with the same neighbourhood under the policy of {policy}.")
-            for choice in table.choices[:3]:
-                lines.append(f"  {choice.text(lang)} ({_points(choice.effect)} "
-                             f"{'procentpunt' if nl else 'points'})")
-        for number in self.myths():
-            claim = MYTH_TEXTS[number]["nl" if nl else "en"]["claim"]
-            lines.append(f"{'Mythe' if nl else 'Myth'} {number}: {claim}")
+        table = self.tables[index]
+        name = f"Tafel {table.name}" if nl else f"Table {table.name}"
+        lines = [f"{name}: {_compared(table.difference(), lang)} "
+                 + ("in dezelfde buurt waarin het model alle rollen speelde." if nl else
+                    "in the same neighbourhood with every role played by the model.")]
+        other = table.difference_from_alternative()
+        if other is not None and self.alternative is not None:
+            policy = self.alternative.label(lang)
+            lines.append(f"{name}: {_compared(other, lang)} "
+                         + (f"met het beleid van {policy}." if nl else
+                            f"under the policy of {policy}."))
+        for choice in table.choices[:3]:
+            lines.append(f"  {choice.text(lang)} ({points_words(choice.effect, lang)})")
         return lines
 
+    def myth_lines(self, lang: str = "nl") -> list[str]:
+        """The myths the choices that mattered most touch, one line each with its claim."""
+        nl = lang == "nl"
+        return [f"{'Mythe' if nl else 'Myth'} {number}: "
+                f"{MYTH_TEXTS[number]['nl' if nl else 'en']['claim']}"
+                for number in self.myths()]
 
-def _points(share: float) -> str:
-    """A difference of shares in percentage points, signed, without a "-0"."""
-    points = round(100 * share)
-    return f"{points:+d}" if points else "0"
+    def lines(self, lang: str = "nl") -> list[str]:
+        """The debrief in words, one line per finding: every table's, then the myths."""
+        lines = []
+        for index in range(len(self.tables)):
+            lines += self.table_lines(index, lang)
+        return lines + self.myth_lines(lang)
+
+
+def _points(share: float) -> int:
+    """A difference of shares in whole percentage points."""
+    return round(100 * share)
+
+
+def points_words(share: float, lang: str = "nl") -> str:
+    """A difference of shares in percentage points, signed: "+3 procentpunt", "-1 point", "0".
+
+    Args:
+        share: The difference of two shares (0.03 is 3 percentage points).
+        lang: ``"nl"`` or ``"en"``.
+
+    Returns:
+        The signed number with its unit; no "-0" and no unit after a plain 0.
+    """
+    points = _points(share)
+    if not points:
+        return "0"
+    if lang == "nl":
+        return f"{points:+d} procentpunt"
+    return f"{points:+d} {'percentage point' if abs(points) == 1 else 'percentage points'}"
+
+
+def _compared(share: float, lang: str) -> str:
+    """A difference in residents with a caring tie in words, up to "dan"/"than" or "als"/"as".
+
+    E.g. "3 procentpunt meer bewoners met een zorgzame band dan", "1 percentage point fewer
+    residents with a caring tie than", "evenveel bewoners met een zorgzame band als".
+    """
+    points = _points(share)
+    size = abs(points)
+    if lang == "nl":
+        if not points:
+            return "evenveel bewoners met een zorgzame band als"
+        return (f"{size} procentpunt {'meer' if points > 0 else 'minder'} bewoners met een "
+                "zorgzame band dan")
+    if not points:
+        return "as many residents with a caring tie as"
+    unit = "percentage point" if size == 1 else "percentage points"
+    return f"{size} {unit} {'more' if points > 0 else 'fewer'} residents with a caring tie than"
 
 
 def debrief(session: Session) -> Debrief:

@@ -33,7 +33,7 @@ from simulatie.workshop.play.names import resident_name
 if TYPE_CHECKING:
     from simulatie.core.state.neighbourhood import Neighbourhood
 
-__all__ = ["CHOICES_SHOWN", "MODEL_OPTIONS", "TAKE", "apply_personal", "home_of",
+__all__ = ["CHOICES_SHOWN", "MODEL_OPTIONS", "TAKE", "apply_personal", "home_of", "knows_well",
            "personal_decisions"]
 
 CHOICES_SHOWN = 4
@@ -66,9 +66,12 @@ def _named(nb: Neighbourhood, homes: list[int], notes: list[tuple[str, str]]) ->
             for home, (nl, en) in zip(homes, notes, strict=True)]
 
 
-def _knows(count: int) -> tuple[str, str]:
+def knows_well(count: int) -> tuple[str, str]:
+    """How many people a resident knows well, in Dutch and English ("kent 1 persoon goed")."""
     if count == 0:
         return "kent nog niemand goed", "knows nobody well yet"
+    if count == 1:
+        return "kent 1 persoon goed", "knows 1 person well"
     return f"kent {count} mensen goed", f"knows {count} people well"
 
 
@@ -104,7 +107,7 @@ def _invite_whom(nb: Neighbourhood) -> Decision | None:
     homes = near[np.lexsort((near, counts))][:CHOICES_SHOWN]
     if len(homes) == 0:
         return None
-    notes = [_knows(int(nb.views.friendly_counts[h])) for h in homes]
+    notes = [knows_well(int(nb.views.friendly_counts[h])) for h in homes]
     options = _named(nb, homes.tolist(), notes)
     options.append(Option("nobody", "Niemand in het bijzonder", "Nobody in particular"))
     return Decision("invite_whom", PlayRole.KARTREKKER, "Wie nodig je persoonlijk uit?",
@@ -121,10 +124,11 @@ def _connect_whom(nb: Neighbourhood) -> Decision | None:
         return None
     notes = []
     for home in homes.tolist():
-        nl, en = _knows(int(counts[home]))
+        nl, en = knows_well(int(counts[home]))
         if unmet[home] > 0.5:
-            nl = f"{unmet[home]:.0f} uur hulp bleef liggen, {nl}"
-            en = f"{unmet[home]:.0f} hours of help left undone, {en}"
+            hours = round(float(unmet[home]))
+            nl = f"{hours} uur hulp bleef liggen, {nl}"
+            en = f"{hours} {'hour' if hours == 1 else 'hours'} of help left undone, {en}"
         notes.append((nl, en))
     options = _named(nb, homes.tolist(), notes)
     options.append(Option("nobody", "Niemand in het bijzonder", "Nobody in particular"))

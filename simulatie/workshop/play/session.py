@@ -4,8 +4,8 @@ The facilitator's screen creates a :class:`Session`; participants join from thei
 session's PIN and a first name, pick a table and a role, and answer their role's decisions while
 a round is open. When the facilitator closes the round (or its timer ends), every table runs the
 round's weeks with the choices made (:meth:`Table.play_round`). A role nobody plays is played by
-the model's own rules; a participant who leaves is replaced by the model and can come back and
-take the role again.
+the model's own rules; a participant who leaves is replaced by the model from the next round on
+(what they answered in the open round still counts) and can come back and take the role again.
 
 Every method that changes the session takes one lock, so the many browser tabs of one server
 (each its own thread) see one consistent room. Every refusal is a :class:`PlayError` with a
@@ -301,10 +301,19 @@ class Session:
             return records
 
     def _choices_at(self, table: int) -> dict[PlayRole, dict[str, str]]:
-        """The answers of the roles played at a table in the open round (present players)."""
-        return {p.role: dict(p.choices) for p in self.participants.values()
-                if p.present and p.table == table and p.role is not None
-                and p.submitted_round == self.round and p.choices}
+        """The answers given at a table in the open round, per role.
+
+        An answer given in this round counts even if its page went away afterwards (a phone
+        locked while the room looks at the projector), unless someone present now plays that
+        role and answered too: then theirs count.
+        """
+        found: dict[PlayRole, dict[str, str]] = {}
+        answered = [p for p in self.participants.values()
+                    if p.table == table and p.role is not None
+                    and p.submitted_round == self.round and p.choices]
+        for person in sorted(answered, key=lambda p: p.present):  # present ones last: they win
+            found[person.role] = dict(person.choices)
+        return found
 
     def compare_with(self, scenario: str | None) -> Alternative | None:
         """Choose the debrief's alternative policy: another scenario's levers, or none.

@@ -2,9 +2,11 @@
 
 The figure shows, per table, the share of residents with a caring tie week by week: the table's
 game as a solid line, the same neighbourhood with every role played by the model as a dashed line,
-the chosen alternative policy (if any) as a dotted line, and the rounds as light bands. The page
-adds the debrief's lines (:mod:`.debrief`) and the session's settings. Both files are written into
-the session folder only.
+the chosen alternative policy (if any) as a dotted line, and the rounds as light bands; in percent
+(the debrief speaks in percentage points), on one axis for all tables, two columns from two tables
+on. The projector shows each table's panel on its own beside its lines (:func:`table_figure`).
+The page adds the debrief's lines (:mod:`.debrief`) and the session's settings. Both files are
+written into the session folder only.
 """
 
 from __future__ import annotations
@@ -12,30 +14,97 @@ from __future__ import annotations
 import base64
 import html
 import io
+import math
 import textwrap
 from datetime import UTC, datetime
 from pathlib import Path
 
+import numpy as np
+from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.backends.backend_pdf import PdfPages
 from matplotlib.figure import Figure
 from matplotlib.image import imread
+from matplotlib.ticker import MaxNLocator, PercentFormatter
 
 from simulatie.workshop.play.debrief import OUTCOME, Debrief, debrief
 from simulatie.workshop.play.session import Session
 
-__all__ = ["figure", "write_summary"]
+__all__ = ["draw_table", "figure", "share_limits", "table_figure", "write_summary"]
 
 _TITLE = {"nl": "Speel de buurt: samenvatting", "en": "Play the neighbourhood: summary"}
 _AXIS = {"nl": "bewoners met een zorgzame band", "en": "residents with a caring tie"}
+"""The y-axis: the share of residents with at least one caring tie, in percent."""
 _WEEK = {"nl": "week", "en": "week"}
 _PLAYED = {"nl": "gespeeld", "en": "played"}
 _MODEL = {"nl": "het model speelde alle rollen", "en": "the model played every role"}
 _POLICY = {"nl": "beleid van", "en": "policy of"}
 
 
+def share_limits(found: Debrief) -> tuple[float, float]:
+    """The y-axis of every table's panel: the lines' range with 5 points around it, in tens.
+
+    Shared by all tables so that they compare by eye; never beyond 0 to 100%.
+    """
+    frames = [frame for table in found.tables
+              for frame in (table.played, table.model, table.alternative) if frame is not None]
+    values = np.concatenate([frame[OUTCOME].to_numpy(dtype=float) for frame in frames])
+    values = values[np.isfinite(values)]
+    if not len(values):
+        return 0.0, 1.0
+    low = max(0.0, math.floor((values.min() - 0.05) * 10) / 10)
+    high = min(1.0, math.ceil((values.max() + 0.05) * 10) / 10)
+    return low, max(high, low + 0.1)
+
+
+def draw_table(ax: Axes, found: Debrief, session: Session, index: int, lang: str = "nl",
+               legend: bool = True) -> None:
+    """One table's game against the model (and the alternative) into ``ax``, in percent.
+
+    Args:
+        ax: The axes to draw into.
+        found: From :func:`~.debrief.debrief`.
+        session: The session (for its rounds).
+        index: The table (from 0).
+        lang: ``"nl"`` or ``"en"``.
+        legend: Whether to draw the legend in the panel.
+    """
+    table, played = found.tables[index], session.tables[index]
+    for record in played.rounds[::2]:
+        ax.axvspan(record.weeks[0] - 1, record.weeks[1], color="#eeeeee", linewidth=0)
+    ax.plot(table.played["week"], table.played[OUTCOME], color="#264653", linewidth=2.0,
+            label=_PLAYED[lang])
+    ax.plot(table.model["week"], table.model[OUTCOME], color="#e76f51", linestyle="--",
+            linewidth=1.6, label=_MODEL[lang])
+    if table.alternative is not None and found.alternative is not None:
+        ax.plot(table.alternative["week"], table.alternative[OUTCOME], color="#2a9d8f",
+                linestyle=":", linewidth=2.0, label=f"{_POLICY[lang]} {found.alternative.name}")
+    ax.set_title(f"{'Tafel' if lang == 'nl' else 'Table'} {table.name}", loc="left",
+                 fontweight="bold")
+    ax.set_ylim(*share_limits(found))
+    ax.yaxis.set_major_formatter(PercentFormatter(xmax=1.0, decimals=0))
+    ax.yaxis.set_major_locator(MaxNLocator(5))
+    ax.xaxis.set_major_locator(MaxNLocator(6, integer=True))
+    ax.grid(axis="y", color="#e6e6e6", linewidth=0.8)
+    ax.spines[["top", "right"]].set_visible(False)
+    ax.set_xlabel(_WEEK[lang])
+    if legend:
+        ax.legend(loc="lower right", frameon=False, fontsize="small")
+
+
+def table_figure(found: Debrief, session: Session, index: int, lang: str = "nl") -> Figure:
+    """One table's panel as a small figure of its own, for the projector's grid of tables."""
+    fig = Figure(figsize=(7.6, 2.5), layout="constrained")
+    FigureCanvasAgg(fig)
+    ax = fig.subplots()
+    draw_table(ax, found, session, index, lang)
+    ax.set_title("", loc="left")  # the card around it names the table
+    ax.set_ylabel(_AXIS[lang], fontsize="small")
+    return fig
+
+
 def figure(found: Debrief, session: Session, lang: str = "nl") -> Figure:
-    """The tables' games against the model, one panel per table.
+    """The tables' games against the model: one panel per table, two columns from two tables.
 
     Args:
         found: From :func:`~.debrief.debrief`.
@@ -43,28 +112,24 @@ def figure(found: Debrief, session: Session, lang: str = "nl") -> Figure:
         lang: ``"nl"`` or ``"en"``.
 
     Returns:
-        The figure, on an Agg canvas.
+        The figure, on an Agg canvas; the y-axis is the share of residents with a caring tie
+        in percent, the same for every table.
     """
     count = len(found.tables)
-    fig = Figure(figsize=(8.0, 2.4 * count + 0.6), layout="constrained")
+    columns = 1 if count == 1 else 2
+    rows = math.ceil(count / columns)
+    fig = Figure(figsize=(8.0 if columns == 2 else 7.0, 2.3 * rows + 0.8), layout="constrained")
     FigureCanvasAgg(fig)
-    axes = fig.subplots(count, 1, squeeze=False)[:, 0]
-    for ax, table, played in zip(axes, found.tables, session.tables, strict=True):
-        for record in played.rounds[::2]:
-            ax.axvspan(record.weeks[0] - 1, record.weeks[1], color="#eeeeee", linewidth=0)
-        ax.plot(table.played["week"], table.played[OUTCOME], color="#264653",
-                label=_PLAYED[lang])
-        ax.plot(table.model["week"], table.model[OUTCOME], color="#e76f51", linestyle="--",
-                label=_MODEL[lang])
-        if table.alternative is not None and found.alternative is not None:
-            ax.plot(table.alternative["week"], table.alternative[OUTCOME], color="#2a9d8f",
-                    linestyle=":", linewidth=2.0,
-                    label=f"{_POLICY[lang]} {found.alternative.name}")
-        ax.set_title(f"{'Tafel' if lang == 'nl' else 'Table'} {table.name}", loc="left")
+    axes = fig.subplots(rows, columns, squeeze=False, sharey=True).ravel()
+    for index in range(count):
+        draw_table(axes[index], found, session, index, lang, legend=False)
+    for ax in axes[count:]:
+        ax.set_visible(False)
+    for ax in axes[::columns]:
         ax.set_ylabel(_AXIS[lang])
-        ax.set_ylim(0, 1)
-        ax.legend(loc="lower right", frameon=False, fontsize="small")
-    axes[-1].set_xlabel(_WEEK[lang])
+    handles, labels = axes[0].get_legend_handles_labels()
+    fig.legend(handles, labels, loc="outside upper center", ncols=len(labels), frameon=False,
+               fontsize="small")
     return fig
 
 
@@ -75,11 +140,16 @@ def _png(fig: Figure) -> str:
 
 
 def _settings(session: Session, lang: str) -> str:
+    tables, rounds, weeks = len(session.tables), session.round, session.weeks_per_round
     if lang == "nl":
-        return (f"Scenario {session.scenario}, seed {session.seed}, {len(session.tables)} "
-                f"tafel(s), {session.round} ronde(s) van {session.weeks_per_round} weken.")
-    return (f"Scenario {session.scenario}, seed {session.seed}, {len(session.tables)} "
-            f"table(s), {session.round} round(s) of {session.weeks_per_round} weeks.")
+        return (f"Scenario {session.scenario}, seed {session.seed}, {tables} "
+                f"{'tafel' if tables == 1 else 'tafels'}, {rounds} "
+                f"{'ronde' if rounds == 1 else 'rondes'} van {weeks} "
+                f"{'week' if weeks == 1 else 'weken'}.")
+    return (f"Scenario {session.scenario}, seed {session.seed}, {tables} "
+            f"{'table' if tables == 1 else 'tables'}, {rounds} "
+            f"{'round' if rounds == 1 else 'rounds'} of {weeks} "
+            f"{'week' if weeks == 1 else 'weeks'}.")
 
 
 def write_summary(session: Session, folder: Path, lang: str = "nl") -> dict[str, Path]:

@@ -29,6 +29,11 @@ def _hours(value: float) -> str:
     return f"{value:.0f}"
 
 
+def _hours_en(value: float) -> str:
+    """Hours in English words: "1 hour", "3 hours" (Dutch "uur" has no plural)."""
+    return f"{_hours(value)} {'hour' if _hours(value) == '1' else 'hours'}"
+
+
 def _percent(value: float) -> str:
     return f"{100 * value:.0f}%"
 
@@ -62,7 +67,7 @@ def _resident(record: RoundRecord, lang: str) -> list[str]:
     helped = r["network"] + r["volunteers"] + r["professional"]
     nl = lang == "nl"
     lines = [f"Jij speelt {name}. Deze ronde had {name} {_hours(r['need'])} uur hulp nodig."
-             if nl else f"You play {name}. This round {name} needed {_hours(r['need'])} hours "
+             if nl else f"You play {name}. This round {name} needed {_hours_en(r['need'])} "
              "of help."]
     asks = [q for q in record.requests if q.kind == "ask" and q.asker == me]
     if not asks:
@@ -75,16 +80,17 @@ def _resident(record: RoundRecord, lang: str) -> list[str]:
             f"Je vroeg {other} {_times(len(group), lang)} om hulp: {len(yes)} keer ja "
             f"({_hours(sum(q.hours for q in yes))} uur), {len(group) - len(yes)} keer nee."
             if nl else f"You asked {other} for help {_times(len(group), lang)}: yes "
-            f"{_times(len(yes), lang)} ({_hours(sum(q.hours for q in yes))} hours), no "
+            f"{_times(len(yes), lang)} ({_hours_en(sum(q.hours for q in yes))}), no "
             f"{_times(len(group) - len(yes), lang)}.")
     lines += [f"{_hours(r['formal'])} uur kwam van de thuiszorg, {_hours(helped)} uur van "
               f"buren, vrijwilligers en de professional "
               f"({_hours(r['network'])} van buren en vrienden)." if nl else
-              f"{_hours(r['formal'])} hours came from home care, {_hours(helped)} from "
+              f"{_hours_en(r['formal'])} came from home care, {_hours_en(helped)} from "
               f"neighbours, volunteers and the professional "
-              f"({_hours(r['network'])} from neighbours and friends).",
+              f"({_hours_en(r['network'])} from neighbours and friends).",
               f"{_hours(r['unmet'])} uur bleef liggen." if nl else
-              f"{_hours(r['unmet'])} hours were left undone."]
+              f"{_hours_en(r['unmet'])} {'was' if _hours(r['unmet']) == '1' else 'were'} left "
+              "undone."]
     return lines
 
 
@@ -112,7 +118,7 @@ def _volunteer(record: RoundRecord, lang: str) -> list[str]:
                          f"{helped}.")
         else:
             answer = f"you said no {_times(no, lang)}" if no else "you said yes"
-            helped = f" and helped {_hours(hours)} hours" if hours >= 0.5 else ""
+            helped = f" and helped {_hours_en(hours)}" if hours >= 0.5 else ""
             lines.append(f"{other} asked you for help {_times(len(group), lang)}; {answer}"
                          f"{helped}.")
     return lines
@@ -165,13 +171,16 @@ def _neighbourhood(role: PlayRole, record: RoundRecord, lang: str) -> list[str]:
                 if nl else f"{_percent(end['attendance'])} of the neighbourhood came to the "
                 "activities."]
     if role is PlayRole.VOLUNTEER:
-        return [f"Er zijn nu {end['active_volunteers']:.0f} vrijwilligers actief." if nl
-                else f"{end['active_volunteers']:.0f} volunteers are active now."]
+        count = round(end["active_volunteers"])
+        if count == 1:
+            return ["Er is nu 1 vrijwilliger actief." if nl else "1 volunteer is active now."]
+        return [f"Er zijn nu {count} vrijwilligers actief." if nl
+                else f"{count} volunteers are active now."]
     if role is PlayRole.PROFESSIONAL:
         return [f"In de laatste week kwam {_hours(end['care_hours_network'])} uur hulp van buren "
                 f"en vrienden en {_hours(end['care_hours_professional'])} uur van professionals."
-                if nl else f"In the last week {_hours(end['care_hours_network'])} hours of help "
-                f"came from neighbours and friends, {_hours(end['care_hours_professional'])} "
+                if nl else f"In the last week {_hours_en(end['care_hours_network'])} of help "
+                f"came from neighbours and friends, {_hours_en(end['care_hours_professional'])} "
                 "from professionals."]
     return [f"{_percent(end['share_with_caring_tie'])} van de bewoners heeft iemand die voor hen "
             f"zorgt; {_percent(end['lonely_share'])} is eenzaam." if nl
