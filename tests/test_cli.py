@@ -44,7 +44,7 @@ def test_parameters_lists_every_parameter_in_dutch():
         assert f"  {name} " in result.stdout
         assert f"{spec.short_nl}: {spec.nl}" in result.stdout
         assert f"  {spec.unit_label('nl')}  · " in result.stdout
-    assert "uren per week" in result.stdout and "hours/week" not in result.stdout
+    assert "uur per week" in result.stdout and "hours/week" not in result.stdout
     assert "[0 – 1]" in result.stdout  # a range
     assert "[0,01 – 0,5]" in result.stdout  # with a decimal comma
     assert "  0,3  [0 – 1]  aandeel" in result.stdout  # takeover's default
@@ -212,7 +212,7 @@ def test_run_summary_explains_itself_in_dutch(tmp_path, monkeypatch):
     assert "Eenzame bewoners" not in out
     assert "Gemiddelde over de hele run (week 0–26)" in out  # a run shorter than a year
     assert "procentpunt" in out and "%" in out
-    assert "uren per week" in out
+    assert "uur per week" in out
     assert "zonder project:" in out
     assert "Waarom:" in out or "verschil met zonder project is klein" in out
     assert re.search(r"\d,\d", out)  # a decimal comma

@@ -93,7 +93,7 @@ def test_the_run_page_has_the_result_with_units_the_baseline_and_the_side_effect
     assert re.search(r"\d+% tegen \d+%", page.answer)
     assert "zonder project is dat" in text  # the baseline's own number
     side = next(s for s in page.before if s.heading == "Bijwerkingen")
-    assert any(b.startswith("Onvervulde zorgvraag:") and "uren per week" in b
+    assert any(b.startswith("Onvervulde zorgvraag:") and "uur per week" in b
                for b in side.bullets)
     assert any(b.startswith("Bewoners zonder hechte band in de buurt:") and "%" in b
                for b in side.bullets)
@@ -153,7 +153,7 @@ def test_the_comparison_page_has_the_baseline_units_and_side_effects(kerkweg):
     result, side = page.before[1], page.before[2]
     assert "procentpunt" in result.bullets[0] and "verschil B − A" in result.bullets[0]
     assert "dezelfde buurt zonder project (niets georganiseerd)" in result.after[0]
-    assert any(b.startswith("Onvervulde zorgvraag:") and "uren per week" in b
+    assert any(b.startswith("Onvervulde zorgvraag:") and "uur per week" in b
                for b in side.bullets)
     assert any(b.startswith("Bewoners zonder hechte band") and "procentpunt" in b
                for b in side.bullets)

@@ -166,7 +166,7 @@ def test_scenario_reasons_and_units_are_dutch():
 
 def test_the_parameters_list_says_units_in_dutch():
     text = runner.invoke(app, ["parameters"]).stdout
-    assert "uren per week" in text and "hours/week" not in text
+    assert "uur per week" in text and "hours/week" not in text
     assert "Welzijnswerkers: " in text
 
 

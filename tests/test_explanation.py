@@ -39,7 +39,7 @@ def test_the_steps_that_moved_with_the_difference_are_named_in_the_chains_order(
     assert text.startswith("Waarom: het verschil met zonder project (+10 procentpunt)")
     meeting = text.index("vaker ontmoetten bij activiteiten (18% per week; zonder project 2,0%)")
     contacts = text.index("meer vriendelijke contacten waren (130; zonder project 100)")
-    volunteers = text.index("vrijwilligers meer zorg gaven (12 uren per week; zonder project 0)")
+    volunteers = text.index("vrijwilligers meer zorg gaven (12 uur per week; zonder project 0)")
     assert meeting < contacts < volunteers
     assert "buur hielpen" not in text
 

@@ -103,4 +103,4 @@ def test_every_parameter_has_short_labels_and_a_unit_in_words() -> None:
         assert dutch[spec.short_nl] == name, f"{name} and {dutch[spec.short_nl]} share a label"
         assert set(UNIT_LABELS[spec.unit]) == {"nl", "en"}, name
     assert parameter_specs()["professionals"].short("nl") == "Welzijnswerkers"
-    assert parameter_specs()["professional_hours"].unit_label("nl") == "uren per week"
+    assert parameter_specs()["professional_hours"].unit_label("nl") == "uur per week"

@@ -210,12 +210,12 @@ def test_units_in_words():
     assert amount(0.063, "final_share_with_caring_tie", "nl") == "6,3 procentpunt"
     assert amount(-0.12, "final_share_with_caring_tie", "en", signed=True) == (
         "\N{MINUS SIGN}12 percentage points")
-    assert amount(3.46, "final_care_hours_unmet", "nl", signed=True) == "+3,5 uren per week"
+    assert amount(3.46, "final_care_hours_unmet", "nl", signed=True) == "+3,5 uur per week"
     assert amount(3.46, "final_care_hours_unmet", "en") == "3.5 hours per week"
     assert value(0.434, "final_lonely_share", "nl") == "43%"
     assert value(4.0, "final_active_volunteers", "nl") == "4,0 personen"
     assert setting("takeover", 0.5, "nl") == "50%"
-    assert setting("professional_hours", 16.0, "nl") == "16 uren per week"
+    assert setting("professional_hours", 16.0, "nl") == "16 uur per week"
     assert setting("professionals", 2, "en") == "2"
 
 
@@ -234,7 +234,7 @@ def test_findings_in_brief_say_what_moved_by_how_much_and_how_firm():
     professionals = [e for e in found if e.parameter == "professionals"]
     dutch = parameter_findings(professionals, "nl")
     assert dutch.startswith("**Welzijnswerkers van 0 naar 2**: ")
-    assert "onvervulde zorgvraag: 12 uren per week minder (" in dutch
+    assert "onvervulde zorgvraag: 12 uur per week minder (" in dutch
     assert "Duidelijk." in dutch and "Geen duidelijk effect op: bewoners zonder hechte" in dutch
     english = parameter_findings(professionals, "en")
     assert "unmet need: 12 fewer hours per week (" in english and "Clear." in english

@@ -176,7 +176,7 @@ def test_plot_run_has_three_labelled_panels_in_years(fake_result, lang):
     }
     assert titles == expected[lang]
     assert [ax.get_ylabel() for ax in main_axes] == {
-        "nl": ["% van de bewoners", "% van de bewoners", "uren per week"],
+        "nl": ["% van de bewoners", "% van de bewoners", "uur per week"],
         "en": ["% of residents", "% of residents", "hours per week"]}[lang]
     assert main_axes[2].get_xlabel() == {"nl": "jaren sinds de start",
                                          "en": "years since the start"}[lang]
@@ -242,7 +242,7 @@ def test_dutch_csv_opens_in_dutch_excel(tmp_path, fake_result):
     text = (tmp_path / "r" / "tijdreeks.csv").read_text(encoding="utf-8-sig")
     header, first = text.splitlines()[:2]
     assert header.startswith("week;jaar;")
-    assert "Onvervulde zorgvraag (uren per week)" in header.split(";")
+    assert "Onvervulde zorgvraag (uur per week)" in header.split(";")
     assert "Bewoners zonder hechte band in de buurt (%)" in header.split(";")
     assert "Bewoners met een zorgzame band, zonder project (%)" in header.split(";")
     assert "Zorgzame banden (aantal)" in header.split(";")
@@ -253,7 +253,7 @@ def test_dutch_csv_opens_in_dutch_excel(tmp_path, fake_result):
     np.testing.assert_allclose(table["jaar"], result.timeseries["week"] / 52, atol=1e-3)
     np.testing.assert_allclose(table["Bewoners met een zorgzame band (%)"],
                                100 * result.timeseries["share_with_caring_tie"], rtol=1e-5)
-    np.testing.assert_allclose(table["Onvervulde zorgvraag (uren per week)"],
+    np.testing.assert_allclose(table["Onvervulde zorgvraag (uur per week)"],
                                result.timeseries["care_hours_unmet"], rtol=1e-5)
 
 

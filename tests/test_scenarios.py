@@ -629,7 +629,7 @@ def test_cli_show_prints_values_sources_and_reasons():
     assert "(variant no_support)" in row["professionals"]
     assert row["takeover"].rstrip().endswith("opdrachtregel")  # where a value came from, in Dutch
     assert row["area_risk"].rstrip().endswith("standaard")
-    assert "uren per week per bewoner" in row["formal_care_hours"]  # units in words
+    assert "uur per week per bewoner" in row["formal_care_hours"]  # units in words
     assert "participative (participatief)" in row["guidance_style"]  # a choice with its name
     assert row["takeover"].split()[1] == "0,8"  # a decimal comma
     assert "Waarom deze waarden" in result.stdout

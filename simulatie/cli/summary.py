@@ -103,7 +103,7 @@ def _week(value: float, lang: str) -> str:
 
 
 def _value(name: str, value: float, lang: str) -> str:
-    """A metric's value with its unit: ``"48%"``, ``"62 uren per week"``, ``"0,47 op …"``."""
+    """A metric's value with its unit: ``"48%"``, ``"62 uur per week"``, ``"0,47 op …"``."""
     if _missing(value):
         return "–"
     unit = METRICS[name].unit if name in METRICS else ""

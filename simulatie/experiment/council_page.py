@@ -170,7 +170,7 @@ def duration_words(weeks: int, lang: str) -> str:
 
 
 def amount(value: float, metric: str, lang: str, difference: bool = False) -> str:
-    """A metric's value with its unit: ``"43%"``, ``"3,9 procentpunt"``, ``"10 uren per week"``.
+    """A metric's value with its unit: ``"43%"``, ``"3,9 procentpunt"``, ``"10 uur per week"``.
 
     Args:
         value: The value (a share as a fraction).
@@ -186,7 +186,7 @@ def amount(value: float, metric: str, lang: str, difference: bool = False) -> st
 
 
 def change_words(difference: float, metric: str, lang: str, counted: bool = False) -> str:
-    """A difference in words: ``"3,9 procentpunt meer"``, ``"0,2 uren per week minder"``.
+    """A difference in words: ``"3,9 procentpunt meer"``, ``"0,2 uur per week minder"``.
 
     Args:
         difference: The difference (this minus the other; shares as fractions).

@@ -227,7 +227,7 @@ _SURE = {
         "ook toeval zijn. Onduidelijk is niet hetzelfde als 'geen effect': het effect kan klein "
         "zijn of de sweep te klein.",
         "Aandelen staan in procenten; een verschil tussen twee aandelen in procentpunten (van "
-        "40% naar 46% is 6 procentpunt). Zorg staat in uren per week voor de hele buurt.",
+        "40% naar 46% is 6 procentpunt). Zorg staat in uur per week voor de hele buurt.",
         "Het effect van een instelling is gemiddeld over de andere gevarieerde instellingen. "
         "Waar het duidelijk afhangt van een andere instelling, staat dat erbij.",
         "Dit zijn uitkomsten van een model: ze laten zien wat volgt uit de aannames van het "
@@ -336,7 +336,7 @@ def _number(number: float, measure: str, lang: str, signed: bool = False) -> str
 
 
 def value(number: float, measure: str, lang: str) -> str:
-    """An outcome's value with its unit, e.g. ``"43%"`` or ``"12 uren per week"``."""
+    """An outcome's value with its unit, e.g. ``"43%"`` or ``"12 uur per week"``."""
     if number is None or math.isnan(number):
         return "–"
     text = _number(number, measure, lang)
@@ -347,7 +347,7 @@ def value(number: float, measure: str, lang: str) -> str:
 
 
 def amount(number: float, measure: str, lang: str, signed: bool = False) -> str:
-    """A difference of an outcome with its unit: ``"6 procentpunt"``, ``"+3,5 uren per week"``."""
+    """A difference of an outcome with its unit: ``"6 procentpunt"``, ``"+3,5 uur per week"``."""
     if number is None or math.isnan(number):
         return "–"
     text = _number(number, measure, lang, signed)
@@ -368,7 +368,7 @@ def _range(estimate: Estimate, measure: str, lang: str, unit: bool = True) -> st
 
 
 def _value_range(estimate: Estimate, measure: str, lang: str) -> str:
-    """``"35% (30–40%)"`` or ``"12 uren per week (8,1–16)"``: a value with its interval."""
+    """``"35% (30–40%)"`` or ``"12 uur per week (8,1–16)"``: a value with its interval."""
     shown = value(estimate.mean, measure, lang)
     if math.isnan(estimate.low):
         return shown

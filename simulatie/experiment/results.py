@@ -136,7 +136,7 @@ def readable_table(timeseries: pd.DataFrame, lang: str = "nl") -> pd.DataFrame:
 
     Returns:
         A table with ``week``, the years since the start and one column per metric, each headed
-        by its label and unit (``"Onvervulde zorgvraag (uren per week)"``); shares in percent.
+        by its label and unit (``"Onvervulde zorgvraag (uur per week)"``); shares in percent.
 
     Raises:
         ValueError: If ``lang`` is not ``"nl"`` or ``"en"``.

@@ -30,7 +30,7 @@ __all__ = [
 UNIT_WORDS: dict[str, dict[str, str]] = {
     "share": {"nl": "aandeel", "en": "share"},
     "ties": {"nl": "banden", "en": "ties"},
-    "hours/week": {"nl": "uren per week", "en": "hours per week"},
+    "hours/week": {"nl": "uur per week", "en": "hours per week"},
     "people": {"nl": "personen", "en": "people"},
     "activities": {"nl": "activiteiten", "en": "activities"},
     "places": {"nl": "plekken", "en": "places"},
@@ -107,7 +107,7 @@ def metric_unit(name: str, lang: str = "en") -> str:
 
 
 def unit_words(name: str, lang: str) -> str:
-    """Return a metric's unit in words for readers, e.g. ``"uren per week"`` (empty if none).
+    """Return a metric's unit in words for readers, e.g. ``"uur per week"`` (empty if none).
 
     Args:
         name: Metric name, e.g. ``"care_hours_unmet"``.

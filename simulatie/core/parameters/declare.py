@@ -77,8 +77,8 @@ UNIT_LABELS: dict[str, dict[str, str]] = {
     "fatigue/week": {"nl": "vermoeidheid per week", "en": "fatigue per week"},
     "homes": {"nl": "woningen", "en": "homes"},
     "hours": {"nl": "uren", "en": "hours"},
-    "hours/week": {"nl": "uren per week", "en": "hours per week"},
-    "hours/week per resident": {"nl": "uren per week per bewoner",
+    "hours/week": {"nl": "uur per week", "en": "hours per week"},
+    "hours/week per resident": {"nl": "uur per week per bewoner",
                                 "en": "hours per week per resident"},
     "invitations": {"nl": "uitnodigingen", "en": "invitations"},
     "motivation/week": {"nl": "motivatie per week", "en": "motivation per week"},
@@ -196,7 +196,7 @@ class ParameterSpec:
         return (self.short_nl if lang == "nl" else self.short_en) or self.name
 
     def unit_label(self, lang: str = "nl") -> str:
-        """Return the unit in words (``"uren per week"``), or as declared if it has none."""
+        """Return the unit in words (``"uur per week"``), or as declared if it has none."""
         return UNIT_LABELS.get(self.unit, {}).get(lang, self.unit)
 
     @property
