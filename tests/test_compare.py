@@ -205,3 +205,21 @@ def test_a_single_run_points_to_the_fair_comparison(tmp_path):
     assert result.exit_code == 0, result.output
     last = result.stdout.strip().splitlines()[-1]
     assert "één trekking" in last and "simulatie vergelijk" in last
+
+
+def test_a_difference_of_shares_never_reaches_beyond_a_hundred_points():
+    """Two replications, ownership 0% and 0% in A, 0% and 100% in B: t's interval is cut."""
+    rows = []
+    for arm, owned in (("A", (0.0, 0.0)), ("B", (0.0, 1.0))):
+        for replication, value in enumerate(owned):
+            row = {name: 0.5 for name in comparison.METRICS_KEPT}
+            row.update({"week": 52, "arm": arm, "replication": replication, "ownership": value,
+                        comparison.BASELINE_PREFIX + comparison.HEADLINE: 0.4})
+            rows.append(row)
+    summary = comparison.summarise(pd.DataFrame(rows), weeks=52).set_index("measure")
+    owned = summary.loc["ownership"]
+    assert owned["difference"] == pytest.approx(50.0)
+    assert (owned["difference_low"], owned["difference_high"]) == (-100.0, 100.0)
+    assert not owned["clear"]
+    counts = summary.loc["caring_ties"]  # not a share: not cut
+    assert counts["difference"] == 0.0

@@ -269,7 +269,8 @@ def summarise(weekly: pd.DataFrame, weeks: int) -> pd.DataFrame:
 
     Shares (and the extra share) are in percent, their differences in percentage points. The
     intervals are Student's t over the replications; an arm's interval is cut to what the
-    measure can take (no negative counts, no share above 100%), a difference's never is.
+    measure can take (no negative counts, no share above 100%), a difference of shares to
+    what two shares can differ by (±100 percentage points); other differences are not cut.
 
     Args:
         weekly: The weekly table of :class:`Comparison`.
@@ -290,6 +291,8 @@ def summarise(weekly: pd.DataFrame, weeks: int) -> pd.DataFrame:
                  for arm, values in zip(ARMS, (a, b), strict=True)}
         difference = interval(b - a)
         low, high = difference["ci_low"], difference["ci_high"]
+        if measure in SHARES or measure == EXTRA_SHARE:  # two shares differ by ±100 pp at most
+            low, high = max(low, -100.0), min(high, 100.0)
         rows.append({
             "measure": measure, "share": measure in SHARES,
             **{f"{key}_{arm.lower()}": stats[arm][stat] for arm in ARMS
