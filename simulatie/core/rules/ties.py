@@ -47,23 +47,50 @@ def update_ties(ties: TieNetwork, contacts: Contacts) -> None:
         ties.reciprocated_persistence, ties.caring_help_weeks,
     )
     ties.key, ties.hours, ties.help_ab, ties.help_ba, ties.credit, ties.stage = out
-    ties.a = ties.key // ties.n
-    ties.b = ties.key % ties.n
-    ties.together = _together_week(ties, old_key, old_together, *contacts.together())
+    t_a, t_b = contacts.together()
+    ties.a, ties.b, ties.together = _ends_and_together(
+        ties.key, ties.n, old_key, old_together, np.asarray(t_a, np.int64),
+        np.asarray(t_b, np.int64))
 
 
-def _together_week(ties: TieNetwork, old_key: np.ndarray, old_together: np.ndarray,
-                   a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    """Move every tie's weeks of meeting at an activity on a week, and mark this week's pairs."""
-    together = np.zeros(len(ties.key), dtype=np.uint8)
-    if len(old_key) and len(ties.key):
-        at = np.minimum(np.searchsorted(old_key, ties.key), len(old_key) - 1)
-        kept = old_key[at] == ties.key
-        together[kept] = old_together[at[kept]] << np.uint8(1)
-    if len(a):
-        met = ties.find(a, b)
-        together[met[met >= 0]] |= np.uint8(1)
-    return together
+@njit(cache=True)
+def _ends_and_together(key, n, old_key, old_together, t_a, t_b):
+    """Each tie's two residents, and its weeks of meeting at an activity moved on a week.
+
+    A tie that existed last week keeps its bits, one week older (the oldest falls out of the
+    eight); this week's pairs who met at an activity get this week's bit.
+
+    Args:
+        key: The ties' sorted pair keys after this week.
+        n: Number of homes.
+        old_key: Last week's sorted pair keys.
+        old_together: Last week's bits per tie.
+        t_a: One side of each pair who met at an activity this week.
+        t_b: The other side.
+
+    Returns:
+        ``(a, b, together)`` per tie.
+    """
+    edges = len(key)
+    a = np.empty(edges, np.int64)
+    b = np.empty(edges, np.int64)
+    together = np.zeros(edges, np.uint8)
+    i = 0
+    one = np.uint8(1)
+    for e in range(edges):
+        a[e] = key[e] // n
+        b[e] = key[e] % n
+        while i < len(old_key) and old_key[i] < key[e]:
+            i += 1
+        if i < len(old_key) and old_key[i] == key[e]:
+            together[e] = np.uint8(old_together[i] << one)
+    for j in range(len(t_a)):
+        x, y = t_a[j], t_b[j]
+        pair = min(x, y) * n + max(x, y)
+        e = np.searchsorted(key, pair)
+        if e < edges and key[e] == pair:
+            together[e] |= one
+    return a, b, together
 
 
 _ACQUAINTANCE = int(TieStage.ACQUAINTANCE)
