@@ -20,7 +20,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import numpy as np
+from numba import njit
 
+from ..state.keyed import keyed_uniform
 from .roles import remove_volunteers
 
 if TYPE_CHECKING:
@@ -36,23 +38,70 @@ OVERLOAD_STRAIN = 0.8  # strain above which a volunteer loses motivation
 
 
 def update_motivation(nb: Neighbourhood) -> None:
-    """Weekly change of every volunteer's motivation; those below zero quit."""
+    """Weekly change of every volunteer's motivation; those below zero quit.
+
+    The arithmetic is :func:`_motivation_week`; a coordinator's thanks are keyed draws of the
+    ``volunteering`` stream (draw 7 of each volunteer's week).
+    """
     pop = nb.population
     params = nb.params
-    v = np.flatnonzero(pop.is_volunteer)
-    if len(v) == 0:
-        return
-    helped = pop.volunteer_hours[v] > 0
-    if nb.support.present:  # a coordinator thanks those who helped, as the practice says
-        u = nb.streams.draws("volunteering").uniform(nb.week, v, 7)
-        pop.last_thanked_week[v[helped & (u < params.appreciation)]] = nb.week
-    recent = nb.week - APPRECIATED_WEEKS
-    appreciated = (pop.last_thanked_week[v] > recent) | (pop.last_helped_week[v] > recent)
-    selfless = pop.selflessness[v]
-    wants_back = (1.0 - selfless) * appreciated
-    gain = params.helping_reward * (selfless + wants_back)
-    loss = params.unused_drain * (1.0 - APPRECIATION_BUFFER * wants_back)
-    motivation = pop.motivation[v] + np.where(helped, gain, -loss)
-    motivation -= params.overload_penalty * np.maximum(0.0, pop.strain[v] - OVERLOAD_STRAIN)
-    pop.motivation[v] = np.minimum(1.0, motivation)
-    remove_volunteers(nb, v[motivation < 0])
+    quitting = _motivation_week(
+        pop.is_volunteer, pop.volunteer_hours, pop.last_thanked_week, pop.last_helped_week,
+        pop.selflessness, pop.motivation, pop.strain, bool(nb.support.present),
+        nb.streams.draws("volunteering").key, nb.week, params.appreciation,
+        params.helping_reward, params.unused_drain, params.overload_penalty)
+    if len(quitting):
+        remove_volunteers(nb, quitting)
+
+
+@njit(cache=True, inline="always")
+def _least(x, y):
+    """The smaller of two numbers, as numpy's ``minimum`` (NaN stays NaN)."""
+    return x if x <= y or x != x else y
+
+
+@njit(cache=True, inline="always")
+def _most(x, y):
+    """The larger of two numbers, as numpy's ``maximum`` (NaN stays NaN)."""
+    return x if x >= y or x != x else y
+
+
+@njit(cache=True)
+def _motivation_week(is_volunteer, volunteer_hours, last_thanked_week, last_helped_week,
+                     selflessness, motivation, strain, thanking, key, week, appreciation,
+                     helping_reward, unused_drain, overload_penalty):
+    """Every volunteer's motivation after the week (in place); who quits.
+
+    A volunteer who helped is thanked (where ``thanking``) with chance ``appreciation``; thanks
+    or help from their own ties in the last ``APPRECIATED_WEEKS`` make them appreciated. The
+    gain of a week of helping is ``helping_reward`` × (selflessness + the rest if appreciated);
+    an unused week costs ``unused_drain``, less by ``APPRECIATION_BUFFER`` of the appreciated
+    rest; strain above ``OVERLOAD_STRAIN`` costs ``overload_penalty`` per unit. Motivation is at
+    most 1.
+
+    Returns:
+        The homes of volunteers whose motivation fell below zero, in order.
+    """
+    recent = week - APPRECIATED_WEEKS
+    quitting = np.empty(len(is_volunteer), np.int64)
+    q = 0
+    for i in range(len(is_volunteer)):
+        if not is_volunteer[i]:
+            continue
+        helped = volunteer_hours[i] > 0
+        if thanking and helped and keyed_uniform(key, week, i, 7) < appreciation:
+            last_thanked_week[i] = week
+        appreciated = last_thanked_week[i] > recent or last_helped_week[i] > recent
+        selfless = selflessness[i]
+        wants_back = (1.0 - selfless) * (1.0 if appreciated else 0.0)
+        if helped:
+            change = helping_reward * (selfless + wants_back)
+        else:
+            change = -(unused_drain * (1.0 - APPRECIATION_BUFFER * wants_back))
+        m = motivation[i] + change
+        m -= overload_penalty * _most(0.0, strain[i] - OVERLOAD_STRAIN)
+        motivation[i] = _least(1.0, m)
+        if m < 0:
+            quitting[q] = i
+            q += 1
+    return quitting[:q]
