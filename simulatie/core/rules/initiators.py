@@ -23,8 +23,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import numpy as np
+from numba import njit
 
 from ..calendar import WEEKS_PER_YEAR
+from ..state.keyed import keyed_uniform
 from ..state.population import NO_ACTIVITY
 from .activities import engaged, propose, willingness
 from .capacity import capacity
@@ -72,18 +74,22 @@ def organise(nb: Neighbourhood) -> None:
         propose(nb, home)
 
 
-def _teams(nb: Neighbourhood, homes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Per initiator: the size of their organising team (0 without one) and its last turnout."""
-    pop = nb.population
-    teams = {a.ident: a for a in nb.programme.running()}
-    organisers = np.zeros(len(homes))
-    turnout = np.zeros(len(homes))
-    for i, ident in enumerate(pop.activity[homes].tolist()):
-        activity = teams.get(ident)
-        if activity is not None:
-            organisers[i] = max(1, len(activity.organisers))
-            turnout[i] = activity.turnout_ratio
+def _teams(nb: Neighbourhood) -> tuple[np.ndarray, np.ndarray]:
+    """Per activity number: its organising team's size (0 if not running) and last turnout.
+
+    Both arrays have a spare last entry (0) that :data:`NO_ACTIVITY` (−1) reads.
+    """
+    programme = nb.programme
+    organisers = np.zeros(programme.next_ident + 1)
+    turnout = np.zeros(programme.next_ident + 1)
+    for activity in programme.running():
+        organisers[activity.ident] = max(1, len(activity.organisers))
+        turnout[activity.ident] = activity.turnout_ratio
     return organisers, turnout
+
+
+_STOPS = (None, "burnout", "stepped_back", "life_event", "idle")
+"""Why an initiator stops, by the code :func:`_energy_week` gives (0: they go on)."""
 
 
 def update_energy(nb: Neighbourhood, budget: Budget, crowding: np.ndarray) -> None:
@@ -91,7 +97,8 @@ def update_energy(nb: Neighbourhood, budget: Budget, crowding: np.ndarray) -> No
 
     Energy moves by recovery × (1 − fatigue) − the work's drain − upkeep − crowding out +
     noise; fatigue grows with the energy the work costs (``organiser_fatigue`` for a full share
-    of an activity's work) and fades while not organising.
+    of an activity's work) and fades while not organising. The arithmetic is
+    :func:`_energy_week`; the noise is the keyed normal draw 6 of each initiator's week.
 
     Args:
         nb: The neighbourhood.
@@ -100,45 +107,78 @@ def update_energy(nb: Neighbourhood, budget: Budget, crowding: np.ndarray) -> No
     """
     pop = nb.population
     params = nb.params
-    _fade_fatigue(nb)
     homes = np.flatnonzero(pop.is_initiator)
     if len(homes) == 0:
+        _fade_fatigue(pop.is_initiator, pop.fatigue)
         return
     support = min(1.0, budget.initiators / len(homes) / INITIATOR_SUPPORT_HOURS)
-    pop.initiator_support[homes] = support
     draws = nb.streams.draws("organising")
     noise = draws.normal(nb.week, homes, 6)
-    organisers, turnout = _teams(nb, homes)
-    busy = organisers > 0
-    work = (np.where(busy, params.initiator_work_drain / np.maximum(organisers, 1), 0.0)
-            + upkeep_share(nb)[homes])
-    recovery = (params.initiator_recovery * (1 + np.maximum(organisers - 1, 0))
-                + SUPPORT_RECOVERY * support + params.turnout_reward * turnout * busy)
-    fatigue = pop.fatigue[homes]
-    energy = (pop.energy[homes] + recovery * (1.0 - fatigue) - work - crowding[homes]
-              + ENERGY_NOISE * noise)
-    pop.energy[homes] = np.minimum(1.0, energy)
-    if params.initiator_work_drain > 0:
-        pop.fatigue[homes] = np.minimum(
-            1.0, fatigue + params.organiser_fatigue * work / params.initiator_work_drain)
-    pop.idle_weeks[homes] = np.where(busy, 0, pop.idle_weeks[homes] + 1)
-    life = draws.uniform(nb.week, homes, 7) < 1.0 - np.exp(
-        -params.organiser_life_events / WEEKS_PER_YEAR)
-    for i in range(len(homes)):
-        if energy[i] < 0:
-            remove_initiator(nb, int(homes[i]),
-                             "stepped_back" if crowding[homes[i]] > 0 else "burnout")
-        elif life[i]:
-            remove_initiator(nb, int(homes[i]), "life_event")
-        elif pop.idle_weeks[homes[i]] >= IDLE_WEEKS:
-            remove_initiator(nb, int(homes[i]), "idle")
+    organisers, turnout = _teams(nb)
+    life_chance = 1.0 - np.exp(-params.organiser_life_events / WEEKS_PER_YEAR)
+    stops = _energy_week(
+        homes, pop.is_initiator, pop.activity, organisers, turnout, pop.energy, pop.fatigue,
+        pop.idle_weeks, pop.initiator_support, upkeep_share(nb), crowding, noise, support,
+        params.initiator_work_drain, params.initiator_recovery, params.turnout_reward,
+        params.organiser_fatigue, draws.key, nb.week, life_chance)
+    for i in np.flatnonzero(stops).tolist():
+        remove_initiator(nb, int(homes[i]), _STOPS[stops[i]])
 
 
-def _fade_fatigue(nb: Neighbourhood) -> None:
+@njit(cache=True, inline="always")
+def _least(x, y):
+    """The smaller of two numbers, as numpy's ``minimum`` (NaN stays NaN)."""
+    return x if x <= y or x != x else y
+
+
+@njit(cache=True)
+def _fade_fatigue(is_initiator, fatigue):
     """Fatigue fades slowly in residents who do not organise (it stays with the person)."""
-    pop = nb.population
-    resting = ~pop.is_initiator & (pop.fatigue > 0)
-    pop.fatigue[resting] *= 1.0 - FATIGUE_FADE
+    for i in range(len(fatigue)):
+        if not is_initiator[i] and fatigue[i] > 0:
+            fatigue[i] *= 1.0 - FATIGUE_FADE
+
+
+@njit(cache=True)
+def _energy_week(homes, is_initiator, activity, team_size, team_turnout, energy, fatigue,
+                 idle_weeks, initiator_support, upkeep, crowding, noise, support, drain,
+                 recovery_rate, turnout_reward, organiser_fatigue, key, week, life_chance):
+    """Fatigue fades; every initiator's energy, fatigue and idle weeks move on (in place).
+
+    ``homes`` are the initiators' homes in order; ``team_size`` and ``team_turnout`` are per
+    activity number (:func:`_teams`); ``noise`` is one standard normal draw per initiator,
+    ``support`` each initiator's share of initiator support and ``life_chance`` the weekly
+    chance of stopping for a reason in one's own life (keyed draw 7).
+
+    Returns:
+        Per initiator, why they stop (an index of :data:`_STOPS`; 0 if they go on): energy
+        below zero (crowded out or burnt out), a life event, or ``IDLE_WEEKS`` without an
+        activity.
+    """
+    _fade_fatigue(is_initiator, fatigue)
+    stops = np.zeros(len(homes), np.int64)
+    for j in range(len(homes)):
+        i = homes[j]
+        initiator_support[i] = support
+        organisers = team_size[activity[i]]
+        turnout = team_turnout[activity[i]]
+        busy = organisers > 0
+        work = (drain / max(organisers, 1.0) if busy else 0.0) + upkeep[i]
+        recovery = (recovery_rate * (1 + max(organisers - 1, 0.0)) + SUPPORT_RECOVERY * support
+                    + turnout_reward * turnout * (1.0 if busy else 0.0))
+        tired = fatigue[i]
+        e = energy[i] + recovery * (1.0 - tired) - work - crowding[i] + ENERGY_NOISE * noise[j]
+        energy[i] = _least(1.0, e)
+        if drain > 0:
+            fatigue[i] = _least(1.0, tired + organiser_fatigue * work / drain)
+        idle_weeks[i] = 0 if busy else idle_weeks[i] + 1
+        if e < 0:
+            stops[j] = 2 if crowding[i] > 0 else 1
+        elif keyed_uniform(key, week, i, 7) < life_chance:
+            stops[j] = 3
+        elif idle_weeks[i] >= IDLE_WEEKS:
+            stops[j] = 4
+    return stops
 
 
 def new_initiators(nb: Neighbourhood, budget: Budget) -> None:
@@ -152,22 +192,45 @@ def new_initiators(nb: Neighbourhood, budget: Budget) -> None:
     being asked (:func:`~.activities.recruit_co_organisers`).
     """
     pop = nb.population
-    boost = 1.0 + budget.initiators / SUPPORT_BOOST_HOURS
-    chance = (nb.params.initiator_rate * willingness(pop, slice(None)) * boost
-              * (1.0 - pop.fatigue) * _unreached_near(nb))
-    u = nb.streams.draws("organising").uniform(nb.week, np.arange(pop.n), 8)
-    for home in np.flatnonzero(engaged(pop) & (u < chance)).tolist():
+    programme = nb.programme
+    member = np.zeros(pop.n, dtype=bool)
+    for activity in programme.running():
+        member |= activity.members
+    starting = _starting(
+        engaged(pop), member, programme.layout.street, willingness(pop, slice(None)),
+        pop.fatigue, nb.params.initiator_rate, 1.0 + budget.initiators / SUPPORT_BOOST_HOURS,
+        nb.streams.draws("organising").key, nb.week)
+    for home in starting.tolist():
         add_initiator(nb, home)
         propose(nb, home, own_plan=True)
 
 
-def _unreached_near(nb: Neighbourhood) -> np.ndarray:
-    """Per resident, the share of their street whom no running activity has as a member."""
-    programme = nb.programme
-    member = np.zeros(nb.population.n, dtype=bool)
-    for activity in programme.running():
-        member |= activity.members
-    street = programme.layout.street
-    reached = np.bincount(street, weights=member, minlength=street.max() + 1)
-    size = np.bincount(street, minlength=street.max() + 1)
-    return 1.0 - (reached / np.maximum(size, 1))[street]
+@njit(cache=True)
+def _starting(engaged, member, street, willing, fatigue, rate, boost, key, week):
+    """The engaged residents who start organising this week (see :func:`new_initiators`).
+
+    A resident's chance is ``rate`` × their willingness × ``boost`` × (1 − fatigue) ×
+    the share of their street whom no running activity has as a member (``member``); the draw
+    is the keyed draw 8 of their week.
+
+    Returns:
+        Their homes, in order.
+    """
+    streets = street.max() + 1 if len(street) else 0
+    reached = np.zeros(streets)
+    size = np.zeros(streets, np.int64)
+    for i in range(len(street)):
+        size[street[i]] += 1
+        if member[i]:
+            reached[street[i]] += 1.0
+    out = np.empty(len(engaged), np.int64)
+    k = 0
+    for i in range(len(engaged)):
+        if not engaged[i]:
+            continue
+        unreached = 1.0 - reached[street[i]] / max(size[street[i]], 1)
+        chance = rate * willing[i] * boost * (1.0 - fatigue[i]) * unreached
+        if keyed_uniform(key, week, i, 8) < chance:
+            out[k] = i
+            k += 1
+    return out[:k]
