@@ -20,8 +20,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import numpy as np
+from numba import njit
 
 from ..parameters import Recruitment
+from ..state.keyed import keyed_uniform
 from .capacity import capacity
 from .professionals import funded
 from .roles import add_volunteers
@@ -61,20 +63,41 @@ def recruit_volunteers(nb: Neighbourhood) -> None:
     """Sign up new volunteers: on their own where a scheme exists, and by the recruitment route."""
     p = nb.params
     pop = nb.population
-    draws = nb.streams.draws("volunteering")
-    homes = np.arange(pop.n)
-    free = ~pop.is_volunteer & (capacity(pop) > FREE_HOURS)
-    scheme = nb.support.present or pop.is_volunteer.any()
-    willing = pop.ownership * (1.0 - pop.reliance)  # less in the consumer role
-    chance = p.spontaneous_sign_up * willing if scheme else np.zeros(pop.n)
-    spontaneous = free & (draws.uniform(nb.week, homes, 1) < chance)
-    add_volunteers(nb, np.flatnonzero(spontaneous), PERSONAL_MOTIVATION, p.personal_fit)
+    scheme = bool(nb.support.present or pop.is_volunteer.any())
+    free, spontaneous = _spontaneous(
+        pop.is_volunteer, capacity(pop), pop.ownership, pop.reliance,
+        p.spontaneous_sign_up if scheme else 0.0, nb.streams.draws("volunteering").key, nb.week)
+    add_volunteers(nb, spontaneous, PERSONAL_MOTIVATION, p.personal_fit)
     if p.recruitment is Recruitment.NONE or not funded(p, nb.week):
         return
     if p.recruitment is Recruitment.FLYER:
-        _flyer_campaign(nb, free & ~spontaneous)
+        signed_up = np.zeros(pop.n, dtype=bool)
+        signed_up[spontaneous] = True
+        _flyer_campaign(nb, free & ~signed_up)
     else:
         _ask_friends(nb, free)
+
+
+@njit(cache=True)
+def _spontaneous(is_volunteer, hours, ownership, reliance, rate, key, week):
+    """Who is free to sign up, and who signs up on their own this week.
+
+    Free: not a volunteer yet, with more than ``FREE_HOURS`` to give. A free resident signs up
+    with chance ``rate`` × ownership × (1 − reliance) (keyed draw 1 of their week; ``rate`` is 0
+    where no scheme exists).
+
+    Returns:
+        ``(free, homes)``: the mask of free residents and the homes of those who sign up.
+    """
+    free = np.zeros(len(is_volunteer), np.bool_)
+    homes = np.empty(len(is_volunteer), np.int64)
+    k = 0
+    for i in range(len(is_volunteer)):
+        free[i] = not is_volunteer[i] and hours[i] > FREE_HOURS
+        if free[i] and keyed_uniform(key, week, i, 1) < rate * (ownership[i] * (1.0 - reliance[i])):
+            homes[k] = i
+            k += 1
+    return free, homes[:k]
 
 
 def _flyer_campaign(nb: Neighbourhood, free: np.ndarray) -> None:
