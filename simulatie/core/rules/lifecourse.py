@@ -92,17 +92,55 @@ def grow_older(pop: Population, params: Parameters, rng: np.random.Generator) ->
     _age_and_grow_frail(pop.age, pop.frailty, rng.exponential(1.0, pop.n), params.frailty_rate)
     steps = rng.exponential(1.0, pop.n)
     dies = rng.random(pop.n)
-    partnered = np.flatnonzero(pop.partner)
-    age = pop.age[partnered]
-    grown = pop.partner_frailty[partnered] + frailty_growth(age, params.frailty_rate) * steps[
-        partnered]
-    pop.partner_frailty[partnered] = np.minimum(1.0, grown)
-    weekly = 1.0 - np.exp(-mortality_hazard(age, pop.partner_frailty[partnered])
-                          / WEEKS_PER_YEAR)
-    widowed = partnered[dies[partnered] < weekly]
-    pop.partner[widowed] = False
-    pop.partner_frailty[widowed] = 0.0
-    pop.household_load[widowed] = 0.0
+    # The exponentials are numpy's (elementwise, as in frailty_growth and mortality_hazard);
+    # a compiled exp may differ in the last bit.
+    growth = np.exp((pop.age - FRAILTY_RATE_AGE) / FRAILTY_AGE_SCALE)
+    gompertz = np.exp(GOMPERTZ_B * pop.age)
+    exponent = _partner_ages(pop.partner, pop.partner_frailty, growth, gompertz, steps,
+                             params.frailty_rate)
+    _widowhood(pop.partner, pop.partner_frailty, pop.household_load, dies, np.exp(exponent))
+
+
+@njit(cache=True)
+def _partner_ages(partner, partner_frailty, growth, gompertz, steps, rate):
+    """Every partner's frailty grows (in place); the exponent of their weekly survival.
+
+    ``growth`` is exp((age − 75) / 8) and ``gompertz`` exp(``GOMPERTZ_B`` × age) per home; a
+    partner's frailty grows by ``rate`` × growth × their Exponential step, up to 1.
+
+    Returns:
+        Per home, −(yearly mortality hazard) / weeks per year for a partner (0 without one).
+    """
+    exponent = np.zeros(len(partner))
+    for i in range(len(partner)):
+        if not partner[i]:
+            continue
+        f = _least(1.0, partner_frailty[i] + rate * growth[i] * steps[i])
+        partner_frailty[i] = f
+        exponent[i] = -(GOMPERTZ_A * gompertz[i] * (1 + FRAILTY_MORTALITY * f)) / WEEKS_PER_YEAR
+    return exponent
+
+
+@njit(cache=True)
+def _widowhood(partner, partner_frailty, household_load, dies, survival):
+    """A partner dies with their weekly chance 1 − ``survival``; the resident lives alone."""
+    for i in range(len(partner)):
+        if partner[i] and dies[i] < 1.0 - survival[i]:
+            partner[i] = False
+            partner_frailty[i] = 0.0
+            household_load[i] = 0.0
+
+
+@njit(cache=True, inline="always")
+def _least(x, y):
+    """The smaller of two numbers, as numpy's ``minimum`` (NaN stays NaN)."""
+    return x if x <= y or x != x else y
+
+
+@njit(cache=True, inline="always")
+def _most(x, y):
+    """The larger of two numbers, as numpy's ``maximum`` (NaN stays NaN)."""
+    return x if x >= y or x != x else y
 
 
 @njit(cache=True)
@@ -153,10 +191,34 @@ def draw_needs(pop: Population, params: Parameters, rng: np.random.Generator) ->
     care, a household needs a small favour now and then (``favour_rate``, Exponential hours of
     mean ``favour_hours``) that only someone outside the home can do.
     """
-    mean = params.need_scale * (pop.base_need() + params.frail_need_hours * pop.frailty**2)
-    pop.need = rng.gamma(NEED_SHAPE, np.maximum(mean, 0.0) / NEED_SHAPE)  # one draw per home
-    partner_mean = np.where(pop.partner, params.need_scale * params.frail_need_hours
-                            * pop.partner_frailty**2, 0.0)
-    pop.partner_need = rng.gamma(NEED_SHAPE, partner_mean / NEED_SHAPE)  # one draw per home
-    asks = rng.random(pop.n) < params.favour_rate  # one draw per home ...
-    pop.favour_need = np.where(asks, params.favour_hours * rng.exponential(1.0, pop.n), 0.0)
+    scale, partner_scale = _need_scales(pop.base_need(), pop.frailty, pop.partner,
+                                        pop.partner_frailty, params.need_scale,
+                                        params.frail_need_hours)
+    pop.need = rng.gamma(NEED_SHAPE, scale)  # one draw per home
+    pop.partner_need = rng.gamma(NEED_SHAPE, partner_scale)  # one draw per home
+    asks = rng.random(pop.n)  # one draw per home ...
+    pop.favour_need = _favours(asks, rng.exponential(1.0, pop.n), params.favour_rate,
+                               params.favour_hours)
+
+
+@njit(cache=True)
+def _need_scales(base, frailty, partner, partner_frailty, need_scale, frail_hours):
+    """The Gamma scales of the resident's and the partner's need (mean / ``NEED_SHAPE``)."""
+    scale = np.empty(len(base))
+    partner_scale = np.empty(len(base))
+    for i in range(len(base)):
+        mean = need_scale * (base[i] + frail_hours * (frailty[i] * frailty[i]))
+        scale[i] = _most(mean, 0.0) / NEED_SHAPE
+        f = partner_frailty[i]
+        partner_mean = need_scale * frail_hours * (f * f) if partner[i] else 0.0
+        partner_scale[i] = partner_mean / NEED_SHAPE
+    return scale, partner_scale
+
+
+@njit(cache=True)
+def _favours(asks, hours, rate, favour_hours):
+    """Hours of a favour: ``favour_hours`` × an Exponential draw where a home asks one."""
+    out = np.empty(len(asks))
+    for i in range(len(asks)):
+        out[i] = favour_hours * hours[i] if asks[i] < rate else 0.0
+    return out
