@@ -291,7 +291,12 @@ def test_the_debrief_figure_is_in_percent_on_one_axis_for_every_table(small):
         ticks = ax.yaxis.get_major_formatter()(0.5, 0)
         assert ticks.endswith("%"), ticks
     single = table_figure(found, room, 1, "en")
-    assert single.axes[0].get_ylabel() == "residents with a caring tie"
+    # on the projector: what it counts above the axis, the baseline named in the legend, the
+    # rounds named from 1
+    assert single.axes[0].get_title(loc="left") == "Residents with a caring tie"
+    assert [t.get_text() for t in single.legends[0].get_texts()] == [
+        "played", "the model played every role"]
+    assert [t.get_text() for t in single.axes[0].texts] == ["round 1"]
 
 
 def test_answers_given_in_the_round_count_when_the_page_goes_quiet_afterwards(small):

@@ -215,6 +215,7 @@ def test_the_round_buttons_count_from_one(make_room):
 
 
 def test_the_projector_grid_fits_the_tables_on_one_screen():
+    from simulatie.dashboard.play.debrief_panel import debrief_rows
     from simulatie.dashboard.play.table_panel import grid_shape, picture_height
 
     assert grid_shape(1) == (1, 1) and grid_shape(2) == (2, 1) and grid_shape(3) == (3, 1)
@@ -223,6 +224,16 @@ def test_the_projector_grid_fits_the_tables_on_one_screen():
         columns, rows = grid_shape(tables)
         assert columns * rows >= tables and columns * (rows - 1) < tables
     assert picture_height(2).startswith("max(120px, calc((100vh - ")
+    # the debrief: two rows of cards share the screen below its top strip, and grow if needed
+    assert debrief_rows(2, 200) == "minmax(calc((100vh - 200px) / 2 - 8px), auto)"
+
+
+def test_labels_that_start_a_line_start_with_a_capital():
+    from simulatie.dashboard.play.texts import capitalised
+
+    assert capitalised("de professional") == "De professional"
+    assert capitalised("evenveel bewoners met een zorgzame band").startswith("Evenveel ")
+    assert capitalised("") == ""
 
 
 def test_a_participant_is_here_while_one_of_their_pages_is(make_room):
@@ -302,6 +313,16 @@ def test_the_debrief_and_its_summary_at_the_end(make_room, tmp_path):
     assert [table.name for table in summary.tables] == ["Table 1", "Table 2"]
     assert all(table.figure.startswith(b"\x89PNG") for table in summary.tables)
     assert summary.lines[0].startswith("Table 1: ") and "Table 2" in summary.tables[1].lines[0]
+    # the card: its sentences without the table's name, starting with a capital, and the
+    # choice with its effect beside it, in percentage points against the model
+    first = summary.tables[0]
+    assert first.results and all(line[0].isupper() and not line.startswith("Table")
+                                 for line in first.results)
+    assert "every role played by the model" in first.results[0]
+    (what, effect), = first.choices
+    assert what.startswith("A kartrekker: ") and "(round 1)" in what
+    assert effect == "no difference" or re.fullmatch(r"[+-]\d+ percentage points?", effect)
+    assert summary.tables[1].choices == ()  # nobody chose anything at table 2
     assert shared.summary("en") is summary
     written = shared.export("nl")
     assert {path.suffix for path in written.values()} == {".html", ".pdf"}
@@ -467,6 +488,13 @@ def test_the_facilitator_runs_the_rounds_and_sees_every_table(make_room):
     lines = texts(rc, "play-debrief-line")
     assert any("in dezelfde buurt waarin het model alle rollen speelde" in line for line in lines)
     assert not any(line.startswith("Tafel") for line in lines)  # the card's heading says it
+    assert all(line[0].isupper() or line[0].isdigit() for line in lines)
+    effects = texts(rc, "play-debrief-effect")
+    assert effects and all(e == "geen verschil" or e.endswith("procentpunt") for e in effects)
+    # the game is over: no round buttons and no join strip, the debrief's buttons instead
+    assert not widgets(rc, "play-open") and not widgets(rc, "play-close")
+    assert not texts(rc, "play-pin")
+    assert len(widgets(rc, "play-export-nl")) == 1
     assert {"Tafel 1", "Tafel 2"} <= set(texts(rc, "play-table-name"))
 
 

@@ -65,9 +65,17 @@ img.play-qr { image-rendering: pixelated; }
 img.play-legend { max-width: 100%; height: auto; display: block; margin: 6px auto 0 auto; }
 .play-question { font-weight: 600; margin-top: 10px; display: block; }
 .play-situation-line, .play-debrief-line { display: block; font-size: 1.05rem; }
-.play-debrief-choice { font-size: 0.95rem; padding-left: 1rem; color: #333; }
-img.play-debrief-figure { width: 100%; height: auto; max-height: var(--play-picture-height);
-  object-fit: contain; object-position: left; display: block; }
+.play-debrief-result { font-weight: 600; }
+.play-debrief-choice { font-size: 0.95rem; color: #333; }
+.play-debrief-effect { font-size: 0.95rem; font-weight: 700; white-space: nowrap;
+  min-width: 8.5rem; padding-left: 0.5rem; }
+.play-table .v-card__text { color: #1a1a1a; }
+.play-debrief-table.v-card { display: flex; flex-direction: column; }
+.play-debrief-table > .v-card__text { flex: 1 1 auto; display: flex; flex-direction: column;
+  min-height: 0; }
+.play-debrief-picture { flex: 1 1 0; min-height: 130px; position: relative; margin-top: 4px; }
+img.play-debrief-figure { position: absolute; top: 0; left: 0; width: 100%; height: 100%;
+  object-fit: contain; object-position: left top; }
 .play-debrief-myths { margin-top: 6px; }
 .play-role { text-transform: none; }
 .play-tables { flex-wrap: wrap; height: auto !important; }

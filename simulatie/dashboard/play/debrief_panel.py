@@ -5,10 +5,12 @@ The debrief compares each table with the same neighbourhood left to the model
 (:func:`simulatie.workshop.play.debrief.debrief`) and, if the facilitator picks one, with another
 scenario's policy in the same neighbourhood (:class:`PolicyPicker`); it is computed once per
 language and policy in a background thread (:meth:`Room.summary`). Each table gets a card in the
-same grid as during the rounds (:func:`~.table_panel.grid_shape`): its result in a sentence, the
-choices that mattered, and its panel in percent; the myths those choices touch follow below.
-*Save summary* writes the HTML and PDF summary in Dutch or English (:meth:`Room.export`) and says
-where.
+same grid as during the rounds (:func:`~.table_panel.grid_shape`): its result in a sentence in
+procentpunt against the model (the baseline, named in every sentence and in the panel's legend),
+the three choices that mattered with their effect in procentpunt in front, and its panel in
+percent; the myths those choices touch follow below. The policy picker and *Save summary*
+(:class:`DebriefBar`) stand at the top, where the round buttons were; *Save summary* writes the
+HTML and PDF summary in Dutch or English (:meth:`Room.export`) and says where.
 """
 
 from __future__ import annotations
@@ -20,18 +22,29 @@ from simulatie.experiment.scenario_paths import available
 from simulatie.experiment.scenarios import ScenarioError
 
 from .room import Room, TableSummary
-from .table_panel import grid_shape, picture_height
+from .table_panel import grid_shape
 from .texts import say
 
-__all__ = ["DEBRIEF_TOP_PIXELS", "DebriefPanel", "ExportButtons", "PolicyPicker",
-           "export_message"]
+__all__ = ["DEBRIEF_TOP_PIXELS", "DebriefBar", "DebriefCard", "DebriefPanel", "ExportButtons",
+           "PolicyPicker", "debrief_rows", "export_message"]
 
-DEBRIEF_TOP_PIXELS = 330
-"""What the debrief shows besides the tables' panels, in CSS pixels: the title, the top strip,
-the heading with the policy and the buttons, the myths and the margins."""
+DEBRIEF_TOP_PIXELS = 200
+"""What the debrief shows above the tables' cards, in CSS pixels: the title, the phase with the
+policy and the buttons, and the margins (the myths below the cards may need a scroll)."""
 
-DEBRIEF_CARD_PIXELS = 130
-"""A debrief card without its panel: the table's name and up to five lines."""
+
+def debrief_rows(rows: int, top: int = DEBRIEF_TOP_PIXELS) -> str:
+    """The CSS ``grid-auto-rows`` of the debrief's cards: the screen's height left per row.
+
+    A card is at least that tall and grows when its sentences need more room; inside it the
+    panel takes what the sentences leave (``.play-debrief-picture`` is a flexible item), so
+    that more sentences (a policy to compare with) make the panel smaller, not the card taller.
+
+    Args:
+        rows: Rows of cards (:func:`~.table_panel.grid_shape`).
+        top: What the screen shows above the cards, in CSS pixels.
+    """
+    return f"minmax(calc((100vh - {top}px) / {rows} - 8px), auto)"
 
 
 def export_message(room: Room, summary_lang: str, lang: str) -> tuple[str, str]:
@@ -105,22 +118,41 @@ def PolicyPicker(room: Room, lang: str):
 
 
 @solara.component
-def DebriefCard(table: TableSummary):
-    """One table's debrief: its name, its sentences and its panel."""
+def DebriefCard(table: TableSummary, lang: str):
+    """One table's debrief: its name, its result, its choices with their effect, its panel."""
     with solara.Card(classes=["play-table", "play-debrief-table"]):
         solara.Text(table.name, classes=["play-table-name"])
         with solara.Column(gap="2px", classes=["play-debrief"]):
-            for line in table.lines:
-                classes = ["play-debrief-line"] + (["play-debrief-choice"]
-                                                   if line.startswith(" ") else [])
-                # the card's heading names the table; its sentences need not say it again
-                solara.Text(line.strip().removeprefix(f"{table.name}: "), classes=classes)
-        solara.Image(table.figure, format="png", classes=["play-debrief-figure"])
+            for line in table.results:
+                solara.Text(line, classes=["play-debrief-line", "play-debrief-result"])
+            if table.choices:
+                solara.Text(say("debrief_choices", lang), classes=["play-hint"])
+            for what, effect in table.choices:
+                with solara.Row(gap="10px", style={"align-items": "baseline"}):
+                    solara.Text(effect, classes=["play-debrief-effect"])
+                    solara.Text(what, classes=["play-debrief-line", "play-debrief-choice"])
+        # the panel fills what the sentences leave of the card (see the CSS in .app)
+        solara.v.Sheet(class_="play-debrief-picture", elevation=0, children=[
+            solara.Image(table.figure, format="png", classes=["play-debrief-figure"])])
+
+
+@solara.component
+def DebriefBar(room: Room, lang: str):
+    """The debrief's buttons, beside the phase at the top: the policy to compare with, save.
+
+    Args:
+        room: The room (the game has finished).
+        lang: Language of the labels.
+    """
+    with solara.Row(gap="24px", classes=["play-debrief-bar"],
+                    style={"align-items": "center", "flex-wrap": "wrap"}):
+        PolicyPicker(room, lang)
+        ExportButtons(room, lang)
 
 
 @solara.component
 def DebriefPanel(room: Room, version: int, lang: str):
-    """The debrief: the policy to compare with, the save buttons, the tables' cards, the myths.
+    """The debrief: every table's card in the projector's grid, then the myths.
 
     Args:
         room: The room (the game has finished).
@@ -131,11 +163,6 @@ def DebriefPanel(room: Room, version: int, lang: str):
     result = solara.lab.use_task(lambda: room.summary(lang),
                                  dependencies=[lang, alternative.name if alternative else None],
                                  prefer_threaded=True)
-    with solara.Row(gap="24px", classes=["play-debrief-bar"],
-                    style={"align-items": "center", "flex-wrap": "wrap"}):
-        solara.Text(say("debrief", lang), classes=["play-heading", "play-debrief-heading"])
-        PolicyPicker(room, lang)
-        ExportButtons(room, lang)
     summary = result.value if result.finished else None
     if summary is None:
         solara.Text(say("debrief_busy", lang), classes=["play-hint", "play-debrief-busy"])
@@ -145,11 +172,11 @@ def DebriefPanel(room: Room, version: int, lang: str):
         solara.Warning(summary.problem, classes=["play-debrief-problem"])
         return
     columns, rows = grid_shape(len(summary.tables))
-    height = picture_height(rows, DEBRIEF_TOP_PIXELS, DEBRIEF_CARD_PIXELS)
     style = (f"grid-template-columns: repeat({columns}, minmax(0, 1fr)); "
-             f"--play-picture-height: {height};")
+             f"grid-auto-rows: {debrief_rows(rows)};")
     solara.v.Sheet(class_="play-grid play-debrief-grid", style_=style, elevation=0, children=[
-        DebriefCard(table).key(f"debrief-{index}") for index, table in enumerate(summary.tables)])
+        DebriefCard(table, lang).key(f"debrief-{index}")
+        for index, table in enumerate(summary.tables)])
     if summary.myths:
         with solara.Column(gap="0px", classes=["play-debrief-myths"]):
             solara.Text(say("debrief_myths", lang), classes=["play-label"])

@@ -30,7 +30,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from simulatie.workshop.play.debrief import debrief
+from simulatie.workshop.play.debrief import CHOICES_SHOWN, Debrief, debrief, points_words
 from simulatie.workshop.play.decisions import PlayRole
 from simulatie.workshop.play.session import Participant, Phase, PlayError, Session
 from simulatie.workshop.play.summary import table_figure, write_summary
@@ -39,7 +39,7 @@ from simulatie.workshop.play.words import situation
 
 from . import pictures
 from .settings import PlaySettings
-from .texts import say
+from .texts import capitalised, say
 
 __all__ = ["MAX_WRONG_PINS", "NO_TABLE", "PHONES_AFTER_SECONDS", "WRONG_PIN_WINDOW", "Room",
            "Summary", "TableSummary", "TooManyTriesError", "current_room", "set_room"]
@@ -81,13 +81,20 @@ class TableSummary:
 
     Attributes:
         name: The table's heading ("Tafel 1").
-        lines: Its sentences: against the model, the alternative, the choices that mattered.
+        lines: Its sentences as the written summary has them: against the model, the
+            alternative, the choices that mattered.
         figure: Its panel (the share with a caring tie, week by week) as PNG bytes.
+        results: The card's sentences about the whole table (against the model, against the
+            alternative), without the table's name, each starting with a capital.
+        choices: The choices that mattered most, as ``(what, effect)``: "De professional: We
+            beslissen samen (rondes 1, 2)" and "+1 procentpunt" or "geen verschil".
     """
 
     name: str
     lines: tuple[str, ...]
     figure: bytes
+    results: tuple[str, ...] = ()
+    choices: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -330,8 +337,8 @@ class Room:
         Drawn once per table, round and language (:class:`~.pictures.Drawings`), outside the
         room's lock: participants' answers do not wait for the drawing.
         """
-        return self.drawings.pictures(
-            table, lang, lambda rounds: say("map_title", lang, number=table + 1, round=rounds))
+        # the table's card names the table and the round: the map needs no title of its own
+        return self.drawings.pictures(table, lang, lambda rounds: "")
 
     def prepare_pictures(self, lang: str) -> None:
         """Start the tables' first drawings in the background (:meth:`Drawings.prepare`)."""
@@ -390,14 +397,27 @@ def _summary(session: Session, lang: str) -> Summary:
     """The debrief's lines and panels per table, or why there are none."""
     try:
         found = debrief(session)
-        tables = tuple(
-            TableSummary(say("table", lang, number=index + 1),
-                         tuple(found.table_lines(index, lang)),
-                         pictures.figure_png(table_figure(found, session, index, lang)))
-            for index in range(len(found.tables)))
+        tables = tuple(_table_summary(found, session, index, lang)
+                       for index in range(len(found.tables)))
         return Summary(tables, tuple(found.myth_lines(lang)))
     except Exception as problem:  # shown on the facilitator's screen rather than a crash
         return Summary(problem=say("debrief_failed", lang, problem=problem))
+
+
+def _table_summary(found: Debrief, session: Session, index: int, lang: str) -> TableSummary:
+    """One table's card: its sentences, its choices with their effect, its panel."""
+    name = say("table", lang, number=index + 1)
+    lines = tuple(found.table_lines(index, lang))
+    # the card's heading names the table; its sentences need not say it again
+    results = tuple(capitalised(line.removeprefix(f"{found.table_name(index, lang)}: "))
+                    for line in lines if not line.startswith(" "))
+    choices = tuple(
+        (capitalised(choice.text(lang)),
+         say("no_difference", lang) if points_words(choice.effect, lang) == "0"
+         else points_words(choice.effect, lang))
+        for choice in found.tables[index].choices[:CHOICES_SHOWN])
+    return TableSummary(name, lines, pictures.figure_png(table_figure(found, session, index, lang)),
+                        results, choices)
 
 
 _room: Room | None = None

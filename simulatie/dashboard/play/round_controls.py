@@ -4,7 +4,8 @@
 Closing a round runs its weeks at every table (a second or two); a round opened with a timer is
 closed by the room when the time is up (:meth:`Room.open_round`). Beside the buttons: everyone
 with a role who has not answered every decision yet, in one line. The buttons name the round
-they act on (:func:`round_numbers`): before the first round both say round 1.
+they act on (:func:`round_numbers`), counted from 1 as the room says them: before the first round
+both say round 1. When the game has finished only the phase is left ("nabespreking").
 """
 
 from __future__ import annotations
@@ -87,6 +88,8 @@ def RoundControls(room: Room, mark: tuple[int, int | None], on_change: Callable[
         on_change()
 
     solara.Text(phase_text(room, lang), classes=["play-phase"])
+    if session.phase is Phase.FINISHED:
+        return  # nothing left to open or close: the debrief's buttons take the buttons' place
     can_open = session.phase in (Phase.LOBBY, Phase.BETWEEN)
     opens, closes = round_numbers(session)
     with solara.Row(gap="12px", style={"align-items": "center", "flex-wrap": "wrap"}):

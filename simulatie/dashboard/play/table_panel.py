@@ -19,7 +19,7 @@ import struct
 import solara
 
 from .room import Room
-from .texts import say
+from .texts import capitalised, say
 
 __all__ = ["TOP_PIXELS", "TableGrid", "TablePanel", "grid_shape", "picture_height", "png_aspect"]
 
@@ -76,7 +76,7 @@ def TablePanel(room: Room, index: int, version: int, lang: str):
             for role, label, holder in room.session.roles_at(index, lang):
                 with solara.Row(gap="4px", style={"align-items": "baseline"},
                                 classes=["play-role-row", f"play-row-{role.value}"]):
-                    solara.Text(f"{label}:", classes=["play-role-label"])
+                    solara.Text(f"{capitalised(label)}:", classes=["play-role-label"])
                     if holder is None:
                         solara.Text(say("the_model", lang), classes=["play-model"])
                     else:

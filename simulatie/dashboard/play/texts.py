@@ -8,7 +8,7 @@ languages. Dutch is the default: the participants are Dutch and Flemish communit
 
 from __future__ import annotations
 
-__all__ = ["LANGUAGES", "TEXT", "say"]
+__all__ = ["LANGUAGES", "TEXT", "capitalised", "say"]
 
 LANGUAGES: tuple[str, ...] = ("nl", "en")
 
@@ -57,13 +57,14 @@ TEXT: dict[str, dict[str, str]] = {
                        "en": "The neighbourhoods after the last round"},
     "debrief_myths": {"nl": "De mythen die de belangrijkste keuzes raken:",
                       "en": "The myths the choices that mattered most touch:"},
-    "map_title": {"nl": "Tafel {number}, na ronde {round}", "en": "Table {number}, after round "
-                  "{round}"},
     "no_round_yet": {"nl": "Na de eerste ronde verschijnen hier de buurt en haar cijfers.",
                      "en": "After the first round the neighbourhood and its numbers appear "
                      "here."},
     # facilitator: debrief
     "debrief": {"nl": "Nabespreking", "en": "Debrief"},
+    "debrief_choices": {"nl": "Wat de keuzes deden, tegenover het model (aan het eind):",
+                        "en": "What the choices did, against the model (at the end):"},
+    "no_difference": {"nl": "geen verschil", "en": "no difference"},
     "debrief_busy": {"nl": "De nabespreking wordt berekend …", "en": "Computing the debrief …"},
     "compare_label": {"nl": "Vergelijk ook met het beleid van scenario",
                       "en": "Also compare with the policy of scenario"},
@@ -122,3 +123,15 @@ def say(key: str, lang: str, **values: object) -> str:
     """
     text = TEXT[key]["nl" if lang == "nl" else "en"]
     return text.format(**values) if values else text
+
+
+def capitalised(text: str) -> str:
+    """``text`` with its first letter a capital and the rest as it is (a label that starts a line).
+
+    Args:
+        text: E.g. ``"de professional"`` or ``"evenveel bewoners …"``.
+
+    Returns:
+        E.g. ``"De professional"``.
+    """
+    return text[:1].upper() + text[1:]

@@ -26,10 +26,14 @@ from simulatie.workshop.play.session import Session
 from simulatie.workshop.play.table import KEY_METRICS, Table
 from simulatie.workshop.texts import MYTH_TEXTS
 
-__all__ = ["OUTCOME", "Choice", "Debrief", "TableDebrief", "debrief", "points_words"]
+__all__ = ["CHOICES_SHOWN", "OUTCOME", "Choice", "Debrief", "TableDebrief", "debrief",
+           "points_words"]
 
 OUTCOME = "share_with_caring_tie"
 """The outcome the debrief compares: the share of residents with at least one caring tie."""
+
+CHOICES_SHOWN = 3
+"""How many of a table's choices the debrief names: those that mattered most."""
 
 
 @dataclass(frozen=True)
@@ -176,6 +180,10 @@ class Debrief:
         ranked = sorted((c for t in self.tables for c in t.choices), key=lambda c: -abs(c.effect))
         return sorted({m for c in ranked[:top] for m in c.myths})
 
+    def table_name(self, index: int, lang: str = "nl") -> str:
+        """The table's name as its sentences start: "Tafel 1" or "Table 1"."""
+        return f"{'Tafel' if lang == 'nl' else 'Table'} {self.tables[index].name}"
+
     def table_lines(self, index: int, lang: str = "nl") -> list[str]:
         """One table's findings in words: against the model, the alternative, its choices.
 
@@ -190,7 +198,7 @@ class Debrief:
         """
         nl = lang == "nl"
         table = self.tables[index]
-        name = f"Tafel {table.name}" if nl else f"Table {table.name}"
+        name = self.table_name(index, lang)
         lines = [f"{name}: {_compared(table.difference(), lang)} "
                  + ("in dezelfde buurt waarin het model alle rollen speelde." if nl else
                     "in the same neighbourhood with every role played by the model.")]
@@ -200,7 +208,7 @@ class Debrief:
             lines.append(f"{name}: {_compared(other, lang)} "
                          + (f"met het beleid van {policy}." if nl else
                             f"under the policy of {policy}."))
-        for choice in table.choices[:3]:
+        for choice in table.choices[:CHOICES_SHOWN]:
             lines.append(f"  {choice.text(lang)} ({points_words(choice.effect, lang)})")
         return lines
 

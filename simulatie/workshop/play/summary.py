@@ -39,6 +39,7 @@ _WEEK = {"nl": "week", "en": "week"}
 _PLAYED = {"nl": "gespeeld", "en": "played"}
 _MODEL = {"nl": "het model speelde alle rollen", "en": "the model played every role"}
 _POLICY = {"nl": "beleid van", "en": "policy of"}
+_ROUND = {"nl": "ronde", "en": "round"}
 
 
 def share_limits(found: Debrief) -> tuple[float, float]:
@@ -72,6 +73,10 @@ def draw_table(ax: Axes, found: Debrief, session: Session, index: int, lang: str
     table, played = found.tables[index], session.tables[index]
     for record in played.rounds[::2]:
         ax.axvspan(record.weeks[0] - 1, record.weeks[1], color="#eeeeee", linewidth=0)
+    for record in played.rounds:  # the rounds named as the room says them, from 1
+        ax.text((record.weeks[0] - 1 + record.weeks[1]) / 2, 0.98,
+                f"{_ROUND[lang]} {record.number}", transform=ax.get_xaxis_transform(),
+                ha="center", va="top", fontsize="small", color="#666666")
     ax.plot(table.played["week"], table.played[OUTCOME], color="#264653", linewidth=2.0,
             label=_PLAYED[lang])
     ax.plot(table.model["week"], table.model[OUTCOME], color="#e76f51", linestyle="--",
@@ -93,13 +98,19 @@ def draw_table(ax: Axes, found: Debrief, session: Session, index: int, lang: str
 
 
 def table_figure(found: Debrief, session: Session, index: int, lang: str = "nl") -> Figure:
-    """One table's panel as a small figure of its own, for the projector's grid of tables."""
-    fig = Figure(figsize=(7.6, 2.5), layout="constrained")
+    """One table's panel as a small figure of its own, for the projector's grid of tables.
+
+    Small in inches so that its words stay large on the projector: the card around it names
+    the table, the title above the axis says what it counts, the legend names the baseline.
+    """
+    fig = Figure(figsize=(6.2, 2.1), layout="constrained")
     FigureCanvasAgg(fig)
     ax = fig.subplots()
-    draw_table(ax, found, session, index, lang)
-    ax.set_title("", loc="left")  # the card around it names the table
-    ax.set_ylabel(_AXIS[lang], fontsize="small")
+    draw_table(ax, found, session, index, lang, legend=False)
+    ax.set_title(_AXIS[lang][:1].upper() + _AXIS[lang][1:], loc="left", fontsize="medium")
+    handles, labels = ax.get_legend_handles_labels()
+    fig.legend(handles, labels, loc="outside upper right", ncols=len(labels), frameon=False,
+               fontsize="medium", handlelength=1.6, columnspacing=1.2)
     return fig
 
 
