@@ -1,16 +1,18 @@
 """The workshop in a real browser: a facilitator and four participants play three rounds.
 
-The test starts ``simulatie workshop`` itself (a small scenario: 60 residents, two tables, three
-rounds of four weeks) on 127.0.0.1, reads the facilitator's address from what it prints, and
-drives Debian's Chromium through Playwright (never a downloaded browser) with one browser context
-per person: the facilitator's projector and four phones. Along the way: a wrong PIN is refused
-and nothing changes; names are shown as plain text; two participants press the same role at the
-same moment and the second gets the friendly message; a participant closes the page (the model
-takes over the role) and reopens it with the token in its address (the role is theirs again); a
-choice that arrives after the round closed is refused; the last round ends on its timer; the
-debrief appears and its summary is written. Screenshots of the projector and of a phone after
-the first round are saved to ``results/workshop-*.png``. At the end the command is stopped with
-SIGTERM and its server is gone. No request may leave 127.0.0.1.
+The test starts ``simulatie workshop`` itself (a small scenario: 60 residents, four tables of
+which two are played by people and two by the model alone, three rounds of four weeks) on
+127.0.0.1, reads the facilitator's address from what it prints, and drives Debian's Chromium
+through Playwright (never a downloaded browser) with one browser context per person: the
+facilitator's projector (1600 × 1000) and four phones. Along the way: a wrong PIN is refused and
+nothing changes; names are shown as plain text; two participants press the same role at the same
+moment and the second gets the friendly message; after the first round all four tables' cards lie
+on the projector without scrolling; a participant closes the page (the model takes over the role)
+and reopens it with the token in its address (the role is theirs again); a choice that arrives
+after the round closed is refused; the last round ends on its timer; the debrief's four cards lie
+on the projector too, and its summary is written. Screenshots of the projector after the first
+round and at the debrief, and of a phone, are saved to ``results/workshop-*.png``. At the end the
+command is stopped with SIGTERM and its server is gone. No request may leave 127.0.0.1.
 
 A race needs a page that has not caught up yet: the test holds the messages the server sends to
 one participant's page (Playwright's websocket routing) while the other side acts, so the stale
@@ -38,6 +40,8 @@ UI_TIMEOUT = 20_000  # milliseconds for the page to show or update something
 START_TIMEOUT = 60.0  # seconds for the server to answer
 PIN = "4321"
 SCREENSHOTS = Path(__file__).resolve().parents[1] / "results"
+TABLES = 4  # people play at tables 1 and 2; the model plays every role at tables 3 and 4
+PROJECTOR = {"width": 1600, "height": 1000}
 
 if not CHROMIUM.exists():
     pytest.skip(
@@ -94,7 +98,7 @@ def workshop(tmp_path_factory):
     log_path = workdir / "workshop.log"
     env = {**os.environ, "PYTHONUNBUFFERED": "1", "SIMULATIE_WORKSHOP_AWAY_SECONDS": "5"}
     command = [sys.executable, "-m", "simulatie", "workshop", str(scenario), "--port", str(port),
-               "--pin", PIN, "--tables", "2", "--rounds", "3", "--weeks-per-round", "4",
+               "--pin", PIN, "--tables", str(TABLES), "--rounds", "3", "--weeks-per-round", "4",
                "--seed", "3"]
     with log_path.open("w") as log:
         process = subprocess.Popen(command, cwd=workdir, stdout=log, stderr=subprocess.STDOUT,
@@ -111,7 +115,8 @@ def workshop(tmp_path_factory):
 def _wait_until_up(process, log_path: Path, port: int) -> str:
     deadline = time.monotonic() + START_TIMEOUT
     while True:
-        found = re.search(r"Facilitator \(projector\): (\S+)", log_path.read_text())
+        found = re.search(r"(?:Facilitator|Begeleider) \(projector\):\s+(\S+)",
+                          log_path.read_text())
         if found:
             try:
                 with urllib.request.urlopen(f"http://127.0.0.1:{port}/join", timeout=2) as answer:
@@ -131,7 +136,7 @@ def browser():
 
 
 def open_page(browser, url: str, phone: bool = True, valve: bool = False):
-    size = {"width": 400, "height": 860} if phone else {"width": 1500, "height": 1000}
+    size = {"width": 400, "height": 860} if phone else PROJECTOR
     context = browser.new_context(viewport=size)
     page = context.new_page()
     watch = Watch(page, aborted_fails=False)
@@ -178,6 +183,19 @@ def answer_about_people(page) -> None:
                 timeout=UI_TIMEOUT)
 
 
+def all_on_one_screen(page, selector: str, count: int) -> None:
+    """``count`` cards of ``selector`` lie whole on the projector's screen without scrolling."""
+    page.evaluate("window.scrollTo(0, 0)")
+    boxes = page.evaluate(
+        "(selector) => [...document.querySelectorAll(selector)].map(card => {"
+        " const box = card.getBoundingClientRect();"
+        " return [box.left, box.top, box.right, box.bottom]; })", selector)
+    assert len(boxes) == count, boxes
+    for left, top, right, bottom in boxes:
+        assert 0 <= left < right <= PROJECTOR["width"], boxes
+        assert 0 <= top < bottom <= PROJECTOR["height"], boxes
+
+
 def test_a_workshop_of_three_rounds_in_chromium(workshop, browser):
     started = time.monotonic()
     facilitator_url, join_url, process, workdir = workshop
@@ -194,7 +212,7 @@ def test_a_workshop_of_three_rounds_in_chromium(workshop, browser):
     fac.wait_for_function("() => { const img = document.querySelector('img.play-qr');"
                           " return img && img.complete && img.naturalWidth > 100; }",
                           timeout=UI_TIMEOUT)
-    expect(fac.locator(".play-model")).to_have_count(10)  # 2 tables × 5 roles: all the model
+    expect(fac.locator(".play-model")).to_have_count(5 * TABLES)  # 5 roles a table: the model
 
     # A wrong PIN is refused with the session's message, and nothing changes.
     anna_context, anna, anna_watch, _ = open_page(browser, join_url)
@@ -262,8 +280,9 @@ def test_a_workshop_of_three_rounds_in_chromium(workshop, browser):
     fac.locator(".play-close").click()
     expect(fac.locator(".play-phase")).to_contain_text("Ronde 1 van 3 is gespeeld",
                                                        timeout=UI_TIMEOUT)
-    expect(fac.locator("img.play-map")).to_have_count(2, timeout=UI_TIMEOUT)
-    expect(fac.locator("img.play-series")).to_have_count(2)
+    expect(fac.locator("img.play-map")).to_have_count(TABLES, timeout=UI_TIMEOUT)
+    expect(fac.locator("img.play-series")).to_have_count(TABLES)
+    all_on_one_screen(fac, ".play-table", TABLES)
     expect(anna.locator(".play-situation-line").first).to_be_visible(timeout=UI_TIMEOUT)
     SCREENSHOTS.mkdir(exist_ok=True)
     fac.wait_for_timeout(500)
@@ -314,6 +333,9 @@ def test_a_workshop_of_three_rounds_in_chromium(workshop, browser):
     fac.wait_for_function("() => { const img = document.querySelector('img.play-debrief-figure');"
                           " return img && img.complete && img.naturalWidth > 100; }",
                           timeout=UI_TIMEOUT)
+    all_on_one_screen(fac, ".play-debrief-table", TABLES)
+    expect(fac.locator(".play-open")).to_have_count(0)  # the debrief's buttons instead
+    fac.screenshot(path=str(SCREENSHOTS / "workshop-debrief.png"))
     fac.locator(".play-export-en").click()
     expect(fac.locator(".play-exported")).to_contain_text("summary.en.pdf", timeout=90_000)
     assert list((workdir / "results" / "workshop").glob("workshop-*/summary.en.html"))
