@@ -9,12 +9,13 @@ starts fresh: no roles, no strain, no history (seed 000: newcomers start as stra
 from __future__ import annotations
 
 import numpy as np
+from numba import njit
 from scipy.special import betaincinv, ndtri
 
 from ..parameters import Parameters
 from ..state.groups import GROUP_PROFILES, Group, partner_chance
 from ..state.population import Population
-from .lifecourse import arrival_frailty
+from .lifecourse import ARRIVAL_FRAIL_AGE, ARRIVAL_FRAILTY_MAX, FRAILTY_AGE_SCALE
 
 __all__ = ["TRAIT_DRAWS", "settle"]
 
@@ -73,25 +74,66 @@ def _draw_traits(
     pop: Population, slots: np.ndarray, groups: np.ndarray, params: Parameters,
     draws: np.ndarray,
 ) -> None:
-    """Draw the newcomers' traits from their group profiles (see :func:`settle`)."""
-    prof = {name: values[groups] for name, values in _PROFILE_ARRAYS.items()}
+    """Draw the newcomers' traits from their group profiles (see :func:`settle`).
+
+    The special functions and exponentials are scipy's and numpy's, here; the rest is
+    :func:`_traits`.
+    """
     normal = ndtri(draws[:, 1:5])
-    soc = prof["sociability"]
-    pop.sociability[slots] = np.clip(
-        betaincinv(4 * soc + 0.5, 4 * (1 - soc) + 0.5, draws[:, 0]), 0, 1)
-    trust = prof["trust"] * (1 - 0.5 * params.area_risk)
-    pop.trust[slots] = np.clip(trust + 0.1 * normal[:, 0], 0.05, 1)
-    pop.ownership[slots] = np.clip(0.2 + 0.05 * normal[:, 1], 0, 1)
-    pop.draagkracht_on_arrival[slots] = (
-        prof["capacity_factor"] * params.helper_capacity_hours * np.exp(0.5 * normal[:, 2])
-    )
-    pop.ask_threshold[slots] = np.clip(
-        params.ask_threshold + prof["ask_shift"] + 0.15 * normal[:, 3], 0, 1
-    )
-    pop.digital[slots] = draws[:, 5] < prof["digital"]
-    pop.organiser[slots] = draws[:, 9] < params.organiser_share
-    pop.partner[slots] = draws[:, 6] < partner_chance(prof["partner"], params.partner_odds)
-    pop.partner_frailty[slots] = np.where(pop.partner[slots],
-                                          arrival_frailty(pop.age[slots], draws[:, 7]), 0.0)
-    nearby = prof["family_nearby"]
-    pop.family_helpers[slots] = (draws[:, 8] < nearby).astype(np.int64) + (draws[:, 8] < nearby / 2)
+    soc = _PROFILE_ARRAYS["sociability"][groups]
+    sociability = betaincinv(4 * soc + 0.5, 4 * (1 - soc) + 0.5, draws[:, 0])
+    lognormal = np.exp(0.5 * normal[:, 2])
+    # arrival_frailty's exponential, for a partner as old as the resident
+    partner_age = np.exp((pop.age[slots] - ARRIVAL_FRAIL_AGE) / FRAILTY_AGE_SCALE)
+    _traits(
+        np.asarray(slots, np.int64), np.asarray(groups, np.int64), draws, normal, sociability,
+        lognormal, partner_age, _PROFILE_ARRAYS["trust"],
+        _PROFILE_ARRAYS["capacity_factor"], _PROFILE_ARRAYS["ask_shift"],
+        _PROFILE_ARRAYS["digital"], _PROFILE_ARRAYS["family_nearby"],
+        partner_chance(_PROFILE_ARRAYS["partner"], params.partner_odds),
+        1 - 0.5 * params.area_risk, params.helper_capacity_hours, params.ask_threshold,
+        params.organiser_share, pop.sociability, pop.trust, pop.ownership,
+        pop.draagkracht_on_arrival, pop.ask_threshold, pop.digital, pop.organiser, pop.partner,
+        pop.partner_frailty, pop.family_helpers)
+
+
+@njit(cache=True, inline="always")
+def _clip(x, low, high):
+    """``x`` within ``[low, high]``, exactly as numpy's ``clip`` (NaN stays NaN)."""
+    if x != x:
+        return x
+    x = x if x > low else low
+    return x if x < high else high
+
+
+@njit(cache=True)
+def _traits(slots, groups, draws, normal, sociability, lognormal, partner_age, trust_of,
+            capacity_of, ask_shift_of, digital_of, nearby_of, partner_of, trust_scale,
+            helper_hours, ask_threshold_mean, organiser_share, out_sociability, out_trust,
+            out_ownership, out_draagkracht, out_ask_threshold, out_digital, out_organiser,
+            out_partner, out_partner_frailty, out_family):
+    """Write each newcomer's traits (see :func:`settle`) into the population's arrays.
+
+    Per newcomer ``j`` (home ``slots[j]``, group ``groups[j]``): ``normal`` holds the normal
+    quantiles of draws 1-4, ``sociability`` the Beta quantile of draw 0, ``lognormal``
+    exp(0.5 × the third normal) and ``partner_age`` exp((age − ``ARRIVAL_FRAIL_AGE``) /
+    ``FRAILTY_AGE_SCALE``); the ``*_of`` arrays are the group profiles (``partner_of`` the
+    chance to move in with a partner).
+    """
+    for j in range(len(slots)):
+        i = slots[j]
+        g = groups[j]
+        out_sociability[i] = _clip(sociability[j], 0.0, 1.0)
+        out_trust[i] = _clip(trust_of[g] * trust_scale + 0.1 * normal[j, 0], 0.05, 1.0)
+        out_ownership[i] = _clip(0.2 + 0.05 * normal[j, 1], 0.0, 1.0)
+        out_draagkracht[i] = capacity_of[g] * helper_hours * lognormal[j]
+        out_ask_threshold[i] = _clip(
+            ask_threshold_mean + ask_shift_of[g] + 0.15 * normal[j, 3], 0.0, 1.0)
+        out_digital[i] = draws[j, 5] < digital_of[g]
+        out_organiser[i] = draws[j, 9] < organiser_share
+        partner = draws[j, 6] < partner_of[g]
+        out_partner[i] = partner
+        out_partner_frailty[i] = (
+            _clip(partner_age[j] * draws[j, 7], 0.0, ARRIVAL_FRAILTY_MAX) if partner else 0.0)
+        nearby = nearby_of[g]
+        out_family[i] = (1 if draws[j, 8] < nearby else 0) + (1 if draws[j, 8] < nearby / 2 else 0)
