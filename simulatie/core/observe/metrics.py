@@ -17,8 +17,6 @@ seed 004's first two lines, and who lives here.
 
 from __future__ import annotations
 
-import numpy as np
-
 from .metrics_care import CARE_METRICS
 from .metrics_network import NETWORK_METRICS, lonely_share, share_with_caring_tie
 from .metrics_organising import ORGANISING_METRICS, active_volunteers
@@ -39,9 +37,9 @@ def community_spirit(obs: Observation) -> float:
     The mean of: share of residents not lonely, share with a caring tie, and residents' mean
     sense of ownership.
     """
-    return float(np.mean([
-        1 - lonely_share(obs), share_with_caring_tie(obs), obs.nb.population.ownership.mean(),
-    ]))
+    ownership = obs.nb.population.ownership
+    return _mean_of_three(1 - lonely_share(obs), share_with_caring_tie(obs),
+                          float(ownership.sum()) / len(ownership))
 
 
 @metric("infrastructure", "Infrastructure", "Infrastructuur", "0..1")
@@ -57,7 +55,12 @@ def infrastructure(obs: Observation) -> float:
     used = len({a.place for a in running}) / places if places else 0.0
     per_100 = min(1.0, len(running) / (nb.population.n / 100))
     helpers = min(1.0, active_volunteers(obs) / (nb.population.n / 10))
-    return float(np.mean([used, per_100, helpers]))
+    return _mean_of_three(used, per_100, helpers)
+
+
+def _mean_of_three(first: float, second: float, third: float) -> float:
+    """The mean of three numbers, added in order as numpy adds a short array."""
+    return (first + second + third) / 3
 
 
 # --- who lives here -----------------------------------------------------------------------------

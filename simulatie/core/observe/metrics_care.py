@@ -23,13 +23,13 @@ metric = CARE_METRICS.metric
 
 
 def _hours(obs: Observation, source: Source) -> float:
-    return float(obs.care.received[:, source].sum())
+    return obs.source_hours[source]
 
 
 @metric("care_hours_needed", "Care needed", "Zorgvraag", "hours/week")
 def care_hours_needed(obs: Observation) -> float:
     """Total hours of care needed this week (*draaglast*)."""
-    return float(obs.care.need.sum())
+    return obs.need_total
 
 
 @metric("care_hours_formal", "Formal care", "Formele zorg", "hours/week")
@@ -81,14 +81,14 @@ def care_hours_unmet(obs: Observation) -> float:
         "Draaglast/draagkracht", "ratio")
 def load_capacity_ratio(obs: Observation) -> float:
     """Hours needed relative to the hours residents could give."""
-    can_give = float(obs.capacity.sum())
-    return float(obs.care.need.sum() / can_give) if can_give > 0 else float("inf")
+    can_give = obs.capacity_total
+    return obs.need_total / can_give if can_give > 0 else float("inf")
 
 
 @metric("mean_draagkracht", "Mean draagkracht", "Gemiddelde draagkracht", "hours/week")
 def mean_draagkracht(obs: Observation) -> float:
     """Mean hours per week residents could give (*draagkracht*) this week."""
-    return float(obs.capacity.mean())
+    return obs.capacity_total / len(obs.capacity)
 
 
 @metric("help_burden_top10", "Help given by the busiest 10%", "Hulp gegeven door de drukste 10%",
@@ -107,12 +107,35 @@ def help_burden_top10(obs: Observation) -> float:
 def formal_support(obs: Observation) -> float:
     """Seed 004's third line: share of indicated need met by formal or professional care."""
     pop = obs.nb.population
-    eligible = pop.indicated
-    need = (obs.care.need - pop.favour_need)[eligible].sum()  # care, not small favours
+    care_need, got = _indicated_hours(obs.care.need, pop.favour_need, obs.care.received,
+                                      _FORMAL_SOURCES, pop.indicated)
+    need = care_need.sum()  # care, not small favours
     if need <= 0:
         return 1.0
-    got = obs.care.received[eligible][:, [Source.FORMAL, Source.PROFESSIONAL]].sum()
-    return float(min(1.0, got / need))  # not above 1 by rounding
+    return float(min(1.0, got.sum() / need))  # not above 1 by rounding
+
+
+_FORMAL_SOURCES = np.array([Source.FORMAL, Source.PROFESSIONAL], np.int64)
+
+
+@njit(cache=True)
+def _indicated_hours(need, favour_need, received, sources, indicated):
+    """The hours of care (need less favours) and of ``sources`` of the indicated residents.
+
+    Returns:
+        ``(care_need, received_hours)``: the care need per indicated resident, and the hours
+        received from each of ``sources`` per indicated resident, one source after another
+        (the order in which numpy adds the columns it picks out of ``received``).
+    """
+    chosen = np.flatnonzero(indicated)
+    care_need = np.empty(len(chosen))
+    hours = np.empty(len(chosen) * len(sources))
+    for k in range(len(chosen)):
+        care_need[k] = need[chosen[k]] - favour_need[chosen[k]]
+    for j in range(len(sources)):
+        for k in range(len(chosen)):
+            hours[j * len(chosen) + k] = received[chosen[k], sources[j]]
+    return care_need, hours
 
 
 @metric("frail_with_two_helpers_share", "Frail residents with two or more helpers nearby",

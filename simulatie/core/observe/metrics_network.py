@@ -30,7 +30,7 @@ def caring_ties(obs: Observation) -> float:
         "share")
 def share_with_caring_tie(obs: Observation) -> float:
     """Share of residents with at least one caring tie."""
-    return obs.share(obs.caring_per_resident > 0)
+    return obs.ratio(obs.residents.with_caring_tie, obs.residents.residents)
 
 
 @metric("friendly_ties", "Friendly ties", "Vriendelijke contacten", "ties")
@@ -48,7 +48,7 @@ def acquaintance_ties(obs: Observation) -> float:
 @metric("mean_tie_strength", "Mean tie strength", "Gemiddelde sterkte van banden", "0..1")
 def mean_tie_strength(obs: Observation) -> float:
     """Mean strength over all ties (0 when there are none)."""
-    return float(obs.strength.mean()) if len(obs.strength) else 0.0
+    return obs.strength_total / len(obs.strength) if len(obs.strength) else 0.0
 
 
 @metric("tie_strength_p90", "Tie strength, 90th percentile", "Sterkte van banden, 90e percentiel",
@@ -58,25 +58,32 @@ def tie_strength_p90(obs: Observation) -> float:
     if len(obs.strength) == 0:
         return 0.0
     k = int(0.9 * (len(obs.strength) - 1))
-    return float(np.partition(obs.strength, k)[k])
+    return float(_kth_smallest(obs.strength, k))
+
+
+@njit(cache=True)
+def _kth_smallest(values, k):
+    """The value that would stand at index ``k`` if ``values`` were sorted (a partition)."""
+    return np.partition(values, k)[k]
 
 
 @metric("lonely_share", "Lonely residents", "Eenzame bewoners", "share")
 def lonely_share(obs: Observation) -> float:
     """Share of residents with fewer friendly or caring ties than ``lonely_below_ties``."""
-    return obs.share(obs.lonely)
+    return obs.ratio(obs.residents.lonely, obs.residents.residents)
 
 
 @metric("lonely_share_75plus", "Lonely residents aged 75+", "Eenzame bewoners van 75+", "share")
 def lonely_share_75plus(obs: Observation) -> float:
     """Loneliness among residents aged 75 and over (NaN when there are none)."""
-    return obs.share(obs.lonely, obs.older)
+    return obs.ratio(obs.residents.lonely_older, obs.residents.older)
 
 
 @metric("lonely_share_under75", "Lonely residents under 75", "Eenzame bewoners onder 75", "share")
 def lonely_share_under75(obs: Observation) -> float:
     """Loneliness among residents under 75 (NaN when there are none)."""
-    return obs.share(obs.lonely, ~obs.older)
+    counts = obs.residents
+    return obs.ratio(counts.lonely - counts.lonely_older, counts.residents - counts.older)
 
 
 @metric("clustering", "Network clustering", "Clustering van het netwerk", "0..1")
@@ -150,26 +157,5 @@ def _largest_component(ptr, nbr):
 @metric("bridging_share", "Bridging ties", "Overbruggende banden", "share")
 def bridging_share(obs: Observation) -> float:
     """Share of friendly-or-caring ties that connect different groups."""
-    ties = obs.nb.ties
-    bridging, close = _bridging(ties.a, ties.b, obs.stage, obs.nb.population.group,
-                                _FRIENDLY)
-    return bridging / close if close else 0.0
-
-
-_FRIENDLY = int(TieStage.FRIENDLY)
-
-
-@njit(cache=True)
-def _bridging(a, b, stage, group, friendly):
-    """Friendly-or-caring ties between different groups, and all friendly-or-caring ties.
-
-    Returns:
-        ``(bridging, close)``: the two counts.
-    """
-    bridging = close = 0
-    for e in range(len(a)):
-        if stage[e] >= friendly:
-            close += 1
-            if group[a[e]] != group[b[e]]:
-                bridging += 1
-    return bridging, close
+    ties = obs.ties
+    return ties.bridging / ties.close if ties.close else 0.0

@@ -7,6 +7,7 @@ out, stepped back) and attendance, including first-time attendees and how isolat
 
 from __future__ import annotations
 
+from ..state.programme import Keeper
 from ..state.roles import EARLY_QUIT_WEEKS
 from .observation import MetricGroup, Observation
 
@@ -23,7 +24,7 @@ def ownership(obs: Observation) -> float:
     running = obs.running
     if not running:
         return 0.0
-    return sum(a.organised and not a.professional_run for a in running) / len(running)
+    return len(obs.resident_run) / len(running)
 
 
 @metric("running_activities", "Running activities", "Lopende activiteiten", "activities")
@@ -36,7 +37,7 @@ def running_activities(obs: Observation) -> float:
         "activities")
 def resident_run_activities(obs: Observation) -> float:
     """Running activities that residents organise without professionals doing the work."""
-    return float(sum(a.organised and not a.professional_run for a in obs.running))
+    return float(len(obs.resident_run))
 
 
 @metric("activities_outliving_support", "Resident activities from before support ended",
@@ -49,20 +50,23 @@ def activities_outliving_support(obs: Observation) -> float:
     ended = obs.nb.support.ended_week
     if ended is None:
         return float("nan")
-    return float(sum(a.organised and not a.professional_run and a.started_week < ended
-                     for a in obs.running))
+    return float(sum(a.started_week < ended for a in obs.resident_run))
 
 
 @metric("open_meeting_places", "Open meeting places", "Open ontmoetingsplekken", "places")
 def open_meeting_places(obs: Observation) -> float:
     """Meeting places that someone keeps open (the project, or residents who took it over)."""
-    return float(len(obs.nb.programme.open_places()))
+    keepers = obs.nb.programme.keeper.tolist()
+    return float(len(keepers) - keepers.count(_CLOSED))
+
+
+_CLOSED = int(Keeper.CLOSED)
 
 
 @metric("active_volunteers", "Active volunteers", "Actieve vrijwilligers", "people")
 def active_volunteers(obs: Observation) -> float:
     """Volunteers currently signed up."""
-    return float(obs.nb.population.is_volunteer.sum())
+    return float(obs.residents.volunteers)
 
 
 @metric("volunteer_retention", "Volunteers still active after 8 weeks",
@@ -89,7 +93,7 @@ def volunteers_quit_early(obs: Observation) -> float:
 @metric("active_initiators", "Active initiators (kartrekkers)", "Actieve kartrekkers", "people")
 def active_initiators(obs: Observation) -> float:
     """Initiators currently organising or ready to."""
-    return float(obs.nb.population.is_initiator.sum())
+    return float(obs.residents.initiators)
 
 
 @metric("initiators_burnt_out", "Initiators burnt out so far", "Opgebrande kartrekkers tot nu",
@@ -110,7 +114,7 @@ def initiators_stepped_back(obs: Observation) -> float:
         "share")
 def attendance(obs: Observation) -> float:
     """Share of residents who attended an activity this week."""
-    return obs.share(obs.nb.population.attended)
+    return obs.ratio(obs.residents.attended, obs.residents.residents)
 
 
 @metric("first_time_attendees", "First-time attendees", "Nieuwe bezoekers van activiteiten",

@@ -12,7 +12,7 @@ import numpy as np
 from numba import njit
 
 from ..state.care_week import Source
-from .observation import MetricGroup, Observation
+from .observation import OLD_AGE, MetricGroup, Observation
 
 __all__ = ["MANTELZORG_HOURS", "SURVEY_METRICS"]
 
@@ -31,7 +31,8 @@ def neighbour_help_share_month(obs: Observation) -> float:
     The counterpart of "helps someone at least monthly" (I&O Research 2018: half of adults),
     narrowed to the neighbourhood.
     """
-    return obs.share(obs.weeks_helped_month > 0)
+    counts = obs.residents
+    return obs.ratio(counts.residents - counts.weeks_helped_month[0], counts.residents)
 
 
 @metric("neighbour_help_share_weekly", "Helps a neighbour most weeks",
@@ -41,7 +42,8 @@ def neighbour_help_share_weekly(obs: Observation) -> float:
 
     The counterpart of "helps someone daily or weekly" (I&O Research 2018: a third of adults).
     """
-    return obs.share(obs.weeks_helped_month >= 3)
+    counts = obs.residents
+    return obs.ratio(sum(counts.weeks_helped_month[3:]), counts.residents)
 
 
 @metric("neighbour_help_share_year", "Helped a neighbour in the past year",
@@ -52,7 +54,7 @@ def neighbour_help_share_year(obs: Observation) -> float:
     The counterpart of the Burgerpeiling's "helps neighbours with errands or odd jobs" (Movisie
     2016: almost two thirds).
     """
-    return obs.share(obs.recent("last_network_help_week"))
+    return obs.ratio(obs.residents.helped_year, obs.residents.residents)
 
 
 @metric("never_asked_share_of_non_helpers", "Not asked, of those who did not help",
@@ -63,8 +65,8 @@ def never_asked_share_of_non_helpers(obs: Observation) -> float:
     I&O Research 2018: 60% of those who never help say nobody asks them (NaN when everybody
     helped).
     """
-    idle = ~obs.recent("last_network_help_week")
-    return obs.share(~obs.recent("last_asked_week"), idle)
+    counts = obs.residents
+    return obs.ratio(counts.idle_not_asked, counts.residents - counts.helped_year)
 
 
 @metric("informal_helper_share_year", "Gave informal care in the past year",
@@ -75,14 +77,14 @@ def informal_helper_share_year(obs: Observation) -> float:
     The counterpart of SCP's broad informal care ("gave informal help in the past twelve
     months"), narrowed to the neighbourhood.
     """
-    return obs.share(obs.recent("last_informal_week"))
+    return obs.ratio(obs.residents.informal_year, obs.residents.residents)
 
 
 @metric("informal_helper_share_year_75plus", "Gave informal care in the past year, 75+",
         "Informele zorg gegeven in het afgelopen jaar, 75+", "share")
 def informal_helper_share_year_75plus(obs: Observation) -> float:
     """:func:`informal_helper_share_year` among residents aged 75+ (NaN when there are none)."""
-    return obs.share(obs.recent("last_informal_week"), obs.older)
+    return obs.ratio(obs.residents.informal_year_older, obs.residents.older)
 
 
 @metric("helped_share_year_75plus", "Received help from own ties in the past year, 75+",
@@ -92,7 +94,7 @@ def helped_share_year_75plus(obs: Observation) -> float:
 
     CBS 2020: almost a quarter of people 75+ receive informal care (from anyone, anywhere).
     """
-    return obs.share(obs.recent("last_helped_week"), obs.older)
+    return obs.ratio(obs.residents.helped_by_ties_year_older, obs.residents.older)
 
 
 @metric("neighbour_share_of_carers_55plus", "Neighbours among the carers of people 55+",
@@ -159,9 +161,31 @@ def informal_care_received_share_75plus(obs: Observation) -> float:
     (frail, LVB, psychiatric vulnerability). The counterpart of CBS 2020: 23.7% of people 75+
     receive mantelzorg, 18 hours a week on average (NaN when nobody is 75+).
     """
-    informal = obs.care.received[:, [Source.HOUSEHOLD, Source.FAMILY, Source.NETWORK]].sum(axis=1)
-    cared = obs.nb.population.indicated & (informal >= MANTELZORG_HOURS)
-    return obs.share(cared, obs.older)
+    pop = obs.nb.population
+    cared = _cared_for_older(obs.care.received, _INFORMAL, pop.indicated, MANTELZORG_HOURS,
+                             pop.age, OLD_AGE)
+    return obs.ratio(cared, obs.residents.older)
+
+
+_INFORMAL = np.array([Source.HOUSEHOLD, Source.FAMILY, Source.NETWORK], np.int64)
+
+
+@njit(cache=True)
+def _cared_for_older(received, sources, indicated, least, age, old_age):
+    """Residents aged ``old_age``+ with a health-related need and ``least`` hours from ``sources``.
+
+    Each resident's hours are added source by source, in the order of ``sources`` (as numpy adds
+    a short row), so that the threshold is met exactly when it is for the hours numpy would add.
+    """
+    cared = 0
+    for i in range(len(age)):
+        if age[i] >= old_age and indicated[i]:
+            hours = 0.0
+            for source in sources:
+                hours += received[i, source]
+            if hours >= least:
+                cared += 1
+    return cared
 
 
 @metric("volunteer_share_year", "Volunteered in the past year",
@@ -172,11 +196,11 @@ def volunteer_share_year(obs: Observation) -> float:
     The model's counterpart of CBS's "did volunteer work in the past twelve months", narrowed to
     the neighbourhood's own care and activity scheme (``docs/calibration.md``).
     """
-    return obs.share(obs.recent("last_volunteer_week"))
+    return obs.ratio(obs.residents.volunteered_year, obs.residents.residents)
 
 
 @metric("volunteer_share_year_75plus", "Volunteered in the past year, 75+",
         "Vrijwilliger in het afgelopen jaar, 75+", "share")
 def volunteer_share_year_75plus(obs: Observation) -> float:
     """:func:`volunteer_share_year` among residents aged 75+ (NaN when there are none)."""
-    return obs.share(obs.recent("last_volunteer_week"), obs.older)
+    return obs.ratio(obs.residents.volunteered_year_older, obs.residents.older)

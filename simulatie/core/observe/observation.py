@@ -10,7 +10,7 @@ joins their groups into the one registry, in a fixed order.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 
 import numpy as np
@@ -20,7 +20,7 @@ from ..rules.capacity import capacity
 from ..state.care_week import CareWeek
 from ..state.neighbourhood import Neighbourhood
 from ..state.programme import Activity
-from ..state.ties import TieStage
+from .tallies import ResidentTally, TieTally, tally_residents, tally_ties
 
 __all__ = ["Metric", "MetricGroup", "Observation"]
 
@@ -35,60 +35,60 @@ class Observation:
 
     Many metrics read the same masks and counts (residents aged 75+, the lonely, who did
     something in the past year, the running activities, what residents can give); each is
-    computed at its first use in a week and kept for the others. A share is a count divided by
-    a count (:meth:`share`), exactly the mean of the flags.
+    computed at its first use in a week and kept for the others. The counts of residents and of
+    ties come from one compiled pass each (:attr:`residents`, :attr:`ties`); the totals of hours
+    are numpy's sums, so that every value is the same as summing each array on its own. A share
+    is a count divided by a count (:meth:`share`, :meth:`ratio`), exactly the mean of the flags.
 
     Attributes:
         nb: The neighbourhood after the week (read only).
     """
 
     nb: Neighbourhood
-    _cache: dict = field(default_factory=dict)
 
     @property
     def care(self) -> CareWeek:
         """The week's care accounting."""
         return self.nb.care
 
-    @property
-    def stage(self) -> np.ndarray:
-        """Tie stage per edge."""
-        return self.nb.ties.stage
+    @cached_property
+    def residents(self) -> ResidentTally:
+        """Counts of residents: aged 75+, lonely, active in the past year or month, and more."""
+        return tally_residents(self.nb, OLD_AGE, self.nb.week - YEAR_WEEKS, MONTH_WEEKS)
 
     @cached_property
-    def stage_counts(self) -> np.ndarray:
+    def ties(self) -> TieTally:
+        """Counts of ties: per stage, and the friendly-or-caring ones across groups."""
+        return tally_ties(self.nb)
+
+    @property
+    def stage_counts(self) -> tuple[int, ...]:
         """Ties per stage, indexed by :class:`~simulatie.core.state.ties.TieStage`."""
-        return np.bincount(self.stage, minlength=len(TieStage))
+        return self.ties.stages
 
     @cached_property
     def strength(self) -> np.ndarray:
         """Tie strength per edge."""
         return self.nb.ties.strength()
 
-    @property
-    def caring_per_resident(self) -> np.ndarray:
-        """Caring ties per resident."""
-        return self.nb.views.caring_counts
-
-    @property
-    def close_per_resident(self) -> np.ndarray:
-        """Friendly or caring ties per resident."""
-        return self.nb.views.friendly_counts
+    @cached_property
+    def strength_total(self) -> float:
+        """Sum of the tie strengths (numpy's sum)."""
+        return float(self.strength.sum())
 
     @cached_property
-    def older(self) -> np.ndarray:
-        """Residents aged 75 and over."""
-        return self.nb.population.age >= OLD_AGE
+    def source_hours(self) -> tuple[float, ...]:
+        """Hours received this week per :class:`~.care_week.Source`, each column's own sum.
+
+        The columns are laid out one after another and summed along them, which adds each
+        column's hours in the same order as summing that column alone.
+        """
+        return tuple(np.ascontiguousarray(self.care.received.T).sum(axis=1).tolist())
 
     @cached_property
-    def lonely(self) -> np.ndarray:
-        """Residents with fewer close ties than ``lonely_below_ties``."""
-        return self.close_per_resident < self.nb.params.lonely_below_ties
-
-    @cached_property
-    def weeks_helped_month(self) -> np.ndarray:
-        """In how many of the past four weeks each resident helped over their own ties."""
-        return self.nb.population.weeks_helped(MONTH_WEEKS)
+    def need_total(self) -> float:
+        """Hours of care needed this week (numpy's sum)."""
+        return float(self.care.need.sum())
 
     @cached_property
     def capacity(self) -> np.ndarray:
@@ -96,20 +96,19 @@ class Observation:
         return capacity(self.nb.population)
 
     @cached_property
+    def capacity_total(self) -> float:
+        """Hours all residents together could give this week (numpy's sum)."""
+        return float(self.capacity.sum())
+
+    @cached_property
     def running(self) -> list[Activity]:
         """The running activities."""
         return self.nb.programme.running()
 
-    def in_last_year(self, last_week: np.ndarray) -> np.ndarray:
-        """Whether something last happened within the past 52 weeks."""
-        return last_week > self.nb.week - YEAR_WEEKS
-
-    def recent(self, name: str) -> np.ndarray:
-        """Whether the population's ``name`` (a ``last_..._week`` array) is in the past year."""
-        key = ("recent", name)
-        if key not in self._cache:
-            self._cache[key] = self.in_last_year(getattr(self.nb.population, name))
-        return self._cache[key]
+    @cached_property
+    def resident_run(self) -> list[Activity]:
+        """The running activities that residents organise without professionals doing it."""
+        return [a for a in self.running if a.organised and not a.professional_run]
 
     def share(self, flags: np.ndarray, among: np.ndarray | None = None) -> float:
         """Share of ``flags`` among all residents, or among those selected by ``among``.
@@ -120,6 +119,11 @@ class Observation:
             return np.count_nonzero(flags) / len(flags)
         total = np.count_nonzero(among)
         return np.count_nonzero(flags & among) / total if total else float("nan")
+
+    @staticmethod
+    def ratio(count: int, total: int) -> float:
+        """``count`` out of ``total`` (two counts); NaN when ``total`` is 0."""
+        return count / total if total else float("nan")
 
 
 @dataclass(frozen=True)
