@@ -128,14 +128,57 @@ def _ask_friends(nb: Neighbourhood, free: np.ndarray) -> None:
     asking = askers[draws.uniform(nb.week, askers, 3)
                     < p.personal_ask_rate * p.recruitment_effort]
     ptr, nbr = nb.views.close_adjacency
-    for home in asking.tolist():
-        friends = nbr[ptr[home] : ptr[home + 1]]
-        friends = friends[free[friends] & ~pop.is_volunteer[friends]]
-        if len(friends) == 0:
+    ties = nb.ties
+    friends, motivation, fit = _friends_asked(
+        asking, ptr, nbr, free, pop.is_volunteer, pop.reliance, draws.key, nb.week, ties.key,
+        ties.hours, ties.friendly_hours, ties.n, p.personal_fit)
+    if len(friends):
+        add_volunteers(nb, friends, motivation, fit)
+
+
+@njit(cache=True)
+def _friends_asked(asking, ptr, nbr, free, is_volunteer, reliance, key, week, edge_key, hours,
+                   friendly_hours, n, personal_fit):
+    """Each asker in turn asks a free friend who is no volunteer yet; who says yes, on what terms.
+
+    The friend is keyed draw 4 of the asker's week among their close neighbours (``ptr``,
+    ``nbr``) who are free and not yet volunteers, those who said yes before them included; they
+    say yes if the asker's keyed draw 5 is below ``PERSONAL_ACCEPT`` × (1 − reliance).
+
+    Returns:
+        ``(friends, motivation, fit)`` of those who said yes, in the order they were asked.
+    """
+    volunteer = is_volunteer.copy()
+    friends = np.empty(len(asking), np.int64)
+    motivation = np.empty(len(asking))
+    fit = np.empty(len(asking))
+    candidates = np.empty(len(nbr), np.int64)
+    k = 0
+    for home in asking:
+        count = 0
+        for j in range(ptr[home], ptr[home + 1]):
+            if free[nbr[j]] and not volunteer[nbr[j]]:
+                candidates[count] = nbr[j]
+                count += 1
+        if count == 0:
             continue
-        friend = int(friends[draws.integers(nb.week, home, len(friends), 4)[0]])
-        if draws.uniform(nb.week, home, 5)[0] >= PERSONAL_ACCEPT * (1.0 - pop.reliance[friend]):
+        friend = candidates[min(int(keyed_uniform(key, week, home, 4) * count), count - 1)]
+        if keyed_uniform(key, week, home, 5) >= PERSONAL_ACCEPT * (1.0 - reliance[friend]):
             continue
-        closeness = 0.5 + float(nb.ties.strength()[nb.ties.find([home], [friend])[0]])
-        add_volunteers(nb, np.array([friend]), min(1.0, PERSONAL_MOTIVATION * closeness),
-                       min(1.0, p.personal_fit * closeness))
+        pair = min(home, friend) * n + max(home, friend)
+        e = np.searchsorted(edge_key, pair)
+        if e >= len(edge_key) or edge_key[e] != pair:
+            e = len(edge_key) - 1  # as TieNetwork.find's -1 reads the last tie
+        closeness = 0.5 + hours[e] / (hours[e] + friendly_hours)
+        volunteer[friend] = True
+        friends[k] = friend
+        motivation[k] = _at_most_one(PERSONAL_MOTIVATION * closeness)
+        fit[k] = _at_most_one(personal_fit * closeness)
+        k += 1
+    return friends[:k], motivation[:k], fit[:k]
+
+
+@njit(cache=True, inline="always")
+def _at_most_one(x):
+    """``min(1.0, x)``, as Python's ``min``."""
+    return x if x < 1.0 else 1.0
