@@ -37,9 +37,8 @@ def community_spirit(obs: Observation) -> float:
     The mean of: share of residents not lonely, share with a caring tie, and residents' mean
     sense of ownership.
     """
-    ownership = obs.nb.population.ownership
     return _mean_of_three(1 - lonely_share(obs), share_with_caring_tie(obs),
-                          float(ownership.sum()) / len(ownership))
+                          obs.ownership_total / len(obs.nb.population.ownership))
 
 
 @metric("infrastructure", "Infrastructure", "Infrastructuur", "0..1")
@@ -67,7 +66,7 @@ def _mean_of_three(first: float, second: float, third: float) -> float:
 @metric("share_80plus", "Residents aged 80+", "Bewoners van 80+", "share")
 def share_80plus(obs: Observation) -> float:
     """Share of residents aged 80 and over (vergrijzing)."""
-    return obs.share(obs.nb.population.age >= 80)
+    return obs.ratio(obs.residents.oldest, obs.residents.residents)
 
 
 METRICS: dict[str, Metric] = {

@@ -74,7 +74,7 @@ def care_hours_volunteers(obs: Observation) -> float:
 @metric("care_hours_unmet", "Unmet need", "Onvervulde zorgvraag", "hours/week")
 def care_hours_unmet(obs: Observation) -> float:
     """Hours of need left unmet."""
-    return float(obs.care.unmet.sum())
+    return obs.unmet_total
 
 
 @metric("load_capacity_ratio", "Load to capacity (draaglast/draagkracht)",

@@ -14,10 +14,11 @@ from dataclasses import dataclass
 from functools import cached_property
 
 import numpy as np
+from numba import njit
 
 from ..calendar import WEEKS_PER_YEAR
 from ..rules.capacity import capacity
-from ..state.care_week import CareWeek
+from ..state.care_week import CareWeek, Source
 from ..state.neighbourhood import Neighbourhood
 from ..state.programme import Activity
 from .tallies import ResidentTally, TieTally, tally_residents, tally_ties
@@ -27,6 +28,7 @@ __all__ = ["Metric", "MetricGroup", "Observation"]
 YEAR_WEEKS = WEEKS_PER_YEAR  # the surveys ask about "the past twelve months"
 MONTH_WEEKS = 4  # ... and about "the past month"
 OLD_AGE = 75  # the health monitor's and CBS's oldest reported group
+OLDEST_AGE = 80  # the oldest group in CBS's figures on an ageing population (vergrijzing)
 
 
 @dataclass
@@ -54,7 +56,8 @@ class Observation:
     @cached_property
     def residents(self) -> ResidentTally:
         """Counts of residents: aged 75+, lonely, active in the past year or month, and more."""
-        return tally_residents(self.nb, OLD_AGE, self.nb.week - YEAR_WEEKS, MONTH_WEEKS)
+        return tally_residents(self.nb, OLD_AGE, OLDEST_AGE, self.nb.week - YEAR_WEEKS,
+                               MONTH_WEEKS)
 
     @cached_property
     def ties(self) -> TieTally:
@@ -77,18 +80,35 @@ class Observation:
         return float(self.strength.sum())
 
     @cached_property
-    def source_hours(self) -> tuple[float, ...]:
-        """Hours received this week per :class:`~.care_week.Source`, each column's own sum.
+    def totals(self) -> tuple[float, ...]:
+        """Sums over residents: hours received per source, needed and unmet, and ownership.
 
-        The columns are laid out one after another and summed along them, which adds each
-        column's hours in the same order as summing that column alone.
+        The arrays are laid out one row after another and summed along the rows, which adds
+        each row in the same order as numpy's sum of that array alone.
         """
-        return tuple(np.ascontiguousarray(self.care.received.T).sum(axis=1).tolist())
+        care = self.care
+        rows = _rows(care.received, care.need, care.unmet, self.nb.population.ownership)
+        return tuple(rows.sum(axis=1).tolist())
 
-    @cached_property
+    @property
+    def source_hours(self) -> tuple[float, ...]:
+        """Hours received this week per :class:`~.care_week.Source`."""
+        return self.totals[:_SOURCES]
+
+    @property
     def need_total(self) -> float:
-        """Hours of care needed this week (numpy's sum)."""
-        return float(self.care.need.sum())
+        """Hours of care needed this week."""
+        return self.totals[_SOURCES]
+
+    @property
+    def unmet_total(self) -> float:
+        """Hours of need left unmet this week."""
+        return self.totals[_SOURCES + 1]
+
+    @property
+    def ownership_total(self) -> float:
+        """Residents' sense of ownership, added up."""
+        return self.totals[_SOURCES + 2]
 
     @cached_property
     def capacity(self) -> np.ndarray:
@@ -124,6 +144,23 @@ class Observation:
     def ratio(count: int, total: int) -> float:
         """``count`` out of ``total`` (two counts); NaN when ``total`` is 0."""
         return count / total if total else float("nan")
+
+
+_SOURCES = len(Source)
+
+
+@njit(cache=True)
+def _rows(received, need, unmet, ownership):
+    """Each source's column of ``received``, then ``need``, ``unmet`` and ``ownership``, as rows."""
+    n, sources = received.shape
+    rows = np.empty((sources + 3, n))
+    for i in range(n):
+        for j in range(sources):
+            rows[j, i] = received[i, j]
+        rows[sources, i] = need[i]
+        rows[sources + 1, i] = unmet[i]
+        rows[sources + 2, i] = ownership[i]
+    return rows
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,7 @@ class ResidentTally(NamedTuple):
     Attributes:
         residents: All residents (homes).
         older: Residents aged 75 and over.
+        oldest: Residents aged 80 and over.
         with_caring_tie: Residents with at least one caring tie.
         lonely: Residents with fewer close ties than ``lonely_below_ties``.
         lonely_older: Lonely residents aged 75+.
@@ -46,6 +47,7 @@ class ResidentTally(NamedTuple):
 
     residents: int
     older: int
+    oldest: int
     with_caring_tie: int
     lonely: int
     lonely_older: int
@@ -76,12 +78,15 @@ class TieTally(NamedTuple):
     bridging: int
 
 
-def tally_residents(nb: Neighbourhood, old_age: float, since: int, month: int) -> ResidentTally:
+def tally_residents(
+    nb: Neighbourhood, old_age: float, oldest_age: float, since: int, month: int
+) -> ResidentTally:
     """Count the residents every resident metric reads, in one pass.
 
     Args:
         nb: The neighbourhood after the week.
         old_age: Age from which a resident counts as older.
+        oldest_age: Age from which a resident counts among the oldest.
         since: Something happened "in the past year" when its week is after this one.
         month: The weeks of the past month (fewer than the weeks of helping remembered).
 
@@ -91,7 +96,7 @@ def tally_residents(nb: Neighbourhood, old_age: float, since: int, month: int) -
     pop = nb.population
     views = nb.views
     *counts, weeks = _count_residents(
-        pop.age, old_age, views.caring_counts, views.friendly_counts,
+        pop.age, old_age, oldest_age, views.caring_counts, views.friendly_counts,
         nb.params.lonely_below_ties, pop.last_network_help_week, pop.last_asked_week,
         pop.last_informal_week, pop.last_helped_week, pop.last_volunteer_week, since,
         pop.is_volunteer, pop.is_initiator, pop.attended, pop.help_history,
@@ -100,17 +105,18 @@ def tally_residents(nb: Neighbourhood, old_age: float, since: int, month: int) -
 
 
 @njit(cache=True)
-def _count_residents(age, old_age, caring, close, lonely_below, last_help, last_asked,
+def _count_residents(age, old_age, oldest_age, caring, close, lonely_below, last_help, last_asked,
                      last_informal, last_helped, last_volunteer, since, volunteer, initiator,
                      attended, help_history, month_mask, month):
     """The counts of :class:`ResidentTally` after ``residents``, in its order."""
-    older = with_caring = lonely = lonely_older = helped_year = idle_not_asked = 0
+    older = oldest = with_caring = lonely = lonely_older = helped_year = idle_not_asked = 0
     informal_year = informal_older = helped_older = volunteered = volunteered_older = 0
     volunteers = initiators = attending = 0
     weeks = np.zeros(month + 1, np.int64)
     for i in range(len(age)):
         old = age[i] >= old_age
         older += old
+        oldest += age[i] >= oldest_age
         with_caring += caring[i] > 0
         alone = close[i] < lonely_below
         lonely += alone
@@ -129,7 +135,7 @@ def _count_residents(age, old_age, caring, close, lonely_below, last_help, last_
         initiators += initiator[i]
         attending += attended[i]
         weeks[_bits(help_history[i] & month_mask)] += 1
-    return (older, with_caring, lonely, lonely_older, helped_year, idle_not_asked,
+    return (older, oldest, with_caring, lonely, lonely_older, helped_year, idle_not_asked,
             informal_year, informal_older, helped_older, volunteered, volunteered_older,
             volunteers, initiators, attending, weeks)
 
