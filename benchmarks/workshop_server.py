@@ -95,7 +95,8 @@ def workshop_server(workdir: Path, scenario: str = "default", tables: int = 5, r
         try:
             join_url = f"http://127.0.0.1:{port}/join"
             wait_until_up(join_url, process, log_path, timeout, what="simulatie workshop")
-            printed = re.search(r"Facilitator \(projector\): (\S+)", log_path.read_text())
+            printed = re.search(r"(?:Facilitator|Begeleider) \(projector\): +(\S+)",
+                                log_path.read_text())
             if printed is None:
                 raise RuntimeError("simulatie workshop did not print the facilitator's address")
             yield WorkshopServer(printed.group(1), join_url, process, log_path)
