@@ -25,6 +25,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 import numpy as np
+from numba import njit
 
 from ..calendar import WEEKS_PER_YEAR
 from ..parameters import Parameters
@@ -199,18 +200,57 @@ def draw_newcomers(
     """
     if len(slots) == 0:
         return
-    shares = stationary_population(params).newcomer_shares.copy()
+    cumulative, total = _newcomer_mix(params, week)
+    draws = np.array([streams.newcomer(home, int(pop.generation[home]) + 1).random(3 + TRAIT_DRAWS)
+                      for home in slots.tolist()])
+    groups, ages = _arrivals(draws, cumulative, total, pop.home_group, slots, _MIN_AGE, _MAX_AGE)
+    frailty = arrival_frailty(ages, draws[:, 2])
+    settle(pop, slots, groups, ages, frailty, params, draws[:, 3:], week)
+
+
+_MIX: list[tuple[Parameters, np.ndarray, float]] = []
+"""The last parameters' cumulative newcomer mix and its total, without *vergrijzing*."""
+
+
+def _newcomer_mix(params: Parameters, week: int) -> tuple[np.ndarray, float]:
+    """The cumulative newcomer mix of this week and its total (the mix need not sum to 1).
+
+    The mix moves with *vergrijzing*; without it, it is kept for the parameters (they are
+    frozen) until other parameters ask.
+    """
     progress = ageing_progress(params, week)
+    if progress <= 0:
+        last = _MIX[-1] if _MIX else None
+        if last is not None and last[0] is params:
+            return last[1], last[2]
+    shares = stationary_population(params).newcomer_shares.copy()
     if progress > 0:
         shares[Group.OLDER] *= 1 + OLDER_INFLOW_RISE * progress
         shares /= shares.sum()
-    draws = np.array([streams.newcomer(home, int(pop.generation[home]) + 1).random(3 + TRAIT_DRAWS)
-                      for home in slots.tolist()])
-    groups = np.searchsorted(np.cumsum(shares), draws[:, 0] * shares.sum(), side="right")
-    groups = np.minimum(groups, len(Group) - 1).astype(np.int8)
-    designed = pop.home_group[slots]
-    groups = np.where(designed >= 0, designed, groups).astype(np.int8)
-    lo, hi = _MIN_AGE[groups], _MAX_AGE[groups]
-    ages = lo + (hi - lo) * draws[:, 1]
-    frailty = arrival_frailty(ages, draws[:, 2])
-    settle(pop, slots, groups, ages, frailty, params, draws[:, 3:], week)
+    mix = np.cumsum(shares), shares.sum()
+    if progress <= 0:
+        _MIX[:] = [(params, *mix)]
+    return mix
+
+
+@njit(cache=True)
+def _arrivals(draws, cumulative, total, home_group, slots, min_age, max_age):
+    """Each newcomer's group (draw 0, unless the home is built for one) and age (draw 1).
+
+    Returns:
+        ``(groups, ages)`` as ``int8`` and years.
+    """
+    groups = np.empty(len(slots), np.int8)
+    ages = np.empty(len(slots))
+    last = len(min_age) - 1
+    for j in range(len(slots)):
+        x = draws[j, 0] * total
+        g = 0
+        while g < len(cumulative) and cumulative[g] <= x:
+            g += 1
+        g = min(g, last)
+        if home_group[slots[j]] >= 0:
+            g = home_group[slots[j]]
+        groups[j] = g
+        ages[j] = min_age[g] + (max_age[g] - min_age[g]) * draws[j, 1]
+    return groups, ages
