@@ -175,7 +175,7 @@ def _merge_pairs(key, hours, help_ab, help_ba, credit, new_key, new_hours, windo
         The merged ``key``, ``hours``, ``help_ab``, ``help_ba`` and ``credit`` arrays.
     """
     k = len(new_key)
-    order = np.argsort(new_key, kind="mergesort")
+    order = _stable_order(new_key)
     edges = len(key)
     size = edges + k
     o_key = np.empty(size, np.int64)
@@ -209,6 +209,26 @@ def _merge_pairs(key, hours, help_ab, help_ba, credit, new_key, new_hours, windo
         o_ba[o] = (o_ba[o] << one) & window
         o += 1
     return o_key[:o], o_hours[:o], o_ab[:o], o_ba[:o], o_credit[:o]
+
+
+@njit(cache=True)
+def _stable_order(keys):
+    """The stable ascending order of non-negative ``keys`` (as a mergesort ``argsort``).
+
+    Sorts each key with its position in the low digits, which is faster for a week's pairs;
+    keys too large for that are argsorted.
+    """
+    k = len(keys)
+    if k == 0 or keys.max() >= (1 << 62) // max(k, 1):
+        return np.argsort(keys, kind="mergesort")
+    packed = np.empty(k, np.int64)
+    for j in range(k):
+        packed[j] = keys[j] * k + j
+    packed.sort()
+    order = np.empty(k, np.int64)
+    for j in range(k):
+        order[j] = packed[j] % k
+    return order
 
 
 @njit(cache=True)
