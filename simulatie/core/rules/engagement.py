@@ -70,19 +70,20 @@ def _draagkracht_week(given, draagkracht, factor, attended, initiator, growth, l
 def update_ownership_and_trust(nb: Neighbourhood) -> None:
     """Weekly drift of ownership and trust, and the fading of the consumer role."""
     pop = nb.population
-    pop.reliance *= 1.0 - nb.params.reliance_recovery
-    _ownership_and_trust_week(pop.ownership, pop.trust, pop.activity_weeks, pop.is_volunteer,
-                              pop.is_initiator, nb.views.caring_counts, nb.params.area_risk)
+    _ownership_and_trust_week(pop.ownership, pop.trust, pop.activity_weeks, pop.reliance,
+                              pop.is_volunteer, pop.is_initiator, nb.views.caring_counts,
+                              nb.params.area_risk, 1.0 - nb.params.reliance_recovery)
 
 
 @njit(cache=True)
-def _ownership_and_trust_week(ownership, trust, activity_weeks, volunteer, initiator, caring,
-                              area_risk):
+def _ownership_and_trust_week(ownership, trust, activity_weeks, reliance, volunteer, initiator,
+                              caring, area_risk, reliance_kept):
     """Ownership drifts to its baseline and grows with a role; trust moves towards its target.
 
     Trust's target is ``TRUST_TARGET`` × (1 − ``RISK_LOWERS_TRUST`` × area risk) +
     ``TRUST_FROM_CARING`` × min(1, caring ties / ``CARING_FOR_TRUST``). The fading
-    count of activities attended loses 5% (in place).
+    count of activities attended loses 5% and the consumer role keeps ``reliance_kept`` of
+    itself (in place).
     """
     base_trust = TRUST_TARGET * (1 - RISK_LOWERS_TRUST * area_risk)
     for i in range(len(ownership)):
@@ -93,3 +94,4 @@ def _ownership_and_trust_week(ownership, trust, activity_weeks, volunteer, initi
         target = base_trust + TRUST_FROM_CARING * min(1.0, caring[i] / CARING_FOR_TRUST)
         trust[i] += TRUST_DRIFT * (target - trust[i])
         activity_weeks[i] *= ACTIVITY_MEMORY
+        reliance[i] *= reliance_kept

@@ -22,23 +22,28 @@ BURNOUT_WEEKS = 26  # weeks without capacity after a burnout
 MIN_LOAD_HOURS = 0.5
 
 
-def update_strain(pop: Population, unmet: np.ndarray) -> np.ndarray:
+def update_strain(pop: Population, unmet: np.ndarray,
+                  favours: np.ndarray | None = None) -> np.ndarray:
     """Update strain, burnout and weeks of unmet need after the week's care.
 
     Args:
         pop: The population (``strain``, ``burnout_weeks`` and ``unmet_weeks`` change).
         unmet: Hours of need left unmet per resident this week.
+        favours: Hours of ``unmet`` that were a favour, not care (not counted; none if not
+            given).
 
     Returns:
         Homes of helpers who burnt out this week.
     """
+    if favours is None:
+        favours = np.zeros(len(unmet))
     return np.flatnonzero(_strain_week(
-        pop.given, pop.draagkracht_on_arrival, pop.draagkracht_factor, unmet,
+        pop.given, pop.draagkracht_on_arrival, pop.draagkracht_factor, unmet, favours,
         pop.strain, pop.burnout_weeks, pop.unmet_weeks))
 
 
 @njit(cache=True)
-def _strain_week(given, draagkracht, factor, unmet, strain, burnout_weeks, unmet_weeks):
+def _strain_week(given, draagkracht, factor, unmet, favours, strain, burnout_weeks, unmet_weeks):
     """Strain, burnout and weeks of unmet need after the week's care (in place).
 
     Returns:
@@ -53,5 +58,7 @@ def _strain_week(given, draagkracht, factor, unmet, strain, burnout_weeks, unmet
             burnout_weeks[i] = BURNOUT_WEEKS
             strain[i] = 0.0
             burnt[i] = True
-        unmet_weeks[i] = unmet_weeks[i] + 1 if unmet[i] > 0.5 else 0
+        left = unmet[i] - favours[i]
+        left = left if left >= 0.0 or left != left else 0.0  # numpy's maximum with 0
+        unmet_weeks[i] = unmet_weeks[i] + 1 if left > 0.5 else 0
     return burnt

@@ -21,8 +21,6 @@ applied to the ties at once). Observation is not a stage: the caller reads the s
 
 from __future__ import annotations
 
-import numpy as np
-
 from ..state.care_week import CareWeek
 from ..state.contacts import Contacts
 from ..state.neighbourhood import Neighbourhood
@@ -123,7 +121,7 @@ def _ties(nb: Neighbourhood, contacts: Contacts) -> None:
 def _engagement(nb: Neighbourhood, budget: Budget) -> None:
     """Strain and burnout, motivation and energy, recruitment, draagkracht, ownership, trust."""
     pop = nb.population
-    burnt = update_strain(pop, np.maximum(0.0, nb.care.unmet - pop.favour_need))
+    burnt = update_strain(pop, nb.care.unmet, pop.favour_need)
     if len(burnt):
         remove_volunteers(nb, burnt)
         for home in burnt[pop.is_initiator[burnt]].tolist():
