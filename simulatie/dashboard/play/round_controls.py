@@ -74,7 +74,7 @@ def RoundControls(room: Room, mark: tuple[int, int | None], on_change: Callable[
         on_change: Called after a round opened or closed (redraws the screen at once).
         lang: Language of the labels.
     """
-    minutes = solara.use_reactive(0)  # whole minutes: a room says "tien minuten", not 0.0
+    minutes = solara.use_reactive(0)  # shown as "0", not "0.0"; parts of a minute allowed
     refusal = solara.use_reactive(None)
     session = room.session
 
@@ -93,7 +93,7 @@ def RoundControls(room: Room, mark: tuple[int, int | None], on_change: Callable[
     can_open = session.phase in (Phase.LOBBY, Phase.BETWEEN)
     opens, closes = round_numbers(session)
     with solara.Row(gap="12px", style={"align-items": "center", "flex-wrap": "wrap"}):
-        solara.InputInt(say("timer_minutes", lang), value=minutes, continuous_update=True,
+        solara.InputFloat(say("timer_minutes", lang), value=minutes, continuous_update=True,
                           classes=["play-minutes"], disabled=not can_open,
                           style={"max-width": "17rem"})
         solara.Button(say("open_round", lang, number=opens),
