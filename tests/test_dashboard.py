@@ -528,6 +528,10 @@ def test_dashboard_command_starts_solara_offline(monkeypatch):
     assert result.exit_code == 0
     assert "waarschuwing" in result.output
 
+    result = CliRunner().invoke(app, ["dashboard", "--port", "8123", "--lang", "en"])
+    assert result.exit_code == 0, result.output
+    assert "(stop with Ctrl+C)" in result.output
+
 
 # --- tipping points ----------------------------------------------------------------------------
 

@@ -26,7 +26,7 @@ from typing import Annotated
 import typer
 
 from simulatie.cli.common import EXIT_INTERRUPTED, fail
-from simulatie.cli.language import current_lang, tr
+from simulatie.cli.language import DEFAULT_LANG, Lang, LangOption, tr
 from simulatie.experiment.stopping import Interrupted, die_with_parent, stop_on_signals
 
 __all__ = ["COOKIE_WARNING_FILTER", "LOOPBACK", "dashboard_command", "register", "server_command",
@@ -96,12 +96,13 @@ def dashboard_command(
         "Address to listen on; 127.0.0.1 keeps it on this computer."))] = LOOPBACK,
     port: Annotated[int, typer.Option(min=1, max=65535, help=tr(
         "Poort om op te luisteren.", "Port to listen on."))] = 8765,
+    lang: LangOption = DEFAULT_LANG,
 ) -> None:
     """Start the dashboard in the browser of this computer (works without internet)."""
     if importlib.util.find_spec("solara") is None:
         fail("the dashboard needs its extra packages; install them with "
              "pip install -e '.[dashboard]'")
-    lines = _LINES[current_lang().value]
+    lines = _LINES[Lang(lang).value]
     if host not in (LOOPBACK, "localhost"):
         typer.echo(lines["warning"].format(host=host), err=True)
     shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host
