@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 from numba import njit
 
+from ..state.keyed import keyed_poisson, keyed_uniform
 from .activities import activity_key
 
 if TYPE_CHECKING:
@@ -56,63 +57,122 @@ def pick_conversations(
         ``(a, b, shared)``: both sides of every conversation and the shared hours it adds.
     """
     params = nb.params
-    n = len(attendees)
-    per = params.conversations_per_meeting
-    cross_factor = 1.0 - params.homophily
-    if activity.purposeful:  # each member works in their own task team
-        team_of = activity.team[attendees]
-        hours = params.task_hours
-    else:
-        team_of = np.full(n, -1, dtype=np.int64)  # no teams: whom you know decides
-        hours = params.cosy_hours
-    stream = nb.streams.draws("meetings")
-    first = activity.ident * DRAWS_PER_ACTIVITY + FIRST_CONVERSATION_DRAW
-    draws = np.column_stack([stream.uniform(nb.week, attendees, first + k) for k in range(per)])
-    partner, same = _partners(attendees, nb.population.group[attendees], team_of,
-                              not activity.purposeful,
-                              nb.ties.key, nb.ties.strength(), nb.population.n,
-                              cross_factor, draws)
-    a = np.repeat(attendees, per)
-    b = attendees[partner.ravel()]
-    shared = hours * np.where(same.ravel(), 1.0, cross_factor) / 2.0  # drawn from both sides
-    x, y = _introduced(nb, activity, attendees, connect_per_activity)
-    return (np.concatenate([a, x]), np.concatenate([b, y]),
-            np.concatenate([shared, np.full(len(x), hours)]))
-
-
-def _introduced(nb: Neighbourhood, activity: Activity, attendees: np.ndarray,
-                connect_per_activity: float) -> tuple[np.ndarray, np.ndarray]:
-    """The pairs of different groups a host introduces to each other at this meeting.
-
-    Their number is Poisson: ``bridging_effort`` × ``INTRODUCTIONS_PER_ORGANISER`` per
-    organiser, plus ``INTRODUCTIONS_PER_HOUR`` per connecting hour of the professionals. Each
-    introduction picks an attendee and an attendee of another group (none if all are of one).
-    """
-    group = nb.population.group[attendees]
-    mean = (nb.params.bridging_effort * INTRODUCTIONS_PER_ORGANISER * len(activity.organisers)
+    hours = params.task_hours if activity.purposeful else params.cosy_hours
+    mean = (params.bridging_effort * INTRODUCTIONS_PER_ORGANISER * len(activity.organisers)
             + INTRODUCTIONS_PER_HOUR * connect_per_activity)
-    if mean <= 0 or len(np.unique(group)) < 2:
-        return _NONE, _NONE
-    stream = nb.streams.draws("meetings")
-    key = activity_key(nb.programme, activity)
-    first = FIRST_INTRODUCTION_DRAW
-    count = stream.poisson(nb.week, key, mean, first)
-    u = stream.series(nb.week, key, first + 1, 2 * count)
-    x, y = [], []
-    for m in range(count):
-        i = min(int(u[2 * m] * len(attendees)), len(attendees) - 1)
-        others = np.flatnonzero(group != group[i])
-        j = others[min(int(u[2 * m + 1] * len(others)), len(others) - 1)]
-        x.append(attendees[i])
-        y.append(attendees[j])
-    return np.array(x, dtype=np.int64), np.array(y, dtype=np.int64)
-
-
-_NONE = np.zeros(0, dtype=np.int64)
+    ties = nb.ties
+    return _conversations(
+        attendees, nb.population.group, activity.team, not activity.purposeful, ties.key,
+        ties.hours, float(ties.friendly_hours), nb.population.n, 1.0 - params.homophily,
+        float(hours), nb.streams.draws("meetings").key, nb.week,
+        activity.ident * DRAWS_PER_ACTIVITY + FIRST_CONVERSATION_DRAW,
+        params.conversations_per_meeting, activity_key(nb.programme, activity), float(mean))
 
 
 @njit(cache=True)
-def _partners(attendees, group, team_of, cosy, tie_key, strength, homes, cross_factor, draws):
+def _conversations(attendees, group_of, team_of, cosy, tie_key, tie_hours, friendly_hours, homes,
+                   cross_factor, hours, key, week, first, per, own_key, mean):
+    """Both sides and the shared hours of every conversation at one meeting (``docs/odd.md`` 7.7.5).
+
+    Each attendee makes ``per`` keyed draws (``first`` on) that pick partners
+    (:func:`_partners`); each such contact adds half of ``hours`` (times ``cross_factor``
+    across groups), as both sides draw. Then the pairs a host introduces (:func:`_introduced`)
+    add the whole of ``hours``.
+
+    Args:
+        attendees: Who attends, in increasing order.
+        group_of: Every resident's group.
+        team_of: Every home's task team in this activity.
+        cosy: Whether the activity is a cosy gathering (else purposeful: task teams pair).
+        tie_key: The sorted pair keys of the tie network.
+        tie_hours: The shared hours of each tie.
+        friendly_hours: The ties' ``friendly_hours`` (strength is hours over hours plus this).
+        homes: The number of homes (the pair key's base).
+        cross_factor: One minus homophily.
+        hours: The shared hours of a conversation.
+        key: The meetings stream's key.
+        week: This week.
+        first: The attendees' first draw for conversations.
+        per: Conversations each attendee starts.
+        own_key: The activity's own key (:func:`.activities.activity_key`).
+        mean: The mean number of introductions.
+
+    Returns:
+        ``(a, b, shared)``: both sides of every conversation and the shared hours it adds.
+    """
+    n = len(attendees)
+    group = np.empty(n, np.int64)
+    team = np.empty(n, np.int64)
+    draws = np.empty((n, per))
+    for i in range(n):
+        group[i] = group_of[attendees[i]]
+        team[i] = -1 if cosy else team_of[attendees[i]]
+        for k in range(per):
+            draws[i, k] = keyed_uniform(key, week, attendees[i], first + k)
+    partner, same = _partners(attendees, group, team, cosy, tie_key, tie_hours, friendly_hours,
+                              homes, cross_factor, draws)
+    x, y = _introduced(attendees, group, key, week, own_key, mean)
+    m = n * per
+    a = np.empty(m + len(x), np.int64)
+    b = np.empty(m + len(x), np.int64)
+    shared = np.empty(m + len(x))
+    for i in range(n):
+        for k in range(per):
+            a[i * per + k] = attendees[i]
+            b[i * per + k] = attendees[partner[i, k]]
+            shared[i * per + k] = hours * (1.0 if same[i, k] else cross_factor) / 2.0
+    for t in range(len(x)):
+        a[m + t] = x[t]
+        b[m + t] = y[t]
+        shared[m + t] = hours
+    return a, b, shared
+
+
+@njit(cache=True)
+def _introduced(attendees, group, key, week, own_key, mean):
+    """The pairs of different groups a host introduces to each other at this meeting.
+
+    Their number is Poisson of ``mean``: ``bridging_effort`` × ``INTRODUCTIONS_PER_ORGANISER``
+    per organiser, plus ``INTRODUCTIONS_PER_HOUR`` per connecting hour of the professionals
+    (the activity's own draw :data:`FIRST_INTRODUCTION_DRAW`). Each introduction picks an
+    attendee and an attendee of another group (none if all are of one), by the activity's next
+    draws.
+    """
+    n = len(attendees)
+    mixed = False
+    for i in range(1, n):
+        if group[i] != group[0]:
+            mixed = True
+            break
+    if mean <= 0 or not mixed:
+        return np.zeros(0, np.int64), np.zeros(0, np.int64)
+    first = FIRST_INTRODUCTION_DRAW
+    count = keyed_poisson(key, week, own_key, mean, first)
+    x = np.empty(count, np.int64)
+    y = np.empty(count, np.int64)
+    for m in range(count):
+        i = min(int(keyed_uniform(key, week, own_key, first + 1 + 2 * m) * n), n - 1)
+        others = 0
+        for j in range(n):
+            if group[j] != group[i]:
+                others += 1
+        pick = min(int(keyed_uniform(key, week, own_key, first + 2 + 2 * m) * others),
+                   others - 1)
+        j = 0
+        while True:
+            if group[j] != group[i]:
+                if pick == 0:
+                    break
+                pick -= 1
+            j += 1
+        x[m] = attendees[i]
+        y[m] = attendees[j]
+    return x, y
+
+
+@njit(cache=True)
+def _partners(attendees, group, team, cosy, tie_key, tie_hours, friendly_hours, homes,
+              cross_factor, draws):
     """Whom each attendee talks to at one meeting (``docs/odd.md`` 7.7.5).
 
     At a cosy gathering (``cosy``) attendee *i* picks partner *j* with weight
@@ -134,10 +194,12 @@ def _partners(attendees, group, team_of, cosy, tie_key, strength, homes, cross_f
                 lo, hi = min(attendees[i], attendees[j]), max(attendees[i], attendees[j])
                 key = lo * homes + hi
                 e = np.searchsorted(tie_key, key)
-                known = strength[e] if e < len(tie_key) and tie_key[e] == key else 0.0
+                known = 0.0
+                if e < len(tie_key) and tie_key[e] == key:
+                    known = tie_hours[e] / (tie_hours[e] + friendly_hours)
                 w = (STRANGER_WEIGHT + known) * (1.0 if group[i] == group[j] else cross_factor)
             else:
-                w = 1.0 if team_of[i] == team_of[j] else STRANGER_WEIGHT
+                w = 1.0 if team[i] == team[j] else STRANGER_WEIGHT
             weight[i, j] = w
             weight[j, i] = w
     partner = np.zeros((n, per), np.int64)
