@@ -22,8 +22,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import numpy as np
+from numba import njit
 
 from ..parameters import Parameters
+from ..state.keyed import keyed_uniform
 from ..state.personal import NOBODY
 from ..state.programme import NO_TEAM, Activity, Phase
 from .activities import RETRY_WEEKS, activity_key, end, give_up_if_quiet, settle_orphans
@@ -124,17 +126,64 @@ def _walk_ins(nb: Neighbourhood, due: list[Activity]) -> dict[int, np.ndarray]:
     """Residents who come in through an open door: the sociable and already-connected."""
     pop = nb.population
     params = nb.params
-    places = np.array(sorted({a.place for a in due}))
-    distance = nb.programme.layout.place_distance[:, places]
-    nearest = places[np.argmin(distance, axis=1)]
-    proximity = np.exp(-distance.min(axis=1) / params.proximity_cells)
-    connected = np.minimum(1.0, nb.views.friendly_counts / CONNECTED_TIES)
-    chance = (params.walk_in_rate * pop.sociability * proximity * (1 - params.area_risk)
-              * (WALK_IN_UNCONNECTED + (1 - WALK_IN_UNCONNECTED) * connected)
-              * _time_left(nb, np.arange(pop.n), joining=True))
-    u = nb.streams.draws("meetings").uniform(nb.week, np.arange(pop.n), 0)
-    walking = np.flatnonzero(u < chance)
-    return {int(p): walking[nearest[walking] == p] for p in places}
+    places = np.array(sorted({a.place for a in due}), dtype=np.int64)
+    nearest, closest = _nearest(nb.programme.layout.place_distance, places)
+    proximity = np.exp(-closest / params.proximity_cells)
+    walkers, ptr = _walkers(
+        nearest, len(places), proximity, pop.sociability, nb.views.friendly_counts,
+        nb.programme.memberships, float(params.walk_in_rate), float(1 - params.area_risk),
+        nb.streams.draws("meetings").key, nb.week)
+    return {int(p): walkers[ptr[k]:ptr[k + 1]] for k, p in enumerate(places.tolist())}
+
+
+@njit(cache=True)
+def _nearest(place_distance, places):
+    """Each home's nearest of ``places`` (its position among them) and the distance to it."""
+    n = place_distance.shape[0]
+    nearest = np.zeros(n, np.int64)
+    closest = np.empty(n)
+    for i in range(n):
+        best = place_distance[i, places[0]]
+        for k in range(1, len(places)):
+            if place_distance[i, places[k]] < best:
+                best = place_distance[i, places[k]]
+                nearest[i] = k
+        closest[i] = best
+    return nearest, closest
+
+
+@njit(cache=True)
+def _walkers(nearest, count, proximity, sociability, friendly_counts, memberships, rate,
+             calm, key, week):
+    """Who walks in this week (``docs/odd.md`` 7.7.3), grouped by their nearest meeting place.
+
+    A resident walks in if their keyed draw 0 falls below ``rate`` × sociability × proximity
+    × ``calm`` (one minus area risk) × how connected they are × their time left when joining.
+
+    Returns:
+        ``(walkers, ptr)``: the walkers nearest to place *k* (in increasing order) are
+        ``walkers[ptr[k]:ptr[k + 1]]``.
+    """
+    n = len(nearest)
+    walks = np.zeros(n, np.bool_)
+    ptr = np.zeros(count + 1, np.int64)
+    for i in range(n):
+        connected = min(1.0, friendly_counts[i] / CONNECTED_TIES)
+        time_left = min(1.0, EVENINGS / max(memberships[i] + 1.0, 1.0))
+        chance = (rate * sociability[i] * proximity[i] * calm
+                  * (WALK_IN_UNCONNECTED + (1 - WALK_IN_UNCONNECTED) * connected) * time_left)
+        if keyed_uniform(key, week, i, 0) < chance:
+            walks[i] = True
+            ptr[nearest[i] + 1] += 1
+    for k in range(count):
+        ptr[k + 1] += ptr[k]
+    walkers = np.empty(ptr[count], np.int64)
+    fill = ptr[:count].copy()
+    for i in range(n):
+        if walks[i]:
+            walkers[fill[nearest[i]]] = i
+            fill[nearest[i]] += 1
+    return walkers, ptr
 
 
 def _invitees(nb: Neighbourhood, activity: Activity) -> np.ndarray:
