@@ -593,3 +593,13 @@ def test_bad_input_is_said_in_english_with_lang_en(command):
     assert result.exit_code == 2, result.output
     assert result.output.strip() == "error: --tables must be from 1 to 12, got 0"
     assert not calls
+
+
+@pytest.mark.parametrize("typed, minutes", [
+    ("0", 0.0), ("", 0.0), ("10", 10.0), ("1,5", 1.5), ("0.15", 0.15), (" 2 ", 2.0),
+    ("tien", None), ("-1", None), ("nan", None), ("inf", None), ("1e9", None),
+])
+def test_the_round_timer_reads_minutes_as_a_room_types_them(typed, minutes):
+    from simulatie.dashboard.play.round_controls import timer_minutes
+
+    assert timer_minutes(typed) == minutes

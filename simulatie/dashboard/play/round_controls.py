@@ -20,7 +20,26 @@ from .participant import phase_text
 from .room import Room
 from .texts import say
 
-__all__ = ["RoundControls", "WaitingList", "round_numbers"]
+__all__ = ["MAX_TIMER_MINUTES", "RoundControls", "WaitingList", "round_numbers", "timer_minutes"]
+
+MAX_TIMER_MINUTES = 240.0
+"""The longest round a timer may be set to (a workshop afternoon)."""
+
+
+def timer_minutes(text: str) -> float | None:
+    """The facilitator's typed time per round in minutes, or ``None`` if it is no such number.
+
+    A Dutch decimal comma is read as a point ("1,5" is one and a half minutes); empty means no
+    timer (0); negative, not finite or above :data:`MAX_TIMER_MINUTES` is refused.
+    """
+    cleaned = text.strip().replace(",", ".")
+    if not cleaned:
+        return 0.0
+    try:
+        value = float(cleaned)
+    except ValueError:
+        return None
+    return value if 0.0 <= value <= MAX_TIMER_MINUTES else None
 
 
 def round_numbers(session: Session) -> tuple[int, int]:
@@ -74,7 +93,7 @@ def RoundControls(room: Room, mark: tuple[int, int | None], on_change: Callable[
         on_change: Called after a round opened or closed (redraws the screen at once).
         lang: Language of the labels.
     """
-    minutes = solara.use_reactive(0)  # shown as "0", not "0.0"; parts of a minute allowed
+    minutes = solara.use_reactive("0")  # as typed: "10", "1,5" or "1.5"
     refusal = solara.use_reactive(None)
     session = room.session
 
@@ -93,15 +112,19 @@ def RoundControls(room: Room, mark: tuple[int, int | None], on_change: Callable[
     can_open = session.phase in (Phase.LOBBY, Phase.BETWEEN)
     opens, closes = round_numbers(session)
     with solara.Row(gap="12px", style={"align-items": "center", "flex-wrap": "wrap"}):
-        solara.InputFloat(say("timer_minutes", lang), value=minutes, continuous_update=True,
-                          classes=["play-minutes"], disabled=not can_open,
-                          style={"max-width": "17rem"})
+        solara.InputText(say("timer_minutes", lang), value=minutes, continuous_update=True,
+                         classes=["play-minutes"], disabled=not can_open,
+                         error=timer_minutes(minutes.value) is None,
+                         style={"max-width": "17rem"})
         solara.Button(say("open_round", lang, number=opens),
-                      on_click=lambda: act(lambda: room.open_round(minutes.value)),
-                      disabled=not can_open, color="primary", classes=["play-open"])
+                      on_click=lambda: act(lambda: room.open_round(timer_minutes(minutes.value))),
+                      disabled=not can_open or timer_minutes(minutes.value) is None,
+                      color="primary", classes=["play-open"])
         solara.Button(say("close_round", lang, number=closes),
                       on_click=lambda: act(room.close_round),
                       disabled=session.phase is not Phase.OPEN, classes=["play-close"])
+    if timer_minutes(minutes.value) is None:
+        solara.Warning(say("timer_invalid", lang), classes=["play-refusal"])
     if refusal.value is not None:
         solara.Warning(refusal.value.text(lang), classes=["play-refusal"])
     if session.phase is Phase.OPEN:

@@ -43,6 +43,10 @@ TEXT: dict[str, dict[str, str]] = {
     # facilitator: rounds
     "timer_minutes": {"nl": "Tijd per ronde in minuten (0 = geen klok)",
                       "en": "Time per round in minutes (0 = no timer)"},
+    "timer_invalid": {"nl": "Typ de tijd per ronde als getal van minuten, bijvoorbeeld 10 of 1,5 "
+                            "(0 = geen klok).",
+                      "en": "Type the time per round as a number of minutes, e.g. 10 or 1.5 "
+                            "(0 = no timer)."},
     "open_round": {"nl": "Open ronde {number}", "en": "Open round {number}"},
     "close_round": {"nl": "Sluit ronde {number} en reken door", "en": "Close round {number} and "
                     "run it"},
