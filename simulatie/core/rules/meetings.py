@@ -203,10 +203,8 @@ def _invitees(nb: Neighbourhood, activity: Activity) -> np.ndarray:
         pool = np.concatenate([nbr[ptr[o] : ptr[o + 1]] for o in activity.organisers])
     if len(pool) == 0:
         return _NONE
-    key = activity_key(nb.programme, activity)
-    picks = (nb.streams.draws("meetings").series(nb.week, key, 1, count) * len(pool)).astype(int)
-    invited = np.unique(pool[np.minimum(picks, len(pool) - 1)])
-    invited = invited[~activity.members[invited]]
+    invited = _picked(pool, activity.members, nb.streams.draws("meetings").key, nb.week,
+                      activity_key(nb.programme, activity), count)
     if len(invited) == 0:
         return invited
     return invited[_draw(nb, activity, invited, 1) < _acceptance(nb, activity, invited)]
@@ -258,27 +256,18 @@ def _hold_meeting(
     pop = nb.population
     params = nb.params
     programme = nb.programme
-    members = np.flatnonzero(activity.members)
-    u_come = _draw(nb, activity, members, 2)
-    comes = u_come < (params.member_attendance * (1 - pop.frailty[members])
-                      * _time_left(nb, members, joining=False))
-    present = members[comes]
+    present, drop = _turnout(
+        activity.members, pop.frailty, programme.memberships, float(params.member_attendance),
+        float(params.member_drop_out), nb.streams.draws("meetings").key, nb.week,
+        activity.ident * DRAWS_PER_ACTIVITY)
     invited = _invitees(nb, activity)
     if nb.personal.invitations:
         invited = np.concatenate([invited, _invited_by_name(nb, activity)])
-    newcomers = np.concatenate([walk_ins, invited])
-    newcomers = np.unique(newcomers[~activity.members[newcomers]])
-    attending = np.zeros(pop.n, dtype=np.bool_)
-    attending[present] = True
-    attending[newcomers] = True
-    activity.members[newcomers] = True
-    attendees = np.flatnonzero(attending)
+    attendees = _gather(present, walk_ins, invited, activity.members)
     assign_task_teams(activity, attendees)
     if len(attendees) > MAX_ATTENDANCE:  # the first to arrive get in
         order = np.argsort(_draw(nb, activity, attendees, 3), kind="stable")
         attendees = np.sort(attendees[order[:MAX_ATTENDANCE]])
-    absent = members[~comes]
-    drop = absent[_draw(nb, activity, absent, 4) < params.member_drop_out]
     activity.members[drop] = False
     activity.team[drop] = NO_TEAM
     activity.members[activity.organisers] = True  # organisers do not drop out as members
@@ -288,7 +277,6 @@ def _hold_meeting(
                                     else params.activity_interval_weeks)
     if activity.professional_run:
         budget.spend_doing(params.hours_per_meeting)
-    pop.attended[attendees] = True
     _update_ownership(nb, activity, attendees, budget)
     _advance_phase(nb, activity, attendees)
     if activity.one_off:
@@ -331,12 +319,109 @@ def _update_ownership(
     """
     pop = nb.population
     if activity.professional_run:
-        pop.ownership[attendees] *= 1 - OWNERSHIP_FADE_SERVED
-        pop.reliance[attendees] += nb.params.reliance_gain * (1 - pop.reliance[attendees])
+        mode = _SERVED
     elif not _professional_steers(nb, activity, budget):
-        grows = 1 - pop.reliance[attendees]
-        pop.ownership[attendees] += OWNERSHIP_GROWTH * grows * (1 - pop.ownership[attendees])
-    pop.activity_weeks[attendees] += 1
+        mode = _RUN
+    else:
+        mode = _STEERED
+    _attend(attendees, mode, float(nb.params.reliance_gain), pop.attended, pop.ownership,
+            pop.reliance, pop.activity_weeks)
+
+
+_SERVED, _RUN, _STEERED = 0, 1, 2  # who decided at a meeting: professionals, residents, or a
+# professional at a meeting residents run
+
+
+@njit(cache=True)
+def _attend(attendees, mode, reliance_gain, attended, ownership, reliance, activity_weeks):
+    """Mark the attendees as at an activity this week and update ownership and reliance.
+
+    See :func:`_update_ownership`; ``mode`` is :data:`_SERVED`, :data:`_RUN` or
+    :data:`_STEERED`.
+    """
+    for h in attendees:
+        attended[h] = True
+        if mode == _SERVED:
+            ownership[h] *= 1 - OWNERSHIP_FADE_SERVED
+            reliance[h] += reliance_gain * (1 - reliance[h])
+        elif mode == _RUN:
+            ownership[h] += OWNERSHIP_GROWTH * (1 - reliance[h]) * (1 - ownership[h])
+        activity_weeks[h] += 1
+
+
+@njit(cache=True)
+def _turnout(members, frailty, memberships, attendance, drop_out, key, week, first):
+    """Which members come to this meeting, and which of those who do not drop out.
+
+    A member comes if their keyed draw ``first + 2`` falls below ``attendance`` × (1 −
+    frailty) × their time left (:func:`_time_left`); one who does not drops out if their draw
+    ``first + 4`` falls below ``drop_out``.
+
+    Returns:
+        ``(present, dropped)``, each in increasing order.
+    """
+    n = len(members)
+    present = np.empty(n, np.int64)
+    dropped = np.empty(n, np.int64)
+    p = 0
+    d = 0
+    for i in range(n):
+        if not members[i]:
+            continue
+        time_left = min(1.0, EVENINGS / max(memberships[i] + 0.0, 1.0))
+        if keyed_uniform(key, week, i, first + 2) < attendance * (1 - frailty[i]) * time_left:
+            present[p] = i
+            p += 1
+        elif keyed_uniform(key, week, i, first + 4) < drop_out:
+            dropped[d] = i
+            d += 1
+    return present[:p], dropped[:d]
+
+
+@njit(cache=True)
+def _gather(present, walk_ins, invited, members):
+    """Everyone at the meeting, in increasing order; walk-ins and invitees become members."""
+    n = len(members)
+    new = np.zeros(n, np.bool_)
+    for h in walk_ins:
+        if not members[h]:
+            new[h] = True
+    for h in invited:
+        if not members[h]:
+            new[h] = True
+    attending = new.copy()
+    for h in present:
+        attending[h] = True
+    count = 0
+    for h in range(n):
+        if new[h]:
+            members[h] = True
+        if attending[h]:
+            count += 1
+    attendees = np.empty(count, np.int64)
+    count = 0
+    for h in range(n):
+        if attending[h]:
+            attendees[count] = h
+            count += 1
+    return attendees
+
+
+@njit(cache=True)
+def _picked(pool, members, key, week, own_key, count):
+    """The distinct non-members of ``pool`` that the activity's draws 1 to ``count`` pick."""
+    picks = np.empty(count, np.int64)
+    for j in range(count):
+        picks[j] = pool[min(int(keyed_uniform(key, week, own_key, 1 + j) * len(pool)),
+                            len(pool) - 1)]
+    picks = np.sort(picks)
+    out = np.empty(count, np.int64)
+    m = 0
+    for j in range(count):
+        if (j == 0 or picks[j] != picks[j - 1]) and not members[picks[j]]:
+            out[m] = picks[j]
+            m += 1
+    return out[:m]
 
 
 def _advance_phase(nb: Neighbourhood, activity: Activity, attendees: np.ndarray) -> None:
