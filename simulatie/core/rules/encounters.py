@@ -41,34 +41,38 @@ def neighbour_encounters(nb: Neighbourhood, contacts: Contacts) -> None:
     p = nb.params
     pop = nb.population
     layout = nb.layout
-    outdoors = 1.0 - FRAIL_OUTDOORS * pop.frailty
-    rate = (p.neighbour_contacts_per_week * pop.sociability * outdoors
-            * (1.0 - RISK_SHUTS_DOORS * p.area_risk))
-    src, dst = _doorstep_chats(rate, layout.neighbour_ptr, layout.neighbour_cumweight,
-                               layout.neighbour_idx, pop.sociability,
-                               1.0 - RISK_REFUSES * p.area_risk,
-                               nb.streams.draws("encounters").key, nb.week)
-    same = pop.group[src] == pop.group[dst]
-    contacts.meet(src, dst, p.chat_hours * np.where(same, 1.0, 1.0 - p.homophily))
+    src, dst, hours = _doorstep_chats(
+        float(p.neighbour_contacts_per_week), pop.frailty,
+        float(1.0 - RISK_SHUTS_DOORS * p.area_risk),
+        layout.neighbour_ptr, layout.neighbour_cumweight, layout.neighbour_idx, pop.sociability,
+        1.0 - RISK_REFUSES * p.area_risk, nb.streams.draws("encounters").key, nb.week,
+        pop.group, float(p.chat_hours), float(1.0 - p.homophily))
+    contacts.meet(src, dst, hours)
 
 
 @njit(cache=True)
-def _doorstep_chats(rate, ptr, cumweight, neighbour, sociability, open_door, stream, week):
+def _doorstep_chats(contacts_per_week, frailty, doors_open, ptr, cumweight, neighbour,
+                    sociability, open_door, stream, week, group, chat_hours, cross_factor):
     """Each resident's encounters: a neighbour picked by weight, who stops to chat or not.
 
-    Resident *i* goes out to meet a Poisson(``rate[i]``) number of near neighbours (none without
-    near neighbours), each drawn with the distance weights of the layout; the neighbour chats
+    Resident *i* goes out to meet a Poisson number of near neighbours (none without near
+    neighbours), of mean ``contacts_per_week`` × sociability × how much they go out (less when
+    frail) × ``doors_open`` (what area risk leaves), each drawn with the distance weights of
+    the layout; the neighbour chats
     with chance (0.5 + 0.5 × their sociability) × ``open_door``. Resident *i*'s draws in a week
     are keyed draws 0 (how many), 2j + 1 (whom) and 2j + 2 (whether they chat) of encounter j.
 
     Returns:
-        ``(a, b)``: the pairs that chatted.
+        ``(a, b, hours)``: the pairs that chatted and the hours each chat shared
+        (``chat_hours``, times ``cross_factor`` across groups).
     """
-    n = len(rate)
+    n = len(frailty)
     count = np.zeros(n, np.int64)
     for i in range(n):
         if ptr[i + 1] > ptr[i]:
-            count[i] = keyed_poisson(stream, week, i, rate[i], 0)
+            outdoors = 1.0 - FRAIL_OUTDOORS * frailty[i]
+            rate = contacts_per_week * sociability[i] * outdoors * doors_open
+            count[i] = keyed_poisson(stream, week, i, rate, 0)
     total = count.sum()
     a = np.empty(total, np.int64)
     b = np.empty(total, np.int64)
@@ -87,4 +91,7 @@ def _doorstep_chats(rate, ptr, cumweight, neighbour, sociability, open_door, str
             if keyed_uniform(stream, week, i, 2 * j + 2) < chats:
                 a[out], b[out] = i, other
                 out += 1
-    return a[:out].copy(), b[:out].copy()
+    hours = np.empty(out)
+    for k in range(out):
+        hours[k] = chat_hours * (1.0 if group[a[k]] == group[b[k]] else cross_factor)
+    return a[:out].copy(), b[:out].copy(), hours
