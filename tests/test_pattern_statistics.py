@@ -113,6 +113,7 @@ def test_cli_runs_a_pattern_and_writes_tidy_tables(tmp_path) -> None:
     assert table["pattern"].tolist() == ["3"]
     assert len(runs) == 8 and set(runs["point"]) == {"a", "b", "a_counter", "b_counter"}
     assert {"shows", "counter_removes", "tost_p", "margin"} <= set(table.columns)
+    assert "Veldpatronen op volle schaal" in result.output and "patroon" in result.output
 
 
 def test_the_shipped_robustness_covers_every_pattern_and_reads_back(tmp_path) -> None:

@@ -61,10 +61,27 @@ ShipOption = Annotated[bool, typer.Option(help=tr(
     "Met --ensemble: schrijf de tabel ook in het pakket.",
     "With --ensemble: also write the table into the package."))]
 LangOption = lang_option(
-    "Taal van de meldingen: nl (standaard) of en (de tabellen van deze onderzoeksopdracht zijn "
-    "Engels).",
-    "Language of the messages: nl (default) or en (this research command's tables are in "
-    "English).")
+    "Taal van de meldingen en tabellen: nl (standaard) of en.",
+    "Language of the messages and tables: nl (default) or en.")
+
+_TABLES = {
+    "nl": {"outcomes": "Veldpatronen op volle schaal",
+           "outcome_columns": ("patroon", "a", "b", "b − a (95%)", "zichtbaar",
+                               "tegenaanname: b − a", "marge", "TOST p",
+                               "tegenaanname haalt het weg"),
+           "to": "tot", "yes": "ja", "no": "nee",
+           "robustness": "Veldpatronen in plausibele buurten",
+           "robustness_columns": ("patroon", "leden", "zichtbaar (richting en grootte)",
+                                  "b duidelijk boven a")},
+    "en": {"outcomes": "Field patterns at full scale",
+           "outcome_columns": ("pattern", "a", "b", "b − a (95%)", "shows", "counter: b − a",
+                               "margin", "TOST p", "counter removes it"),
+           "to": "to", "yes": "yes", "no": "no",
+           "robustness": "Field patterns across plausible neighbourhoods",
+           "robustness_columns": ("pattern", "members", "shows (direction and size)",
+                                  "b clearly above a")},
+}
+"""The tables' titles and headers, per language."""
 
 
 def patterns_command(
@@ -89,7 +106,7 @@ def patterns_command(
     started = datetime.now(UTC)
     with fail_on(PatternError, ValueError), interruptible(NOTHING_WRITTEN), bar:
         if ensemble:
-            table = _robustness(chosen, members, replications, workers, progress)
+            table = _robustness(chosen, members, replications, workers, progress, lang.value)
         else:
             outcomes = evaluate(chosen, replications, workers=workers, progress=progress)
     with fail_on(OSError, prefix="cannot write the results"):
@@ -98,7 +115,7 @@ def patterns_command(
         else:
             written = _save_outcomes(outcomes, out)
     if not ensemble:
-        _print_outcomes(outcomes)
+        _print_outcomes(outcomes, lang.value)
     echo_wrote(written)
 
 
@@ -114,7 +131,8 @@ def _chosen(keys: list[str] | None) -> list[str]:
 
 
 def _robustness(chosen: list[str], members: int, replications: int | None,
-                workers: int | None, progress: Callable[[int], None]) -> pd.DataFrame:
+                workers: int | None, progress: Callable[[int], None],
+                lang: str = "en") -> pd.DataFrame:
     """Run each chosen comparison in members of the shipped ensemble and print the summary.
 
     Returns:
@@ -132,7 +150,7 @@ def _robustness(chosen: list[str], members: int, replications: int | None,
                                progress=progress)
     table.attrs["ensemble"] = {"built": plausible.provenance.get("built"),
                                "members": len(plausible)}
-    _print_robustness(pattern_robustness_summary(table))
+    _print_robustness(pattern_robustness_summary(table), lang)
     return table
 
 
@@ -174,30 +192,36 @@ def _save_outcomes(outcomes: Sequence[PatternOutcome], out: Path) -> list[Path]:
     return written
 
 
-def _print_outcomes(outcomes: Sequence[PatternOutcome]) -> None:
+def _print_outcomes(outcomes: Sequence[PatternOutcome], lang: str = "en") -> None:
     """One line per pattern: means, difference, and both verdicts."""
-    print_table(
-        "Field patterns at full scale",
-        ("pattern", "a", "b", "b − a (95%)", "shows", "counter: b − a", "margin", "TOST p",
-         "counter removes it"),
-        (_outcome_cells(o) for o in outcomes),
-    )
+    words = _TABLES[lang]
+    print_table(words["outcomes"], words["outcome_columns"],
+                (_outcome_cells(o, lang) for o in outcomes))
 
 
-def _outcome_cells(o: PatternOutcome) -> tuple[str, ...]:
+def _number(value: float, lang: str, spec: str = ".3g") -> str:
+    """A number as the language writes it (a decimal comma in Dutch)."""
+    text = format(value, spec)
+    return text.replace(".", ",") if lang == "nl" else text
+
+
+def _outcome_cells(o: PatternOutcome, lang: str = "en") -> tuple[str, ...]:
     """One pattern's row of the outcomes table."""
+    words = _TABLES[lang]
     low, high = o.result.interval()
-    return (o.key, f"{o.result.a.mean:.3g}", f"{o.result.b.mean:.3g}",
-            f"{o.result.diff:.3g} ({low:.3g} to {high:.3g})", "yes" if o.shows else "no",
-            f"{o.counter.diff:.3g}", f"±{o.equivalence.margin:.3g}",
-            f"{o.equivalence.p_value:.3f}", "yes" if o.counter_removes else "no")
+    return (o.key, _number(o.result.a.mean, lang), _number(o.result.b.mean, lang),
+            f"{_number(o.result.diff, lang)} ({_number(low, lang)} {words['to']} "
+            f"{_number(high, lang)})", words["yes"] if o.shows else words["no"],
+            _number(o.counter.diff, lang), f"±{_number(o.equivalence.margin, lang)}",
+            _number(o.equivalence.p_value, lang, ".3f"),
+            words["yes"] if o.counter_removes else words["no"])
 
 
-def _print_robustness(summary: pd.DataFrame) -> None:
+def _print_robustness(summary: pd.DataFrame, lang: str = "en") -> None:
     """One line per pattern: in how many members it shows, and its direction."""
+    words = _TABLES[lang]
     print_table(
-        "Field patterns across plausible neighbourhoods",
-        ("pattern", "members", "shows (direction and size)", "b clearly above a"),
+        words["robustness"], words["robustness_columns"],
         ((row.pattern, str(row.members), f"{row.shows:.0%}", f"{row.direction:.0%}")
          for row in summary.itertuples()),
     )
