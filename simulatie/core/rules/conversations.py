@@ -181,6 +181,8 @@ def _partners(attendees, group, team, cosy, tie_key, tie_hours, friendly_hours, 
     team and 0.05 outside it, whoever the others are. Each of an attendee's draws picks one
     partner by the cumulative weights.
 
+    ``attendees`` must be in increasing order.
+
     Returns:
         The partner's position among the attendees per draw, and whether the pair is of one
         group, both of shape ``draws.shape``.
@@ -188,14 +190,18 @@ def _partners(attendees, group, team, cosy, tie_key, tie_hours, friendly_hours, 
     n = len(attendees)
     per = draws.shape[1]
     weight = np.zeros((n, n))
-    for i in range(n):
+    edges = len(tie_key)
+    for i in range(n - 1):
+        # attendees increase, so the keys of i's pairs (i, j > i) increase with j: one search
+        # finds the first, and the tie keys are walked along with them
+        e = np.searchsorted(tie_key, attendees[i] * homes + attendees[i + 1]) if cosy else 0
         for j in range(i + 1, n):
             if cosy:
-                lo, hi = min(attendees[i], attendees[j]), max(attendees[i], attendees[j])
-                key = lo * homes + hi
-                e = np.searchsorted(tie_key, key)
+                key = attendees[i] * homes + attendees[j]
+                while e < edges and tie_key[e] < key:
+                    e += 1
                 known = 0.0
-                if e < len(tie_key) and tie_key[e] == key:
+                if e < edges and tie_key[e] == key:
                     known = tie_hours[e] / (tie_hours[e] + friendly_hours)
                 w = (STRANGER_WEIGHT + known) * (1.0 if group[i] == group[j] else cross_factor)
             else:
