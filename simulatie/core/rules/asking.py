@@ -57,8 +57,8 @@ def ask_own_network(
         return
     personal = nb.personal
     helper, needer, given, log = _ask_kernel(
-        ties.key, ties.a, ties.b, ties.strength(), ties.credit, ties.together, remaining,
-        capacity,
+        ties.key, ties.a, ties.b, ties.hours, float(ties.friendly_hours), ties.credit,
+        ties.together, remaining, capacity,
         pop.trust, personal.ask_thresholds(pop.ask_threshold), pop.waiting, pop.indicated,
         nb.streams.draws("asking").key, nb.week, params.reciprocity_weight,
         params.waiting_push, params.offer_rate, params.open_ended_hours, params.carer_stretch,
@@ -80,9 +80,9 @@ def _log_asks(nb: Neighbourhood, log: tuple[np.ndarray, np.ndarray, np.ndarray],
 
 
 @njit(cache=True)
-def _ask_kernel(key, a, b, strength, credit, together, remaining, capacity, trust, threshold,
-                waiting, indicated, stream, week, reciprocity_weight, waiting_push, offer_rate,
-                open_ended_hours, stretch_factor, received, given, given_network,
+def _ask_kernel(key, a, b, hours, friendly_hours, credit, together, remaining, capacity, trust,
+                threshold, waiting, indicated, stream, week, reciprocity_weight, waiting_push,
+                offer_rate, open_ended_hours, stretch_factor, received, given, given_network,
                 given_informal, asked, only, watched):
     """Residents in need ask their ties; willing ties help within their means (7.9.3).
 
@@ -102,6 +102,8 @@ def _ask_kernel(key, a, b, strength, credit, together, remaining, capacity, trus
     shares their hours pro rata. A helper gives within their capacity, or up to
     ``stretch_factor`` times it for a close tie (*mantelzorg*).
 
+    A tie's strength is its ``hours`` over ``hours + friendly_hours``
+    (:meth:`~simulatie.core.state.ties.TieNetwork.strength`), read only for ties that are asked.
     Arrays ``remaining``, ``capacity``, ``received``, ``given``, ``given_network``,
     ``given_informal`` and ``asked`` are updated in place.
 
@@ -110,9 +112,9 @@ def _ask_kernel(key, a, b, strength, credit, together, remaining, capacity, trus
         willing)`` of every ask that involved a ``watched`` resident.
     """
     needer, helper, tie_strength, log = _willing_ties(
-        key, a, b, strength, credit, together, remaining, trust, threshold, waiting, stream,
-        week, reciprocity_weight, waiting_push, offer_rate, open_ended_hours, asked, only,
-        watched,
+        key, a, b, hours, friendly_hours, credit, together, remaining, trust, threshold,
+        waiting, stream, week, reciprocity_weight, waiting_push, offer_rate, open_ended_hours,
+        asked, only, watched,
     )
     order, rank = _asking_order(needer, tie_strength)
     out_helper, out_needer, out_hours = _help_rounds(
@@ -122,9 +124,9 @@ def _ask_kernel(key, a, b, strength, credit, together, remaining, capacity, trus
 
 
 @njit(cache=True)
-def _willing_ties(key, a, b, strength, credit, together, remaining, trust, threshold, waiting,
-                  stream, week, reciprocity_weight, waiting_push, offer_rate, open_ended_hours,
-                  asked, only, watched):
+def _willing_ties(key, a, b, hours, friendly_hours, credit, together, remaining, trust,
+                  threshold, waiting, stream, week, reciprocity_weight, waiting_push, offer_rate,
+                  open_ended_hours, asked, only, watched):
     """The (needer, helper) pairs in which the needer dares to ask and the helper is willing.
 
     Both directions of every tie are considered, first ``a`` asking ``b`` for all edges, then
@@ -157,7 +159,7 @@ def _willing_ties(key, a, b, strength, credit, together, remaining, trust, thres
             x, y, balance, who = b[e], a[e], -credit[e], 2 * key[e] + 1
         if remaining[x] <= MIN_HOURS or (only[x] >= 0 and only[x] != y):
             continue
-        s = strength[e]
+        s = hours[e] / (hours[e] + friendly_hours)  # the tie's strength (TieNetwork.strength)
         offers = (together[e] & NOTICE_MASK) != 0 and keyed_uniform(
             stream, week, who, 2) < offer_chance(s, offer_rate)
         chance = ask_chance(s, trust[x], balance, waiting[x], threshold[x], reciprocity_weight,
