@@ -281,4 +281,4 @@ def test_the_command_calibrates_checks_on_fresh_seeds_and_writes_the_ensemble(tm
     predictive = ensemble.provenance["predictive"]
     assert predictive["members"] == 2 and len(predictive["fit"]) == len(TARGETS)
     assert ensemble.provenance["command"].startswith("simulatie calibrate")
-    assert "Fit on fresh seeds" in result.output
+    assert "Passing op nieuwe seeds" in result.output

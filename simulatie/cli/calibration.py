@@ -80,10 +80,28 @@ ShipOption = Annotated[bool, typer.Option(help=tr(
 QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help=tr("Geen voortgangsregels.",
                                                                     "No progress lines."))]
 LangOption = lang_option(
-    "Taal van de meldingen: nl (standaard) of en (de tabellen van deze onderzoeksopdracht zijn "
-    "Engels).",
-    "Language of the messages: nl (default) or en (this research command's tables are in "
-    "English).")
+    "Taal van de meldingen en tabellen: nl (standaard) of en.",
+    "Language of the messages and tables: nl (default) or en.")
+
+_WORDS = {
+    "nl": {"columns": ("doel", "band", "mediaan [5%–95%]", "binnen"),
+           "accepted": "Passing van de geaccepteerde runs (binnen door de selectie)",
+           "fresh": "Passing op nieuwe seeds ({n} sets getrokken naar gewicht)",
+           "summary": "{sets} parametersets na {generations} generaties en {simulations} "
+                      "simulaties (tolerantie {epsilon}, effectieve omvang {size}); geschreven: ",
+           "warning": "waarschuwing: de laatste generatie is geaccepteerd bij tolerantie "
+                      "{epsilon} > 0, dus niet elke set ligt binnen elke band; sta meer "
+                      "--generations toe om door te gaan"},
+    "en": {"columns": ("target", "band", "median [5%–95%]", "inside"),
+           "accepted": "Fit of the accepted runs (inside by selection)",
+           "fresh": "Fit on fresh seeds ({n} sets drawn by weight)",
+           "summary": "{sets} parameter sets after {generations} generations and {simulations} "
+                      "simulations (tolerance {epsilon}, effective size {size}); wrote ",
+           "warning": "warning: the last generation was accepted at tolerance {epsilon} > 0, "
+                      "so not every set lies inside every band; allow more --generations to "
+                      "go on"},
+}
+"""The report's words, per language."""
 
 
 def calibrate_command(
@@ -115,7 +133,7 @@ def calibrate_command(
     record = _record(started, settings, ensemble.table, fresh, sampler)
     with fail_on(OSError, prefix="cannot write the ensemble"):
         written = _save(ensemble.table, record, out_dir, ship)
-    _report(ensemble, fresh, record, written)
+    _report(ensemble, fresh, record, written, lang.value)
 
 
 def _require_pyabc() -> None:
@@ -222,21 +240,21 @@ def _save(table: pd.DataFrame, record: dict[str, object], out_dir: Path,
 
 
 def _report(ensemble: Ensemble, fresh: pd.DataFrame | None, record: dict[str, object],
-            written: tuple[Path, ...]) -> None:
+            written: tuple[Path, ...], lang: str = "en") -> None:
     """Print the fit tables, one line of counts and a warning when the tolerance stayed above 0."""
     from simulatie.experiment.calibration.ensemble import fit_table
 
-    _print_fit(ensemble.fit(), "Fit of the accepted runs (inside by selection)")
+    words = _WORDS[lang]
+    _print_fit(ensemble.fit(), words["accepted"], lang)
     if fresh is not None:
-        _print_fit(fit_table(fresh), f"Fit on fresh seeds ({len(fresh)} sets drawn by weight)")
-    typer.echo(f"{len(ensemble.table)} parameter sets after {record['generation'] + 1} "
-               f"generations and {record['simulations']} simulations (tolerance "
-               f"{record['epsilon']:.3g}, effective size {record['effective_size']:.0f}); wrote "
-               + ", ".join(str(p) for p in written))
+        _print_fit(fit_table(fresh), words["fresh"].format(n=len(fresh)), lang)
+    epsilon = _number(record["epsilon"], lang)
+    typer.echo(words["summary"].format(
+        sets=len(ensemble.table), generations=record["generation"] + 1,
+        simulations=record["simulations"], epsilon=epsilon,
+        size=f"{record['effective_size']:.0f}") + ", ".join(str(p) for p in written))
     if record["epsilon"] > 0:
-        typer.echo(f"warning: the last generation was accepted at tolerance "
-                   f"{record['epsilon']:.3g} > 0, so not every set lies inside every band; "
-                   f"allow more --generations to go on", err=True)
+        typer.echo(words["warning"].format(epsilon=epsilon), err=True)
 
 
 def _targets() -> list[dict[str, object]]:
@@ -271,11 +289,20 @@ def _show_generations(quiet: bool) -> None:
     top.propagate = False
 
 
-def _print_fit(fit: pd.DataFrame, title: str) -> None:
+def _number(value: float, lang: str) -> str:
+    """A number in three digits, with a decimal comma in Dutch."""
+    text = f"{value:.3g}"
+    return text.replace(".", ",") if lang == "nl" else text
+
+
+def _print_fit(fit: pd.DataFrame, title: str, lang: str = "en") -> None:
     """A table of each target's band against the ensemble's range."""
-    print_table(title, ("target", "band", "median [5%–95%]", "inside"), (
-        (row.target, f"{row.low:.3g}–{row.high:.3g}",
-         f"{row.median:.3g} [{row.p05:.3g}–{row.p95:.3g}]", f"{row.inside:.0%}")
+    def number(value: float) -> str:
+        return _number(value, lang)
+
+    print_table(title, _WORDS[lang]["columns"], (
+        (row.target, f"{number(row.low)}–{number(row.high)}",
+         f"{number(row.median)} [{number(row.p05)}–{number(row.p95)}]", f"{row.inside:.0%}")
         for row in fit.itertuples()))
 
 

@@ -289,6 +289,10 @@ CATALOGUE: tuple[tuple[str, str], ...] = (
     ("--steps must be from 1 to {n} (200 years), got {n2}",
      "--steps moet van 1 tot {n} zijn (200 jaar), niet {n2}"),
     ("--seed must be 0 or more, got {n}", "--seed moet 0 of meer zijn, niet {n}"),
+    ("warning: the ensemble's calibration stopped above tolerance 0: some members lie outside a "
+     "band",
+     "waarschuwing: de kalibratie van het ensemble stopte boven tolerantie 0: sommige leden "
+     "liggen buiten een band"),
     ("--tables must be from 1 to 12, got {n}", "--tables moet van 1 tot en met 12 zijn, niet {n}"),
     ("--rounds must be from 1 to 20, got {n}", "--rounds moet van 1 tot en met 20 zijn, niet {n}"),
     ("--weeks-per-round must be from 1 to 104, got {n}",

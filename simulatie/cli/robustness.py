@@ -32,7 +32,8 @@ from simulatie.cli.common import (
     print_table,
     step_bar,
 )
-from simulatie.cli.language import DEFAULT_LANG, lang_option, tr
+from simulatie.cli.language import DEFAULT_LANG, current_lang, lang_option, tr
+from simulatie.cli.messages import translate
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -65,10 +66,16 @@ ShipOption = Annotated[bool, typer.Option(help=tr(
     "Schrijf de tabel ook in het pakket (simulatie/data/).",
     "Also write the table into the package (simulatie/data/)."))]
 LangOption = lang_option(
-    "Taal van de meldingen: nl (standaard) of en (de tabel van deze onderzoeksopdracht is "
-    "Engels).",
-    "Language of the messages: nl (default) or en (this research command's table is in "
-    "English).")
+    "Taal van de meldingen en de tabel: nl (standaard) of en.",
+    "Language of the messages and the table: nl (default) or en.")
+
+_TABLE = {
+    "nl": ("Oordelen over de mythen in plausibele buurten",
+           ("mythe", "leden", "ondersteund", "weerlegd", "geen duidelijk verschil", "houdt stand")),
+    "en": ("Myth verdicts across plausible neighbourhoods",
+           ("myth", "members", "supports", "contradicts", "no clear difference", "holds")),
+}
+"""The table's title and headers, per language."""
 
 
 def robustness_command(
@@ -99,7 +106,7 @@ def robustness_command(
     )
     with fail_on(OSError, prefix="cannot write the table"):
         written = _save(table, record, out, ship)
-    _print(robustness_summary(table))
+    _print(robustness_summary(table), lang.value)
     echo_wrote(written)
 
 
@@ -129,8 +136,8 @@ def _load(members: int, replications: int | None, residents: int | None, weeks: 
                                       residents=residents, weeks=weeks)
         plausible = load_ensemble(ensemble)
     if plausible.provenance.get("epsilon", 0) > 0:
-        typer.echo("warning: the ensemble's calibration stopped above tolerance 0: some members "
-                   "lie outside a band", err=True)
+        typer.echo(translate("warning: the ensemble's calibration stopped above tolerance 0: "
+                             "some members lie outside a band", current_lang()), err=True)
     return settings, plausible
 
 
@@ -165,11 +172,11 @@ def _save(table: pd.DataFrame, record: dict[str, object], out: Path,
     return written
 
 
-def _print(summary: pd.DataFrame) -> None:
+def _print(summary: pd.DataFrame, lang: str = "en") -> None:
     """The summary as a table on stdout."""
+    title, columns = _TABLE[lang]
     print_table(
-        "Myth verdicts across plausible neighbourhoods",
-        ("myth", "members", "supports", "contradicts", "no clear difference", "holds"),
+        title, columns,
         ((str(row.myth), str(row.members), f"{row.supports:.0%}", f"{row.contradicts:.0%}",
           f"{row.no_clear_difference:.0%}", f"{row.holds:.0%}") for row in summary.itertuples()),
     )
