@@ -214,14 +214,33 @@ def _acceptance(nb: Neighbourhood, activity: Activity, invited: np.ndarray) -> n
     """The chance that each personally invited neighbour accepts and comes."""
     pop = nb.population
     params = nb.params
-    accept = (INVITE_ACCEPT * (SOCIABILITY_BASE + pop.sociability[invited])
-              * _proximity(nb, invited, activity.place, params)
-              * (1 - RISK_REFUSES_INVITATIONS * params.area_risk)
-              * _time_left(nb, invited, joining=True))
     if activity.purposeful:  # being asked to do something you can do lowers the threshold
-        accept = np.where(capacity(pop, invited) > ASKED_TO_DO_HOURS, accept * ASKED_TO_DO,
-                          accept)
-    return np.minimum(accept, 1.0)
+        able = capacity(pop, invited) > ASKED_TO_DO_HOURS
+    else:
+        able = np.zeros(len(invited), dtype=np.bool_)
+    return _accept_chances(
+        invited, pop.sociability, _proximity(nb, invited, activity.place, params),
+        float(1 - RISK_REFUSES_INVITATIONS * params.area_risk), nb.programme.memberships, able)
+
+
+@njit(cache=True)
+def _accept_chances(invited, sociability, proximity, calm, memberships, able):
+    """:func:`_acceptance` given each invitee's proximity and whether they can do the task.
+
+    ``INVITE_ACCEPT`` × (``SOCIABILITY_BASE`` + sociability) × proximity × ``calm`` (what area
+    risk leaves) × time left when joining (:func:`_time_left`), times ``ASKED_TO_DO`` for those
+    ``able``; at most 1.
+    """
+    accept = np.empty(len(invited))
+    for k in range(len(invited)):
+        h = invited[k]
+        time_left = min(1.0, EVENINGS / max(memberships[h] + 1.0, 1.0))
+        chance = (INVITE_ACCEPT * (SOCIABILITY_BASE + sociability[h]) * proximity[k] * calm
+                  * time_left)
+        if able[k]:
+            chance = chance * ASKED_TO_DO
+        accept[k] = min(chance, 1.0)
+    return accept
 
 
 def _invited_by_name(nb: Neighbourhood, activity: Activity) -> np.ndarray:

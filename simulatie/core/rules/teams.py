@@ -9,6 +9,7 @@ works in a task team of their own, which they keep (:func:`assign_task_teams`).
 from __future__ import annotations
 
 import numpy as np
+from numba import njit
 
 from ..state.population import NO_ACTIVITY, Population
 from ..state.programme import NO_TEAM, Activity, ActivityProgramme
@@ -44,10 +45,33 @@ def assign_task_teams(activity: Activity, homes: np.ndarray) -> None:
     """
     if not activity.purposeful:
         return
-    for home in homes.tolist():
-        if activity.team[home] != NO_TEAM:
+    _assign(activity.members, activity.team, np.asarray(homes, dtype=np.int64))
+
+
+@njit(cache=True)
+def _assign(members, team, homes):
+    """:func:`assign_task_teams` on the activity's ``members`` and ``team`` (in place).
+
+    The team sizes count members with a team; a team number without members counts as a team
+    with room (as in a count of the numbers in use), and a new team gets the number after the
+    highest in use.
+    """
+    count = 0  # team numbers in use: one more than the highest a member has
+    for h in range(len(members)):
+        if members[h] and team[h] != NO_TEAM and team[h] + 1 > count:
+            count = team[h] + 1
+    sizes = np.zeros(count + len(homes), np.int64)
+    for h in range(len(members)):
+        if members[h] and team[h] != NO_TEAM:
+            sizes[team[h]] += 1
+    for home in homes:
+        if team[home] != NO_TEAM:
             continue
-        teams = activity.team[activity.members & (activity.team != NO_TEAM)]
-        sizes = np.bincount(teams) if len(teams) else np.zeros(0, dtype=np.int64)
-        open_teams = np.flatnonzero(sizes < TEAM_SIZE)
-        activity.team[home] = int(open_teams[0]) if len(open_teams) else len(sizes)
+        t = 0
+        while t < count and sizes[t] >= TEAM_SIZE:
+            t += 1
+        team[home] = t
+        if members[home]:
+            sizes[t] += 1
+            if t == count:
+                count += 1
