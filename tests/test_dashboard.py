@@ -206,6 +206,24 @@ def test_blitted_frames_change_with_the_model_and_keep_their_size():
         assert Image.open(io.BytesIO(a)).size == Image.open(io.BytesIO(b)).size
 
 
+def test_a_panel_whose_axes_change_is_redrawn_alone_with_the_pixels_of_a_full_redraw():
+    rng = np.random.default_rng(3)
+    names = ["caring_ties", "baseline_caring_ties", "lonely_share", "baseline_lonely_share",
+             "ownership", "baseline_care_hours_network", "active_volunteers",
+             "active_initiators", *portrayal.CARE_SERIES]
+    records = [{"week": float(w), **{n: float(rng.uniform(0, 1 + w * 2)) for n in names}}
+               for w in range(60)]
+    painter = portrayal.SeriesPainter("nl")
+    limits = {"ties": 150.0, "care": 400.0, "people": 30.0, "week": 52.0}
+    painter.update(records[:40], limits)
+    painter.png()
+    for changed in ({"people": 40.0}, {"care": 800.0, "ties": 200.0}, {"week": 104.0}):
+        limits = {**limits, **changed}
+        shown = painter.update(records, limits) and painter.png()
+        fresh = portrayal.SeriesPainter("nl")
+        assert shown == (fresh.update(records, limits) and fresh.png()), changed
+
+
 def test_series_limits_are_shared_and_round():
     records = [{"week": w, "caring_ties": 37.0, "active_volunteers": 3.0,
                 "active_initiators": 1.0, **{c: 10.0 for c in portrayal.CARE_SERIES}}

@@ -10,12 +10,15 @@ part (legends, axes, their labels) once and then only the artists that change ea
 from __future__ import annotations
 
 import io
+import math
 from collections.abc import Sequence
 
 import numpy as np
 from matplotlib.artist import Artist
+from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
+from matplotlib.transforms import Bbox
 from PIL import Image
 
 __all__ = ["DPI", "JPEG_QUALITY", "Blitter", "encode", "new_figure", "to_png"]
@@ -40,22 +43,43 @@ class Blitter:
 
     Text is what makes matplotlib slow (legends, titles, tick labels); it rarely changes. The
     static part is drawn once into a saved background; each frame restores it, draws the data
-    artists on top and encodes the pixels as PNG. :meth:`invalidate` forces a full redraw (after
-    axis limits changed).
+    artists on top and encodes the pixels. :meth:`invalidate` forces a full redraw.
+
+    Axes whose limits change while the figure is shown can be named as ``scaled``: their
+    ticks, tick labels, grid and spines are then kept apart from the rest of the static part
+    (titles, legends), so :meth:`invalidate` with those axes redraws only their scales, inside
+    their own part of the picture, instead of the whole figure (a legend's text alone costs
+    more than a panel's scales).
 
     Args:
         figure: The figure, on an Agg canvas (:func:`new_figure`).
+        scaled: Axes whose limits may change after the first frame.
     """
 
-    def __init__(self, figure: Figure) -> None:
+    MARGIN = 3  # pixels around a scale's region, for antialiased edges
+
+    def __init__(self, figure: Figure, scaled: Sequence[Axes] = ()) -> None:
         self.figure = figure
         self.dynamic: list[Artist] = []
         self._transient: list[Artist] = []
         self._background = None
+        self._scaled = list(scaled)
+        self._chrome = None  # the static part without the scales of the scaled axes
+        self._stale: list[Axes] = []
+        self._regions: dict[int, Bbox] = {}
 
-    def invalidate(self) -> None:
-        """Draw the static part again on the next frame."""
-        self._background = None
+    def invalidate(self, axes: Sequence[Axes] | None = None) -> None:
+        """Draw the static part again on the next frame.
+
+        Args:
+            axes: Only these axes' scales (axes given as ``scaled``) changed; None redraws
+                everything.
+        """
+        if axes is None or self._chrome is None or any(a not in self._scaled for a in axes):
+            self._background = None
+            self._stale = []
+            return
+        self._stale += [a for a in axes if a not in self._stale]
 
     def replace(self, transient: Sequence[Artist], persistent: Sequence[Artist] = ()) -> None:
         """Register this frame's data artists, removing last frame's transient ones.
@@ -77,17 +101,66 @@ class Blitter:
         """Return the figure as JPEG bytes (a live frame: about a quarter of PNG's encoding)."""
         return encode(self._render(), "jpeg")
 
+    def _scale_artists(self, ax: Axes) -> list[Artist]:
+        return [ax.xaxis, ax.yaxis, *ax.spines.values()]
+
+    def _draw_scales(self, ax: Axes, renderer) -> None:
+        """Draw ``ax``'s scales as :meth:`matplotlib.axes.Axes.draw` would (by z-order)."""
+        for artist in sorted(self._scale_artists(ax), key=lambda a: a.get_zorder()):
+            if artist.get_visible():
+                artist.draw(renderer)
+
+    def _region(self, ax: Axes, renderer) -> Bbox:
+        """The pixels ``ax``'s scales cover now: the axes and its tick labels."""
+        boxes = [ax.bbox] + [box for box in (ax.xaxis.get_tightbbox(renderer),
+                                             ax.yaxis.get_tightbbox(renderer)) if box]
+        return Bbox.union(boxes)
+
+    def _full(self) -> None:
+        canvas = self.figure.canvas
+        hidden = [*self.dynamic, *(a for ax in self._scaled for a in self._scale_artists(ax))]
+        shown = [artist.get_visible() for artist in hidden]
+        for artist in hidden:
+            artist.set_visible(False)
+        canvas.draw()
+        for artist, visible in zip(hidden, shown, strict=True):
+            artist.set_visible(visible)
+        renderer = canvas.get_renderer()
+        if self._scaled:
+            self._chrome = canvas.copy_from_bbox(self.figure.bbox)
+            for ax in self._scaled:
+                self._draw_scales(ax, renderer)
+                self._regions[id(ax)] = self._region(ax, renderer)
+        self._background = canvas.copy_from_bbox(self.figure.bbox)
+        self._stale = []
+
+    def _rescale(self) -> None:
+        """Redraw the stale axes' scales onto the background, each inside its own region."""
+        canvas = self.figure.canvas
+        renderer = canvas.get_renderer()
+        canvas.restore_region(self._background)
+        width, height = canvas.get_width_height()
+        for ax in self._stale:
+            region = Bbox.union([self._regions[id(ax)], self._region(ax, renderer)])
+            x0 = max(0, math.floor(region.x0) - self.MARGIN)
+            y0 = max(0, math.floor(region.y0) - self.MARGIN)
+            x1 = min(width, math.ceil(region.x1) + self.MARGIN)
+            y1 = min(height, math.ceil(region.y1) + self.MARGIN)
+            # Agg counts rows from the top (the figure from the bottom); xy shifts the pixels
+            canvas.restore_region(self._chrome, bbox=(x0, height - y1, x1, height - y0),
+                                  xy=(0, 0))
+            self._draw_scales(ax, renderer)
+            self._regions[id(ax)] = self._region(ax, renderer)
+        self._background = canvas.copy_from_bbox(self.figure.bbox)
+        self._stale = []
+
     def _render(self) -> np.ndarray:
         canvas = self.figure.canvas
         if self._background is None:
-            for artist in self.dynamic:
-                artist.set_visible(False)
-            canvas.draw()
-            self._background = canvas.copy_from_bbox(self.figure.bbox)
-            for artist in self.dynamic:
-                artist.set_visible(True)
-        else:
-            canvas.restore_region(self._background)
+            self._full()
+        elif self._stale:
+            self._rescale()
+        canvas.restore_region(self._background)
         renderer = canvas.get_renderer()
         for artist in sorted(self.dynamic, key=lambda a: a.get_zorder()):
             artist.draw(renderer)

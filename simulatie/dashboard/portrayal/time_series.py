@@ -174,7 +174,7 @@ class SeriesPainter:
         self._care = [care_ax.fill_between([], [], [], facecolor=colour, alpha=0.95)
                       for colour in CARE_COLOURS]
         self._limits: dict[str, float] = {}
-        self._blitter = Blitter(self.figure)
+        self._blitter = Blitter(self.figure, scaled=list(self.axes.values()))
         self._blitter.replace([], persistent=[*self._care, *self.lines.values()])
 
     def _style_axes(self, lang: str) -> None:
@@ -233,14 +233,19 @@ class SeriesPainter:
         lines_legend(self.axes["people"], ["active_volunteers", "active_initiators"])
 
     def _set_limits(self, limits: Mapping[str, float]) -> None:
+        """Set the axes' limits; only panels whose limits changed have their scales redrawn."""
         if dict(limits) == self._limits:
             return
-        self._limits = dict(limits)
+        before = self._limits
+        changed = [ax for key, ax in self.axes.items()
+                   if not before or before["week"] != limits["week"]
+                   or (key != "shares" and before[key] != limits[key])]
         for key, ax in self.axes.items():
             ax.set_xlim(0, limits["week"])
             if key != "shares":
                 ax.set_ylim(0, limits[key])
-        self._blitter.invalidate()
+        self._limits = dict(limits)
+        self._blitter.invalidate(changed)
 
     def update(
         self, records: Sequence[Mapping[str, float]], limits: Mapping[str, float] | None = None
