@@ -12,6 +12,7 @@ import numpy as np
 from numba import njit
 
 from ..state.care_week import Source
+from ..state.numeric import popcount
 from .observation import OLD_AGE, MetricGroup, Observation
 
 __all__ = ["MANTELZORG_HOURS", "SURVEY_METRICS"]
@@ -132,24 +133,15 @@ def _carers_of_older(a, b, help_ab, help_ba, weeks, age, indicated, last_family_
     """
     neighbours = family = 0
     for e in range(len(a)):
-        if _weeks(help_ab[e]) >= weeks and age[b[e]] >= from_age and indicated[b[e]]:
+        if popcount(help_ab[e]) >= weeks and age[b[e]] >= from_age and indicated[b[e]]:
             neighbours += 1
-        if _weeks(help_ba[e]) >= weeks and age[a[e]] >= from_age and indicated[a[e]]:
+        if popcount(help_ba[e]) >= weeks and age[a[e]] >= from_age and indicated[a[e]]:
             neighbours += 1
     for i in range(len(age)):
         if age[i] >= from_age and indicated[i] and last_family_week[i] > family_since:
             family += family_helpers[i]
     return neighbours, family
 
-
-@njit(cache=True)
-def _weeks(bits):
-    """Number of set bits: the weeks with help in a tie's caring window."""
-    count = 0
-    while bits:
-        bits &= bits - np.uint64(1)
-        count += 1
-    return count
 
 
 @metric("informal_care_received_share_75plus", "Receiving mantelzorg, 75+",

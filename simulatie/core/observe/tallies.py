@@ -15,6 +15,7 @@ import numpy as np
 from numba import njit
 
 from ..state.neighbourhood import Neighbourhood
+from ..state.numeric import popcount
 from ..state.ties import TieStage
 
 __all__ = ["ResidentTally", "TieTally", "tally_residents", "tally_ties"]
@@ -134,20 +135,11 @@ def _count_residents(age, old_age, oldest_age, caring, close, lonely_below, last
         volunteers += volunteer[i]
         initiators += initiator[i]
         attending += attended[i]
-        weeks[_bits(help_history[i] & month_mask)] += 1
+        weeks[popcount(help_history[i] & month_mask)] += 1
     return (older, oldest, with_caring, lonely, lonely_older, helped_year, idle_not_asked,
             informal_year, informal_older, helped_older, volunteered, volunteered_older,
             volunteers, initiators, attending, weeks)
 
-
-@njit(cache=True)
-def _bits(bits):
-    """Number of set bits (one per week with help)."""
-    count = 0
-    while bits:
-        bits &= bits - np.uint32(1)
-        count += 1
-    return count
 
 
 def tally_ties(nb: Neighbourhood) -> TieTally:

@@ -21,6 +21,7 @@ import numpy as np
 from numba import njit
 
 from ..parameters import Parameters
+from ..state.numeric import least
 from ..state.population import Population
 
 __all__ = ["HOUSEHOLD_LOAD_KEPT", "family_care", "household_care"]
@@ -66,8 +67,8 @@ def _household(partner, partner_frailty, frailty, burnout_weeks, ceiling, remain
             if burnout_weeks[i] == 0:
                 fit = 1.0 - frailty[i]
                 from_resident = ceiling * (fit * fit)
-        to_resident = _least(remaining[i], from_partner)
-        to_partner = _least(partner_remaining[i], from_resident)
+        to_resident = least(remaining[i], from_partner)
+        to_partner = least(partner_remaining[i], from_resident)
         remaining[i] -= to_resident
         partner_remaining[i] -= to_partner
         household_load[i] = (household_load[i] * HOUSEHOLD_LOAD_KEPT
@@ -75,11 +76,6 @@ def _household(partner, partner_frailty, frailty, burnout_weeks, ceiling, remain
         out[i] = to_resident + to_partner
     return out
 
-
-@njit(cache=True, inline="always")
-def _least(x, y):
-    """The smaller of two numbers, as numpy's ``minimum`` (NaN stays NaN)."""
-    return x if x <= y or x != x else y
 
 
 def family_care(pop: Population, params: Parameters, remaining: np.ndarray,
@@ -112,8 +108,8 @@ def _family(family_helpers, hours_each, remaining, partner_remaining):
     out = np.empty(len(family_helpers))
     for i in range(len(family_helpers)):
         can_give = family_helpers[i] * hours_each
-        to_resident = _least(remaining[i], can_give)
-        to_partner = _least(partner_remaining[i], can_give - to_resident)
+        to_resident = least(remaining[i], can_give)
+        to_partner = least(partner_remaining[i], can_give - to_resident)
         remaining[i] -= to_resident
         partner_remaining[i] -= to_partner
         out[i] = to_resident + to_partner

@@ -27,6 +27,7 @@ from numba import njit
 
 from ..calendar import WEEKS_PER_YEAR
 from ..state.keyed import keyed_uniform
+from ..state.numeric import least
 from ..state.population import NO_ACTIVITY
 from .activities import engaged, propose, willingness
 from .capacity import capacity
@@ -125,11 +126,6 @@ def update_energy(nb: Neighbourhood, budget: Budget, crowding: np.ndarray) -> No
         remove_initiator(nb, int(homes[i]), _STOPS[stops[i]])
 
 
-@njit(cache=True, inline="always")
-def _least(x, y):
-    """The smaller of two numbers, as numpy's ``minimum`` (NaN stays NaN)."""
-    return x if x <= y or x != x else y
-
 
 @njit(cache=True)
 def _fade_fatigue(is_initiator, fatigue):
@@ -168,9 +164,9 @@ def _energy_week(homes, is_initiator, activity, team_size, team_turnout, energy,
                     + turnout_reward * turnout * (1.0 if busy else 0.0))
         tired = fatigue[i]
         e = energy[i] + recovery * (1.0 - tired) - work - crowding[i] + ENERGY_NOISE * noise[j]
-        energy[i] = _least(1.0, e)
+        energy[i] = least(1.0, e)
         if drain > 0:
-            fatigue[i] = _least(1.0, tired + organiser_fatigue * work / drain)
+            fatigue[i] = least(1.0, tired + organiser_fatigue * work / drain)
         idle_weeks[i] = 0 if busy else idle_weeks[i] + 1
         if e < 0:
             stops[j] = 2 if crowding[i] > 0 else 1

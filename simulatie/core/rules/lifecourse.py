@@ -22,6 +22,7 @@ from numba import njit
 
 from ..calendar import WEEKS_PER_YEAR
 from ..parameters import Parameters
+from ..state.numeric import least, most
 from ..state.population import Population
 
 __all__ = [
@@ -115,7 +116,7 @@ def _partner_ages(partner, partner_frailty, growth, gompertz, steps, rate):
     for i in range(len(partner)):
         if not partner[i]:
             continue
-        f = _least(1.0, partner_frailty[i] + rate * growth[i] * steps[i])
+        f = least(1.0, partner_frailty[i] + rate * growth[i] * steps[i])
         partner_frailty[i] = f
         exponent[i] = -(GOMPERTZ_A * gompertz[i] * (1 + FRAILTY_MORTALITY * f)) / WEEKS_PER_YEAR
     return exponent
@@ -131,16 +132,6 @@ def _widowhood(partner, partner_frailty, household_load, dies, survival):
             household_load[i] = 0.0
 
 
-@njit(cache=True, inline="always")
-def _least(x, y):
-    """The smaller of two numbers, as numpy's ``minimum`` (NaN stays NaN)."""
-    return x if x <= y or x != x else y
-
-
-@njit(cache=True, inline="always")
-def _most(x, y):
-    """The larger of two numbers, as numpy's ``maximum`` (NaN stays NaN)."""
-    return x if x >= y or x != x else y
 
 
 @njit(cache=True)
@@ -208,7 +199,7 @@ def _need_scales(base, frailty, partner, partner_frailty, need_scale, frail_hour
     partner_scale = np.empty(len(base))
     for i in range(len(base)):
         mean = need_scale * (base[i] + frail_hours * (frailty[i] * frailty[i]))
-        scale[i] = _most(mean, 0.0) / NEED_SHAPE
+        scale[i] = most(mean, 0.0) / NEED_SHAPE
         f = partner_frailty[i]
         partner_mean = need_scale * frail_hours * (f * f) if partner[i] else 0.0
         partner_scale[i] = partner_mean / NEED_SHAPE

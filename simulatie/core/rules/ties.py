@@ -14,6 +14,7 @@ import numpy as np
 from numba import njit
 
 from ..state.contacts import Contacts
+from ..state.numeric import popcount
 from ..state.ties import TieNetwork, TieStage
 
 __all__ = ["CREDIT_KEPT_PER_WEEK", "PRUNE_BELOW_HOURS", "update_ties"]
@@ -97,15 +98,6 @@ _ACQUAINTANCE = int(TieStage.ACQUAINTANCE)
 _FRIENDLY = int(TieStage.FRIENDLY)
 _CARING = int(TieStage.CARING)
 
-
-@njit(cache=True)
-def _popcount(x: np.uint64) -> int:
-    """Number of set bits (weeks with help in the window)."""
-    count = 0
-    while x:
-        x &= x - np.uint64(1)
-        count += 1
-    return count
 
 
 @njit(cache=True)
@@ -278,7 +270,7 @@ def _fade_and_stage(key, hours, help_ab, help_ba, credit, friendly, strong, weak
         help_ab[w], help_ba[w] = help_ab[e], help_ba[e]
         if h < friendly:
             stage[w] = _ACQUAINTANCE
-        elif both or _popcount(help_ab[e] | help_ba[e]) >= caring_weeks:
+        elif both or popcount(help_ab[e] | help_ba[e]) >= caring_weeks:
             stage[w] = _CARING
         else:
             stage[w] = _FRIENDLY

@@ -23,6 +23,7 @@ import numpy as np
 from numba import njit
 
 from ..state.keyed import keyed_uniform
+from ..state.numeric import least, most
 from .roles import remove_volunteers
 
 if TYPE_CHECKING:
@@ -54,16 +55,6 @@ def update_motivation(nb: Neighbourhood) -> None:
         remove_volunteers(nb, quitting)
 
 
-@njit(cache=True, inline="always")
-def _least(x, y):
-    """The smaller of two numbers, as numpy's ``minimum`` (NaN stays NaN)."""
-    return x if x <= y or x != x else y
-
-
-@njit(cache=True, inline="always")
-def _most(x, y):
-    """The larger of two numbers, as numpy's ``maximum`` (NaN stays NaN)."""
-    return x if x >= y or x != x else y
 
 
 @njit(cache=True)
@@ -99,8 +90,8 @@ def _motivation_week(is_volunteer, volunteer_hours, last_thanked_week, last_help
         else:
             change = -(unused_drain * (1.0 - APPRECIATION_BUFFER * wants_back))
         m = motivation[i] + change
-        m -= overload_penalty * _most(0.0, strain[i] - OVERLOAD_STRAIN)
-        motivation[i] = _least(1.0, m)
+        m -= overload_penalty * most(0.0, strain[i] - OVERLOAD_STRAIN)
+        motivation[i] = least(1.0, m)
         if m < 0:
             quitting[q] = i
             q += 1
