@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from ..parameters import Parameters
-from ..state.keyed import KeyedStream
+from ..state.keyed import KeyedStream, keyed_uniform
 from ..state.population import NO_ACTIVITY, Population
 from ..state.programme import NO_TEAM, Activity, ActivityProgramme
 from .capacity import capacity
@@ -110,7 +110,7 @@ def _new_activity(programme: ActivityProgramme, place: int, params: Parameters, 
     homes = programme.layout.homes
     activity = Activity(
         ident=programme.next_ident, place=place,
-        purposeful=bool(draws.uniform(week, who, 3)[0] < params.purposeful_share),
+        purposeful=bool(keyed_uniform(draws.key, week, who, 3) < params.purposeful_share),
         next_week=week, one_off=params.one_off_events,
         members=np.zeros(homes, dtype=np.bool_), team=np.full(homes, NO_TEAM, dtype=np.int64),
         started_week=week,
@@ -156,7 +156,7 @@ def propose(nb: Neighbourhood, home: int, own_plan: bool = False) -> None:
     if place < 0:
         return
     draws = nb.streams.draws("organising")
-    if draws.uniform(nb.week, home, 0)[0] >= nb.params.government_responsiveness:
+    if keyed_uniform(draws.key, nb.week, home, 0) >= nb.params.government_responsiveness:
         pop.energy[home] -= nb.params.rejection_energy
         programme.waiting[home] = nb.week + RETRY_WEEKS
         programme.rejected_plans += 1
@@ -191,11 +191,11 @@ def recruit_co_organisers(nb: Neighbourhood) -> None:
         key = activity_key(nb.programme, activity)
         if len(activity.organisers) > 1:
             tired = float(pop.fatigue[activity.organisers].mean())
-            if draws.uniform(nb.week, key, 1)[0] >= tired:
+            if keyed_uniform(draws.key, nb.week, key, 1) >= tired:
                 continue
         home = _candidate(nb, activity)
         yes = nb.params.co_organiser_yes * willingness(pop, home) if home >= 0 else 0.0
-        if home >= 0 and draws.uniform(nb.week, key, 2)[0] < yes:
+        if home >= 0 and keyed_uniform(draws.key, nb.week, key, 2) < yes:
             add_initiator(nb, home)
             join(pop, home, activity)
 
@@ -204,8 +204,8 @@ def _hand_over_or_end(nb: Neighbourhood, activity: Activity) -> None:
     """The member most willing steps up (with their willingness as chance), or it ends."""
     home = _candidate(nb, activity)
     key = activity_key(nb.programme, activity)
-    if home >= 0 and nb.streams.draws("organising").uniform(nb.week, key, 4)[0] < willingness(
-            nb.population, home):
+    stream = nb.streams.draws("organising").key
+    if home >= 0 and keyed_uniform(stream, nb.week, key, 4) < willingness(nb.population, home):
         add_initiator(nb, home)
         join(nb.population, home, activity)
         return

@@ -114,7 +114,7 @@ def _draw(nb: Neighbourhood, activity: Activity, homes: np.ndarray, k: int) -> n
 def _own_draw(nb: Neighbourhood, activity: Activity, k: int) -> float:
     """Draw ``k`` of the activity itself this week."""
     key = activity_key(nb.programme, activity)
-    return nb.streams.draws("meetings").uniform(nb.week, key, k)[0]
+    return keyed_uniform(nb.streams.draws("meetings").key, nb.week, key, k)
 
 
 def _proximity(nb: Neighbourhood, slots: np.ndarray, place: int, params: Parameters) -> np.ndarray:

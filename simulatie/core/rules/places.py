@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from ..calendar import WEEKS_PER_YEAR
+from ..state.keyed import keyed_uniform
 from ..state.programme import Keeper
 from .activities import move_or_end, willingness
 from .professionals import INITIATOR_SUPPORT_HOURS, funded
@@ -64,11 +65,11 @@ def keep_places(nb: Neighbourhood, budget: Budget) -> None:
             programme.keeper[place] = keeper = Keeper.PROJECT  # the project takes it back
         if keeper == Keeper.PROJECT and is_funded:
             handover = nb.params.handover_rate * max(UNSUPPORTED_HANDOVER, support)
-            _take_over(nb, place, handover, draws.uniform(nb.week, who, 0)[0])
+            _take_over(nb, place, handover, keyed_uniform(draws.key, nb.week, who, 0))
         elif keeper == Keeper.PROJECT or not programme.keepers[place]:
-            _search(nb, place, draws.uniform(nb.week, who, 1)[0])
+            _search(nb, place, keyed_uniform(draws.key, nb.week, who, 1))
         elif not is_funded:
-            _yearly_grant(nb, place, draws.uniform(nb.week, who, 2)[0])
+            _yearly_grant(nb, place, keyed_uniform(draws.key, nb.week, who, 2))
 
 
 def _take_over(nb: Neighbourhood, place: int, rate: float, u: float) -> bool:

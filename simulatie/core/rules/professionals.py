@@ -26,7 +26,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..parameters import Funding, GuidanceStyle, Parameters
-from ..state.keyed import KeyedStream
+from ..state.keyed import KeyedStream, keyed_uniform
 from ..state.population import Population
 from ..state.programme import ActivityProgramme
 from ..state.support import Budget, Support
@@ -159,7 +159,7 @@ def step_into_activities(
     for activity in programme.running():
         if room <= 0:
             break
-        u = draws.uniform(week, activity_key(programme, activity), 5)[0]
+        u = keyed_uniform(draws.key, week, activity_key(programme, activity), 5)
         if not activity.professional_run and activity.organised and u < rate:
             activity.professional_run = True
             room -= 1
