@@ -97,14 +97,8 @@ def provide_care(nb: Neighbourhood, budget: Budget, contacts: Contacts) -> CareW
 
     resident_indicated = indicated(pop.frailty, pop.group, params.formal_care_frailty)
     partner_indicated = pop.partner & (pop.partner_frailty >= params.formal_care_frailty)
-    both = np.concatenate([remaining, partner_remaining])
-    formal = np.zeros(2 * n)
-    waiting = np.concatenate([pop.waiting, np.zeros(n)])  # a partner's waiting is not kept
-    _formal_care(both, np.concatenate([resident_indicated, partner_indicated]),
-                 params.formal_care_hours * n, formal, waiting)
-    remaining, partner_remaining = both[:n], both[n:]
-    pop.waiting[:] = waiting[:n]
-    received[:, Source.FORMAL] = formal[:n] + formal[n:]
+    formal = _formal_week(remaining, partner_remaining, resident_indicated, partner_indicated,
+                          params.formal_care_hours * n, pop.waiting, received[:, Source.FORMAL])
     eligible = (pop.need * resident_indicated).sum() + (pop.partner_need * partner_indicated).sum()
     covered = min(1.0, formal.sum() / eligible) if eligible > 0 else 1.0
     connect_alone(nb, received[:, Source.FORMAL], covered, contacts)
@@ -113,11 +107,8 @@ def provide_care(nb: Neighbourhood, budget: Budget, contacts: Contacts) -> CareW
     remaining = remaining + partner_remaining  # the household asks for what is left, together
     pop.indicated = resident_indicated | partner_indicated  # a health-related need at home
     direct = give_direct_care(remaining, budget)
-    received[:, Source.PROFESSIONAL] = direct
-    remaining -= direct
-    served = direct > 0  # cared for by professionals who do the work: the consumer role grows
-    pop.reliance[served] += params.reliance_gain * (1 - pop.reliance[served])
-    remaining += pop.favour_need  # a favour goes to the household's ties and volunteers only
+    _direct_care(direct, remaining, received[:, Source.PROFESSIONAL], pop.reliance,
+                 float(params.reliance_gain), pop.favour_need)
 
     can_give = capacity(pop)
     ask_own_network(nb, remaining, can_give, received[:, Source.NETWORK], contacts)
@@ -128,6 +119,47 @@ def provide_care(nb: Neighbourhood, budget: Budget, contacts: Contacts) -> CareW
     pop.received_network = received[:, Source.NETWORK].copy()
     need = pop.need + pop.partner_need + pop.favour_need
     return CareWeek(need=need, received=received, unmet=np.maximum(remaining, 0.0))
+
+
+@njit(cache=True)
+def _formal_week(remaining, partner_remaining, resident_indicated, partner_indicated, hours,
+                 waiting, received):
+    """:func:`_formal_care` for residents and partners together (step 2 of the order).
+
+    ``remaining`` and ``partner_remaining`` lose what formal care gives, ``received`` (the
+    residents' formal-care column) gets what each home received, and ``waiting`` the
+    residents' memory of waiting (a partner's waiting is not kept); all in place.
+
+    Returns:
+        The hours given, residents first, then partners.
+    """
+    n = len(remaining)
+    both = np.concatenate((remaining, partner_remaining))
+    formal = np.zeros(2 * n)
+    kept = np.concatenate((waiting, np.zeros(n)))
+    _formal_care(both, np.concatenate((resident_indicated, partner_indicated)), hours, formal,
+                 kept)
+    for i in range(n):
+        remaining[i] = both[i]
+        partner_remaining[i] = both[n + i]
+        waiting[i] = kept[i]
+        received[i] = formal[i] + formal[n + i]
+    return formal
+
+
+@njit(cache=True)
+def _direct_care(direct, remaining, received, reliance, reliance_gain, favour_need):
+    """Professionals' direct care is received and taken off the need (step 4, in place).
+
+    Those it serves move towards the consumer role by ``reliance_gain``; then the favours,
+    which only the household's ties and volunteers do, are added to what is left.
+    """
+    for i in range(len(direct)):
+        received[i] = direct[i]
+        remaining[i] -= direct[i]
+        if direct[i] > 0:  # cared for by professionals who do the work: the consumer role grows
+            reliance[i] += reliance_gain * (1 - reliance[i])
+        remaining[i] += favour_need[i]  # a favour goes to the household's ties and volunteers
 
 
 @njit(cache=True)
