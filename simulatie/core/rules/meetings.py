@@ -80,11 +80,9 @@ def meet(nb: Neighbourhood, budget: Budget, contacts: Contacts) -> None:
     walk_ins = _walk_ins(nb, due)
     for activity in due:
         _hold_meeting(nb, activity, walk_ins.get(activity.place, _NONE), budget, contacts)
-    attended = nb.population.attended
-    programme.first_timers = np.flatnonzero(attended & ~programme.ever_attended)
+    programme.first_timers = _first_times(nb.population.attended, programme.ever_attended)
     programme.first_timers_isolated = int(
         (nb.views.friendly_counts[programme.first_timers] < 2).sum())
-    programme.ever_attended |= attended
 
 
 def _memberships(nb: Neighbourhood) -> np.ndarray:
@@ -287,10 +285,9 @@ def _hold_meeting(
     if len(attendees) > MAX_ATTENDANCE:  # the first to arrive get in
         order = np.argsort(_draw(nb, activity, attendees, 3), kind="stable")
         attendees = np.sort(attendees[order[:MAX_ATTENDANCE]])
-    activity.members[drop] = False
-    activity.team[drop] = NO_TEAM
-    activity.members[activity.organisers] = True  # organisers do not drop out as members
-    activity.turnout_ratio = len(attendees) / max(1, int(activity.members.sum()))
+    members = _settle_members(activity.members, activity.team, drop,
+                              np.array(activity.organisers, dtype=np.int64))
+    activity.turnout_ratio = len(attendees) / max(1, members)
     activity.meetings += 1
     activity.next_week = nb.week + (RETRY_WEEKS if activity.one_off
                                     else params.activity_interval_weeks)
@@ -366,6 +363,42 @@ def _attend(attendees, mode, reliance_gain, attended, ownership, reliance, activ
         elif mode == _RUN:
             ownership[h] += OWNERSHIP_GROWTH * (1 - reliance[h]) * (1 - ownership[h])
         activity_weeks[h] += 1
+
+
+@njit(cache=True)
+def _first_times(attended, ever_attended):
+    """Who attended an activity for the first time this week; ``ever_attended`` (in place)."""
+    count = 0
+    for h in range(len(attended)):
+        if attended[h] and not ever_attended[h]:
+            count += 1
+    first = np.empty(count, np.int64)
+    count = 0
+    for h in range(len(attended)):
+        if attended[h] and not ever_attended[h]:
+            first[count] = h
+            count += 1
+            ever_attended[h] = True
+    return first
+
+
+@njit(cache=True)
+def _settle_members(members, team, dropped, organisers):
+    """Those who dropped out leave (and their task team); organisers stay members (in place).
+
+    Returns:
+        How many members the activity has now.
+    """
+    for h in dropped:
+        members[h] = False
+        team[h] = NO_TEAM
+    for h in organisers:
+        members[h] = True
+    count = 0
+    for h in range(len(members)):
+        if members[h]:
+            count += 1
+    return count
 
 
 @njit(cache=True)
