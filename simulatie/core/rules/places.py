@@ -60,7 +60,7 @@ def keep_places(nb: Neighbourhood, budget: Budget) -> None:
         who = programme.layout.homes + PLACE_KEY + place  # the place's own keyed draws
         pop = nb.population
         programme.keepers[place] = [k for k in programme.keepers[place] if pop.is_initiator[k]]
-        keeper = programme.keeper[place]
+        keeper = int(programme.keeper[place])  # a Python int compares fast with a Keeper
         if keeper == Keeper.RESIDENTS and not programme.keepers[place] and is_funded:
             programme.keeper[place] = keeper = Keeper.PROJECT  # the project takes it back
         if keeper == Keeper.PROJECT and is_funded:
@@ -79,7 +79,7 @@ def _take_over(nb: Neighbourhood, place: int, rate: float, u: float) -> bool:
     :data:`KEEPER_TEAM`, replacing a resident keeper one organiser.
     """
     programme = nb.programme
-    team = KEEPER_TEAM if programme.keeper[place] == Keeper.PROJECT else 1
+    team = KEEPER_TEAM if int(programme.keeper[place]) == Keeper.PROJECT else 1
     organisers = _organisers_at(nb, place)[:team]
     if len(organisers) < team:
         return False
@@ -101,7 +101,7 @@ def _search(nb: Neighbourhood, place: int, u: float) -> None:
     programme = nb.programme
     if programme.searching[place] < 0:
         programme.searching[place] = nb.week
-    from_project = programme.keeper[place] == Keeper.PROJECT
+    from_project = int(programme.keeper[place]) == Keeper.PROJECT
     rate = nb.params.handover_rate * UNSUPPORTED_HANDOVER if from_project else 1.0
     if not _take_over(nb, place, rate, u) and nb.week - programme.searching[place] >= GRACE_WEEKS:
         _close(nb, place)
