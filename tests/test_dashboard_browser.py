@@ -206,3 +206,42 @@ def test_tipping_points_view_in_chromium(server, browser):
         " return img && img.getAttribute('src') !== old; }", arg=before, timeout=UI_TIMEOUT)
     watch.check()
     context.close()
+
+
+BUSY_BAR_AT = """(ours) => {
+  for (const style of document.querySelectorAll('style')) {
+    if (style.textContent.includes('sim-busy')) style.disabled = !ours;
+  }
+  const host = document.createElement('div');
+  host.innerHTML = '<div class="v-progress-linear" style="position:fixed;top:300px;left:100px;'
+    + 'width:1000px;height:4px"><div class="v-progress-linear__indeterminate '
+    + 'v-progress-linear__indeterminate--active"><div class="long primary"></div>'
+    + '<div class="short primary"></div></div></div>';
+  document.body.appendChild(host);
+  const seen = [];
+  for (const ms of [0, 1000, 1400, 1700, 2000, 2150]) {
+    const animations = host.getAnimations({subtree: true});
+    for (const animation of animations) { animation.pause(); animation.currentTime = ms; }
+    const edges = (part) => {
+      const box = host.querySelector(part).getBoundingClientRect();
+      return [Math.round(box.left), Math.round(box.right)];
+    };
+    seen.push([animations.map((a) => a.animationName).sort().join(' '),
+               edges('.long'), edges('.short')]);
+  }
+  host.remove();
+  return seen;
+}"""
+
+
+def test_the_busy_bar_moves_as_vuetifys_without_laying_out_the_page(server, browser):
+    """The bar along the top while the server works: Vuetify's motion, by transform."""
+    context, page, watch = open_dashboard(browser, server)
+    ours, vuetify = page.evaluate(BUSY_BAR_AT, True), page.evaluate(BUSY_BAR_AT, False)
+    assert all(names == "sim-busy-long sim-busy-short" for names, *_ in ours)
+    assert all(names == "indeterminate indeterminate-short" for names, *_ in vuetify)
+    for (_, *at_ours), (_, *at_vuetify) in zip(ours, vuetify, strict=True):
+        for edges, expected in zip(at_ours, at_vuetify, strict=True):
+            assert abs(edges[0] - expected[0]) <= 1 and abs(edges[1] - expected[1]) <= 1
+    watch.check()
+    context.close()
