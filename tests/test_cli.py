@@ -248,3 +248,18 @@ def test_end_to_end_real_model(tmp_path, monkeypatch):
     assert metadata["seed"] == 0
     assert metadata["steps"] == 20
     assert metadata["scenario"] == "default"
+
+
+def test_the_first_run_on_a_new_installation_says_it_compiles(tmp_path, monkeypatch, capsys):
+    """Nothing compiled yet: a word on stderr; once numba keeps an index file: silence."""
+    from simulatie.cli.first_use import kernels_compiled, note_first_compile
+
+    monkeypatch.setenv("NUMBA_CACHE_DIR", str(tmp_path))
+    assert not kernels_compiled()
+    note_first_compile("nl")
+    assert "gecompileerd" in capsys.readouterr().err
+    (tmp_path / "simulatie" / "core").mkdir(parents=True)
+    (tmp_path / "simulatie" / "core" / "ties._apply_week-101.py312.nbi").write_bytes(b"")
+    assert kernels_compiled()
+    note_first_compile("nl")
+    assert capsys.readouterr().err == ""

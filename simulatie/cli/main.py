@@ -36,6 +36,7 @@ from simulatie.cli.common import fail, one_line, progress_bar, read_overrides, s
 from simulatie.cli.compare import register as register_compare_command
 from simulatie.cli.dashboard import register as register_dashboard_command
 from simulatie.cli.discovery import register as register_discover_command
+from simulatie.cli.first_use import note_first_compile
 from simulatie.cli.language import (
     DEFAULT_LANG,
     App,
@@ -194,6 +195,7 @@ def run_command(
 
     from simulatie.experiment.run import run  # imports the model (and Mesa) only when needed
 
+    note_first_compile(lang_code)
     with progress_bar("week") as bar:
         task = bar.add_task("week", total=steps)
         result = run(
