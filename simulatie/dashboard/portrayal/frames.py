@@ -141,7 +141,9 @@ class Blitter:
         canvas.restore_region(self._background)
         width, height = canvas.get_width_height()
         for ax in self._stale:
-            region = Bbox.union([self._regions[id(ax)], self._region(ax, renderer)])
+            # Only the old scales need wiping: outside their region the background is the
+            # chrome already, so new scales that reach further are drawn onto the chrome there.
+            region = self._regions[id(ax)]
             x0 = max(0, math.floor(region.x0) - self.MARGIN)
             y0 = max(0, math.floor(region.y0) - self.MARGIN)
             x1 = min(width, math.ceil(region.x1) + self.MARGIN)
