@@ -15,10 +15,14 @@ from dataclasses import dataclass, field, fields
 import numpy as np
 
 from .keyed import KeyedStream
+from .seeded import newcomers_uniforms, seed_words
 
 __all__ = ["KEYED_STREAMS", "MESA_KEY", "NEWCOMER_KEY", "Streams"]
 
 NEWCOMER_KEY = 1_000  # keeps newcomers' streams apart from the named streams (spawn keys 0-7)
+
+_COMPILED_STREAMS: list[bool] = []
+"""Whether the compiled newcomer streams gave numpy's numbers (checked once per process)."""
 KEYED_KEY = 2_000  # keeps the keyed streams' keys apart from both
 MESA_KEY = 3_000  # the seed of the Mesa model's own generators (the grid, the map's placing)
 
@@ -83,3 +87,28 @@ class Streams:
         """The stream of the ``generation``-th resident to move into ``home``."""
         sequence = np.random.SeedSequence(self.seed, spawn_key=(NEWCOMER_KEY, home, generation))
         return np.random.default_rng(sequence)
+
+    def newcomers_random(self, homes: np.ndarray, generations: np.ndarray,
+                         count: int) -> np.ndarray:
+        """``self.newcomer(home, generation).random(count)`` of every newcomer, as rows.
+
+        Compiled (:mod:`.seeded`) while the first newcomer of the process drew the same numbers
+        both ways, and while seed, key, homes and generations are words numpy splits the same
+        way; otherwise numpy's own streams.
+        """
+        small = (NEWCOMER_KEY < 2**32 and int(homes.max()) < 2**32
+                 and int(generations.min()) >= 0 and int(generations.max()) < 2**32)
+        if small and self.seed >= 0:
+            entropy = seed_words(int(self.seed))
+            homes = homes.astype(np.int64)
+            generations = generations.astype(np.int64)
+            if not _COMPILED_STREAMS:
+                numpy_draws = self.newcomer(int(homes[0]), int(generations[0])).random(count)
+                compiled = newcomers_uniforms(entropy, NEWCOMER_KEY, homes[:1], generations[:1],
+                                              count)[0]
+                _COMPILED_STREAMS.append(bool(np.array_equal(numpy_draws, compiled)))
+            if _COMPILED_STREAMS[0]:
+                return newcomers_uniforms(entropy, NEWCOMER_KEY, homes, generations, count)
+        return np.array([self.newcomer(home, generation).random(count)
+                         for home, generation in zip(homes.tolist(), generations.tolist(),
+                                                     strict=True)])
