@@ -26,6 +26,7 @@ from typing import Annotated
 import typer
 
 from simulatie.cli.common import EXIT_INTERRUPTED, fail
+from simulatie.cli.first_use import note_first_compile
 from simulatie.cli.language import DEFAULT_LANG, Lang, LangOption, tr
 from simulatie.experiment.stopping import Interrupted, die_with_parent, stop_on_signals
 
@@ -107,6 +108,7 @@ def dashboard_command(
         typer.echo(lines["warning"].format(host=host), err=True)
     shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host
     typer.echo(lines["address"].format(host=shown, port=port))
+    note_first_compile(Lang(lang).value)
     raise typer.Exit(serve(server_command(host, port), lines["stopped"]))
 
 

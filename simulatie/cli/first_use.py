@@ -18,9 +18,9 @@ __all__ = ["kernels_compiled", "note_first_compile"]
 
 _NOTE = {
     "nl": "Eerste keer op deze computer: het model wordt eerst gecompileerd (een halve tot een "
-          "hele minuut); daarna start het meteen.",
+          "hele minuut, ook voor de eerste pagina); daarna start het meteen.",
     "en": "First time on this computer: the model is compiled first (half a minute to a "
-          "minute); after that it starts at once.",
+          "minute, the first page too); after that it starts at once.",
 }
 
 

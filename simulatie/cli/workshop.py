@@ -32,6 +32,7 @@ import typer
 
 from simulatie.cli import dashboard as launcher
 from simulatie.cli.common import fail
+from simulatie.cli.first_use import note_first_compile
 from simulatie.cli.language import DEFAULT_LANG, Lang, tr
 from simulatie.experiment.scenarios import ScenarioError, load_scenario
 from simulatie.workshop.play.alternative import alternative_policy
@@ -224,6 +225,7 @@ def workshop_command(
     typer.echo(lines["join"].format(url=join_url))
     typer.echo(lines["pin"].format(pin=pin))
     typer.echo(lines["stop"])
+    note_first_compile(Lang(lang).value)
     values = settings_environment(scenario, seed, tables, rounds, weeks_per_round, pin,
                                   lang.value, key, join_url,
                                   _as_server_loads(compare) if compare else "")
