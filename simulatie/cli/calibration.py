@@ -33,6 +33,7 @@ from simulatie.cli.common import (
 )
 from simulatie.cli.language import DEFAULT_LANG, lang_option, tr
 from simulatie.experiment.calibration.targets import TARGETS
+from simulatie.experiment.wording import decimal
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -291,8 +292,7 @@ def _show_generations(quiet: bool) -> None:
 
 def _number(value: float, lang: str) -> str:
     """A number in three digits, with a decimal comma in Dutch."""
-    text = f"{value:.3g}"
-    return text.replace(".", ",") if lang == "nl" else text
+    return decimal(f"{value:.3g}", lang)
 
 
 def _print_fit(fit: pd.DataFrame, title: str, lang: str = "en") -> None:

@@ -67,6 +67,7 @@ from simulatie.core.parameters import (
 from simulatie.experiment.council_files import COUNCIL_FILES
 from simulatie.experiment.results import OutputError, check_output_dir, write_run
 from simulatie.experiment.scenarios import ScenarioError, load_scenario
+from simulatie.experiment.wording import decimal
 
 __all__ = ["app", "main"]
 
@@ -226,8 +227,7 @@ _YES_NO = {"nl": ("ja", "nee"), "en": ("true", "false")}
 
 
 def _number_text(value: float, lang: str) -> str:
-    text = f"{value:g}"
-    return text.replace(".", ",") if lang == "nl" else text
+    return decimal(f"{value:g}", lang)
 
 
 def _allowed_text(spec: Any, lang: str = "en") -> str:

@@ -34,6 +34,7 @@ from simulatie.cli.common import (
     step_bar,
 )
 from simulatie.cli.language import DEFAULT_LANG, lang_option, tr
+from simulatie.experiment.wording import decimal
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -201,8 +202,7 @@ def _print_outcomes(outcomes: Sequence[PatternOutcome], lang: str = "en") -> Non
 
 def _number(value: float, lang: str, spec: str = ".3g") -> str:
     """A number as the language writes it (a decimal comma in Dutch)."""
-    text = format(value, spec)
-    return text.replace(".", ",") if lang == "nl" else text
+    return decimal(format(value, spec), lang)
 
 
 def _outcome_cells(o: PatternOutcome, lang: str = "en") -> tuple[str, ...]:

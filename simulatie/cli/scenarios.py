@@ -40,6 +40,7 @@ from simulatie.experiment.scenarios import (
     load_scenario,
     scenarios_dir,
 )
+from simulatie.experiment.wording import decimal
 
 __all__ = ["Lang", "scenarios_app"]
 
@@ -128,8 +129,7 @@ def _format_value(name: str, value: Any, lang: Lang) -> str:
     if isinstance(value, bool):
         return TEXT[lang]["yes_no"][0 if value else 1]
     if isinstance(value, float):
-        text = f"{value:g}"
-        return text.replace(".", ",") if lang is Lang.NL else text
+        return decimal(f"{value:g}", Lang(lang).value)
     if parameter_specs()[name].choices and lang is Lang.NL:
         return f"{value} ({choice_label(value, 'nl')})"
     return str(value)

@@ -31,6 +31,7 @@ from simulatie.experiment.discovery import (
     parse_concern,
 )
 from simulatie.experiment.discovery.shipped import PRESET_CONCERNS, load_tipping, tipping_cases
+from simulatie.experiment.wording import decimal
 
 from .prose import Prose
 from .translations import t
@@ -106,7 +107,7 @@ def plain_value(name: str, value: float, lang: str, unit: bool = True) -> str:
                                  if unit else "")
     else:
         text = f"{round(value, 2):g}"
-    return text.replace(".", ",") if lang == "nl" else text
+    return decimal(text, lang)
 
 
 def condition_words(found: Discovery, lang: str) -> str:

@@ -25,7 +25,7 @@ from simulatie.experiment.comparison import (
     Comparison,
     differing_levers_only,
 )
-from simulatie.experiment.wording import UNIT_WORDS, reader_label
+from simulatie.experiment.wording import UNIT_WORDS, decimal, reader_label
 
 __all__ = [
     "advice",
@@ -129,8 +129,7 @@ def number(value: float, lang: str = "nl", decimals: int = 1, sign: bool = False
     if value is None or not math.isfinite(value):
         return "—"
     text = f"{value:+.{decimals}f}" if sign else f"{value:.{decimals}f}"
-    text = text.replace("-", "−")
-    return text.replace(".", ",") if lang == "nl" else text
+    return decimal(text.replace("-", "−"), lang)
 
 
 def _decimals(row: Any) -> int:
@@ -173,7 +172,7 @@ def _typed(value: Any, lang: str | None) -> str:
     if isinstance(value, bool):
         return ("ja" if value else "nee") if lang == "nl" else ("true" if value else "false")
     text = _value(value)
-    return text.replace(".", ",") if lang == "nl" and isinstance(value, float) else text
+    return decimal(text, lang) if isinstance(value, float) else text
 
 
 def columns(lang: str = "nl") -> tuple[str, ...]:
@@ -216,7 +215,7 @@ def setting(name: str, value: Any, lang: str = "nl") -> str:
     if spec is not None and spec.choices and isinstance(value, str):
         return choice_label(value, lang).split(" (")[0]
     text = _value(value)
-    return text.replace(".", ",") if lang == "nl" and isinstance(value, float) else text
+    return decimal(text, lang) if isinstance(value, float) else text
 
 
 def _label(name: str, lang: str) -> str:

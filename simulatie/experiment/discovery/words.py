@@ -10,6 +10,7 @@ experiment files ("takeover is above 0.6"), as the dashboard's tipping-point map
 from __future__ import annotations
 
 from simulatie.core.parameters import parameter_specs
+from simulatie.experiment.wording import decimal
 
 from .analysis import BoxLimit, Discovery
 from .concern import Concern
@@ -65,9 +66,7 @@ def _name(name: str, lang: str, labels: bool) -> str:
 def _value(name: str, value: float, lang: str, unit: bool = True) -> str:
     spec = parameter_specs().get(name)
     text = f"{round(value)}" if spec is not None and spec.kind is int else f"{value:.3g}"
-    if lang == "nl":
-        text = text.replace(".", ",")
-    return text + (unit_words(name, lang) if unit else "")
+    return decimal(text, lang) + (unit_words(name, lang) if unit else "")
 
 
 def limit_phrase(limit: BoxLimit, lang: str = "en", labels: bool = False) -> str:

@@ -7,6 +7,8 @@ the other way round. :func:`comparison_rows` lays the model's make-up beside the
 
 from __future__ import annotations
 
+from simulatie.experiment.wording import decimal
+
 from .fit import TOLERANCE, Fit
 from .structure import Structure
 from .targets import SHARE_75_OF_65, SHARE_80_OF_65, Targets
@@ -28,15 +30,12 @@ def percent(share: float | None, lang: str = "nl", digits: int = 1) -> str:
     """A share as a percentage: ``0.246`` → ``"24,6%"`` (nl) or ``"24.6%"`` (en); None → ``"—"``."""
     if share is None:
         return "—"
-    text = f"{100 * share:.{digits}f}%"
-    return text.replace(".", ",") if lang == "nl" else text
+    return decimal(f"{100 * share:.{digits}f}%", lang)
 
 
 def points(difference: float, lang: str = "nl") -> str:
     """A difference of shares in percentage points, with its sign: ``"−1,0 pt"``."""
-    text = f"{100 * difference:+.1f}".replace("-", "−")
-    text = text.replace(".", ",") if lang == "nl" else text
-    return f"{text} pt"
+    return decimal(f"{100 * difference:+.1f}".replace("-", "−"), lang) + " pt"
 
 
 def count(value: float, lang: str = "nl") -> str:
