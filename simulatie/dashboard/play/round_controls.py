@@ -111,19 +111,20 @@ def RoundControls(room: Room, mark: tuple[int, int | None], on_change: Callable[
         return  # nothing left to open or close: the debrief's buttons take the buttons' place
     can_open = session.phase in (Phase.LOBBY, Phase.BETWEEN)
     opens, closes = round_numbers(session)
+    typed = timer_minutes(minutes.value)
     with solara.Row(gap="12px", style={"align-items": "center", "flex-wrap": "wrap"}):
         solara.InputText(say("timer_minutes", lang), value=minutes, continuous_update=True,
                          classes=["play-minutes"], disabled=not can_open,
-                         error=timer_minutes(minutes.value) is None,
+                         error=typed is None,
                          style={"max-width": "17rem"})
         solara.Button(say("open_round", lang, number=opens),
-                      on_click=lambda: act(lambda: room.open_round(timer_minutes(minutes.value))),
-                      disabled=not can_open or timer_minutes(minutes.value) is None,
+                      on_click=lambda: act(lambda: room.open_round(typed)),
+                      disabled=not can_open or typed is None,
                       color="primary", classes=["play-open"])
         solara.Button(say("close_round", lang, number=closes),
                       on_click=lambda: act(room.close_round),
                       disabled=session.phase is not Phase.OPEN, classes=["play-close"])
-    if timer_minutes(minutes.value) is None:
+    if typed is None:
         solara.Warning(say("timer_invalid", lang), classes=["play-refusal"])
     if refusal.value is not None:
         solara.Warning(refusal.value.text(lang), classes=["play-refusal"])
