@@ -11,12 +11,13 @@ from __future__ import annotations
 import traceback
 import uuid
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, wait
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from simulatie.experiment.batches import batched, run_batch
 from simulatie.experiment.processes import process_pool
 from simulatie.experiment.stopping import stop_pool
 from simulatie.experiment.worker import RunOutcome, RunTask, execute_run
@@ -37,10 +38,15 @@ class SweepError(RuntimeError):
     """A sweep that cannot start or continue, explained in one line."""
 
 
-def run_serially(tasks: Iterable[RunTask]) -> Iterator[RunOutcome]:
-    """Make the runs one after the other in this process (``--workers 1``)."""
-    for task in tasks:
-        yield execute_run(task)
+def run_serially(tasks: list[RunTask]) -> Iterator[RunOutcome]:
+    """Make the runs one after the other in this process (``--workers 1``).
+
+    Runs that share a spin-up follow each other (:func:`~.batches.batched`), so that the
+    process computes it once.
+    """
+    for batch in batched(tasks):
+        for task in batch:
+            yield execute_run(task)
 
 
 def run_locally(
@@ -49,57 +55,60 @@ def run_locally(
     """Run tasks in local worker processes, a bounded number at a time, yielding as they finish.
 
     Workers come from :func:`~simulatie.experiment.processes.process_pool` (fast start, safe in a
-    threaded parent). If a worker dies (killed, out of memory), the whole pool breaks and every run
-    in flight is lost, so the runs that were in flight become *suspects*: they are run again one at
-    a time, where a death points at its run. That run is tried at most ``RETRIES`` more times and
-    then recorded as failed; the other suspects simply finish, and the sweep goes on in parallel.
+    threaded parent). Runs that share a spin-up go to a worker together, as one batch
+    (:func:`~.batches.batched`), so that it computes the spin-up once. If a worker dies (killed,
+    out of memory), the whole pool breaks and every run in flight is lost, so the runs that were
+    in flight become *suspects*: they are run again one at a time, where a death points at its
+    run. That run is tried at most ``RETRIES`` more times and then recorded as failed; the other
+    suspects simply finish, and the sweep goes on in parallel.
 
     Args:
         workers: Worker processes.
         tasks: The runs to do.
         execute: What a worker does with one task (a module-level function).
     """
-    pending = deque(tasks)
-    suspects: deque[RunTask] = deque()
+    pending: deque[list[RunTask]] = deque(batched(tasks, workers))
+    suspects: deque[list[RunTask]] = deque()  # one run each
     attempts: dict[str, int] = {}
     while pending or suspects:
         isolating = bool(suspects)
         queue = suspects if isolating else pending
         window = 1 if isolating else max(8, 4 * workers)  # keeps every worker busy
         pool = process_pool(1 if isolating else workers)
-        running: dict[Future, RunTask] = {}
+        running: dict[Future, list[RunTask]] = {}
         broken = False
         try:
             while (queue or running) and not broken:
                 while queue and len(running) < window:
-                    task = queue.popleft()
-                    running[pool.submit(execute, task)] = task
+                    batch = queue.popleft()
+                    running[pool.submit(run_batch, execute, batch)] = batch
                 done, _ = wait(running, return_when=FIRST_COMPLETED)
                 for future in done:
-                    task = running.pop(future)
+                    batch = running.pop(future)
                     try:
-                        outcome = future.result()
+                        outcomes = future.result()
                     except BrokenProcessPool as error:
                         broken = True
                         if isolating:  # alone in the pool: this run killed its worker
-                            yield from _retry_or_fail(task, error, attempts, suspects)
+                            yield from _retry_or_fail(batch[0], error, attempts, suspects)
                         else:
-                            suspects.append(task)
+                            suspects.extend([task] for task in batch)
                     else:
-                        yield outcome
+                        yield from outcomes
         except BaseException:  # asked to stop (or the consumer failed): end the workers now
             stop_pool(pool)
             raise
         pool.shutdown(wait=True)
-        suspects.extend(running.values())  # lost with a broken pool (none otherwise)
+        for batch in running.values():  # lost with a broken pool (none otherwise)
+            suspects.extend([task] for task in batch)
 
 
 def _retry_or_fail(task: RunTask, error: BaseException, attempts: dict[str, int],
-                   queue: deque[RunTask]) -> Iterator[RunOutcome]:
+                   queue: deque[list[RunTask]]) -> Iterator[RunOutcome]:
     """Queue a run that killed its worker for another try, or record it as failed after RETRIES."""
     attempts[task.run_id] = attempts.get(task.run_id, 0) + 1
     if attempts[task.run_id] <= RETRIES:
-        queue.appendleft(task)
+        queue.appendleft([task])
         return
     yield RunOutcome(run_id=task.run_id,
                      error=" ".join(f"{type(error).__name__}: {error}".split()),
@@ -121,43 +130,47 @@ def open_client(scheduler: str) -> Client:
 
 
 def run_on_dask(client: Client, tasks: list[RunTask]) -> Iterator[RunOutcome]:
-    """Submit runs as Dask tasks, a bounded number at a time, and yield them as they finish."""
+    """Submit runs as Dask tasks, a bounded number at a time, and yield them as they finish.
+
+    Runs that share a spin-up travel as one Dask task (:func:`~.batches.batched`), so that one
+    worker computes the spin-up once; a batch whose worker died is tried again as a whole.
+    """
     from distributed import as_completed
 
     threads = sum(client.nthreads().values()) or 1
     window = max(8, 4 * threads)  # enough to keep every worker busy, few results held at once
-    pending = iter(tasks)
-    running: dict[Any, str] = {}
+    pending = iter(batched(tasks, threads))
+    running: dict[Any, list[RunTask]] = {}
     completed = as_completed()
 
     def submit_next() -> None:
-        task = next(pending, None)
-        if task is None:
+        batch = next(pending, None)
+        if batch is None:
             return
         future = client.submit(
+            run_batch,
             execute_run,
-            task,
-            key=f"simulatie-run-{task.run_id}-{uuid.uuid4().hex[:8]}",
+            batch,
+            key=f"simulatie-run-{batch[0].run_id}-{uuid.uuid4().hex[:8]}",
             pure=False,
             retries=RETRIES,
         )
-        running[future.key] = task.run_id
+        running[future.key] = batch
         completed.add(future)
 
     for _ in range(window):
         submit_next()
     for future in completed:
-        run_id = running.pop(future.key)
+        batch = running.pop(future.key)
         if future.status == "finished":
-            yield future.result()
+            yield from future.result()
         else:  # the worker died RETRIES + 1 times, or the task was lost
             error = future.exception()
-            yield RunOutcome(
-                run_id=run_id,
-                error=" ".join(f"{type(error).__name__}: {error}".split()),
-                traceback="".join(traceback.format_exception(error)),
-            )
+            for task in batch:
+                yield RunOutcome(
+                    run_id=task.run_id,
+                    error=" ".join(f"{type(error).__name__}: {error}".split()),
+                    traceback="".join(traceback.format_exception(error)),
+                )
         future.release()
         submit_next()
-
-
