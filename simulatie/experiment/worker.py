@@ -5,8 +5,13 @@ runs the model once through :func:`simulatie.experiment.run.run` and returns the
 metrics and summary instead of writing them, so workers need no shared file system: the process
 that started the sweep writes every file. A run that raises becomes a failed outcome with its
 traceback. After every run it clears Mesa's global neighbourhood cache
-(:func:`clear_neighbourhood_cache`), which otherwise keeps the last model alive, so a worker's
-memory does not grow run after run.
+(:func:`clear_neighbourhood_cache`), which otherwise keeps the last model alive, and collects
+the run's reference cycles, so a worker's memory does not grow run after run. After the first
+run the objects still alive (the imported libraries, the compiled kernels, the kept spin-up) are
+frozen out of later collections (:func:`gc.freeze`): a collection then looks at one run's
+objects only, about 1 ms instead of 70–80 ms among the 190,000 objects of the libraries, which
+was a tenth of a myth's run at 150 residents. What the first run left in the caches is kept for
+the worker's life even when the cache lets it go: one spin-up and one baseline at most.
 """
 
 from __future__ import annotations
@@ -84,6 +89,10 @@ def clear_neighbourhood_cache() -> None:
             method.cache_clear()
 
 
+_frozen: list[bool] = []
+"""Whether this process has frozen its long-lived objects out of the collector (after its first
+run)."""
+
 SUMMARY_METRICS = ("caring_ties", "share_with_caring_tie", "lonely_share", "care_hours_unmet")
 """Metrics every sweep run records for its summary, besides the ones the experiment keeps."""
 
@@ -128,6 +137,9 @@ def execute_run(task: RunTask) -> RunOutcome:
     finally:
         clear_neighbourhood_cache()
         gc.collect()
+        if not _frozen:
+            gc.freeze()
+            _frozen.append(True)
     return RunOutcome(
         run_id=task.run_id,
         timeseries=timeseries,
