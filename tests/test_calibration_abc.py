@@ -13,14 +13,21 @@ from simulatie.core.parameters import Role, make_parameters, parameter_specs
 from simulatie.experiment.calibration import TARGETS, band_distance, load_ensemble, statistics
 from simulatie.experiment.calibration.abc import (
     CALIBRATED,
+    SEED_DISTANCE,
     CalibrationSettings,
     Simulator,
     calibrate,
+    held_out_fit,
     particle_seed,
     prior_ranges,
 )
 from simulatie.experiment.calibration.ensemble import EnsembleError, save_ensemble
-from simulatie.experiment.calibration.targets import target_metrics
+from simulatie.experiment.calibration.targets import (
+    HELD_OUT,
+    held_out_statistics,
+    seed_distance,
+    target_metrics,
+)
 
 
 def inside() -> dict[str, float]:
@@ -65,13 +72,64 @@ def test_statistics_read_year_ends_of_the_baseline_and_later_weeks_of_the_scenar
     default = pd.DataFrame({"week": weeks})
     for metric in target_metrics("default"):
         default[metric] = np.where(weeks >= 104, 0.25, 9.0)
-    default["active_initiators"] = np.where(weeks >= 104, 3.0, 50.0)
+    default["active_initiators"] = np.where((weeks > 0) & (weeks <= 52), 6.0, 3.0)
     values = statistics(baseline, default, residents=300)
     for target in TARGETS:
         expected = {"baseline": 0.5, "default": 0.25}[target.arm]
         if target.metric == "initiator_share":
             expected = 3 / 300
+        if target.metric == "initiator_share_peak_year":  # the whole run: year 1 had 6
+            expected = 6 / 300
         assert values[target.key] == pytest.approx(expected), target.key
+
+
+def test_the_initiators_peak_year_is_read_over_whole_years_only():
+    weeks = np.arange(0, 130)  # two whole years and a part
+    default = pd.DataFrame({"week": weeks, "active_initiators": np.where(weeks > 104, 30.0, 3.0)})
+    for metric in target_metrics("default"):
+        if metric != "active_initiators":
+            default[metric] = 0.2
+    baseline = default.copy()
+    for metric in target_metrics("baseline"):
+        baseline[metric] = 0.5
+    values = statistics(baseline, default, residents=300)
+    assert values["default:initiator_share_peak_year"] == pytest.approx(3 / 300)
+
+
+def test_seed_distance_weighs_how_far_and_how_often():
+    target = TARGETS[0]
+    width = target.high - target.low
+    far = inside() | {target.key: target.high + width}  # one band width above
+    assert seed_distance([inside(), inside(), inside()]) == 0.0
+    assert seed_distance([far, inside()]) == pytest.approx(0.5 + 0.5)
+    little = inside() | {target.key: target.high + 0.1 * width}
+    assert seed_distance([little, little]) == pytest.approx(0.1 + 1.0)
+
+
+def test_held_out_targets_are_not_fitted_and_read_their_arms():
+    assert not {t.key for t in HELD_OUT} & {t.key for t in TARGETS}
+    assert all(t.use == "held_out" for t in HELD_OUT) and all(t.use == "fit" for t in TARGETS)
+    weeks = np.arange(0, 261)
+    default = pd.DataFrame({"week": weeks, "volunteer_share_year": 0.2,
+                            "volunteer_share_year_75plus": 0.15})
+    pilot = pd.DataFrame({"week": weeks,
+                          "activities_outliving_support": np.where(weeks < 160, 1.0, 0.0)})
+    values = held_out_statistics(default, pilot)
+    assert values["default:volunteer_ratio_75plus"] == pytest.approx(0.75)
+    assert values["pilot:resident_activity_a_year_after"] == 1.0  # week 156 still runs one
+    pilot["activities_outliving_support"] = np.where(weeks < 150, 1.0, 0.0)
+    assert held_out_statistics(default, pilot)["pilot:resident_activity_a_year_after"] == 0.0
+    with pytest.raises(ValueError, match="too short"):
+        held_out_statistics(default, pilot[pilot["week"] < 100])
+
+
+def test_held_out_fit_judges_a_rate_per_run_and_a_chance_on_its_mean():
+    fresh = pd.DataFrame({"default:volunteer_ratio_75plus": [0.7, 0.8, 0.2, 0.75],
+                          "pilot:resident_activity_a_year_after": [1.0, 0.0, 1.0, 1.0]})
+    ratio, chance = held_out_fit(fresh)
+    assert ratio["runs_inside"] == pytest.approx(0.75) and ratio["mean_inside"] is False
+    assert chance["mean"] == pytest.approx(0.75) and chance["mean_inside"] is True
+    assert chance["runs_inside"] is None
 
 
 def test_statistics_refuse_runs_shorter_than_two_years():
@@ -97,7 +155,8 @@ def test_the_prior_is_the_screening_range_around_the_scenario_value():
 @pytest.mark.parametrize(
     ("change", "message"),
     [({"names": ("nonsense",)}, "unknown parameter"), ({"years": 2}, "at least 3"),
-     ({"particles": 1}, "at least 2"), ({"generations": 0}, "at least 1")],
+     ({"particles": 1}, "at least 2"), ({"generations": 0}, "at least 1"),
+     ({"seeds": 0}, "seeds must be at least 1")],
 )
 def test_bad_settings_say_what_is_wrong(change, message):
     with pytest.raises(ValueError, match=message):
@@ -113,11 +172,18 @@ def test_a_particle_seed_depends_on_the_values_and_the_master_seed_only():
 
 def test_the_simulator_gives_every_statistic_and_repeats_itself():
     settings = CalibrationSettings(base=make_parameters({"residents": 60}), years=3,
-                                   names=("friendly_hours",))
+                                   names=("friendly_hours",), seeds=2)
     simulator = Simulator(settings)
     first = simulator({"friendly_hours": 14.0})
-    assert set(first) == {t.key for t in TARGETS}
+    assert set(first) == {t.key for t in TARGETS} | {SEED_DISTANCE}
     np.testing.assert_equal(first, simulator({"friendly_hours": 14.0}))
+    seeds = simulator.per_seed({"friendly_hours": 14.0})
+    assert len(seeds) == 2 and seeds[0]["seed"] != seeds[1]["seed"]
+    assert first[SEED_DISTANCE] == pytest.approx(seed_distance(seeds))
+    for target in TARGETS:
+        both = [row[target.key] for row in seeds]
+        if np.isfinite(both).all():
+            assert first[target.key] == pytest.approx(np.mean(both)), target.key
 
 
 # --- A small calibration, resumed -------------------------------------------------------------
@@ -126,7 +192,7 @@ def test_the_simulator_gives_every_statistic_and_repeats_itself():
 def test_a_small_calibration_runs_resumes_and_writes_an_ensemble(tmp_path):
     settings = CalibrationSettings(
         base=make_parameters({"residents": 60}), names=("friendly_hours", "ask_threshold"),
-        particles=3, generations=1, years=3, seed=5,
+        particles=3, generations=1, years=3, seed=5, seeds=1,
     )
     first = calibrate(settings, tmp_path, workers=1)
     assert first.attrs["generation"] == 0 and len(first) == 3

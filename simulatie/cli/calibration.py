@@ -56,6 +56,11 @@ GenerationsOption = Annotated[int, typer.Option(help=tr(
     "Most generations (ABC-SMC populations)."))]
 YearsOption = Annotated[int, typer.Option(help=tr("Gesimuleerde jaren per parameterset (≥ 3).",
                                                   "Years simulated per parameter set (≥ 3)."))]
+SeedsOption = Annotated[int, typer.Option(min=1, help=tr(
+    "Seeds per parameterset: een set wordt pas zonder afstand geaccepteerd als elke seed binnen "
+    "elke band valt.",
+    "Seeds per parameter set: a set is accepted at distance 0 only when every seed lies inside "
+    "every band."))]
 SeedOption = Annotated[int, typer.Option(help=tr("Hoofdseed.", "Master seed."))]
 MaxSimulationsOption = Annotated[int | None, typer.Option(show_default=False, min=1, help=tr(
     "Begin geen nieuwe generatie meer als er in totaal zoveel simulaties gedaan zijn (gekeken "
@@ -87,7 +92,12 @@ LangOption = lang_option(
 _WORDS = {
     "nl": {"columns": ("doel", "band", "mediaan [5%–95%]", "binnen"),
            "accepted": "Passing van de geaccepteerde runs (binnen door de selectie)",
-           "fresh": "Passing op nieuwe seeds ({n} sets getrokken naar gewicht)",
+           "fresh": "Passing op nieuwe seeds ({n} sets getrokken naar gewicht, {runs} runs; "
+                    "binnen elke band: {every} van de runs)",
+           "held_out": "Niet gefit: hoe het ensemble ze voorspelt (nieuwe seeds)",
+           "held_out_columns": ("doel", "band", "gemiddelde [5%–95%]", "gemiddelde binnen",
+                                "runs binnen"),
+           "yes": "ja", "no": "nee",
            "summary": "{sets} parametersets na {generations} generaties en {simulations} "
                       "simulaties (tolerantie {epsilon}, effectieve omvang {size}); geschreven: ",
            "warning": "waarschuwing: de laatste generatie is geaccepteerd bij tolerantie "
@@ -95,7 +105,12 @@ _WORDS = {
                       "--generations toe om door te gaan"},
     "en": {"columns": ("target", "band", "median [5%–95%]", "inside"),
            "accepted": "Fit of the accepted runs (inside by selection)",
-           "fresh": "Fit on fresh seeds ({n} sets drawn by weight)",
+           "fresh": "Fit on fresh seeds ({n} sets drawn by weight, {runs} runs; inside every "
+                    "band: {every} of the runs)",
+           "held_out": "Held out of the fit: how the ensemble predicts them (fresh seeds)",
+           "held_out_columns": ("target", "band", "mean [5%–95%]", "mean inside",
+                                "runs inside"),
+           "yes": "yes", "no": "no",
            "summary": "{sets} parameter sets after {generations} generations and {simulations} "
                       "simulations (tolerance {epsilon}, effective size {size}); wrote ",
            "warning": "warning: the last generation was accepted at tolerance {epsilon} > 0, "
@@ -109,7 +124,8 @@ def calibrate_command(
     scenario: ScenarioOption = "default",
     particles: ParticlesOption = 100,
     generations: GenerationsOption = 8,
-    years: YearsOption = 5,
+    years: YearsOption = 10,
+    seeds: SeedsOption = 3,
     seed: SeedOption = 0,
     max_simulations: MaxSimulationsOption = None,
     check: CheckOption = 20,
@@ -125,7 +141,8 @@ def calibrate_command(
 
     check_workers(workers, scheduler)
     _require_pyabc()
-    name, settings = _settings(scenario, particles, generations, years, seed, max_simulations)
+    name, settings = _settings(scenario, particles, generations, years, seeds, seed,
+                               max_simulations)
     out_dir = out if out is not None else CALIBRATION_DIR / safe_name(name)
     _announce(settings, scenario, out_dir, quiet)
     started = datetime.now(UTC)
@@ -145,8 +162,8 @@ def _require_pyabc() -> None:
         fail("calibration needs pyabc: pip install 'simulatie[calibration]'")
 
 
-def _settings(scenario: str, particles: int, generations: int, years: int, seed: int,
-              max_simulations: int | None) -> tuple[str, CalibrationSettings]:
+def _settings(scenario: str, particles: int, generations: int, years: int, seeds: int,
+              seed: int, max_simulations: int | None) -> tuple[str, CalibrationSettings]:
     """Load the scenario and check the calibration's settings.
 
     Returns:
@@ -159,7 +176,8 @@ def _settings(scenario: str, particles: int, generations: int, years: int, seed:
         loaded = load_scenario(scenario)
         return loaded.name, CalibrationSettings(
             base=loaded.parameters, particles=particles, generations=generations, years=years,
-            seed=seed, max_simulations=max_simulations, extra={"scenario": scenario},
+            seeds=seeds, seed=seed, max_simulations=max_simulations,
+            extra={"scenario": scenario},
         )
 
 
@@ -169,7 +187,8 @@ def _announce(settings: CalibrationSettings, scenario: str, out_dir: Path, quiet
     if not quiet:
         typer.echo(f"calibrating {len(settings.names)} context assumptions of '{scenario}': "
                    f"{settings.particles} parameter sets per generation, at most "
-                   f"{settings.generations} generations, {settings.years} years each → "
+                   f"{settings.generations} generations, {settings.years} years on "
+                   f"{settings.seeds} seeds each → "
                    f"{out_dir}", err=True)
 
 
@@ -213,15 +232,22 @@ def _record(started: datetime, settings: CalibrationSettings, table: pd.DataFram
 
 
 def _predictive(fresh: pd.DataFrame, seed: int) -> dict[str, object]:
-    """The fresh-seed check as JSON-ready provenance: its fit and the share inside every band."""
+    """The fresh-seed check as JSON-ready provenance.
+
+    The fit of every run (a member on one seed), the share of runs inside every fitted band, and
+    how the held-out targets are met.
+    """
+    from simulatie.experiment.calibration.abc import held_out_fit
     from simulatie.experiment.calibration.ensemble import fit_table
 
     return {
-        "members": len(fresh), "seed": seed + 1,
+        "members": int(fresh["member"].nunique()), "runs": len(fresh), "seed": seed + 1,
         "fit": fit_table(fresh).drop(columns="source").to_dict(orient="records"),
         "inside_every_band": float(np.mean([
             all(t.low <= row[t.key] <= t.high for t in TARGETS) for _, row in fresh.iterrows()
         ])),
+        "held_out": [{k: v for k, v in row.items() if k != "source"}
+                     for row in held_out_fit(fresh)],
     }
 
 
@@ -248,7 +274,11 @@ def _report(ensemble: Ensemble, fresh: pd.DataFrame | None, record: dict[str, ob
     words = _WORDS[lang]
     _print_fit(ensemble.fit(), words["accepted"], lang)
     if fresh is not None:
-        _print_fit(fit_table(fresh), words["fresh"].format(n=len(fresh)), lang)
+        predictive = record["predictive"]
+        _print_fit(fit_table(fresh), words["fresh"].format(
+            n=predictive["members"], runs=predictive["runs"],
+            every=f"{predictive['inside_every_band']:.0%}"), lang)
+        _print_held_out(predictive["held_out"], lang)
     epsilon = _number(record["epsilon"], lang)
     typer.echo(words["summary"].format(
         sets=len(ensemble.table), generations=record["generation"] + 1,
@@ -304,6 +334,21 @@ def _print_fit(fit: pd.DataFrame, title: str, lang: str = "en") -> None:
         (row.target, f"{number(row.low)}–{number(row.high)}",
          f"{number(row.median)} [{number(row.p05)}–{number(row.p95)}]", f"{row.inside:.0%}")
         for row in fit.itertuples()))
+
+
+def _print_held_out(rows: list[dict[str, object]], lang: str = "en") -> None:
+    """A table of each held-out target's band against the ensemble's prediction."""
+    words = _WORDS[lang]
+
+    def number(value: object) -> str:
+        return _number(float(value), lang)  # type: ignore[arg-type]
+
+    print_table(words["held_out"], words["held_out_columns"], (
+        (row["target"], f"{number(row['low'])}–{number(row['high'])}",
+         f"{number(row['mean'])} [{number(row['p05'])}–{number(row['p95'])}]",
+         words["yes"] if row["mean_inside"] else words["no"],
+         "–" if row["runs_inside"] is None else f"{row['runs_inside']:.0%}")
+        for row in rows))
 
 
 def register(app: typer.Typer) -> None:

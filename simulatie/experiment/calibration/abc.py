@@ -2,21 +2,23 @@
 
 The prior is uniform over each calibrated context assumption's screening range (its default ÷ to
 × 1.5, :func:`simulatie.experiment.screening.range_around`), the same convention as the screening
-that chose them (``docs/sensitivity.md``). A particle is one parameter set. Its simulation runs the
-neighbourhood twice on one seed: once with nothing organised, once as the scenario. The
-statistics are those of :mod:`.targets`, and the distance is how far they lie outside the bands
-(:func:`.targets.band_distance`). ABC-SMC lowers the tolerance population by population, each
-new population drawn around the accepted particles of the last; the tolerance of the next is the
-median distance of the last. It stops once a population was accepted at tolerance 0 (every one
-of its particles inside every band), after the last population allowed, or when the budget of
-simulations is spent. The final population, with its importance weights, is the ensemble of
-plausible neighbourhoods (:mod:`.ensemble`); when it stopped above tolerance 0 the ensemble
-records that.
+that chose them (``docs/sensitivity.md``). A particle is one parameter set. Its simulation runs
+the neighbourhood on several seeds (``seeds``, three by default), each twice: once with nothing
+organised, once as the scenario, ten years each. The statistics are those of :mod:`.targets`,
+averaged over the seeds, and the distance is how far and how often the seeds' statistics lie
+outside the bands (:func:`.targets.seed_distance`): a particle is accepted at tolerance 0 only
+when every seed lands inside every band, so acceptance no longer selects one lucky seed. ABC-SMC
+lowers the tolerance population by population, each new population drawn around the accepted
+particles of the last; the tolerance of the next is the median distance of the last. It stops
+once a population was accepted at tolerance 0, after the last population allowed, or when the
+budget of simulations is spent. The final population, with its importance weights, is the
+ensemble of plausible neighbourhoods (:mod:`.ensemble`); when it stopped above tolerance 0 the
+ensemble records that.
 
 Locally the particles run in worker processes (pyabc's multicore sampler); on a cluster, on Dask
 (pyabc's Dask sampler). The history is kept in a SQLite database in the output folder, so an
 interrupted calibration resumes from its last finished population. Each particle's simulation is
-reproducible (its seed derives from the master seed and its values); which particles are
+reproducible (its seeds derive from the master seed and its values); which particles are
 proposed and accepted is reproducible only with one worker, because parallel samplers seed their
 workers from the operating system and accept in order of arrival.
 """
@@ -38,10 +40,19 @@ from simulatie.core.calendar import WEEKS_PER_YEAR
 from simulatie.core.parameters import Parameters, baseline_parameters, parameter_specs
 from simulatie.experiment.screening import DEFAULT_FACTOR, range_around
 
-from .targets import TARGETS, band_distance, statistics, target_metrics
+from .targets import (
+    HELD_OUT,
+    PILOT_CHANGES,
+    TARGETS,
+    held_out_statistics,
+    seed_distance,
+    statistics,
+    target_metrics,
+)
 
 __all__ = [
     "CALIBRATED",
+    "SEED_DISTANCE",
     "CalibrationSettings",
     "Simulator",
     "calibrate",
@@ -66,6 +77,10 @@ CALIBRATED: tuple[str, ...] = (
 """The context assumptions calibrated: those the screening found to move the targeted measures
 most (``docs/sensitivity.md``, ``docs/calibration.md``)."""
 
+SEED_DISTANCE = "distance_over_seeds"
+"""The statistic that carries a particle's distance over its seeds
+(:func:`.targets.seed_distance`)."""
+
 
 @dataclass(frozen=True)
 class CalibrationSettings:
@@ -79,7 +94,8 @@ class CalibrationSettings:
         generations: Most generations (populations) to run.
         years: Years after week 0 of each simulation (at least 3: the scenario's level is read
             from week 104 on, :data:`.targets.LATER_FROM_WEEK`).
-        seed: Master seed: each particle's simulation seed derives from it and the parameters.
+        seeds: Seeds each particle is simulated on.
+        seed: Master seed: each particle's simulation seeds derive from it and the parameters.
         max_simulations: Stop after this many simulations in all (``None``: no limit).
     """
 
@@ -88,7 +104,8 @@ class CalibrationSettings:
     factor: float = DEFAULT_FACTOR
     particles: int = 100
     generations: int = 8
-    years: int = 5
+    years: int = 10
+    seeds: int = 3
     seed: int = 0
     max_simulations: int | None = None
     extra: dict[str, Any] = field(default_factory=dict)
@@ -101,6 +118,8 @@ class CalibrationSettings:
         if self.years < 3:
             raise ValueError(f"years must be at least 3 (the scenario's level is read from the "
                              f"third year on), got {self.years}")
+        if self.seeds < 1:
+            raise ValueError(f"seeds must be at least 1, got {self.seeds}")
         if self.particles < 2:
             raise ValueError(f"particles must be at least 2, got {self.particles}")
         if self.generations < 1:
@@ -117,6 +136,7 @@ class CalibrationSettings:
             "particles": self.particles,
             "generations": self.generations,
             "years": self.years,
+            "seeds": self.seeds,
             "seed": self.seed,
             "max_simulations": self.max_simulations,
             "residents": self.base.residents,
@@ -153,6 +173,7 @@ class Simulator:
         self.base = settings.base.model_dump(mode="python")
         self.steps = WEEKS_PER_YEAR * settings.years
         self.seed = settings.seed
+        self.seeds = settings.seeds
         self.ints = {n for n in settings.names if parameter_specs()[n].kind is int}
 
     def parameters(self, values: dict[str, float]) -> Parameters:
@@ -162,28 +183,52 @@ class Simulator:
         chosen = {n: (round(v) if n in self.ints else float(v)) for n, v in values.items()}
         return make_parameters({**self.base, **chosen})
 
-    def __call__(self, values: dict[str, float]) -> dict[str, float]:
-        """Simulate both arms on one seed and return the statistics."""
+    def per_seed(self, values: dict[str, float], held_out: bool = False
+                 ) -> list[dict[str, float]]:
+        """The statistics of each of the particle's seeds (with ``held_out``, theirs too).
+
+        The held-out targets need a third arm, the scenario as a two-year pilot
+        (:data:`.targets.PILOT_CHANGES`); it runs only when they are asked for.
+        """
+        from simulatie.core.parameters import make_parameters
         from simulatie.experiment.run import run
 
         values = {k: float(v) for k, v in dict(values).items()}
         params = self.parameters(values)
-        seed = particle_seed(self.seed, values)
-        nothing = run(baseline_parameters(params), seed=seed, steps=self.steps,
-                      metrics=target_metrics("baseline"), baseline=False)
-        scenario = run(params, seed=seed, steps=self.steps,
-                       metrics=target_metrics("default"), baseline=False)
-        return statistics(nothing.timeseries, scenario.timeseries, params.residents)
+        first = particle_seed(self.seed, values)
+        rows = []
+        for seed in range(first, first + self.seeds):
+            nothing = run(baseline_parameters(params), seed=seed, steps=self.steps,
+                          metrics=target_metrics("baseline"), baseline=False)
+            scenario = run(params, seed=seed, steps=self.steps,
+                           metrics=target_metrics("default", held_out), baseline=False)
+            row = statistics(nothing.timeseries, scenario.timeseries, params.residents)
+            if held_out:
+                pilot = run(make_parameters({**params.model_dump(mode="python"),
+                                             **PILOT_CHANGES}),
+                            seed=seed, steps=self.steps, metrics=target_metrics("pilot", True),
+                            baseline=False)
+                row |= held_out_statistics(scenario.timeseries, pilot.timeseries)
+            rows.append(row | {"seed": seed})
+        return rows
+
+    def __call__(self, values: dict[str, float]) -> dict[str, float]:
+        """Simulate the particle on its seeds: the statistics' means and the seeds' distance."""
+        rows = self.per_seed(values)
+        means = {t.key: float(np.nanmean([row[t.key] for row in rows])
+                              if any(np.isfinite(row[t.key]) for row in rows) else np.nan)
+                 for t in TARGETS}
+        return means | {SEED_DISTANCE: seed_distance(rows)}
 
 
 def _distance(simulated: dict[str, float], observed: dict[str, float]) -> float:
-    """The distance pyabc minimises: how far the simulated statistics lie outside the bands."""
-    return band_distance(simulated)
+    """The distance pyabc minimises: how far and how often the seeds lie outside the bands."""
+    return float(simulated[SEED_DISTANCE])
 
 
 def _observed() -> dict[str, float]:
     """The 'observed data' pyabc asks for: each band's midpoint (the distance uses the bands)."""
-    return {t.key: (t.low + t.high) / 2 for t in TARGETS}
+    return {t.key: (t.low + t.high) / 2 for t in TARGETS} | {SEED_DISTANCE: 0.0}
 
 
 def calibrate(
@@ -342,22 +387,66 @@ def predictive_check(
 ) -> pd.DataFrame:
     """Simulate accepted parameter sets again on fresh seeds: do they still fit?
 
-    Acceptance selects runs that fit, partly by the luck of their seed; a run of the same
-    parameters on another seed shows how well the *parameters* fit.
+    Acceptance selects runs that fit, partly by the luck of their seeds; the same parameters on
+    other seeds show how well the *parameters* fit. The held-out targets
+    (:data:`.targets.HELD_OUT`) are computed too: how the ensemble predicts what it was not
+    fitted to.
 
     Args:
         settings: The calibration's settings (the fresh seeds derive from ``seed + 1``).
         rows: Parameter sets, e.g. :meth:`.ensemble.Ensemble.draw`.
         workers: Processes (default one per core; 1 runs in this process).
-        progress: Called after each simulation.
+        progress: Called after each parameter set.
 
     Returns:
-        One row per parameter set: its values and the targets' statistics.
+        One row per parameter set and seed: ``member`` (its place in ``rows``), ``seed``, its
+        values and every target's statistic, held-out ones included.
     """
     from simulatie.experiment.processes import map_stoppable
 
-    fresh = Simulator(replace(settings, seed=settings.seed + 1))
+    fresh = _HeldOutCheck(Simulator(replace(settings, seed=settings.seed + 1)))
     values = [{n: float(row[n]) for n in settings.names} for _, row in rows.iterrows()]
     n = max(1, min(workers or os.cpu_count() or 1, len(values)))
     results = map_stoppable(fresh, values, n, progress=progress)
-    return pd.DataFrame([{**v, **r} for v, r in zip(values, results, strict=True)])
+    return pd.DataFrame([{"member": k, **v, **seed_row}
+                         for k, (v, seeds) in enumerate(zip(values, results, strict=True))
+                         for seed_row in seeds])
+
+
+@dataclass(frozen=True)
+class _HeldOutCheck:
+    """A picklable call: one parameter set's statistics per seed, the held-out ones included."""
+
+    simulator: Simulator
+
+    def __call__(self, values: dict[str, float]) -> list[dict[str, float]]:
+        return self.simulator.per_seed(values, held_out=True)
+
+
+def held_out_fit(fresh: pd.DataFrame) -> list[dict[str, Any]]:
+    """How the ensemble predicts each held-out target: its mean over the runs, and its band.
+
+    Args:
+        fresh: :func:`predictive_check`'s rows.
+
+    Returns:
+        Per held-out target: key, band, mean, 5-95% range over the runs, whether the mean lies
+        inside the band, the share of runs inside (for a rate; not for a 0/1 statistic), and
+        its source.
+    """
+    result = []
+    for target in HELD_OUT:
+        values = fresh[target.key].to_numpy(dtype=float)
+        values = values[np.isfinite(values)]
+        mean = float(values.mean()) if len(values) else float("nan")
+        binary = bool(len(values)) and set(np.unique(values)) <= {0.0, 1.0}
+        result.append({
+            "target": target.key, "low": target.low, "high": target.high, "mean": mean,
+            "p05": float(np.quantile(values, 0.05)) if len(values) else float("nan"),
+            "p95": float(np.quantile(values, 0.95)) if len(values) else float("nan"),
+            "mean_inside": bool(target.low <= mean <= target.high),
+            "runs_inside": (None if binary else
+                            float(np.mean((values >= target.low) & (values <= target.high)))),
+            "runs": len(values), "source": target.source,
+        })
+    return result
