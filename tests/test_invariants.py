@@ -20,7 +20,6 @@ from simulatie.core.observe.record import record
 from simulatie.core.parameters import make_parameters, parameter_specs
 from simulatie.core.rules.activities import MAX_ORGANISERS
 from simulatie.core.rules.capacity import capacity
-from simulatie.core.rules.engagement import DRAAGKRACHT_MAX, DRAAGKRACHT_MIN
 from simulatie.core.rules.ties import PRUNE_BELOW_HOURS
 from simulatie.core.run.model import CaringCommunity
 from simulatie.core.state.care_week import Source
@@ -67,7 +66,9 @@ def check_week(model: CaringCommunity) -> None:
         values = getattr(pop, name)
         assert np.all((values >= 0) & (values <= 1)), f"week {week}: {name} outside [0, 1]"
     factor = pop.draagkracht_factor
-    assert np.all((factor >= DRAAGKRACHT_MIN - 1e-12) & (factor <= DRAAGKRACHT_MAX + 1e-12))
+    params = model.state.params
+    lowest, highest = 1.0 / params.draagkracht_min_divisor, params.draagkracht_max
+    assert np.all((factor >= lowest - 1e-12) & (factor <= highest + 1e-12))
 
     # care: hours conserved per resident, and given = received between residents
     care = model.care

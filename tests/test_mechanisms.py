@@ -15,7 +15,7 @@ import pytest
 from simulatie import make_parameters, run
 from simulatie.core.lifecycle import prepared_neighbourhood
 from simulatie.core.rules.asking import CREDIT_SCALE_HOURS, ask_chance, willing_chance
-from simulatie.core.rules.engagement import DRAAGKRACHT_MAX, DRAAGKRACHT_MIN, update_draagkracht
+from simulatie.core.rules.engagement import update_draagkracht
 from simulatie.core.rules.professionals import crowding_out
 from simulatie.core.rules.week import advance_week
 from simulatie.core.run.model import CaringCommunity
@@ -100,7 +100,9 @@ def test_draagkracht_grows_with_engagement_and_shrinks_with_overload():
     assert (factor[:10] > 1).all() and (factor[20:30] > 1).all()
     assert (factor[10:20] < 1).all()
     assert np.allclose(factor[30:], 1.0)
-    assert (factor >= DRAAGKRACHT_MIN).all() and (factor <= DRAAGKRACHT_MAX).all()
+    params = model.state.params
+    lowest, highest = 1.0 / params.draagkracht_min_divisor, params.draagkracht_max
+    assert (factor >= lowest).all() and (factor <= highest).all()
 
 
 def test_a_match_is_a_first_meeting_not_a_caring_tie():

@@ -221,3 +221,35 @@ class ActivityParameters(BaseModel):
         "deelnemer die gevraagd wordt mee te organiseren ja zegt.",
         source="seed 002; SCP 2014 (size: assumption)",
     )
+    # --- ownership and engagement (docs/odd.md 7.12) -----------------------------------------
+    ownership_baseline: float = param(
+        0.2, ge=0, le=1, unit="0..1", group="initiators", role=Role.CONTEXT,
+        short_nl="Basisniveau eigenaarschap", short_en="Baseline ownership",
+        en="Level to which ownership (the sense of ownership of local initiatives) drifts back "
+        "in residents who do not run things.",
+        nl="Niveau waarnaar het eigenaarschap (het gevoel dat lokale initiatieven van jezelf "
+        "zijn) terugzakt bij bewoners die niets trekken.",
+    )
+    ownership_drift: float = param(
+        0.005, ge=0, le=0.2, unit="1/week", group="initiators", role=Role.CONTEXT,
+        short_nl="Terugkeer eigenaarschap", short_en="Return of ownership",
+        en="Weekly drift of ownership back to its baseline, as a share of the gap.",
+        nl="Wekelijkse terugkeer van het eigenaarschap naar het basisniveau, als deel van het "
+        "verschil.",
+    )
+    role_ownership: float = param(
+        0.01, ge=0, le=0.2, unit="1/week", group="initiators", role=Role.CONTEXT,
+        short_nl="Eigenaarschap door een rol", short_en="Ownership from a role",
+        en="Weekly growth of ownership, as a share of the gap to 1, while a resident is a "
+        "volunteer or an initiator.",
+        nl="Wekelijkse groei van het eigenaarschap, als deel van het verschil tot 1, zolang een "
+        "bewoner vrijwilliger of kartrekker is.",
+    )
+    activity_memory: float = param(
+        0.95, ge=0, le=1, unit="share", group="initiators", role=Role.CONTEXT,
+        short_nl="Geheugen voor activiteiten", short_en="Memory of activities",
+        en="Weekly persistence of the fading count of activities a resident attended, which "
+        "makes them engaged enough to start an activity of their own.",
+        nl="Deel van de vervagende telling van bezochte activiteiten dat elke week blijft; die "
+        "telling bepaalt of een bewoner betrokken genoeg is om zelf iets te beginnen.",
+    )

@@ -128,16 +128,46 @@ class CareParameters(BaseModel):
     capacity_growth: float = param(
         0.01, ge=0, le=0.2, unit="1/week", group="care", role=Role.CONTEXT,
         short_nl="Groei draagkracht", short_en="Growth of capacity",
-        en="Weekly growth of draagkracht, towards 1.5 times its level on arrival, in weeks of "
-        "engagement (helping within one's means, organising, taking part).",
-        nl="Wekelijkse groei van de draagkracht, tot anderhalf keer het niveau bij aankomst, in "
-        "weken van betrokkenheid (helpen binnen je mogelijkheden, organiseren, meedoen).",
+        en="Weekly growth of draagkracht, towards its ceiling (draagkracht_max: 1.5 times its "
+        "level on arrival), in weeks of engagement (helping within one's means, organising, "
+        "taking part).",
+        nl="Wekelijkse groei van de draagkracht, tot het plafond (draagkracht_max: anderhalf keer "
+        "het niveau bij aankomst), in weken van betrokkenheid (helpen binnen je mogelijkheden, "
+        "organiseren, meedoen).",
     )
     capacity_loss: float = param(
         0.05, ge=0, le=0.5, unit="1/week", group="care", role=Role.CONTEXT,
         short_nl="Verlies draagkracht", short_en="Loss of capacity",
         en="Weekly loss of draagkracht, per unit of overload (this week's hours given above "
-        "one's draagkracht), down to a third of its level on arrival.",
+        "one's draagkracht), down to its floor (draagkracht_min_divisor: a third of its level on "
+        "arrival).",
         nl="Wekelijks verlies van draagkracht per eenheid overbelasting (deze week meer uren "
-        "gegeven dan de draagkracht), tot een derde van het niveau bij aankomst.",
+        "gegeven dan de draagkracht), tot de bodem (draagkracht_min_divisor: een derde van het "
+        "niveau bij aankomst).",
+    )
+    draagkracht_max: float = param(
+        1.5, ge=1, le=5, unit="factor", group="care", role=Role.CONTEXT,
+        short_nl="Plafond draagkracht", short_en="Ceiling of capacity",
+        en="Multiple of its level on arrival to which draagkracht can grow with engagement "
+        "(Musick & Wilson 2008: volunteering builds capacity).",
+        nl="Veelvoud van het niveau bij aankomst tot waar de draagkracht kan groeien door "
+        "betrokkenheid.",
+        source="Musick & Wilson 2008 (direction); value: assumption",
+    )
+    draagkracht_min_divisor: float = param(
+        3.0, ge=1, le=10, unit="factor", group="care", role=Role.CONTEXT,
+        short_nl="Bodem draagkracht", short_en="Floor of capacity",
+        en="Overload can wear draagkracht down to its level on arrival divided by this (3: to a "
+        "third); 1 = never below its level on arrival.",
+        nl="Overbelasting kan de draagkracht terugbrengen tot het niveau bij aankomst gedeeld "
+        "door dit getal (3: tot een derde); 1 = nooit onder het niveau bij aankomst.",
+        source="seed 002 (draaglast exceeding draagkracht: direction); value: assumption",
+    )
+    draagkracht_drift: float = param(
+        0.005, ge=0, le=0.2, unit="1/week", group="care", role=Role.CONTEXT,
+        short_nl="Terugkeer draagkracht", short_en="Return of capacity",
+        en="Weekly drift of draagkracht back to its level on arrival, as a share of the gap, in "
+        "weeks without engagement.",
+        nl="Wekelijkse terugkeer van de draagkracht naar het niveau bij aankomst, als deel van "
+        "het verschil, in weken zonder betrokkenheid.",
     )

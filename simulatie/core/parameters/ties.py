@@ -89,3 +89,79 @@ class TieParameters(BaseModel):
         nl="Hoeveel moeizamer een contact tussen groepen een band wordt; 0 = geen verschil.",
         source="McPherson, Smith-Lovin & Cook 2001 (size: assumption)",
     )
+    # --- doorstep encounters (docs/odd.md 7.5) ----------------------------------------------
+    frail_outdoors: float = param(
+        1.0, ge=0, le=1, unit="share", group="ties", role=Role.CONTEXT,
+        short_nl="Kwetsbaren minder buiten", short_en="Frail stay indoors",
+        en="Share of doorstep encounters a fully frail resident no longer starts (neighbours can "
+        "still come to them); it gives the age gradient of loneliness through a mechanism.",
+        nl="Deel van de ontmoetingen aan de deur dat een volledig kwetsbare bewoner niet meer zelf "
+        "aangaat (buren kunnen nog wel langskomen).",
+    )
+    risk_shuts_doors: float = param(
+        0.6, ge=0, le=1, unit="share", group="ties", role=Role.CONTEXT,
+        short_nl="Dichte deuren door risico", short_en="Doors shut by risk",
+        en="Share of doorstep encounters that full risk and conflict in the area (area_risk = 1) "
+        "prevents.",
+        nl="Deel van de ontmoetingen aan de deur dat volledig risico en conflict in de buurt "
+        "(area_risk = 1) voorkomt.",
+        source="seed 000 (Willem Klooslaan), seed 003 case 1 (direction); size: assumption",
+    )
+    risk_refuses_chats: float = param(
+        0.5, ge=0, le=1, unit="share", group="ties", role=Role.CONTEXT,
+        short_nl="Praatje geweigerd door risico", short_en="Chats refused from risk",
+        en="Share of the remaining doorstep encounters that full risk and conflict in the area "
+        "turns away before a chat.",
+        nl="Deel van de overige ontmoetingen aan de deur dat bij volledig risico en conflict in "
+        "de buurt niet tot een praatje leidt.",
+        source="seed 000 (Willem Klooslaan), seed 003 case 1 (direction); size: assumption",
+    )
+    chat_base: float = param(
+        0.5, ge=0, le=1, unit="chance", group="ties", role=Role.CONTEXT,
+        short_nl="Kans op een praatje", short_en="Chance of a chat",
+        en="Chance that a neighbour met on the doorstep stops to chat, rising from this to 1 "
+        "with their sociability.",
+        nl="Kans dat een buur die je aan de deur tegenkomt blijft staan voor een praatje; die "
+        "stijgt van dit getal tot 1 met hoe sociaal de buur is.",
+    )
+    # --- trust in neighbours (docs/odd.md 7.12) ----------------------------------------------
+    trust_drift: float = param(
+        0.02, ge=0, le=1, unit="1/week", group="ties", role=Role.CONTEXT,
+        short_nl="Verandering van vertrouwen", short_en="Change of trust",
+        en="Weekly move of a resident's trust in neighbours towards its target, as a share of "
+        "the gap.",
+        nl="Wekelijkse verschuiving van het vertrouwen in buren naar het doel, als deel van het "
+        "verschil.",
+    )
+    trust_target: float = param(
+        0.5, ge=0, le=1, unit="0..1", group="ties", role=Role.CONTEXT,
+        short_nl="Vertrouwen zonder zorgzame banden", short_en="Trust without caring ties",
+        en="Trust in neighbours drifts towards this without caring ties and without risk and "
+        "conflict in the area (the target is at most 1).",
+        nl="Vertrouwen in buren schuift hierheen zonder zorgzame banden en zonder risico en "
+        "conflict in de buurt (het doel is hoogstens 1).",
+    )
+    risk_lowers_trust: float = param(
+        0.5, ge=0, le=1, unit="share", group="ties", role=Role.CONTEXT,
+        short_nl="Risico verlaagt vertrouwen", short_en="Risk lowers trust",
+        en="Share by which full risk and conflict in the area (area_risk = 1) lowers that target.",
+        nl="Deel waarmee volledig risico en conflict in de buurt (area_risk = 1) dat doel "
+        "verlaagt.",
+        source="seed 000 (Willem Klooslaan: the risks of the area, direction); size: assumption",
+    )
+    trust_from_caring: float = param(
+        0.3, ge=0, le=1, unit="0..1", group="ties", role=Role.CONTEXT,
+        short_nl="Vertrouwen uit zorgzame banden", short_en="Trust from caring ties",
+        en="How much caring ties raise the target of trust, in full with caring_for_trust of "
+        "them.",
+        nl="Hoeveel zorgzame banden het doel van het vertrouwen verhogen, volledig bij "
+        "caring_for_trust zulke banden.",
+    )
+    caring_for_trust: float = param(
+        2.0, ge=1, le=10, unit="ties", group="ties", role=Role.CONTEXT,
+        short_nl="Zorgzame banden voor vertrouwen", short_en="Caring ties for trust",
+        en="Caring ties at which they raise the target of trust in full (fewer raise it in "
+        "proportion).",
+        nl="Aantal zorgzame banden waarbij die het doel van het vertrouwen volledig verhogen "
+        "(minder banden naar verhouding).",
+    )

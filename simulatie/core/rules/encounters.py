@@ -20,12 +20,10 @@ if TYPE_CHECKING:
     from ..state.contacts import Contacts
     from ..state.neighbourhood import Neighbourhood
 
-__all__ = ["FRAIL_OUTDOORS", "neighbour_encounters"]
+__all__ = ["neighbour_encounters"]
 
-FRAIL_OUTDOORS = 1.0  # share of doorstep encounters a fully frail resident no longer starts
-RISK_SHUTS_DOORS = 0.6  # share of encounters that full area risk prevents
-RISK_REFUSES = 0.5  # share of the rest that full area risk turns away
-CHAT_BASE = 0.5  # a neighbour stops to chat with this chance, up to 1 with their sociability
+# The sizes of these encounters are declared parameters (group ties: ``frail_outdoors``,
+# ``risk_shuts_doors``, ``risk_refuses_chats``, ``chat_base``).
 
 
 def neighbour_encounters(nb: Neighbourhood, contacts: Contacts) -> None:
@@ -43,24 +41,26 @@ def neighbour_encounters(nb: Neighbourhood, contacts: Contacts) -> None:
     layout = nb.layout
     src, dst, hours = _doorstep_chats(
         float(p.neighbour_contacts_per_week), pop.frailty,
-        float(1.0 - RISK_SHUTS_DOORS * p.area_risk),
+        float(1.0 - p.risk_shuts_doors * p.area_risk),
         layout.neighbour_ptr, layout.neighbour_cumweight, layout.neighbour_idx, pop.sociability,
-        1.0 - RISK_REFUSES * p.area_risk, nb.streams.draws("encounters").key, nb.week,
-        pop.group, float(p.chat_hours), float(1.0 - p.homophily))
+        1.0 - p.risk_refuses_chats * p.area_risk, nb.streams.draws("encounters").key, nb.week,
+        pop.group, float(p.chat_hours), float(1.0 - p.homophily), float(p.frail_outdoors),
+        float(p.chat_base))
     contacts.meet(src, dst, hours)
 
 
 @njit(cache=True)
 def _doorstep_chats(contacts_per_week, frailty, doors_open, ptr, cumweight, neighbour,
-                    sociability, open_door, stream, week, group, chat_hours, cross_factor):
+                    sociability, open_door, stream, week, group, chat_hours, cross_factor,
+                    frail_outdoors, chat_base):
     """Each resident's encounters: a neighbour picked by weight, who stops to chat or not.
 
     Resident *i* goes out to meet a Poisson number of near neighbours (none without near
-    neighbours), of mean ``contacts_per_week`` × sociability × how much they go out (less when
-    frail) × ``doors_open`` (what area risk leaves), each drawn with the distance weights of
-    the layout; the neighbour chats
-    with chance (0.5 + 0.5 × their sociability) × ``open_door``. Resident *i*'s draws in a week
-    are keyed draws 0 (how many), 2j + 1 (whom) and 2j + 2 (whether they chat) of encounter j.
+    neighbours), of mean ``contacts_per_week`` × sociability × (1 − ``frail_outdoors`` ×
+    frailty) × ``doors_open`` (what area risk leaves), each drawn with the distance weights of
+    the layout; the neighbour chats with chance (``chat_base`` + (1 − ``chat_base``) × their
+    sociability) × ``open_door``. Resident *i*'s draws in a week are keyed draws 0 (how many),
+    2j + 1 (whom) and 2j + 2 (whether they chat) of encounter j.
 
     Returns:
         ``(a, b, hours)``: the pairs that chatted and the hours each chat shared
@@ -70,7 +70,7 @@ def _doorstep_chats(contacts_per_week, frailty, doors_open, ptr, cumweight, neig
     count = np.zeros(n, np.int64)
     for i in range(n):
         if ptr[i + 1] > ptr[i]:
-            outdoors = 1.0 - FRAIL_OUTDOORS * frailty[i]
+            outdoors = 1.0 - frail_outdoors * frailty[i]
             rate = contacts_per_week * sociability[i] * outdoors * doors_open
             count[i] = keyed_poisson(stream, week, i, rate, 0)
     total = count.sum()
@@ -87,7 +87,7 @@ def _doorstep_chats(contacts_per_week, frailty, doors_open, ptr, cumweight, neig
             while m < hi - 1 and cumweight[m] <= target:
                 m += 1
             other = neighbour[m]
-            chats = (CHAT_BASE + (1 - CHAT_BASE) * sociability[other]) * open_door
+            chats = (chat_base + (1 - chat_base) * sociability[other]) * open_door
             if keyed_uniform(stream, week, i, 2 * j + 2) < chats:
                 a[out], b[out] = i, other
                 out += 1

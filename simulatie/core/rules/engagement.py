@@ -22,76 +22,79 @@ from .strain import MIN_LOAD_HOURS
 if TYPE_CHECKING:
     from ..state.neighbourhood import Neighbourhood
 
-__all__ = ["DRAAGKRACHT_MAX", "DRAAGKRACHT_MIN", "update_draagkracht",
-           "update_ownership_and_trust"]
+__all__ = ["update_draagkracht", "update_ownership_and_trust"]
 
-DRAAGKRACHT_MAX = 1.5  # draagkracht can grow to this multiple of its level on arrival ...
-DRAAGKRACHT_MIN = 1.0 / 3.0  # ... and shrink to this multiple
-
-DRAAGKRACHT_DRIFT = 0.005  # weekly drift of draagkracht back to its level on arrival
-OWNERSHIP_BASELINE = 0.2
-OWNERSHIP_DRIFT = 0.005  # weekly drift of ownership back to the baseline
-ROLE_OWNERSHIP = 0.01  # weekly growth of ownership while holding a role
-TRUST_DRIFT = 0.02  # weekly move of trust towards its target
-ACTIVITY_MEMORY = 0.95  # weekly persistence of the count of activities attended
-TRUST_TARGET = 0.5  # trust in neighbours drifts towards this without caring ties ...
-RISK_LOWERS_TRUST = 0.5  # ... lowered by this share at full area risk ...
-TRUST_FROM_CARING = 0.3  # ... and raised by this much with CARING_FOR_TRUST caring ties or more
-CARING_FOR_TRUST = 2.0
+# The sizes of these slow changes are declared parameters (group care: ``draagkracht_max``,
+# ``draagkracht_min_divisor``, ``draagkracht_drift``; group ties: ``trust_drift``,
+# ``trust_target``, ``risk_lowers_trust``, ``trust_from_caring``, ``caring_for_trust``; group
+# initiators: ``ownership_baseline``, ``ownership_drift``, ``role_ownership``,
+# ``activity_memory``).
 
 
 def update_draagkracht(nb: Neighbourhood) -> None:
     """Draagkracht grows with engagement and shrinks with overload."""
     pop = nb.population
+    p = nb.params
     _draagkracht_week(pop.given, pop.draagkracht_on_arrival, pop.draagkracht_factor,
-                      pop.attended, pop.is_initiator, nb.params.capacity_growth,
-                      nb.params.capacity_loss)
+                      pop.attended, pop.is_initiator, p.capacity_growth, p.capacity_loss,
+                      float(p.draagkracht_max), float(1.0 / p.draagkracht_min_divisor),
+                      float(p.draagkracht_drift))
 
 
 @njit(cache=True)
-def _draagkracht_week(given, draagkracht, factor, attended, initiator, growth, loss):
+def _draagkracht_week(given, draagkracht, factor, attended, initiator, growth, loss,
+                      max_factor, min_factor, drift):
     """Grow the factor towards its maximum when engaged, else drift to 1; shrink with overload.
 
     Engaged: helped within one's means this week, took part in an activity, or organises.
-    Overload: hours given above draagkracht. The factor stays within its bounds (in place).
+    Overload: hours given above draagkracht. The factor stays within ``min_factor`` and
+    ``max_factor`` (in place).
     """
     for i in range(len(given)):
         load = given[i] / max(draagkracht[i] * factor[i], MIN_LOAD_HOURS)
         engaged = (given[i] > 0 and load <= 1.0) or attended[i] or initiator[i]
         f = factor[i]
         if engaged:
-            f += growth * (DRAAGKRACHT_MAX - f)
+            f += growth * (max_factor - f)
         else:
-            f += DRAAGKRACHT_DRIFT * (1.0 - f)
-        f -= loss * max(0.0, load - 1.0) * (f - DRAAGKRACHT_MIN)
-        factor[i] = min(DRAAGKRACHT_MAX, max(DRAAGKRACHT_MIN, f))
+            f += drift * (1.0 - f)
+        f -= loss * max(0.0, load - 1.0) * (f - min_factor)
+        factor[i] = min(max_factor, max(min_factor, f))
 
 
 def update_ownership_and_trust(nb: Neighbourhood) -> None:
     """Weekly drift of ownership and trust, and the fading of the consumer role."""
     pop = nb.population
+    p = nb.params
     _ownership_and_trust_week(pop.ownership, pop.trust, pop.activity_weeks, pop.reliance,
                               pop.is_volunteer, pop.is_initiator, nb.views.caring_counts,
-                              nb.params.area_risk, 1.0 - nb.params.reliance_recovery)
+                              p.area_risk, 1.0 - p.reliance_recovery,
+                              float(p.ownership_baseline), float(p.ownership_drift),
+                              float(p.role_ownership), float(p.trust_target),
+                              float(p.risk_lowers_trust), float(p.trust_from_caring),
+                              float(p.caring_for_trust), float(p.trust_drift),
+                              float(p.activity_memory))
 
 
 @njit(cache=True)
 def _ownership_and_trust_week(ownership, trust, activity_weeks, reliance, volunteer, initiator,
-                              caring, area_risk, reliance_kept):
+                              caring, area_risk, reliance_kept, ownership_baseline,
+                              ownership_drift, role_ownership, trust_target, risk_lowers_trust,
+                              trust_from_caring, caring_for_trust, trust_drift, activity_memory):
     """Ownership drifts to its baseline and grows with a role; trust moves towards its target.
 
-    Trust's target is ``TRUST_TARGET`` × (1 − ``RISK_LOWERS_TRUST`` × area risk) +
-    ``TRUST_FROM_CARING`` × min(1, caring ties / ``CARING_FOR_TRUST``). The fading
-    count of activities attended loses 5% and the consumer role keeps ``reliance_kept`` of
-    itself (in place).
+    Trust's target is ``trust_target`` × (1 − ``risk_lowers_trust`` × area risk) +
+    ``trust_from_caring`` × min(1, caring ties / ``caring_for_trust``), at most 1. The fading
+    count of activities attended keeps ``activity_memory`` of itself and the consumer role
+    ``reliance_kept`` (in place).
     """
-    base_trust = TRUST_TARGET * (1 - RISK_LOWERS_TRUST * area_risk)
+    base_trust = trust_target * (1 - risk_lowers_trust * area_risk)
     for i in range(len(ownership)):
-        o = ownership[i] + OWNERSHIP_DRIFT * (OWNERSHIP_BASELINE - ownership[i])
+        o = ownership[i] + ownership_drift * (ownership_baseline - ownership[i])
         if volunteer[i] or initiator[i]:
-            o += ROLE_OWNERSHIP * (1 - o)
+            o += role_ownership * (1 - o)
         ownership[i] = min(1.0, max(0.0, o))
-        target = base_trust + TRUST_FROM_CARING * min(1.0, caring[i] / CARING_FOR_TRUST)
-        trust[i] += TRUST_DRIFT * (target - trust[i])
-        activity_weeks[i] *= ACTIVITY_MEMORY
+        target = min(1.0, base_trust + trust_from_caring * min(1.0, caring[i] / caring_for_trust))
+        trust[i] += trust_drift * (target - trust[i])
+        activity_weeks[i] *= activity_memory
         reliance[i] *= reliance_kept
