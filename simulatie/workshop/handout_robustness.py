@@ -5,23 +5,30 @@ members of the calibrated ensemble, drawn by weight: a member that fits the Dutc
 may be drawn more than once, and then gives the same verdict each time (same assumptions, same
 seeds). So the table's rows are draws, not neighbourhoods. This module says what they are,
 counted from the table: how many distinct plausible neighbourhoods, how many draws, and the
-verdicts' shares over the draws (weighted by plausibility). The handout shows these sentences only
-for an answer made at the myth file's own settings, the ones the table was made for.
+verdicts' shares over the draws (weighted by plausibility). A third sentence says under which
+assumptions the verdict flips, or why no such conditions are named
+(:mod:`simulatie.workshop.flip_conditions`). The handout shows these sentences only for an answer
+made at the myth file's own settings, the ones the table was made for.
 """
 
 from __future__ import annotations
 
 import pandas as pd
 
+from simulatie.experiment.discovery.analysis import MIN_COVERAGE
+from simulatie.experiment.discovery.words import limit_phrase
+from simulatie.experiment.wording import decimal
+from simulatie.workshop.flip_conditions import (
+    BOOKKEEPING,
+    FlipConditions,
+    NoFlipReason,
+    flip_conditions,
+)
 from simulatie.workshop.myths import Verdict
 from simulatie.workshop.robustness import ROBUST_SHARE, load_robustness, robustness_summary
 from simulatie.workshop.texts import TEMPLATES
 
-__all__ = ["BOOKKEEPING", "distinct_members", "ensemble_lines"]
-
-BOOKKEEPING = frozenset({"myth", "member", "replications", "verdict", "holds", "mean", "ci_low",
-                         "ci_high"})
-"""Columns of the robustness table that are not a member's calibrated assumptions."""
+__all__ = ["BOOKKEEPING", "distinct_members", "ensemble_lines", "flip_line"]
 
 
 def distinct_members(part: pd.DataFrame) -> int:
@@ -38,8 +45,40 @@ def distinct_members(part: pd.DataFrame) -> int:
     return len(part.drop_duplicates(subset=assumptions)) if assumptions else len(part)
 
 
-def _pct(value: float) -> str:
-    return f"{value:.0%}"
+def _pct(value: float, lang: str = "en") -> str:
+    return decimal(f"{value:.0%}", lang)
+
+
+_NO_FLIP = {
+    NoFlipReason.SAME_EVERYWHERE: "flip_same",
+    NoFlipReason.TOO_FEW: "flip_too_few",
+    NoFlipReason.NO_BOX: "flip_no_box",
+    NoFlipReason.DIFFERS_EVERYWHERE: "flip_everywhere",
+}
+
+
+def flip_line(found: FlipConditions, lang: str) -> str:
+    """Where the verdict flips, in one sentence a facilitator can say aloud.
+
+    Args:
+        found: From :func:`simulatie.workshop.flip_conditions.flip_conditions`.
+        lang: ``"nl"`` or ``"en"``.
+
+    Returns:
+        The box's limits in the parameters' short labels with how many differing neighbourhoods
+        lie inside it and how dense it is, or why no conditions are named.
+    """
+    t = TEMPLATES[lang]
+    if found.reason is not None:
+        return t[_NO_FLIP[found.reason]].format(
+            members=found.members, differing=found.differing,
+            coverage=_pct(MIN_COVERAGE, lang))
+    phrases = [limit_phrase(limit, lang, labels=True) for limit in found.limits]
+    joined = (", ".join(phrases[:-1]) + f" {t['flip_and']} " + phrases[-1]
+              if len(phrases) > 1 else phrases[0])
+    return t["flip_box"].format(
+        phrases=joined, inside=found.inside, differing=found.differing,
+        density=_pct(found.density, lang), chance="" if found.significant else t["flip_chance"])
 
 
 def ensemble_lines(
@@ -57,7 +96,8 @@ def ensemble_lines(
         shipped: A robustness table and its provenance (default: the shipped one).
 
     Returns:
-        Two sentences, or none when no robustness table covers this myth.
+        Three sentences (what the ensemble says, robust or fragile, and where the verdict
+        flips), or none when no robustness table covers this myth.
     """
     loaded = shipped if shipped is not None else load_robustness()
     if loaded is None:
@@ -76,4 +116,5 @@ def ensemble_lines(
         unclear=_pct(shares[Verdict.NO_CLEAR_DIFFERENCE.value]),
     )
     same = float(shares[verdict.value])
-    return [text, t["robust" if same >= ROBUST_SHARE else "fragile"].format(same=_pct(same))]
+    return [text, t["robust" if same >= ROBUST_SHARE else "fragile"].format(same=_pct(same)),
+            flip_line(flip_conditions(part, verdict), lang)]

@@ -348,6 +348,21 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "het model hetzelfde oordeel.",
         "fragile": "Het antwoord hierboven is kwetsbaar: maar in {same} van de plausibele buurten "
         "geeft het model hetzelfde oordeel. Het hangt af van aannames die niemand precies kent.",
+        "flip_box": "Het oordeel kantelt vooral in buurten waar {phrases} ({inside} van de "
+        "{differing} buurten met een ander oordeel liggen daar; in dat gebied geeft {density} een "
+        "ander oordeel{chance}).",
+        "flip_and": "en",
+        "flip_chance": "; met zo weinig buurten kan ook toeval dit patroon geven",
+        "flip_same": "Er zijn geen omstandigheden gevonden waaronder het oordeel kantelt: in elk "
+        "van de {members} plausibele buurten geeft het model hetzelfde oordeel.",
+        "flip_too_few": "Er zijn geen omstandigheden gevonden waaronder het oordeel kantelt: een "
+        "ander oordeel komt maar in {differing} van de {members} plausibele buurten voor, te "
+        "weinig om te zeggen waar dat gebeurt.",
+        "flip_no_box": "Er zijn geen omstandigheden gevonden waaronder het oordeel kantelt: "
+        "{differing} van de {members} plausibele buurten geven een ander oordeel, maar ze liggen "
+        "verspreid: geen gebied van aannames omvat er minstens {coverage} van.",
+        "flip_everywhere": "Het oordeel kantelt niet onder bepaalde omstandigheden maar overal: in "
+        "elk van de {members} plausibele buurten geeft het model een ander oordeel dan hierboven.",
         "disclaimer": "Dit is een denkgereedschap, geen voorspelling. Het model laat zien wat er "
         "volgt uit zijn aannames over mensen, buurten en zorg; andere aannames geven andere "
         "uitkomsten.",
@@ -461,6 +476,22 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "model gives the same verdict.",
         "fragile": "The answer above is fragile: only in {same} of the plausible neighbourhoods "
         "does the model give the same verdict. It depends on assumptions nobody knows precisely.",
+        "flip_box": "The verdict flips mostly in neighbourhoods where {phrases} ({inside} of the "
+        "{differing} neighbourhoods with another verdict lie there; in that region {density} give "
+        "another verdict{chance}).",
+        "flip_and": "and",
+        "flip_chance": "; with so few neighbourhoods, chance alone could also give this pattern",
+        "flip_same": "No conditions were found under which the verdict flips: in each of the "
+        "{members} plausible neighbourhoods the model gives the same verdict.",
+        "flip_too_few": "No conditions were found under which the verdict flips: another verdict "
+        "comes up in only {differing} of the {members} plausible neighbourhoods, too few to say "
+        "where it happens.",
+        "flip_no_box": "No conditions were found under which the verdict flips: {differing} of the "
+        "{members} plausible neighbourhoods give another verdict, but they are scattered: no range "
+        "of assumptions holds at least {coverage} of them.",
+        "flip_everywhere": "The verdict does not flip under particular conditions but everywhere: "
+        "in each of the {members} plausible neighbourhoods the model gives another verdict than "
+        "above.",
         "disclaimer": "This is a thinking tool, not a prediction. The model shows what follows "
         "from its assumptions about people, neighbourhoods and care; other assumptions give "
         "other results.",
