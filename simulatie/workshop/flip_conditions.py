@@ -49,13 +49,7 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
-from simulatie.experiment.discovery.analysis import (
-    MIN_COVERAGE,
-    BoxLimit,
-    _prune,
-    _workbench,
-    choose_box,
-)
+from simulatie.experiment.discovery.analysis import MIN_COVERAGE, BoxLimit, prim_box
 from simulatie.workshop.verdict import Verdict
 
 __all__ = ["BOOKKEEPING", "MIN_DIFFERING", "FlipConditions", "NoFlipReason", "flip_conditions"]
@@ -168,18 +162,7 @@ def _flip_conditions(assumptions: tuple[str, ...], rows: tuple[tuple, ...],
 
 def _prim_box(x: pd.DataFrame, y: np.ndarray, count: int, differing: int) -> FlipConditions:
     """PRIM's box as :func:`~simulatie.experiment.discovery.discover` chooses and prunes it."""
-    prim = _workbench()[0]
-    box = prim.Prim(x, y.astype(int)).find_box()
-    trajectory = box.peeling_trajectory.reset_index(drop=True)
-    chosen, _ = _prune(box, choose_box(trajectory, MIN_COVERAGE), x, y)
-    lims, first = box.box_lims[chosen], box.box_lims[0]
-    limits = tuple(
-        BoxLimit(name=name, lower=float(lims[name].iloc[0]), upper=float(lims[name].iloc[1]),
-                 low_end=float(first[name].iloc[0]), high_end=float(first[name].iloc[1]),
-                 qp_lower=math.nan if low == -1 else float(low),
-                 qp_upper=math.nan if high == -1 else float(high))
-        for name, (low, high) in box.p_values[chosen].items()
-    )
+    limits: tuple[BoxLimit, ...] = prim_box(x, y, MIN_COVERAGE).limits
     if not limits:
         return FlipConditions(count, differing, NoFlipReason.NO_BOX)
     inside = np.ones(len(x), dtype=bool)

@@ -30,7 +30,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-__all__ = ["MIN_COVERAGE", "BoxLimit", "Discovery", "discover"]
+__all__ = ["MIN_COVERAGE", "BoxLimit", "Discovery", "PrimBox", "discover", "prim_box"]
 
 MIN_COVERAGE = 0.5
 """The chosen box explains at least this share of the points of concern (a convention)."""
@@ -171,24 +171,56 @@ def discover(
         return _discover(x, y, min_coverage, resamples, seed)
 
 
-def _discover(x: pd.DataFrame, y: np.ndarray, min_coverage: float, resamples: int,
-              seed: int) -> Discovery:
-    prim, cart, feature_scoring, rule_type = _workbench()
+@dataclass(frozen=True)
+class PrimBox:
+    """PRIM's chosen and pruned box, without the tree and scores of :func:`discover`.
+
+    Attributes:
+        box: EMA Workbench's PRIM box (its peeling trajectory extended by the pruning).
+        chosen: Index of the chosen box on ``box.peeling_trajectory``.
+        limits: The restricted parameters of the chosen box.
+        dropped: Restrictions dropped because chance explains them.
+    """
+
+    box: Any
+    chosen: int
+    limits: tuple[BoxLimit, ...]
+    dropped: tuple[str, ...]
+
+
+def prim_box(x: pd.DataFrame, y: np.ndarray, min_coverage: float = MIN_COVERAGE) -> PrimBox:
+    """PRIM's box, chosen (:func:`choose_box`) and pruned of what chance explains.
+
+    Args:
+        x: One row per point, one column per parameter (numbers).
+        y: Per point, whether it is of concern.
+        min_coverage: See :func:`choose_box`.
+    """
+    prim = _workbench()[0]
     x = x.reset_index(drop=True).astype(float)
     y = np.asarray(y, dtype=bool)
     box = prim.Prim(x, y.astype(int)).find_box()
     trajectory = box.peeling_trajectory.reset_index(drop=True)
     chosen, dropped = _prune(box, choose_box(trajectory, min_coverage), x, y)
-    trajectory = box.peeling_trajectory.reset_index(drop=True)
     lims, first, pvalues = box.box_lims[chosen], box.box_lims[0], box.p_values[chosen]
-    limits = []
-    for name, (qp_low, qp_high) in pvalues.items():
-        limits.append(BoxLimit(
-            name=name, lower=float(lims[name].iloc[0]), upper=float(lims[name].iloc[1]),
-            low_end=float(first[name].iloc[0]), high_end=float(first[name].iloc[1]),
-            qp_lower=math.nan if qp_low == -1 else float(qp_low),
-            qp_upper=math.nan if qp_high == -1 else float(qp_high),
-        ))
+    limits = tuple(
+        BoxLimit(name=name, lower=float(lims[name].iloc[0]), upper=float(lims[name].iloc[1]),
+                 low_end=float(first[name].iloc[0]), high_end=float(first[name].iloc[1]),
+                 qp_lower=math.nan if qp_low == -1 else float(qp_low),
+                 qp_upper=math.nan if qp_high == -1 else float(qp_high))
+        for name, (qp_low, qp_high) in pvalues.items()
+    )
+    return PrimBox(box=box, chosen=chosen, limits=limits, dropped=tuple(dropped))
+
+
+def _discover(x: pd.DataFrame, y: np.ndarray, min_coverage: float, resamples: int,
+              seed: int) -> Discovery:
+    _, cart, feature_scoring, rule_type = _workbench()
+    x = x.reset_index(drop=True).astype(float)
+    y = np.asarray(y, dtype=bool)
+    found = prim_box(x, y, min_coverage)
+    box, chosen, limits, dropped = found.box, found.chosen, found.limits, found.dropped
+    trajectory = box.peeling_trajectory.reset_index(drop=True)
     stability = pd.DataFrame(columns=["reproduce coverage", "reproduce density"], dtype=float)
     if resamples > 0:
         stability = box.resample(chosen, iterations=resamples, p=0.5,
