@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from simulatie.experiment.calibration import EnsembleError, load_ensemble
 from simulatie.experiment.discovery.analysis import MIN_COVERAGE
 from simulatie.experiment.discovery.words import limit_phrase
 from simulatie.experiment.wording import decimal
@@ -97,7 +98,9 @@ def ensemble_lines(
 
     Returns:
         Three sentences (what the ensemble says, robust or fragile, and where the verdict
-        flips), or none when no robustness table covers this myth.
+        flips), with a warning after the first when the shipped ensemble was fitted to other
+        targets than today's (its table is then stale), or none when no robustness table covers
+        this myth.
     """
     loaded = shipped if shipped is not None else load_robustness()
     if loaded is None:
@@ -116,5 +119,16 @@ def ensemble_lines(
         unclear=_pct(shares[Verdict.NO_CLEAR_DIFFERENCE.value]),
     )
     same = float(shares[verdict.value])
-    return [text, t["robust" if same >= ROBUST_SHARE else "fragile"].format(same=_pct(same)),
-            flip_line(flip_conditions(part, verdict), lang)]
+    lines = [text, t["robust" if same >= ROBUST_SHARE else "fragile"].format(same=_pct(same)),
+             flip_line(flip_conditions(part, verdict), lang)]
+    if shipped is None and not _shipped_ensemble_is_current():
+        lines.insert(1, t["ensemble_stale"])
+    return lines
+
+
+def _shipped_ensemble_is_current() -> bool:
+    """Whether the shipped ensemble was fitted to today's targets (else its table is stale)."""
+    try:
+        return load_ensemble().fitted_to_current_targets()
+    except EnsembleError:
+        return False

@@ -344,6 +344,10 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "herhalingen per variant: de mythe houdt stand in {holds} daarvan. Het model spreekt "
         "haar tegen in {contradicts}, steunt haar in {supports} en ziet geen duidelijk verschil "
         "in {unclear}.",
+        "ensemble_stale": "Let op: deze plausibele buurten zijn gekozen, en hun oordelen "
+        "berekend, met een eerdere versie van het model, die tegen andere cijfers werd getoetst; "
+        "ze zijn nog niet opnieuw berekend. Wat hieronder robuust of kwetsbaar heet, geldt voor "
+        "die versie.",
         "robust": "Het antwoord hierboven is robuust: in {same} van de plausibele buurten geeft "
         "het model hetzelfde oordeel.",
         "fragile": "Het antwoord hierboven is kwetsbaar: maar in {same} van de plausibele buurten "
@@ -472,6 +476,10 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "with {reps} replications per arm: the myth holds in {holds} of them. The model "
         "contradicts it in {contradicts}, supports it in {supports} and sees no clear difference "
         "in {unclear}.",
+        "ensemble_stale": "Note: these plausible neighbourhoods were chosen, and their "
+        "verdicts computed, with an earlier version of the model, checked against other figures; "
+        "they have not been computed again yet. What is called robust or fragile below holds "
+        "for that version.",
         "robust": "The answer above is robust: in {same} of the plausible neighbourhoods the "
         "model gives the same verdict.",
         "fragile": "The answer above is fragile: only in {same} of the plausible neighbourhoods "

@@ -110,6 +110,17 @@ class Ensemble:
             members.append(make_parameters({**values, **chosen}))
         return members
 
+    def fitted_to_current_targets(self) -> bool:
+        """Whether the ensemble was fitted to today's targets (the same keys and bands).
+
+        An ensemble fitted to other targets was accepted by an earlier model or an earlier
+        definition of plausible; what was computed on it (myth and pattern robustness) is stale
+        until it is calibrated again.
+        """
+        fitted = [(t.get("key"), t.get("low"), t.get("high"))
+                  for t in self.provenance.get("targets", [])]
+        return fitted == [(t.key, t.low, t.high) for t in TARGETS]
+
     def fit(self) -> pd.DataFrame:
         """Per target: band, source, weighted median, 5–95% range and share inside the band.
 
