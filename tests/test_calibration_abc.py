@@ -268,7 +268,7 @@ def test_the_shipped_ensemble_loads_and_states_its_provenance():
     provenance = ensemble.provenance
     assert provenance["command"].startswith("simulatie calibrate")
     assert set(ensemble.names) <= set(parameter_specs())
-    assert [t["key"] for t in provenance["targets"]] == [t.key for t in TARGETS]
+    assert all(t["key"] in ensemble.table.columns and t["source"] for t in provenance["targets"])
     assert ensemble.table["weight"].sum() == pytest.approx(1.0, abs=1e-4)
     ranges = provenance["settings"]["ranges"]
     for name in ensemble.names:
@@ -281,8 +281,37 @@ def test_the_shipped_ensemble_fits_every_target_on_fresh_seeds_in_most_members()
     predictive = load_ensemble().provenance["predictive"]
     assert predictive["members"] >= 10
     fit = pd.DataFrame(predictive["fit"])
-    assert list(fit["target"]) == [t.key for t in TARGETS]
+    assert list(fit["target"]) == [t["key"] for t in load_ensemble().provenance["targets"]]
     assert (fit["inside"] >= 0.5).all(), fit[["target", "inside"]].to_string()
+
+
+def test_a_stale_shipped_ensemble_says_so_in_the_docs_and_in_every_handout():
+    """Fitted to other targets than today's, the ensemble (and what rests on it) is stale."""
+    from pathlib import Path
+
+    from simulatie.workshop.handout_robustness import ensemble_lines
+    from simulatie.workshop.myths import Verdict
+    from simulatie.workshop.texts import TEMPLATES
+
+    docs = (Path(__file__).parents[1] / "docs" / "calibration.md").read_text(encoding="utf-8")
+    stale = not load_ensemble().fitted_to_current_targets()
+    assert ("The shipped ensemble is stale" in docs) == stale
+    for lang in ("nl", "en"):
+        lines = ensemble_lines(3, Verdict.CONTRADICTS, lang)
+        assert (TEMPLATES[lang]["ensemble_stale"] in lines) == stale
+
+
+def test_an_ensemble_knows_whether_it_was_fitted_to_todays_targets():
+    from simulatie.experiment.calibration.ensemble import Ensemble
+
+    current = [{"key": t.key, "low": t.low, "high": t.high, "source": t.source} for t in TARGETS]
+    table = pd.DataFrame({"weight": [1.0], "distance": [0.0]})
+    assert Ensemble(table, {"targets": current}).fitted_to_current_targets()
+    older = [dict(t) for t in current[:-1]]
+    assert not Ensemble(table, {"targets": older}).fitted_to_current_targets()
+    wider = [dict(t) for t in current]
+    wider[0]["high"] += 0.1
+    assert not Ensemble(table, {"targets": wider}).fitted_to_current_targets()
 
 
 def test_members_of_the_shipped_ensemble_are_valid_parameter_sets():
