@@ -156,7 +156,8 @@ def test_the_prior_is_the_screening_range_around_the_scenario_value():
     ("change", "message"),
     [({"names": ("nonsense",)}, "unknown parameter"), ({"years": 2}, "at least 3"),
      ({"particles": 1}, "at least 2"), ({"generations": 0}, "at least 1"),
-     ({"seeds": 0}, "seeds must be at least 1")],
+     ({"seeds": 0}, "seeds must be at least 1"),
+     ({"kernel_scaling": 0.0}, "kernel_scaling must be above 0")],
 )
 def test_bad_settings_say_what_is_wrong(change, message):
     with pytest.raises(ValueError, match=message):

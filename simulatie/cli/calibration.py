@@ -32,6 +32,7 @@ from simulatie.cli.common import (
     progress_bar,
 )
 from simulatie.cli.language import DEFAULT_LANG, lang_option, tr
+from simulatie.experiment.calibration.abc import KERNEL_SCALING
 from simulatie.experiment.calibration.targets import TARGETS
 from simulatie.experiment.wording import decimal
 
@@ -61,6 +62,11 @@ SeedsOption = Annotated[int, typer.Option(min=1, help=tr(
     "elke band valt.",
     "Seeds per parameter set: a set is accepted at distance 0 only when every seed lies inside "
     "every band."))]
+KernelOption = Annotated[float, typer.Option(min=0.01, help=tr(
+    "Breedte van de voorstelkern rond de vorige generatie, als veelvoud van die van pyabc "
+    "(docs/calibration.md).",
+    "Width of the proposal kernel around the last generation, as a multiple of pyabc's "
+    "(docs/calibration.md)."))]
 SeedOption = Annotated[int, typer.Option(help=tr("Hoofdseed.", "Master seed."))]
 MaxSimulationsOption = Annotated[int | None, typer.Option(show_default=False, min=1, help=tr(
     "Begin geen nieuwe generatie meer als er in totaal zoveel simulaties gedaan zijn (gekeken "
@@ -126,6 +132,7 @@ def calibrate_command(
     generations: GenerationsOption = 8,
     years: YearsOption = 10,
     seeds: SeedsOption = 3,
+    kernel_scaling: KernelOption = KERNEL_SCALING,
     seed: SeedOption = 0,
     max_simulations: MaxSimulationsOption = None,
     check: CheckOption = 20,
@@ -142,7 +149,7 @@ def calibrate_command(
     check_workers(workers, scheduler)
     _require_pyabc()
     name, settings = _settings(scenario, particles, generations, years, seeds, seed,
-                               max_simulations)
+                               max_simulations, kernel_scaling)
     out_dir = out if out is not None else CALIBRATION_DIR / safe_name(name)
     _announce(settings, scenario, out_dir, quiet)
     started = datetime.now(UTC)
@@ -163,7 +170,8 @@ def _require_pyabc() -> None:
 
 
 def _settings(scenario: str, particles: int, generations: int, years: int, seeds: int,
-              seed: int, max_simulations: int | None) -> tuple[str, CalibrationSettings]:
+              seed: int, max_simulations: int | None,
+              kernel_scaling: float = KERNEL_SCALING) -> tuple[str, CalibrationSettings]:
     """Load the scenario and check the calibration's settings.
 
     Returns:
@@ -177,7 +185,7 @@ def _settings(scenario: str, particles: int, generations: int, years: int, seeds
         return loaded.name, CalibrationSettings(
             base=loaded.parameters, particles=particles, generations=generations, years=years,
             seeds=seeds, seed=seed, max_simulations=max_simulations,
-            extra={"scenario": scenario},
+            kernel_scaling=kernel_scaling, extra={"scenario": scenario},
         )
 
 
