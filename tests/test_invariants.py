@@ -18,7 +18,6 @@ import pytest
 from simulatie.core.observe.metrics import METRICS
 from simulatie.core.observe.record import record
 from simulatie.core.parameters import make_parameters, parameter_specs
-from simulatie.core.rules.activities import MAX_ORGANISERS
 from simulatie.core.rules.capacity import capacity
 from simulatie.core.rules.ties import PRUNE_BELOW_HOURS
 from simulatie.core.run.model import CaringCommunity
@@ -94,7 +93,7 @@ def check_week(model: CaringCommunity) -> None:
         assert pop.is_initiator[home], f"week {week}: a non-initiator organises"
         assert home in running[int(pop.activity[home])].organisers, week
     for activity in running.values():
-        assert len(activity.organisers) <= MAX_ORGANISERS, week
+        assert len(activity.organisers) <= params.max_organisers, week
         assert len(set(activity.organisers)) == len(activity.organisers)
         assert all(pop.activity[o] == activity.ident for o in activity.organisers)
         assert activity.members[activity.organisers].all()

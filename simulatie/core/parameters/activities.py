@@ -253,3 +253,116 @@ class ActivityParameters(BaseModel):
         nl="Deel van de vervagende telling van bezochte activiteiten dat elke week blijft; die "
         "telling bepaalt of een bewoner betrokken genoeg is om zelf iets te beginnen.",
     )
+    # --- running activities and organising teams (docs/odd.md 7.7) ---------------------------
+    place_sessions: int = param(
+        10, ge=1, le=21, unit="sessions/week", group="activities", role=Role.CONTEXT,
+        short_nl="Dagdelen per ontmoetingsplek", short_en="Sessions per meeting place",
+        en="Weekly sessions a meeting place can host (mornings and evenings); a weekly activity "
+        "books one, a monthly one a quarter. A limit of the room that is rarely reached.",
+        nl="Dagdelen per week dat een ontmoetingsplek activiteiten kan hebben (ochtenden en "
+        "avonden); een wekelijkse activiteit gebruikt er één, een maandelijkse een kwart.",
+        source="assumption (a room's week)",
+    )
+    min_attendees: int = param(
+        3, ge=1, le=40, unit="people", group="activities", role=Role.CONTEXT,
+        short_nl="Minimale opkomst", short_en="Fewest attendees",
+        en="A meeting with fewer people than this is nearly empty.",
+        nl="Een bijeenkomst met minder mensen dan dit is bijna leeg.",
+    )
+    give_up_after_quiet: int = param(
+        4, ge=1, le=52, unit="meetings", group="activities", role=Role.CONTEXT,
+        short_nl="Stoppen na lege bijeenkomsten", short_en="Giving up when empty",
+        en="Nearly empty meetings in a row after which the organisers give a resident-run "
+        "activity up (they stop what nobody comes to).",
+        nl="Aantal bijna lege bijeenkomsten op rij waarna de organisatoren een activiteit van "
+        "bewoners opgeven (ze stoppen met waar niemand komt).",
+    )
+    max_organisers: int = param(
+        3, ge=2, le=10, unit="people", group="initiators", role=Role.CONTEXT,
+        short_nl="Grootste organisatieteam", short_en="Largest organising team",
+        en="Largest organising team (kartrekkers) of one activity; more would-be organisers "
+        "start an activity of their own (seed 002: at least two; Denters et al. 2013: a small "
+        "core carries the work). One of the numbers that set the long-run state.",
+        nl="Grootste organisatieteam (kartrekkers) van één activiteit; wie daarna nog wil "
+        "organiseren, begint een eigen activiteit. Een van de getallen die bepalen waar het model "
+        "op den duur uitkomt.",
+        source="seed 002 (at least two); Denters et al. 2013 (a small core: the idea); value: "
+        "assumption",
+    )
+    retry_weeks: int = param(
+        26, ge=1, le=104, unit="weeks", group="initiators", role=Role.CONTEXT,
+        short_nl="Wachttijd na afwijzing", short_en="Wait after rejection",
+        en="Weeks before an initiator whose plan the council turned down, or the organisers of "
+        "a one-off event (professionals too), organise again.",
+        nl="Weken voordat een kartrekker van wie de gemeente een plan afwees, of de organisatoren "
+        "van een eenmalig evenement (ook professionals), weer iets organiseren.",
+    )
+    engaged_ownership: float = param(
+        0.4, ge=0, le=1, unit="0..1", group="initiators", role=Role.CONTEXT,
+        short_nl="Eigenaarschap om te organiseren", short_en="Ownership to organise",
+        en="Ownership above which a resident with the organiser disposition is engaged enough to "
+        "start organising.",
+        nl="Eigenaarschap waarboven een bewoner die wil organiseren betrokken genoeg is om zelf "
+        "iets te beginnen.",
+    )
+    engaged_hours: float = param(
+        1.0, ge=0, le=10, unit="hours/week", group="initiators", role=Role.CONTEXT,
+        short_nl="Tijd om te organiseren", short_en="Time to organise",
+        en="Hours a week one can give above which a resident may start organising, be asked to "
+        "join an organising team or step up as successor.",
+        nl="Uren per week die iemand kan geven waarboven een bewoner iets kan beginnen, gevraagd "
+        "kan worden mee te organiseren of als opvolger kan instappen.",
+    )
+    engaged_activities: float = param(
+        2.0, ge=0, le=20, unit="activities", group="initiators", role=Role.CONTEXT,
+        short_nl="Activiteiten om te organiseren", short_en="Activities to organise",
+        en="Fading count of activities attended (see activity_memory) above which a resident is "
+        "engaged enough to start organising.",
+        nl="Vervagende telling van bezochte activiteiten (zie activity_memory) waarboven een "
+        "bewoner betrokken genoeg is om zelf iets te beginnen.",
+    )
+    # --- initiators' energy, stopping and starting (docs/odd.md 7.11) ------------------------
+    support_recovery: float = param(
+        0.02, ge=0, le=0.2, unit="energy/week", group="initiators", role=Role.CONTEXT,
+        short_nl="Herstel door steun", short_en="Recovery from support",
+        en="Weekly energy an initiator gains from a full week of professional backing (less "
+        "with a smaller share of the support hours).",
+        nl="Wekelijkse energie die een kartrekker krijgt van een volle week professionele steun "
+        "(minder bij een kleiner deel van de steunuren).",
+    )
+    energy_noise: float = param(
+        0.01, ge=0, le=0.1, unit="energy/week", group="initiators", role=Role.CONTEXT,
+        short_nl="Schommeling van energie", short_en="Noise in energy",
+        en="Standard deviation of an initiator's weekly ups and downs of energy.",
+        nl="Standaardafwijking van de wekelijkse schommelingen in de energie van een kartrekker.",
+    )
+    support_boost_hours: float = param(
+        8.0, ge=1, le=40, unit="hours/week", group="initiators", role=Role.CONTEXT,
+        short_nl="Steun die starters verdubbelt", short_en="Support doubling starters",
+        en="Weekly initiator-support hours of the professionals that double the chance that "
+        "engaged residents start something of their own.",
+        nl="Uren per week steun aan kartrekkers van de professionals die de kans verdubbelen dat "
+        "betrokken bewoners zelf iets beginnen.",
+    )
+    starting_hours: float = param(
+        1.0, ge=0, le=10, unit="hours/week", group="initiators", role=Role.CONTEXT,
+        short_nl="Tijd van eerste kartrekkers", short_en="Time of first initiators",
+        en="Hours a week one can give above which a resident can be one of the initiators who "
+        "start at week 0.",
+        nl="Uren per week die iemand kan geven waarboven een bewoner een van de kartrekkers kan "
+        "zijn die op week 0 beginnen.",
+    )
+    idle_weeks_to_stop: int = param(
+        26, ge=1, le=104, unit="weeks", group="initiators", role=Role.CONTEXT,
+        short_nl="Stoppen zonder activiteit", short_en="Stopping without activity",
+        en="Weeks in a row without an activity to run after which an initiator stops.",
+        nl="Weken op rij zonder activiteit om te trekken waarna een kartrekker stopt.",
+    )
+    fatigue_fade: float = param(
+        0.005, ge=0, le=0.2, unit="1/week", group="initiators", role=Role.CONTEXT,
+        short_nl="Wegzakken van vermoeidheid", short_en="Fading of fatigue",
+        en="Weekly fading of an organiser's fatigue once they no longer organise, as a share "
+        "(0.005: half in about 2.7 years).",
+        nl="Wekelijks wegzakken van de vermoeidheid van een organisator zodra die niet meer "
+        "organiseert, als deel (0,005: de helft in ongeveer 2,7 jaar).",
+    )

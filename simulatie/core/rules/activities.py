@@ -38,12 +38,6 @@ if TYPE_CHECKING:
     from ..state.neighbourhood import Neighbourhood
 
 __all__ = [
-    "ENGAGED_ACTIVITIES",
-    "ENGAGED_HOURS",
-    "ENGAGED_OWNERSHIP",
-    "MAX_ORGANISERS",
-    "PLACE_SESSIONS",
-    "RETRY_WEEKS",
     "activity_key",
     "end",
     "end_professional_activities",
@@ -57,17 +51,11 @@ __all__ = [
     "willingness",
 ]
 
-PLACE_SESSIONS = 10.0  # weekly sessions a meeting place can host (mornings and evenings)
-# An organising team (kartrekkers) of one activity has at most this many people; more would-be
-# organisers start an activity of their own (seed 002: at least two; Denters et al. 2013: a
-# small core carries the work).
-MAX_ORGANISERS = 3
-RETRY_WEEKS = 26  # weeks before a turned-down initiator (or a one-off organiser) tries again
-MIN_ATTENDEES = 3  # a meeting with fewer people than this is hardly worth holding ...
-QUIET_MEETINGS = 4  # ... and after this many of them in a row the organisers give it up
-ENGAGED_OWNERSHIP = 0.4  # residents with this much ownership ...
-ENGAGED_HOURS = 1.0  # ... this much time to give ...
-ENGAGED_ACTIVITIES = 2.0  # ... and this many recent activities are engaged: they may organise
+# The sizes of these rules are declared parameters (group activities: ``place_sessions``,
+# ``min_attendees``, ``give_up_after_quiet``; group initiators: ``max_organisers`` (an organising
+# team of one activity has at most this many people; more would-be organisers start an activity
+# of their own), ``retry_weeks``, ``engaged_ownership``, ``engaged_hours``,
+# ``engaged_activities``).
 
 
 def activity_key(programme: ActivityProgramme, activity: Activity) -> int:
@@ -75,10 +63,15 @@ def activity_key(programme: ActivityProgramme, activity: Activity) -> int:
     return programme.layout.homes + activity.ident
 
 
-def engaged(pop: Population) -> np.ndarray:
-    """Residents engaged enough to organise: the disposition, ownership, time, recent activities."""
-    return (~pop.is_initiator & pop.organiser & (pop.ownership > ENGAGED_OWNERSHIP)
-            & (capacity(pop) > ENGAGED_HOURS) & (pop.activity_weeks > ENGAGED_ACTIVITIES))
+def engaged(pop: Population, params: Parameters) -> np.ndarray:
+    """Residents engaged enough to organise: the disposition, ownership, time, recent activities.
+
+    They have more ownership than ``engaged_ownership``, more time to give than
+    ``engaged_hours`` and a fading count of activities above ``engaged_activities``.
+    """
+    return (~pop.is_initiator & pop.organiser & (pop.ownership > params.engaged_ownership)
+            & (capacity(pop) > params.engaged_hours)
+            & (pop.activity_weeks > params.engaged_activities))
 
 
 def willingness(pop: Population, homes: np.ndarray | int) -> np.ndarray:
@@ -93,11 +86,16 @@ def _booked(programme: ActivityProgramme, interval: int) -> np.ndarray:
     return np.bincount(places, minlength=len(programme.keeper)) / interval
 
 
-def _free_place(programme: ActivityProgramme, interval: int, home: int | None = None) -> int:
-    """The nearest open place (to ``home``, else the least used) with a free session, or -1."""
+def _free_place(programme: ActivityProgramme, params: Parameters, home: int | None = None) -> int:
+    """The nearest open place (to ``home``, else the least used) with a free session, or -1.
+
+    A place has ``place_sessions`` a week; an activity books one every
+    ``activity_interval_weeks``.
+    """
+    interval = params.activity_interval_weeks
     open_places = programme.open_places()
     booked = _booked(programme, interval)
-    free = open_places[booked[open_places] + 1.0 / interval <= PLACE_SESSIONS]
+    free = open_places[booked[open_places] + 1.0 / interval <= params.place_sessions]
     if len(free) == 0:
         return -1
     if home is None:
@@ -124,7 +122,7 @@ def start_professional_activity(
     programme: ActivityProgramme, params: Parameters, week: int, draws: KeyedStream
 ) -> Activity | None:
     """Professionals start an activity of their own at the least used open place."""
-    place = _free_place(programme, params.activity_interval_weeks)
+    place = _free_place(programme, params)
     if place < 0:
         return None
     who = programme.layout.homes + programme.next_ident
@@ -136,7 +134,7 @@ def start_professional_activity(
 def propose(nb: Neighbourhood, home: int, own_plan: bool = False) -> None:
     """An initiator without an activity joins a team that needs them, or proposes a new plan.
 
-    Teams with one organiser come first, then teams below :data:`MAX_ORGANISERS`, the nearest
+    Teams with one organiser come first, then teams below ``max_organisers``, the nearest
     first; an initiator with a plan of their own (``own_plan``) goes straight to proposing it.
     A new plan needs an open place with a free session and the council's room
     (``government_responsiveness``); a rejected plan costs energy and the initiator waits.
@@ -146,19 +144,19 @@ def propose(nb: Neighbourhood, home: int, own_plan: bool = False) -> None:
     if pop.activity[home] != NO_ACTIVITY or programme.waiting.get(home, -(1 << 40)) > nb.week:
         return
     resident_run = [a for a in programme.running() if not a.one_off and a.organised]
-    for wanted in () if own_plan else (1, MAX_ORGANISERS - 1):
+    for wanted in () if own_plan else (1, nb.params.max_organisers - 1):
         teams = [a for a in resident_run if len(a.organisers) <= wanted]
         if teams:
             near = np.argmin([programme.layout.place_distance[home, a.place] for a in teams])
             join(pop, home, teams[int(near)])
             return
-    place = _free_place(programme, nb.params.activity_interval_weeks, home)
+    place = _free_place(programme, nb.params, home)
     if place < 0:
         return
     draws = nb.streams.draws("organising")
     if keyed_uniform(draws.key, nb.week, home, 0) >= nb.params.government_responsiveness:
         pop.energy[home] -= nb.params.rejection_energy
-        programme.waiting[home] = nb.week + RETRY_WEEKS
+        programme.waiting[home] = nb.week + nb.params.retry_weeks
         programme.rejected_plans += 1
         return
     join(pop, home, _new_activity(programme, place, nb.params, nb.week, draws, home))
@@ -169,7 +167,7 @@ def _candidate(nb: Neighbourhood, activity: Activity) -> int:
     """The member most willing to organise who has time to give, or -1."""
     pop = nb.population
     members = np.flatnonzero(activity.members & ~pop.is_initiator & pop.organiser)
-    members = members[capacity(pop, members) > ENGAGED_HOURS]
+    members = members[capacity(pop, members) > nb.params.engaged_hours]
     if len(members) == 0:
         return -1
     return int(members[np.argmax(willingness(pop, members))])
@@ -179,14 +177,15 @@ def recruit_co_organisers(nb: Neighbourhood) -> None:
     """A lone organiser, and a tired team, ask their most willing member to join them.
 
     A team with one organiser asks every week (seed 002: at least two are needed); a larger
-    team below :data:`MAX_ORGANISERS` asks in a week with a chance equal to its organisers' mean
+    team below ``max_organisers`` asks in a week with a chance equal to its organisers' mean
     fatigue. The member says yes with chance ``co_organiser_yes`` × their willingness
     (:func:`willingness`).
     """
     pop = nb.population
     draws = nb.streams.draws("organising")
+    largest = nb.params.max_organisers
     for activity in nb.programme.running():
-        if activity.one_off or not activity.organised or len(activity.organisers) >= MAX_ORGANISERS:
+        if activity.one_off or not activity.organised or len(activity.organisers) >= largest:
             continue
         key = activity_key(nb.programme, activity)
         if len(activity.organisers) > 1:
@@ -237,7 +236,7 @@ def move_or_end(nb: Neighbourhood, activity: Activity) -> None:
     programme = nb.programme
     members = np.flatnonzero(activity.members)
     centre = members[0] if len(members) else None
-    place = _free_place(programme, nb.params.activity_interval_weeks, centre)
+    place = _free_place(programme, nb.params, centre)
     if place < 0:
         end(nb, activity)
     else:
@@ -252,7 +251,12 @@ def end(nb: Neighbourhood, activity: Activity) -> None:
 
 
 def give_up_if_quiet(nb: Neighbourhood, activity: Activity, attendees: int) -> None:
-    """Organisers give up an activity after :data:`QUIET_MEETINGS` nearly empty meetings."""
-    activity.quiet_meetings = activity.quiet_meetings + 1 if attendees < MIN_ATTENDEES else 0
-    if activity.quiet_meetings >= QUIET_MEETINGS and not activity.professional_run:
+    """Organisers give up an activity after ``give_up_after_quiet`` nearly empty meetings.
+
+    A meeting is nearly empty with fewer than ``min_attendees`` people.
+    """
+    params = nb.params
+    activity.quiet_meetings = (activity.quiet_meetings + 1
+                               if attendees < params.min_attendees else 0)
+    if activity.quiet_meetings >= params.give_up_after_quiet and not activity.professional_run:
         end(nb, activity)

@@ -39,25 +39,23 @@ if TYPE_CHECKING:
     from ..state.neighbourhood import Neighbourhood
     from ..state.support import Budget
 
-__all__ = ["IDLE_WEEKS", "new_initiators", "organise", "start_initiators", "update_energy"]
+__all__ = ["new_initiators", "organise", "start_initiators", "update_energy"]
 
-SUPPORT_RECOVERY = 0.02  # weekly energy from a full week of professional backing
-ENERGY_NOISE = 0.01  # weekly ups and downs of energy (standard deviation)
-SUPPORT_BOOST_HOURS = 8.0  # initiator-support hours that double the chance of new initiators
-STARTING_HOURS = 1.0  # residents who can give more than this may be the first initiators
-IDLE_WEEKS = 26  # an initiator without an activity for half a year stops
-FATIGUE_FADE = 0.005  # weekly fading of fatigue while not organising (half in about 2.7 years)
+# The sizes of these rules are declared parameters (group initiators: ``support_recovery``,
+# ``energy_noise``, ``support_boost_hours``, ``starting_hours``, ``idle_weeks_to_stop``,
+# ``fatigue_fade``).
 
 
 def start_initiators(nb: Neighbourhood) -> None:
     """At week 0, ``initiators`` residents with time to give start organising.
 
-    They are residents with time to give and the disposition to organise (``organiser_share``),
-    others only when there are too few of them; within each, those whose keyed draw of week 0 is
-    lowest, so the same people start in every arm that starts with initiators.
+    They are residents with more time to give than ``starting_hours`` and the disposition to
+    organise (``organiser_share``), others only when there are too few of them; within each,
+    those whose keyed draw of week 0 is lowest, so the same people start in every arm that starts
+    with initiators.
     """
     pop = nb.population
-    able = np.flatnonzero(capacity(pop) > STARTING_HOURS)
+    able = np.flatnonzero(capacity(pop) > nb.params.starting_hours)
     count = min(len(able), nb.params.initiators)
     if count == 0:
         return
@@ -110,7 +108,7 @@ def update_energy(nb: Neighbourhood, budget: Budget, crowding: np.ndarray) -> No
     params = nb.params
     homes = np.flatnonzero(pop.is_initiator)
     if len(homes) == 0:
-        _fade_fatigue(pop.is_initiator, pop.fatigue)
+        _fade_fatigue(pop.is_initiator, pop.fatigue, float(params.fatigue_fade))
         return
     support = min(1.0, budget.initiators / len(homes) / INITIATOR_SUPPORT_HOURS)
     draws = nb.streams.draws("organising")
@@ -121,37 +119,41 @@ def update_energy(nb: Neighbourhood, budget: Budget, crowding: np.ndarray) -> No
         homes, pop.is_initiator, pop.activity, organisers, turnout, pop.energy, pop.fatigue,
         pop.idle_weeks, pop.initiator_support, upkeep_share(nb), crowding, noise, support,
         params.initiator_work_drain, params.initiator_recovery, params.turnout_reward,
-        params.organiser_fatigue, draws.key, nb.week, life_chance)
+        params.organiser_fatigue, draws.key, nb.week, life_chance,
+        float(params.support_recovery), float(params.energy_noise),
+        int(params.idle_weeks_to_stop), float(params.fatigue_fade))
     for i in np.flatnonzero(stops).tolist():
         remove_initiator(nb, int(homes[i]), _STOPS[stops[i]])
 
 
 
 @njit(cache=True)
-def _fade_fatigue(is_initiator, fatigue):
-    """Fatigue fades slowly in residents who do not organise (it stays with the person)."""
+def _fade_fatigue(is_initiator, fatigue, fade):
+    """Fatigue fades by ``fade`` a week in residents who do not organise (it stays with them)."""
     for i in range(len(fatigue)):
         if not is_initiator[i] and fatigue[i] > 0:
-            fatigue[i] *= 1.0 - FATIGUE_FADE
+            fatigue[i] *= 1.0 - fade
 
 
 @njit(cache=True)
 def _energy_week(homes, is_initiator, activity, team_size, team_turnout, energy, fatigue,
                  idle_weeks, initiator_support, upkeep, crowding, noise, support, drain,
-                 recovery_rate, turnout_reward, organiser_fatigue, key, week, life_chance):
+                 recovery_rate, turnout_reward, organiser_fatigue, key, week, life_chance,
+                 support_recovery, energy_noise, idle_limit, fatigue_fade):
     """Fatigue fades; every initiator's energy, fatigue and idle weeks move on (in place).
 
     ``homes`` are the initiators' homes in order; ``team_size`` and ``team_turnout`` are per
     activity number (:func:`_teams`); ``noise`` is one standard normal draw per initiator,
-    ``support`` each initiator's share of initiator support and ``life_chance`` the weekly
-    chance of stopping for a reason in one's own life (keyed draw 7).
+    ``support`` each initiator's share of initiator support, worth ``support_recovery`` energy
+    at full support, and ``life_chance`` the weekly chance of stopping for a reason in one's own
+    life (keyed draw 7); the noise is scaled by ``energy_noise``.
 
     Returns:
         Per initiator, why they stop (an index of :data:`_STOPS`; 0 if they go on): energy
-        below zero (crowded out or burnt out), a life event, or ``IDLE_WEEKS`` without an
+        below zero (crowded out or burnt out), a life event, or ``idle_limit`` weeks without an
         activity.
     """
-    _fade_fatigue(is_initiator, fatigue)
+    _fade_fatigue(is_initiator, fatigue, fatigue_fade)
     stops = np.zeros(len(homes), np.int64)
     for j in range(len(homes)):
         i = homes[j]
@@ -160,10 +162,10 @@ def _energy_week(homes, is_initiator, activity, team_size, team_turnout, energy,
         turnout = team_turnout[activity[i]]
         busy = organisers > 0
         work = (drain / max(organisers, 1.0) if busy else 0.0) + upkeep[i]
-        recovery = (recovery_rate * (1 + max(organisers - 1, 0.0)) + SUPPORT_RECOVERY * support
+        recovery = (recovery_rate * (1 + max(organisers - 1, 0.0)) + support_recovery * support
                     + turnout_reward * turnout * (1.0 if busy else 0.0))
         tired = fatigue[i]
-        e = energy[i] + recovery * (1.0 - tired) - work - crowding[i] + ENERGY_NOISE * noise[j]
+        e = energy[i] + recovery * (1.0 - tired) - work - crowding[i] + energy_noise * noise[j]
         energy[i] = least(1.0, e)
         if drain > 0:
             fatigue[i] = least(1.0, tired + organiser_fatigue * work / drain)
@@ -172,7 +174,7 @@ def _energy_week(homes, is_initiator, activity, team_size, team_turnout, energy,
             stops[j] = 2 if crowding[i] > 0 else 1
         elif keyed_uniform(key, week, i, 7) < life_chance:
             stops[j] = 3
-        elif idle_weeks[i] >= IDLE_WEEKS:
+        elif idle_weeks[i] >= idle_limit:
             stops[j] = 4
     return stops
 
@@ -181,7 +183,7 @@ def new_initiators(nb: Neighbourhood, budget: Budget) -> None:
     """Engaged residents with time to spare start something of their own, where it is needed.
 
     The weekly chance is ``initiator_rate`` × their willingness (ownership, less in the consumer
-    role) × (1 + initiator-support hours / ``SUPPORT_BOOST_HOURS``) × (1 − fatigue) × the share
+    role) × (1 + initiator-support hours / ``support_boost_hours``) × (1 − fatigue) × the share
     of the residents near them whom no activity reaches yet: people start an activity where they
     see a gap (seed 002: a shared, felt urgency), not where everyone already goes somewhere. A new
     initiator proposes a plan of their own (:func:`~.activities.propose`); joining a team is by
@@ -193,8 +195,9 @@ def new_initiators(nb: Neighbourhood, budget: Budget) -> None:
     for activity in programme.running():
         member |= activity.members
     starting = _starting(
-        engaged(pop), member, programme.layout.street, willingness(pop, slice(None)),
-        pop.fatigue, nb.params.initiator_rate, 1.0 + budget.initiators / SUPPORT_BOOST_HOURS,
+        engaged(pop, nb.params), member, programme.layout.street, willingness(pop, slice(None)),
+        pop.fatigue, nb.params.initiator_rate,
+        1.0 + budget.initiators / nb.params.support_boost_hours,
         nb.streams.draws("organising").key, nb.week)
     for home in starting.tolist():
         add_initiator(nb, home)

@@ -28,7 +28,7 @@ from ..parameters import Parameters
 from ..state.keyed import keyed_uniform
 from ..state.personal import NOBODY
 from ..state.programme import NO_TEAM, Activity, Phase
-from .activities import RETRY_WEEKS, activity_key, end, give_up_if_quiet, settle_orphans
+from .activities import activity_key, end, give_up_if_quiet, settle_orphans
 from .capacity import capacity
 from .conversations import DRAWS_PER_ACTIVITY, pick_conversations
 from .teams import assign_task_teams, leave
@@ -289,7 +289,7 @@ def _hold_meeting(
                               np.array(activity.organisers, dtype=np.int64))
     activity.turnout_ratio = len(attendees) / max(1, members)
     activity.meetings += 1
-    activity.next_week = nb.week + (RETRY_WEEKS if activity.one_off
+    activity.next_week = nb.week + (params.retry_weeks if activity.one_off
                                     else params.activity_interval_weeks)
     if activity.professional_run:
         budget.spend_doing(params.hours_per_meeting)
@@ -299,7 +299,7 @@ def _hold_meeting(
         activity.ended = True
         for home in list(activity.organisers):
             leave(pop, programme, home)
-            programme.waiting[home] = nb.week + RETRY_WEEKS
+            programme.waiting[home] = nb.week + params.retry_weeks
     elif not activity.ended:
         give_up_if_quiet(nb, activity, len(attendees))
     if len(attendees) >= 2:

@@ -30,7 +30,7 @@ from ..state.keyed import KeyedStream, keyed_uniform
 from ..state.population import Population
 from ..state.programme import ActivityProgramme
 from ..state.support import Budget, Support
-from .activities import RETRY_WEEKS, activity_key, start_professional_activity
+from .activities import activity_key, start_professional_activity
 
 __all__ = [
     "INITIATOR_SUPPORT_HOURS",
@@ -136,7 +136,7 @@ def run_activities(
     if params.one_off_events:  # one-off events: professionals, too, hold one now and then
         if week < programme.professional_next_event:
             return
-        programme.professional_next_event = week + RETRY_WEEKS
+        programme.professional_next_event = week + params.retry_weeks
     for _ in range(max(0, wanted - own)):
         if start_professional_activity(programme, params, week, draws) is None:
             break
