@@ -34,8 +34,9 @@ pattern too.
 
 :func:`simulatie.experiment.discovery.discover` is not called as a whole: besides PRIM it fits a
 CART tree whose smallest leaf is 5% of the points, which is no point at all below twenty, and
-scikit-learn refuses it. This module runs the same PRIM steps (the same box choice and pruning
-functions) without the tree and the feature scores, which the handout does not show.
+scikit-learn refuses it. This module takes the same PRIM box, chosen and pruned the same way
+(:func:`~simulatie.experiment.discovery.analysis.prim_box`, which ``discover`` uses too), without
+the tree and the feature scores, which the handout does not show.
 """
 
 from __future__ import annotations

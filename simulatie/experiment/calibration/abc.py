@@ -231,10 +231,9 @@ class Simulator:
     def __call__(self, values: dict[str, float]) -> dict[str, float]:
         """Simulate the particle on its seeds: the statistics' means and the seeds' distance."""
         rows = self.per_seed(values)
-        means = {t.key: float(np.nanmean([row[t.key] for row in rows])
-                              if any(np.isfinite(row[t.key]) for row in rows) else np.nan)
-                 for t in TARGETS}
-        return means | {SEED_DISTANCE: seed_distance(rows)}
+        means = pd.DataFrame(rows)[[t.key for t in TARGETS]].mean()  # undefined seeds left out
+        return {key: float(value) for key, value in means.items()} | {
+            SEED_DISTANCE: seed_distance(rows)}
 
 
 def _distance(simulated: dict[str, float], observed: dict[str, float]) -> float:

@@ -34,6 +34,8 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
+from simulatie.core.calendar import WEEKS_PER_YEAR
+
 __all__ = [
     "HELD_OUT",
     "LATER_FROM_WEEK",
@@ -55,7 +57,7 @@ LATER_FROM_WEEK = 104
 PILOT_CHANGES: dict[str, object] = {"funding": "pilot", "pilot_weeks": 104}
 """The pilot arm of the dynamic target: the scenario with two years of funding."""
 
-A_YEAR_AFTER = 52
+A_YEAR_AFTER = WEEKS_PER_YEAR
 """The dynamic target reads the pilot arm one year after its funding ended."""
 
 _DERIVED = {
@@ -192,9 +194,9 @@ def statistics(baseline: pd.DataFrame, default: pd.DataFrame, residents: int) ->
 def _peak_year(table: pd.DataFrame, metric: str) -> float:
     """The highest yearly mean of ``metric`` over the run's whole years after week 0."""
     after = table[table["week"] > 0]
-    years = (after["week"].to_numpy() - 1) // 52
-    whole = after[years < years.max()] if len(after) % 52 else after
-    return float(whole.groupby((whole["week"].to_numpy() - 1) // 52)[metric].mean().max())
+    yearly = after.groupby((after["week"].to_numpy() - 1) // WEEKS_PER_YEAR)[metric].mean()
+    partial = len(after) % WEEKS_PER_YEAR > 0  # the last year has not ended: left out
+    return float((yearly.iloc[:-1] if partial else yearly).max())
 
 
 def held_out_statistics(default: pd.DataFrame, pilot: pd.DataFrame) -> dict[str, float]:
@@ -251,11 +253,10 @@ def seed_distance(per_seed: list[Mapping[str, float]]) -> float:
     Returns:
         The sum over targets.
     """
-    total = 0.0
-    for target in TARGETS:
-        outside = [_outside(target, values[target.key]) for values in per_seed]
-        total += float(np.mean(outside)) + float(np.mean([o > 0 for o in outside]))
-    return total
+    how_far = float(np.mean([band_distance(values) for values in per_seed]))
+    how_often = sum(float(np.mean([_outside(target, values[target.key]) > 0
+                                   for values in per_seed])) for target in TARGETS)
+    return how_far + how_often
 
 
 def _outside(target: Target, value: float) -> float:
