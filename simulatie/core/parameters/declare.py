@@ -92,6 +92,7 @@ UNIT_LABELS: dict[str, dict[str, str]] = {
     "share": {"nl": "aandeel", "en": "share"},
     "ties": {"nl": "banden", "en": "ties"},
     "weeks": {"nl": "weken", "en": "weeks"},
+    "years": {"nl": "jaren", "en": "years"},
     "yes/no": {"nl": "ja/nee", "en": "yes/no"},
 }
 """Every declared unit in words, in Dutch and English (declarations name units in English)."""

@@ -32,7 +32,7 @@ from ..parameters import Parameters
 from ..state.groups import GROUP_PROFILES, Group, group_shares, partner_chance
 from ..state.population import Population
 from .lifecourse import (
-    OLDER_INFLOW_RISE,
+    LifeTable,
     ageing_progress,
     arrival_frailty,
     frailty_growth,
@@ -91,15 +91,15 @@ whose spin-ups came from the disk cache would otherwise compute it once per sess
 
 
 @lru_cache(maxsize=64)
-def _cohort(turnover: float, frailty_rate: float) -> tuple[tuple, ...]:
+def _cohort(turnover: float, frailty_rate: float, table: LifeTable) -> tuple[tuple, ...]:
     """Follow newcomers of every group (and their partners) until they leave; cached."""
     rng = np.random.default_rng(COHORT_SEED)
     groups = np.repeat(np.arange(len(Group)), COHORT_SIZE)
     lo, hi = _MIN_AGE[groups], _MAX_AGE[groups]
     stratum = (np.tile(np.arange(COHORT_SIZE), len(Group)) + 0.5) / COHORT_SIZE
     age = lo + (hi - lo) * stratum
-    frailty = arrival_frailty(age, rng.random(len(age)))
-    partner_frailty = arrival_frailty(age, rng.random(len(age)))
+    frailty = arrival_frailty(age, rng.random(len(age)), table)
+    partner_frailty = arrival_frailty(age, rng.random(len(age)), table)
     alive = np.ones(len(age))  # chance of still living here
     partner_alive = np.ones(len(age))  # chance that the partner still lives
     dt = COHORT_STEP_WEEKS / WEEKS_PER_YEAR
@@ -111,9 +111,9 @@ def _cohort(turnover: float, frailty_rate: float) -> tuple[tuple, ...]:
         record = (step % 13) == phase
         samples.append((groups[record], age[record], frailty[record], partner_alive[record],
                         partner_frailty[record], alive[record]))
-        alive *= np.exp(-(mortality_hazard(age, frailty) + turnover) * dt)
-        partner_alive *= np.exp(-mortality_hazard(age, partner_frailty) * dt)
-        growth = frailty_growth(age, frailty_rate)
+        alive *= np.exp(-(mortality_hazard(age, frailty, table) + turnover) * dt)
+        partner_alive *= np.exp(-mortality_hazard(age, partner_frailty, table) * dt)
+        growth = frailty_growth(age, frailty_rate, table)
         frailty = np.minimum(1.0, frailty + growth * rng.gamma(COHORT_STEP_WEEKS, 1.0, len(age)))
         partner_frailty = np.minimum(
             1.0, partner_frailty + growth * rng.gamma(COHORT_STEP_WEEKS, 1.0, len(age)))
@@ -131,14 +131,15 @@ def stationary_population(params: Parameters) -> StationaryPopulation:
     """The stationary distribution of residents for these parameters (cached per setting).
 
     Args:
-        params: The run's parameters (turnover, frailty rate and group shares are used).
+        params: The run's parameters (turnover, frailty rate, the life table and group shares
+            are used).
 
     Returns:
         Samples of each group's residents and the newcomer mix that keeps them stationary.
     """
     with _COHORT_LOCK:
         ages, frail, partner_alive, partner_frail, weights, stay_years = _cohort(
-            params.turnover_per_year, params.frailty_rate)
+            params.turnover_per_year, params.frailty_rate, LifeTable.of(params))
     shares = group_shares(params)
     newcomer = shares / stay_years
     return StationaryPopulation(
@@ -203,7 +204,7 @@ def draw_newcomers(
     cumulative, total = _newcomer_mix(params, week)
     draws = streams.newcomers_random(slots, pop.generation[slots] + 1, 3 + TRAIT_DRAWS)
     groups, ages = _arrivals(draws, cumulative, total, pop.home_group, slots, _MIN_AGE, _MAX_AGE)
-    frailty = arrival_frailty(ages, draws[:, 2])
+    frailty = arrival_frailty(ages, draws[:, 2], LifeTable.of(params))
     settle(pop, slots, groups, ages, frailty, params, draws[:, 3:], week)
 
 
@@ -224,7 +225,7 @@ def _newcomer_mix(params: Parameters, week: int) -> tuple[np.ndarray, float]:
             return last[1], last[2]
     shares = stationary_population(params).newcomer_shares.copy()
     if progress > 0:
-        shares[Group.OLDER] *= 1 + OLDER_INFLOW_RISE * progress
+        shares[Group.OLDER] *= 1 + params.older_inflow_rise * progress
         shares /= shares.sum()
     mix = np.cumsum(shares), shares.sum()
     if progress <= 0:

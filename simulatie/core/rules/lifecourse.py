@@ -17,6 +17,8 @@ Every draw here comes from the demography generator stream, a fixed number per h
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 from numba import njit
 
@@ -26,6 +28,10 @@ from ..state.numeric import least, most
 from ..state.population import Population
 
 __all__ = [
+    "AGEING_YEARS",
+    "FRAILTY_RATE_AGE",
+    "OLDER_AGE",
+    "LifeTable",
     "ageing_progress",
     "arrival_frailty",
     "draw_needs",
@@ -35,46 +41,64 @@ __all__ = [
     "mortality_hazard",
 ]
 
-GOMPERTZ_A = 1.7e-5  # yearly mortality hazard at age 0 (Dutch life tables, set by eye)
-GOMPERTZ_B = 0.10  # per year of age
-FRAILTY_MORTALITY = 2.0  # a fully frail resident's mortality is (1 + this) times as high
-FRAILTY_AGE_SCALE = 8.0  # years for the frailty hazard to grow e-fold
-FRAILTY_RATE_AGE = 75.0  # the age at which frailty grows at ``frailty_rate`` a week
-ARRIVAL_FRAIL_AGE = 95.0  # a newcomer this old arrives with frailty up to 1 (uniform) ...
-ARRIVAL_FRAILTY_MAX = 0.95  # ... and nobody arrives frailer than this
-CARE_HOME_FRAILTY = 0.8  # residents this frail ...
-CARE_HOME_UNMET_WEEKS = 26  # ... whose needs stayed unmet this long ...
-CARE_HOME_WEEKLY = 0.05  # ... move to a care home with at least this weekly chance
-# Vergrijzing (ageing_trend = 1): over AGEING_YEARS the moving-out rate of residents aged
-# OLDER_AGE+ falls by AGEING_IN_PLACE and the inflow of older newcomers rises by
-# OLDER_INFLOW_RISE, which takes the 80+ share from about 1 in 21 towards 1 in 12
-# (CBS projection for 2040; docs/odd.md 7.3).
+FRAILTY_RATE_AGE = 75.0
+"""The age at which frailty grows by ``frailty_rate`` a week: where that parameter is measured."""
 AGEING_YEARS = 20.0
+"""Years over which *vergrijzing* (``ageing_trend``) reaches its full effect: the horizon of the
+CBS projection (2020-2040) that defines ``ageing_trend`` = 1."""
 OLDER_AGE = 65.0
-AGEING_IN_PLACE = 0.7
-OLDER_INFLOW_RISE = 1.2
-NEED_SHAPE = 2.0  # weekly need varies as a Gamma with this shape around its mean
+"""The age from which residents move out less under *vergrijzing* (``ageing_in_place``)."""
 
 
-def arrival_frailty(age: np.ndarray, u: np.ndarray) -> np.ndarray:
+@dataclass(frozen=True)
+class LifeTable:
+    """The assumptions of mortality and frailty that ageing, arrival and the cohort share.
+
+    Attributes:
+        gompertz_a: Yearly mortality hazard at age 0.
+        gompertz_b: Its growth per year of age.
+        frailty_mortality: A fully frail person's mortality is (1 + this) times as high.
+        frailty_age_scale: Years of age over which frailty's growth rises e-fold.
+        arrival_frail_age: A newcomer this old arrives with frailty drawn up to 1.
+        arrival_frailty_max: Nobody arrives frailer than this.
+    """
+
+    gompertz_a: float
+    gompertz_b: float
+    frailty_mortality: float
+    frailty_age_scale: float
+    arrival_frail_age: float
+    arrival_frailty_max: float
+
+    @classmethod
+    def of(cls, params: Parameters) -> LifeTable:
+        """The life table of these parameters."""
+        return cls(params.gompertz_a, params.gompertz_b, params.frailty_mortality,
+                   params.frailty_age_scale, params.arrival_frail_age,
+                   params.arrival_frailty_max)
+
+
+def arrival_frailty(age: np.ndarray, u: np.ndarray, table: LifeTable) -> np.ndarray:
     """Frailty of a newcomer (or their partner): only the very old arrive frail (assumption).
 
     Args:
         age: Age at arrival, years.
         u: Uniform draws in [0, 1).
+        table: The life table in force.
     """
-    return np.clip(np.exp((age - ARRIVAL_FRAIL_AGE) / FRAILTY_AGE_SCALE) * u, 0.0,
-                   ARRIVAL_FRAILTY_MAX)
+    return np.clip(np.exp((age - table.arrival_frail_age) / table.frailty_age_scale) * u, 0.0,
+                   table.arrival_frailty_max)
 
 
-def mortality_hazard(age: np.ndarray, frailty: np.ndarray) -> np.ndarray:
+def mortality_hazard(age: np.ndarray, frailty: np.ndarray, table: LifeTable) -> np.ndarray:
     """Yearly hazard of dying: Gompertz in age, raised by frailty."""
-    return GOMPERTZ_A * np.exp(GOMPERTZ_B * age) * (1 + FRAILTY_MORTALITY * frailty)
+    return (table.gompertz_a * np.exp(table.gompertz_b * age)
+            * (1 + table.frailty_mortality * frailty))
 
 
-def frailty_growth(age: np.ndarray, rate: float) -> np.ndarray:
-    """Mean weekly growth of frailty at ``age``: ``rate`` × exp((age − 75) / 8)."""
-    return rate * np.exp((age - FRAILTY_RATE_AGE) / FRAILTY_AGE_SCALE)
+def frailty_growth(age: np.ndarray, rate: float, table: LifeTable) -> np.ndarray:
+    """Mean weekly growth of frailty at ``age``: ``rate`` × exp((age − 75) / age scale)."""
+    return rate * np.exp((age - FRAILTY_RATE_AGE) / table.frailty_age_scale)
 
 
 def ageing_progress(params: Parameters, week: int) -> float:
@@ -90,24 +114,27 @@ def grow_older(pop: Population, params: Parameters, rng: np.random.Generator) ->
     Frailty grows in Exponential steps around :func:`frailty_growth`; a partner dies with the
     weekly chance of :func:`mortality_hazard` at the resident's age and the partner's frailty.
     """
-    _age_and_grow_frail(pop.age, pop.frailty, rng.exponential(1.0, pop.n), params.frailty_rate)
+    scale = params.frailty_age_scale
+    _age_and_grow_frail(pop.age, pop.frailty, rng.exponential(1.0, pop.n), params.frailty_rate,
+                        scale)
     steps = rng.exponential(1.0, pop.n)
     dies = rng.random(pop.n)
     # The exponentials are numpy's (elementwise, as in frailty_growth and mortality_hazard);
     # a compiled exp may differ in the last bit.
-    growth = np.exp((pop.age - FRAILTY_RATE_AGE) / FRAILTY_AGE_SCALE)
-    gompertz = np.exp(GOMPERTZ_B * pop.age)
+    growth = np.exp((pop.age - FRAILTY_RATE_AGE) / scale)
+    gompertz = np.exp(params.gompertz_b * pop.age)
     exponent = _partner_ages(pop.partner, pop.partner_frailty, growth, gompertz, steps,
-                             params.frailty_rate)
+                             params.frailty_rate, params.gompertz_a, params.frailty_mortality)
     _widowhood(pop.partner, pop.partner_frailty, pop.household_load, dies, np.exp(exponent))
 
 
 @njit(cache=True)
-def _partner_ages(partner, partner_frailty, growth, gompertz, steps, rate):
+def _partner_ages(partner, partner_frailty, growth, gompertz, steps, rate, gompertz_a,
+                  frailty_mortality):
     """Every partner's frailty grows (in place); the exponent of their weekly survival.
 
-    ``growth`` is exp((age − 75) / 8) and ``gompertz`` exp(``GOMPERTZ_B`` × age) per home; a
-    partner's frailty grows by ``rate`` × growth × their Exponential step, up to 1.
+    ``growth`` is exp((age − 75) / age scale) and ``gompertz`` exp(``gompertz_b`` × age) per
+    home; a partner's frailty grows by ``rate`` × growth × their Exponential step, up to 1.
 
     Returns:
         Per home, −(yearly mortality hazard) / weeks per year for a partner (0 without one).
@@ -118,7 +145,7 @@ def _partner_ages(partner, partner_frailty, growth, gompertz, steps, rate):
             continue
         f = least(1.0, partner_frailty[i] + rate * growth[i] * steps[i])
         partner_frailty[i] = f
-        exponent[i] = -(GOMPERTZ_A * gompertz[i] * (1 + FRAILTY_MORTALITY * f)) / WEEKS_PER_YEAR
+        exponent[i] = -(gompertz_a * gompertz[i] * (1 + frailty_mortality * f)) / WEEKS_PER_YEAR
     return exponent
 
 
@@ -135,11 +162,11 @@ def _widowhood(partner, partner_frailty, household_load, dies, survival):
 
 
 @njit(cache=True)
-def _age_and_grow_frail(age, frailty, draws, rate):
-    """A week older; frailty grows by rate × exp((age − 75) / 8) × Exponential(1), up to 1."""
+def _age_and_grow_frail(age, frailty, draws, rate, scale):
+    """A week older; frailty grows by rate × exp((age − 75) / scale) × Exponential(1), up to 1."""
     for i in range(len(age)):
         age[i] += 1.0 / WEEKS_PER_YEAR
-        growth = rate * np.exp((age[i] - FRAILTY_RATE_AGE) / FRAILTY_AGE_SCALE) * draws[i]
+        growth = rate * np.exp((age[i] - FRAILTY_RATE_AGE) / scale) * draws[i]
         frailty[i] = min(1.0, frailty[i] + growth)
 
 
@@ -152,23 +179,30 @@ def leavers(
     older residents as *vergrijzing* progresses); frail residents whose needs stay unmet for half
     a year move to a care home.
     """
-    older_turnover = params.turnover_per_year * (1 - AGEING_IN_PLACE * ageing_progress(params,
-                                                                                       week))
+    older_turnover = params.turnover_per_year * (
+        1 - params.ageing_in_place * ageing_progress(params, week))
+    care_home = (params.care_home_frailty, params.care_home_unmet_weeks, params.care_home_weekly)
     return np.flatnonzero(_leaving(pop.age, pop.frailty, pop.unmet_weeks, rng.random(pop.n),
-                                   params.turnover_per_year, older_turnover))
+                                   params.turnover_per_year, older_turnover, params.gompertz_a,
+                                   params.gompertz_b, params.frailty_mortality, care_home))
 
 
 @njit(cache=True)
-def _leaving(age, frailty, unmet_weeks, draws, turnover, older_turnover):
-    """Whether each resident dies or moves out this week (see :func:`leavers`)."""
+def _leaving(age, frailty, unmet_weeks, draws, turnover, older_turnover, gompertz_a, gompertz_b,
+             frailty_mortality, care_home):
+    """Whether each resident dies or moves out this week (see :func:`leavers`).
+
+    ``care_home`` is (frailty above which, unmet weeks after which, least weekly chance).
+    """
+    home_frailty, home_weeks, home_weekly = care_home
     out = np.zeros(len(age), np.bool_)
     for i in range(len(age)):
         moving = older_turnover if age[i] >= OLDER_AGE else turnover
-        yearly = (GOMPERTZ_A * np.exp(GOMPERTZ_B * age[i]) * (1 + FRAILTY_MORTALITY * frailty[i])
+        yearly = (gompertz_a * np.exp(gompertz_b * age[i]) * (1 + frailty_mortality * frailty[i])
                   + moving)
         weekly = 1.0 - np.exp(-yearly / WEEKS_PER_YEAR)
-        if frailty[i] > CARE_HOME_FRAILTY and unmet_weeks[i] > CARE_HOME_UNMET_WEEKS:
-            weekly = max(weekly, CARE_HOME_WEEKLY)
+        if frailty[i] > home_frailty and unmet_weeks[i] > home_weeks:
+            weekly = max(weekly, home_weekly)
         out[i] = draws[i] < weekly
     return out
 
@@ -184,25 +218,26 @@ def draw_needs(pop: Population, params: Parameters, rng: np.random.Generator) ->
     """
     scale, partner_scale = _need_scales(pop.base_need(), pop.frailty, pop.partner,
                                         pop.partner_frailty, params.need_scale,
-                                        params.frail_need_hours)
-    pop.need = rng.gamma(NEED_SHAPE, scale)  # one draw per home
-    pop.partner_need = rng.gamma(NEED_SHAPE, partner_scale)  # one draw per home
+                                        params.frail_need_hours, params.need_shape)
+    shape = params.need_shape
+    pop.need = rng.gamma(shape, scale)  # one draw per home
+    pop.partner_need = rng.gamma(shape, partner_scale)  # one draw per home
     asks = rng.random(pop.n)  # one draw per home ...
     pop.favour_need = _favours(asks, rng.exponential(1.0, pop.n), params.favour_rate,
                                params.favour_hours)
 
 
 @njit(cache=True)
-def _need_scales(base, frailty, partner, partner_frailty, need_scale, frail_hours):
-    """The Gamma scales of the resident's and the partner's need (mean / ``NEED_SHAPE``)."""
+def _need_scales(base, frailty, partner, partner_frailty, need_scale, frail_hours, shape):
+    """The Gamma scales of the resident's and the partner's need (mean / ``shape``)."""
     scale = np.empty(len(base))
     partner_scale = np.empty(len(base))
     for i in range(len(base)):
         mean = need_scale * (base[i] + frail_hours * (frailty[i] * frailty[i]))
-        scale[i] = most(mean, 0.0) / NEED_SHAPE
+        scale[i] = most(mean, 0.0) / shape
         f = partner_frailty[i]
         partner_mean = need_scale * frail_hours * (f * f) if partner[i] else 0.0
-        partner_scale[i] = partner_mean / NEED_SHAPE
+        partner_scale[i] = partner_mean / shape
     return scale, partner_scale
 
 

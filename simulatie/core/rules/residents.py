@@ -15,7 +15,6 @@ from scipy.special import betaincinv, ndtri
 from ..parameters import Parameters
 from ..state.groups import GROUP_PROFILES, Group, partner_chance
 from ..state.population import Population
-from .lifecourse import ARRIVAL_FRAIL_AGE, ARRIVAL_FRAILTY_MAX, FRAILTY_AGE_SCALE
 
 __all__ = ["TRAIT_DRAWS", "settle"]
 
@@ -41,13 +40,14 @@ def settle(
     """Fill homes ``slots`` with new residents of the given groups, ages and frailty.
 
     Traits are drawn from the group profile by transforming uniform draws (one row of
-    :data:`TRAIT_DRAWS` per resident): sociability ~ Beta around the group's mean, trust,
-    ownership and the ask threshold ~ Normal around theirs, draagkracht ~ LogNormal(0, 0.5)
-    times the group's share of ``helper_capacity_hours``; a share ``organiser_share`` would
-    take on organising at all. The household: a partner moves in
+    :data:`TRAIT_DRAWS` per resident): sociability ~ Beta around the group's mean (concentration
+    ``sociability_concentration``), trust, ownership and the ask threshold ~ Normal around theirs
+    (spreads ``trust_spread``, ``ownership_spread``, ``ask_threshold_spread``), draagkracht ~
+    LogNormal(0, ``draagkracht_spread``) times the group's share of ``helper_capacity_hours``; a
+    share ``organiser_share`` would take on organising at all. The household: a partner moves in
     with the group's chance (its odds times ``partner_odds``), as frail as a newcomer of that
-    age; relatives live within reach with the group's chance, two of them in half of those
-    households (an assumption). Every other state starts fresh.
+    age; relatives live within reach with the group's chance, two of them in a share
+    ``second_relative_share`` of those households. Every other state starts fresh.
 
     Args:
         pop: The population (changed in place).
@@ -81,20 +81,29 @@ def _draw_traits(
     """
     normal = ndtri(draws[:, 1:5])
     soc = _PROFILE_ARRAYS["sociability"][groups]
-    sociability = betaincinv(4 * soc + 0.5, 4 * (1 - soc) + 0.5, draws[:, 0])
-    lognormal = np.exp(0.5 * normal[:, 2])
+    concentration = params.sociability_concentration
+    sociability = betaincinv(concentration * soc + 0.5, concentration * (1 - soc) + 0.5,
+                             draws[:, 0])
+    lognormal = np.exp(params.draagkracht_spread * normal[:, 2])
     # arrival_frailty's exponential, for a partner as old as the resident
-    partner_age = np.exp((pop.age[slots] - ARRIVAL_FRAIL_AGE) / FRAILTY_AGE_SCALE)
+    partner_age = np.exp((pop.age[slots] - params.arrival_frail_age) / params.frailty_age_scale)
     _traits(
         np.asarray(slots, np.int64), np.asarray(groups, np.int64), draws, normal, sociability,
         lognormal, partner_age, _PROFILE_ARRAYS["trust"],
         _PROFILE_ARRAYS["capacity_factor"], _PROFILE_ARRAYS["ask_shift"],
         _PROFILE_ARRAYS["digital"], _PROFILE_ARRAYS["family_nearby"],
         partner_chance(_PROFILE_ARRAYS["partner"], params.partner_odds),
-        1 - 0.5 * params.area_risk, params.helper_capacity_hours, params.ask_threshold,
-        params.organiser_share, pop.sociability, pop.trust, pop.ownership,
-        pop.draagkracht_on_arrival, pop.ask_threshold, pop.digital, pop.organiser, pop.partner,
-        pop.partner_frailty, pop.family_helpers)
+        1 - params.area_risk_distrust * params.area_risk, params.helper_capacity_hours,
+        params.ask_threshold, params.organiser_share, _spreads(params), pop.sociability,
+        pop.trust, pop.ownership, pop.draagkracht_on_arrival, pop.ask_threshold, pop.digital,
+        pop.organiser, pop.partner, pop.partner_frailty, pop.family_helpers)
+
+
+def _spreads(params: Parameters) -> tuple[float, ...]:
+    """The spreads and bounds of traits on arrival that :func:`_traits` reads, in its order."""
+    return (params.trust_spread, params.trust_floor, params.ownership_on_arrival,
+            params.ownership_spread, params.ask_threshold_spread, params.arrival_frailty_max,
+            params.second_relative_share)
 
 
 @njit(cache=True, inline="always")
@@ -109,31 +118,35 @@ def _clip(x, low, high):
 @njit(cache=True)
 def _traits(slots, groups, draws, normal, sociability, lognormal, partner_age, trust_of,
             capacity_of, ask_shift_of, digital_of, nearby_of, partner_of, trust_scale,
-            helper_hours, ask_threshold_mean, organiser_share, out_sociability, out_trust,
+            helper_hours, ask_threshold_mean, organiser_share, spreads, out_sociability, out_trust,
             out_ownership, out_draagkracht, out_ask_threshold, out_digital, out_organiser,
             out_partner, out_partner_frailty, out_family):
     """Write each newcomer's traits (see :func:`settle`) into the population's arrays.
 
     Per newcomer ``j`` (home ``slots[j]``, group ``groups[j]``): ``normal`` holds the normal
     quantiles of draws 1-4, ``sociability`` the Beta quantile of draw 0, ``lognormal``
-    exp(0.5 × the third normal) and ``partner_age`` exp((age − ``ARRIVAL_FRAIL_AGE``) /
-    ``FRAILTY_AGE_SCALE``); the ``*_of`` arrays are the group profiles (``partner_of`` the
-    chance to move in with a partner).
+    exp(``draagkracht_spread`` × the third normal) and ``partner_age`` exp((age −
+    ``arrival_frail_age``) / ``frailty_age_scale``); the ``*_of`` arrays are the group profiles
+    (``partner_of`` the chance to move in with a partner); ``spreads`` is :func:`_spreads`.
     """
+    (trust_spread, trust_floor, ownership_mean, ownership_spread, ask_spread, frailty_max,
+     second_relative) = spreads
     for j in range(len(slots)):
         i = slots[j]
         g = groups[j]
         out_sociability[i] = _clip(sociability[j], 0.0, 1.0)
-        out_trust[i] = _clip(trust_of[g] * trust_scale + 0.1 * normal[j, 0], 0.05, 1.0)
-        out_ownership[i] = _clip(0.2 + 0.05 * normal[j, 1], 0.0, 1.0)
+        out_trust[i] = _clip(trust_of[g] * trust_scale + trust_spread * normal[j, 0],
+                             trust_floor, 1.0)
+        out_ownership[i] = _clip(ownership_mean + ownership_spread * normal[j, 1], 0.0, 1.0)
         out_draagkracht[i] = capacity_of[g] * helper_hours * lognormal[j]
         out_ask_threshold[i] = _clip(
-            ask_threshold_mean + ask_shift_of[g] + 0.15 * normal[j, 3], 0.0, 1.0)
+            ask_threshold_mean + ask_shift_of[g] + ask_spread * normal[j, 3], 0.0, 1.0)
         out_digital[i] = draws[j, 5] < digital_of[g]
         out_organiser[i] = draws[j, 9] < organiser_share
         partner = draws[j, 6] < partner_of[g]
         out_partner[i] = partner
         out_partner_frailty[i] = (
-            _clip(partner_age[j] * draws[j, 7], 0.0, ARRIVAL_FRAILTY_MAX) if partner else 0.0)
+            _clip(partner_age[j] * draws[j, 7], 0.0, frailty_max) if partner else 0.0)
         nearby = nearby_of[g]
-        out_family[i] = (1 if draws[j, 8] < nearby else 0) + (1 if draws[j, 8] < nearby / 2 else 0)
+        out_family[i] = ((1 if draws[j, 8] < nearby else 0)
+                         + (1 if draws[j, 8] < nearby * second_relative else 0))
