@@ -56,7 +56,9 @@ def build_neighbourhood(params: Parameters, seed: int) -> Neighbourhood:
     base = history_parameters(params)
     streams = Streams.from_seed(seed)
     layout = build_layout(base.residents, base.street_length, base.meeting_places,
-                          base.meeting_place_placement)
+                          base.meeting_place_placement, reach=base.neighbour_reach,
+                          crossing=base.street_crossing,
+                          distance_power=base.encounter_distance_power)
     start = -params.spin_up_weeks
     pop = Population(base)
     draw_residents(pop, base, streams.setup, week=start)

@@ -27,7 +27,9 @@ def start_intervention(nb: Neighbourhood, params: Parameters) -> None:
     """
     nb.params = params
     nb.layout = build_layout(params.residents, params.street_length, params.meeting_places,
-                             params.meeting_place_placement)
+                             params.meeting_place_placement, reach=params.neighbour_reach,
+                             crossing=params.street_crossing,
+                             distance_power=params.encounter_distance_power)
     nb.programme.layout = nb.layout
     nb.programme.open(params.meeting_places)
     arrive(nb.support, params)

@@ -16,7 +16,6 @@ from .observation import MetricGroup, Observation
 
 __all__ = ["CARE_METRICS"]
 
-CIRCLE_HELPERS = 2  # helpers around a frail resident that make a circle of care
 
 CARE_METRICS = MetricGroup()
 metric = CARE_METRICS.metric
@@ -150,7 +149,8 @@ def frail_with_two_helpers_share(obs: Observation) -> float:
     ties = obs.nb.ties
     circled, frail = _frail_with_helpers(ties.a, ties.b, ties.help_ab, ties.help_ba,
                                          obs.nb.population.frailty,
-                                         obs.nb.params.formal_care_frailty, CIRCLE_HELPERS)
+                                         obs.nb.params.formal_care_frailty,
+                                         obs.nb.params.circle_helpers)
     return circled / frail if frail else float("nan")
 
 

@@ -15,9 +15,8 @@ from ..state.care_week import Source
 from ..state.numeric import popcount
 from .observation import OLD_AGE, MetricGroup, Observation
 
-__all__ = ["MANTELZORG_HOURS", "SURVEY_METRICS"]
+__all__ = ["SURVEY_METRICS"]
 
-MANTELZORG_HOURS = 2.0  # weekly informal care from which a survey respondent would say they get it
 CARED_FOR_AGE = 55  # Egging, De Boer & Stevens 2011 ask about the carers of people 55+
 
 SURVEY_METRICS = MetricGroup()
@@ -147,15 +146,15 @@ def _carers_of_older(a, b, help_ab, help_ba, weeks, age, indicated, last_family_
 @metric("informal_care_received_share_75plus", "Receiving mantelzorg, 75+",
         "Ontvangt mantelzorg, 75+", "share")
 def informal_care_received_share_75plus(obs: Observation) -> float:
-    """Share of residents 75+ who get at least ``MANTELZORG_HOURS`` of informal care this week.
+    """Share of residents 75+ who get at least ``mantelzorg_hours`` of informal care this week.
 
     From the partner, relatives or their own ties, for a household with a health-related need
     (frail, LVB, psychiatric vulnerability). The counterpart of CBS 2020: 23.7% of people 75+
     receive mantelzorg, 18 hours a week on average (NaN when nobody is 75+).
     """
     pop = obs.nb.population
-    cared = _cared_for_older(obs.care.received, _INFORMAL, pop.indicated, MANTELZORG_HOURS,
-                             pop.age, OLD_AGE)
+    cared = _cared_for_older(obs.care.received, _INFORMAL, pop.indicated,
+                             obs.nb.params.mantelzorg_hours, pop.age, OLD_AGE)
     return obs.ratio(cared, obs.residents.older)
 
 

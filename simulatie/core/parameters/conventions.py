@@ -23,6 +23,26 @@ class ConventionParameters(BaseModel):
         nl="Een bewoner met minder vriendelijke of zorgzame banden in de buurt dan dit telt als "
         "eenzaam (1: geen enkele hechte band in de buurt).",
     )
+    circle_helpers: int = param(
+        2, ge=1, le=10, unit="people", group="measures", role=Role.CONVENTION,
+        short_nl="Helpers voor een zorgcirkel", short_en="Helpers for a circle",
+        en="Helpers (not kin: neighbours, friends in the neighbourhood, volunteers) around a "
+        "frail resident that make a circle of care.",
+        nl="Helpers (geen familie: buren, vrienden in de buurt, vrijwilligers) rond een "
+        "kwetsbare bewoner die samen een zorgcirkel vormen.",
+        source="assumption (the path-dependence issue's community-level measure: at least two "
+        "non-kin helpers)",
+    )
+    mantelzorg_hours: float = param(
+        2.0, ge=0, le=20, unit="hours/week", group="measures", role=Role.CONVENTION,
+        short_nl="Uren voor mantelzorg", short_en="Hours for mantelzorg",
+        en="Weekly hours of informal care from which a resident with a health-related need "
+        "counts as receiving mantelzorg.",
+        nl="Uren informele zorg per week vanaf waar een bewoner met een zorgvraag telt als "
+        "iemand die mantelzorg krijgt.",
+        source="assumption (the least a survey respondent would call mantelzorg; CBS 2020 "
+        "reports 18 h a week on average)",
+    )
     caring_help_weeks: int = param(
         3, ge=1, le=26, unit="weeks", group="measures", role=Role.CONVENTION,
         short_nl="Hulpweken voor zorgzaam", short_en="Help weeks for caring",

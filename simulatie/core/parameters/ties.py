@@ -22,6 +22,31 @@ class TieParameters(BaseModel):
         "buurt zonder georganiseerde activiteiten helpt zoals de enquêtes zeggen.",
         source="calibrated: I&O Research 2018, Burgerpeiling 2016",
     )
+    neighbour_reach: int = param(
+        4, ge=1, le=12, unit="homes", group="ties", role=Role.CONTEXT,
+        short_nl="Bereik van de voordeur", short_en="Doorstep reach",
+        en="Homes along the street (on either side, and across it) within which doorstep "
+        "encounters happen.",
+        nl="Aantal woningen langs de straat (naar weerszijden en aan de overkant) waarbinnen "
+        "buren elkaar bij de voordeur tegenkomen.",
+        source="Festinger et al. 1950 for the idea (nearness makes contact); value assumption",
+    )
+    street_crossing: float = param(
+        1.5, ge=0, le=5, unit="homes", group="ties", role=Role.CONTEXT,
+        short_nl="Afstand naar overkant", short_en="Distance across the street",
+        en="Homes that crossing the street counts as, in the distance of doorstep encounters.",
+        nl="Aantal woningen dat oversteken telt in de afstand tussen buren bij toevallige "
+        "ontmoetingen.",
+    )
+    encounter_distance_power: float = param(
+        2.0, ge=0, le=4, unit="factor", group="ties", role=Role.CONTEXT,
+        short_nl="Afname met afstand", short_en="Fall with distance",
+        en="Doorstep encounters with a neighbour fall off as 1 / distance to this power "
+        "(0: everyone within reach alike).",
+        nl="Toevallige ontmoetingen met een buur nemen af als 1 / afstand tot deze macht "
+        "(0: iedereen binnen bereik even vaak).",
+        source="Festinger et al. 1950 for the fall with distance; the form is an assumption",
+    )
     chat_hours: float = param(
         0.5, ge=0, le=3, unit="hours", group="ties", role=Role.CONTEXT,
         short_nl="Duur van een praatje", short_en="Length of a chat",

@@ -20,7 +20,6 @@ from ..parameters import Placement
 __all__ = ["CellKind", "Layout", "build_layout"]
 
 BLOCK_HEIGHT = 4  # home row, street, home row, back gardens
-NEIGHBOUR_REACH = 4  # homes along the street within which chance encounters happen
 
 
 class CellKind(IntEnum):
@@ -93,7 +92,8 @@ def _place_blocks(blocks: int, count: int, placement: Placement, cols: int) -> l
 
 @lru_cache(maxsize=32)
 def build_layout(
-    residents: int, street_length: int, meeting_places: int, placement: Placement
+    residents: int, street_length: int, meeting_places: int, placement: Placement, *,
+    reach: int, crossing: float, distance_power: float,
 ) -> Layout:
     """Lay out homes along streets and place the meeting places.
 
@@ -102,6 +102,9 @@ def build_layout(
         street_length: Homes on each side of a street.
         meeting_places: Number of meeting places.
         placement: Where the meeting places go.
+        reach: Homes along the street within which doorstep encounters happen.
+        crossing: Homes that crossing the street counts as.
+        distance_power: Doorstep encounters fall off as 1 / distance to this power.
 
     Returns:
         The layout, with neighbour lists for chance encounters.
@@ -135,7 +138,8 @@ def build_layout(
         home_xy[:, None, :].astype(float) - place_xy[None, :, :], axis=2
     )
 
-    ptr, idx, weight = _neighbours(block, side, pos, street_length, residents)
+    ptr, idx, weight = _neighbours(block, side, pos, street_length, residents,
+                                   (reach, crossing, distance_power))
     return Layout(
         width=width, height=height, home_xy=home_xy, street=block, place_xy=place_xy,
         place_distance=place_distance, kinds=kinds, neighbour_ptr=ptr, neighbour_idx=idx,
@@ -144,23 +148,28 @@ def build_layout(
 
 
 def _neighbours(
-    block: np.ndarray, side: np.ndarray, pos: np.ndarray, street_length: int, residents: int
+    block: np.ndarray, side: np.ndarray, pos: np.ndarray, street_length: int, residents: int,
+    distance: tuple[int, float, float],
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Neighbour pairs within a street, weighted by distance along and across it."""
+    """Neighbour pairs within a street, weighted by distance along and across it.
+
+    ``distance`` is (reach along the street, homes a crossing counts as, the power of the fall).
+    """
+    reach, crossing, power = distance
     sources, targets, weights = [], [], []
     slot = np.arange(residents)
     for across in (0, 1):
-        for step in range(-NEIGHBOUR_REACH, NEIGHBOUR_REACH + 1):
+        for step in range(-reach, reach + 1):
             if across == 0 and step == 0:
                 continue
             other_pos = pos + step
             other_side = side if across == 0 else 1 - side
             other = block * 2 * street_length + other_side * street_length + other_pos
             ok = (other_pos >= 0) & (other_pos < street_length) & (other < residents)
-            distance = abs(step) + 1.5 * across  # crossing the street counts as 1.5 homes
+            apart = abs(step) + crossing * across
             sources.append(slot[ok])
             targets.append(other[ok])
-            weights.append(np.full(ok.sum(), 1.0 / distance**2))
+            weights.append(np.full(ok.sum(), 1.0 / apart**power))
     src, dst, w = (np.concatenate(a) for a in (sources, targets, weights))
     order = np.argsort(src, kind="stable")
     src, dst, w = src[order], dst[order], w[order]
