@@ -19,6 +19,8 @@ of three) the neighbourhood with nothing organised helped less than the Burgerpe
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -87,19 +89,33 @@ def _later_means(runs: pd.DataFrame, columns: list[str]) -> pd.Series:
     return runs[runs["week"] >= 104][columns].mean()
 
 
-# Bands the model is known to leave, with the measured reason (metric -> reason); documented in
-# docs/calibration.md. Strict: a band the model comes back into fails here until the note goes.
-KNOWN_MISSES: dict[str, str] = {
-    "lonely_share_75plus": "with households, family and the limits of neighbourly help, the oldest "
-    "see their neighbours less: 0.62-0.72 by year (band 0.35-0.70, monitor 56%)",
-}
+def _documented_misses() -> dict[str, str]:
+    """Bands ``docs/calibration.md`` says the model leaves (metric -> the table's reasoning).
+
+    The table under "## Bands" is the status: a row whose reasoning says "known miss" is
+    documented as left. A band that starts (or stops) holding after a change makes the test
+    below fail until the table says so, in either direction.
+    """
+    text = (Path(__file__).resolve().parents[1] / "docs" / "calibration.md").read_text("utf-8")
+    table = text.split("\n## Bands\n", 1)[1].split("\n## ", 1)[0]
+    misses = {}
+    for line in table.splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if line.startswith("| `") and "known miss" in cells[-1]:
+            misses[cells[0].strip("`")] = cells[-1]
+    return misses
 
 
-@pytest.mark.parametrize("metric", [
-    pytest.param(m, marks=pytest.mark.xfail(strict=True, reason=KNOWN_MISSES[m]))
-    if m in KNOWN_MISSES else m for m in BASELINE_BANDS])
-def test_nothing_organised_stays_inside_the_band_every_year(baseline_runs: pd.DataFrame,
-                                                             metric: str) -> None:
+DOCUMENTED_MISSES = _documented_misses()
+
+
+def test_the_documented_misses_are_bands_that_are_checked() -> None:
+    assert set(DOCUMENTED_MISSES) <= set(BASELINE_BANDS), DOCUMENTED_MISSES
+
+
+@pytest.mark.parametrize("metric", list(BASELINE_BANDS))
+def test_nothing_organised_stays_inside_the_band_every_year_or_is_a_documented_miss(
+        baseline_runs: pd.DataFrame, metric: str) -> None:
     low, high, source = BASELINE_BANDS[metric]
     if metric in WEEKLY_SHARES:  # a share of this week: its mean over each year and the seeds
         runs = baseline_runs[baseline_runs["week"] >= 1]
@@ -110,10 +126,15 @@ def test_nothing_organised_stays_inside_the_band_every_year(baseline_runs: pd.Da
         means = (baseline_runs[baseline_runs["week"].isin(YEAR_ENDS[1:])]
                  .groupby("week")[metric].mean())
     outside = means[(means < low) | (means > high)]
-    assert outside.empty, (
-        f"{metric} leaves its band {low:.2f}–{high:.2f} ({source}) at weeks "
-        f"{dict(outside.round(3))}"
-    )
+    if metric in DOCUMENTED_MISSES:
+        assert not outside.empty, (
+            f"{metric} is documented as a known miss in docs/calibration.md but stays inside "
+            f"{low:.2f}–{high:.2f} every year: update the table's status")
+    else:
+        assert outside.empty, (
+            f"{metric} leaves its band {low:.2f}–{high:.2f} ({source}) at weeks "
+            f"{dict(outside.round(3))}"
+        )
 
 
 @pytest.mark.parametrize("metric", list(DEFAULT_BANDS))
