@@ -19,7 +19,6 @@ from simulatie.core.observe.metrics import METRICS
 from simulatie.core.observe.record import record
 from simulatie.core.parameters import make_parameters, parameter_specs
 from simulatie.core.rules.capacity import capacity
-from simulatie.core.rules.ties import PRUNE_BELOW_HOURS
 from simulatie.core.run.model import CaringCommunity
 from simulatie.core.state.care_week import Source
 from simulatie.core.state.population import NO_ACTIVITY
@@ -47,7 +46,7 @@ def check_week(model: CaringCommunity) -> None:
     strength = ties.strength()
     assert np.all((strength >= 0) & (strength < 1)), f"week {week}: strength outside [0, 1)"
     assert np.all(np.isfinite(ties.hours)), f"week {week}: tie hours not finite"
-    assert np.all(ties.hours >= PRUNE_BELOW_HOURS), f"week {week}: unpruned faint tie"
+    assert np.all(ties.hours >= ties.prune_below_hours), f"week {week}: unpruned faint tie"
     assert np.all(ties.a < ties.b) and np.all(np.diff(ties.key) > 0), "ties unsorted or doubled"
     caring = ties.stage == TieStage.CARING
     assert np.all(ties.hours[caring] >= ties.friendly_hours), f"week {week}: caring, not friendly"

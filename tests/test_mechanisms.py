@@ -95,7 +95,7 @@ def test_draagkracht_grows_with_engagement_and_shrinks_with_overload():
     pop.given[:10] = 0.5 * nominal[:10]  # helping within one's means
     pop.given[10:20] = 3.0 * nominal[10:20] + 1.0  # overload
     pop.attended[20:30] = True
-    update_draagkracht(model.state)
+    update_draagkracht(model.state.population, model.state.params)
     factor = pop.draagkracht_factor
     assert (factor[:10] > 1).all() and (factor[20:30] > 1).all()
     assert (factor[10:20] < 1).all()

@@ -196,8 +196,11 @@ def test_clustered_housing_lasts_through_turnover():
 
 def test_selflessness_spreads_around_the_lever_and_is_exact_at_the_ends():
     u = np.random.default_rng(5).random(4000)
-    draws = draw_selflessness(u, 0.3)
+    concentration = make_parameters({}).motive_concentration
+    draws = draw_selflessness(u, 0.3, concentration)
     assert 0.28 < draws.mean() < 0.32 and draws.std() > 0.1
     assert ((draws >= 0) & (draws <= 1)).all()
-    assert (draw_selflessness(u[:3], 0.0) == 0).all()
-    assert (draw_selflessness(u[:3], 1.0) == 1).all()
+    assert (draw_selflessness(u[:3], 0.0, concentration) == 0).all()
+    assert (draw_selflessness(u[:3], 1.0, concentration) == 1).all()
+    tighter = draw_selflessness(u, 0.3, 4 * concentration)
+    assert tighter.std() < draws.std()

@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from simulatie.core.rules.ties import PRUNE_BELOW_HOURS, update_ties
+from simulatie.core.rules.ties import update_ties
 from simulatie.core.state.contacts import Contacts
 from simulatie.core.state.ties import TieNetwork, TieStage
 
@@ -12,7 +12,8 @@ NONE = np.zeros(0, dtype=np.int64)
 
 def network(**kw) -> TieNetwork:
     args = dict(n=10, friendly_hours=10.0, strong_decay=0.0, weak_decay=0.0,
-                reciprocated_persistence=0.5, caring_help_weeks=3, caring_window_weeks=26)
+                reciprocated_persistence=0.5, caring_help_weeks=3, caring_window_weeks=26,
+                prune_below_hours=0.5, credit_kept_per_week=0.99)
     return TieNetwork(**(args | kw))
 
 
@@ -100,7 +101,7 @@ def test_faint_ties_are_forgotten():
     for _ in range(3):
         week(ties)
     assert len(ties) == 0
-    assert PRUNE_BELOW_HOURS > 0
+    assert ties.prune_below_hours > 0
 
 
 def test_removing_residents_removes_their_ties_and_find_works():

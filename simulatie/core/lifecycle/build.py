@@ -65,7 +65,8 @@ def build_neighbourhood(params: Parameters, seed: int) -> Neighbourhood:
     _cluster_groups(pop, base.group_clustering, streams.setup)
     ties = TieNetwork(pop.n, base.friendly_hours, base.tie_decay_per_week,
                       base.weak_tie_decay_per_week, base.reciprocated_persistence,
-                      base.caring_help_weeks, base.caring_window_weeks)
+                      base.caring_help_weeks, base.caring_window_weeks,
+                      base.prune_below_hours, base.credit_kept_per_week)
     return Neighbourhood(
         params=base, layout=layout, week=start, population=pop, ties=ties,
         programme=ActivityProgramme(layout, open_places=0), support=Support(), roles=RoleLog(),

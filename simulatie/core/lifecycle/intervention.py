@@ -8,6 +8,7 @@ value, so nothing starts.
 from __future__ import annotations
 
 from ..parameters import Parameters
+from ..rules.activities import propose
 from ..rules.initiators import start_initiators
 from ..rules.professionals import arrive
 from ..rules.recruitment import start_volunteer_scheme
@@ -33,8 +34,9 @@ def start_intervention(nb: Neighbourhood, params: Parameters) -> None:
     nb.programme.layout = nb.layout
     nb.programme.open(params.meeting_places)
     arrive(nb.support, params)
-    start_volunteer_scheme(nb)
-    start_initiators(nb)
+    start_volunteer_scheme(nb.population, nb.roles, nb.streams, params, nb.week)
+    for home in start_initiators(nb.population, params, nb.streams, nb.week):
+        propose(nb, home)
 
 
 def prepared_neighbourhood(params: Parameters, seed: int) -> Neighbourhood:

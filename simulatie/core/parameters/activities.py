@@ -366,3 +366,18 @@ class ActivityParameters(BaseModel):
         nl="Wekelijks wegzakken van de vermoeidheid van een organisator zodra die niet meer "
         "organiseert, als deel (0,005: de helft in ongeveer 2,7 jaar).",
     )
+    initiator_start_energy: float = param(
+        0.8, ge=0, le=1, unit="energy", group="initiators", role=Role.CONTEXT,
+        short_nl="Startenergie kartrekker", short_en="Starting energy of initiators",
+        en="Energy of a resident who becomes an initiator (at week 0, starting something of "
+        "their own, joining a team or stepping up as successor).",
+        nl="Energie van een bewoner die kartrekker wordt (op week 0, met iets eigens, door mee "
+        "te organiseren of als opvolger).",
+    )
+    initiator_start_ownership: float = param(
+        0.6, ge=0, le=1, unit="0..1", group="initiators", role=Role.CONTEXT,
+        short_nl="Eigenaarschap nieuwe kartrekker", short_en="Ownership of new initiators",
+        en="Ownership a new initiator feels at least (theirs is raised to this if lower).",
+        nl="Eigenaarschap dat een nieuwe kartrekker minstens voelt (een lager eigenaarschap "
+        "wordt hiertoe verhoogd).",
+    )

@@ -12,6 +12,40 @@ __all__ = ["CareParameters"]
 class CareParameters(BaseModel):
     """Who asks whom, who can give, and how much formal care there is."""
 
+    # --- strain and burnout of helpers (docs/odd.md 7.4) ----------------------------------------
+    strain_kept_per_week: float = param(
+        0.9, ge=0, le=1, unit="share", group="care", role=Role.CONTEXT,
+        short_nl="Naijlen van belasting", short_en="Persistence of strain",
+        en="Weekly persistence of a helper's strain, a moving average of hours given relative "
+        "to draagkracht (0.9: the last ten weeks or so count).",
+        nl="Deel van de belasting van een helper dat elke week blijft; belasting is een "
+        "voortschrijdend gemiddelde van gegeven uren ten opzichte van de draagkracht.",
+    )
+    burnout_weeks: int = param(
+        26, ge=1, le=104, unit="weeks", group="care", role=Role.CONTEXT,
+        short_nl="Duur van een burn-out", short_en="Length of a burnout",
+        en="Weeks a helper whose strain rose above 1 gives no help (overloaded informal carers "
+        "withdraw).",
+        nl="Weken dat een helper van wie de belasting boven 1 kwam geen hulp geeft "
+        "(overbelaste mantelzorgers trekken zich terug).",
+    )
+    min_load_hours: float = param(
+        0.5, ge=0.05, le=10, unit="hours/week", group="care", role=Role.CONTEXT,
+        short_nl="Kleinste draagkracht voor belasting", short_en="Least draagkracht for load",
+        en="Draagkracht is counted as at least this many hours a week when a helper's load is "
+        "worked out: someone with almost no time to give is not overloaded by half an hour.",
+        nl="Bij het berekenen van de belasting van een helper telt de draagkracht als minstens "
+        "zoveel uur per week: wie bijna geen tijd heeft, raakt niet overbelast door een half uur.",
+    )
+    unmet_week_hours: float = param(
+        0.5, ge=0, le=10, unit="hours/week", group="care", role=Role.CONTEXT,
+        short_nl="Onvervulde zorg die telt", short_en="Unmet care that counts",
+        en="Hours of unmet care (favours not counted) above which a week counts as a week of "
+        "unmet need, which can move a frail resident to a care home.",
+        nl="Uren onvervulde zorg (kleine gunsten niet meegeteld) waarboven een week telt als een "
+        "week met onvervulde zorg, die een kwetsbare bewoner naar een verpleeghuis kan doen "
+        "verhuizen.",
+    )
     formal_care_hours: float = param(
         0.6, ge=0, le=10, unit="hours/week per resident", group="care", role=Role.LEVER,
         short_nl="Formele zorg per bewoner", short_en="Formal care per resident",

@@ -105,3 +105,20 @@ class ProfessionalParameters(BaseModel):
         "vrijwilliger te worden.",
         source="assumption",
     )
+    # --- how facilitating and doing hours work (docs/odd.md 7.7.2, 7.8) -------------------------
+    initiator_support_hours: float = param(
+        4.0, ge=0.5, le=40, unit="hours/week", group="professionals", role=Role.CONTEXT,
+        short_nl="Steun per kartrekker", short_en="Support per initiator",
+        en="Weekly initiator-support hours that fully back one initiator (or the handover of "
+        "one meeting place to residents); fewer hours back them in proportion.",
+        nl="Uren steun per week waarmee één kartrekker (of het overdragen van één "
+        "ontmoetingsplek aan bewoners) volledig gesteund is; minder uren naar verhouding.",
+    )
+    own_activities_share: float = param(
+        0.5, ge=0, le=1, unit="share", group="professionals", role=Role.CONTEXT,
+        short_nl="Eigen activiteiten professionals", short_en="Professionals' own activities",
+        en="Share of the professionals' doing hours they budget for activities of their own; "
+        "the rest is for stepping into residents' activities and for direct care.",
+        nl="Deel van de uitvoerende uren dat professionals begroten voor eigen activiteiten; "
+        "de rest is voor het overnemen van activiteiten van bewoners en voor directe zorg.",
+    )

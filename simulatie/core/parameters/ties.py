@@ -190,3 +190,19 @@ class TieParameters(BaseModel):
         nl="Aantal zorgzame banden waarbij die het doel van het vertrouwen volledig verhogen "
         "(minder banden naar verhouding).",
     )
+    # --- forgetting ties and credit (docs/odd.md 7.6) -------------------------------------------
+    prune_below_hours: float = param(
+        0.5, ge=0.01, le=10, unit="hours", group="ties", role=Role.CONTEXT,
+        short_nl="Vergeten band", short_en="Forgotten tie",
+        en="Shared hours below which a fading tie is forgotten: the pair are strangers again.",
+        nl="Gedeelde uren waaronder een vervagende band wordt vergeten: de twee zijn weer "
+        "vreemden.",
+    )
+    credit_kept_per_week: float = param(
+        0.99, ge=0, le=1, unit="share", group="ties", role=Role.CONTEXT,
+        short_nl="Naijlen van wederkerigheid", short_en="Persistence of credit",
+        en="Weekly persistence of a pair's reciprocity credit, the hours one gave the other "
+        "minus those received (0.99: about half left after 70 weeks).",
+        nl="Deel van het tegoed van wederkerigheid van een paar (uren gegeven min ontvangen) dat "
+        "elke week blijft (0,99: na ongeveer 70 weken de helft).",
+    )

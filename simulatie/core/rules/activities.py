@@ -195,7 +195,7 @@ def recruit_co_organisers(nb: Neighbourhood) -> None:
         home = _candidate(nb, activity)
         yes = nb.params.co_organiser_yes * willingness(pop, home) if home >= 0 else 0.0
         if home >= 0 and keyed_uniform(draws.key, nb.week, key, 2) < yes:
-            add_initiator(nb, home)
+            add_initiator(pop, nb.params, nb.week, home)
             join(pop, home, activity)
 
 
@@ -205,7 +205,7 @@ def _hand_over_or_end(nb: Neighbourhood, activity: Activity) -> None:
     key = activity_key(nb.programme, activity)
     stream = nb.streams.draws("organising").key
     if home >= 0 and keyed_uniform(stream, nb.week, key, 4) < willingness(nb.population, home):
-        add_initiator(nb, home)
+        add_initiator(nb.population, nb.params, nb.week, home)
         join(nb.population, home, activity)
         return
     activity.ended = True

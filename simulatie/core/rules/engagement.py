@@ -17,10 +17,10 @@ from typing import TYPE_CHECKING
 
 from numba import njit
 
-from .strain import MIN_LOAD_HOURS
-
 if TYPE_CHECKING:
-    from ..state.neighbourhood import Neighbourhood
+    from ..parameters import Parameters
+    from ..state.population import Population
+    from ..state.views import NetworkViews
 
 __all__ = ["update_draagkracht", "update_ownership_and_trust"]
 
@@ -28,30 +28,37 @@ __all__ = ["update_draagkracht", "update_ownership_and_trust"]
 # ``draagkracht_min_divisor``, ``draagkracht_drift``; group ties: ``trust_drift``,
 # ``trust_target``, ``risk_lowers_trust``, ``trust_from_caring``, ``caring_for_trust``; group
 # initiators: ``ownership_baseline``, ``ownership_drift``, ``role_ownership``,
-# ``activity_memory``).
+# ``activity_memory``); the load is worked out as in :mod:`.strain` (``min_load_hours``).
 
 
-def update_draagkracht(nb: Neighbourhood) -> None:
-    """Draagkracht grows with engagement and shrinks with overload."""
-    pop = nb.population
-    p = nb.params
+def update_draagkracht(pop: Population, params: Parameters) -> None:
+    """Draagkracht grows with engagement and shrinks with overload.
+
+    Args:
+        pop: The population; reads the week's hours given, attendance and roles.
+        params: The parameters in force (``capacity_growth``, ``capacity_loss``, the
+            draagkracht bounds and drift, ``min_load_hours``).
+
+    Writes: pop.draagkracht_factor.
+    """
+    p = params
     _draagkracht_week(pop.given, pop.draagkracht_on_arrival, pop.draagkracht_factor,
                       pop.attended, pop.is_initiator, p.capacity_growth, p.capacity_loss,
                       float(p.draagkracht_max), float(1.0 / p.draagkracht_min_divisor),
-                      float(p.draagkracht_drift))
+                      float(p.draagkracht_drift), float(p.min_load_hours))
 
 
 @njit(cache=True)
 def _draagkracht_week(given, draagkracht, factor, attended, initiator, growth, loss,
-                      max_factor, min_factor, drift):
+                      max_factor, min_factor, drift, min_load_hours):
     """Grow the factor towards its maximum when engaged, else drift to 1; shrink with overload.
 
     Engaged: helped within one's means this week, took part in an activity, or organises.
-    Overload: hours given above draagkracht. The factor stays within ``min_factor`` and
-    ``max_factor`` (in place).
+    Overload: hours given above draagkracht (counted as at least ``min_load_hours``). The
+    factor stays within ``min_factor`` and ``max_factor`` (in place).
     """
     for i in range(len(given)):
-        load = given[i] / max(draagkracht[i] * factor[i], MIN_LOAD_HOURS)
+        load = given[i] / max(draagkracht[i] * factor[i], min_load_hours)
         engaged = (given[i] > 0 and load <= 1.0) or attended[i] or initiator[i]
         f = factor[i]
         if engaged:
@@ -62,12 +69,21 @@ def _draagkracht_week(given, draagkracht, factor, attended, initiator, growth, l
         factor[i] = min(max_factor, max(min_factor, f))
 
 
-def update_ownership_and_trust(nb: Neighbourhood) -> None:
-    """Weekly drift of ownership and trust, and the fading of the consumer role."""
-    pop = nb.population
-    p = nb.params
+def update_ownership_and_trust(pop: Population, views: NetworkViews,
+                               params: Parameters) -> None:
+    """Weekly drift of ownership and trust, and the fading of the consumer role.
+
+    Args:
+        pop: The population; reads the roles.
+        views: This week's views of the tie network (caring ties per resident).
+        params: The parameters in force (ownership, trust, ``activity_memory``,
+            ``reliance_recovery``, ``area_risk``).
+
+    Writes: pop.ownership, pop.trust, pop.activity_weeks, pop.reliance.
+    """
+    p = params
     _ownership_and_trust_week(pop.ownership, pop.trust, pop.activity_weeks, pop.reliance,
-                              pop.is_volunteer, pop.is_initiator, nb.views.caring_counts,
+                              pop.is_volunteer, pop.is_initiator, views.caring_counts,
                               p.area_risk, 1.0 - p.reliance_recovery,
                               float(p.ownership_baseline), float(p.ownership_drift),
                               float(p.role_ownership), float(p.trust_target),

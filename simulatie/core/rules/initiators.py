@@ -29,56 +29,72 @@ from ..calendar import WEEKS_PER_YEAR
 from ..state.keyed import keyed_uniform
 from ..state.numeric import least
 from ..state.population import NO_ACTIVITY
-from .activities import engaged, propose, willingness
+from .activities import engaged, willingness
 from .capacity import capacity
-from .places import upkeep_share
-from .professionals import INITIATOR_SUPPORT_HOURS
 from .roles import add_initiator, remove_initiator
 
 if TYPE_CHECKING:
-    from ..state.neighbourhood import Neighbourhood
+    from ..parameters import Parameters
+    from ..state.population import Population
+    from ..state.programme import ActivityProgramme
+    from ..state.roles import RoleLog
+    from ..state.streams import Streams
     from ..state.support import Budget
 
-__all__ = ["new_initiators", "organise", "start_initiators", "update_energy"]
+__all__ = ["free_initiators", "new_initiators", "start_initiators", "update_energy"]
 
 # The sizes of these rules are declared parameters (group initiators: ``support_recovery``,
 # ``energy_noise``, ``support_boost_hours``, ``starting_hours``, ``idle_weeks_to_stop``,
-# ``fatigue_fade``).
+# ``fatigue_fade``; group professionals: ``initiator_support_hours``).
 
 
-def start_initiators(nb: Neighbourhood) -> None:
-    """At week 0, ``initiators`` residents with time to give start organising.
+def start_initiators(pop: Population, params: Parameters, streams: Streams,
+                     week: int) -> list[int]:
+    """At week 0, ``initiators`` residents with time to give become initiators.
 
     They are residents with more time to give than ``starting_hours`` and the disposition to
     organise (``organiser_share``), others only when there are too few of them; within each,
     those whose keyed draw of week 0 is lowest, so the same people start in every arm that starts
     with initiators.
+
+    Args:
+        pop: The population.
+        params: The run's parameters.
+        streams: The random streams (the keyed ``organising`` stream).
+        week: The current week (0).
+
+    Writes: the new initiators' rows of pop (:func:`~.roles.add_initiator`).
+
+    Returns:
+        Who organises at once, joining a team or proposing a plan (the caller calls
+        :func:`~.activities.propose` for each): once anyone started, every initiator without
+        an activity (:func:`free_initiators`); nobody otherwise.
     """
-    pop = nb.population
-    able = np.flatnonzero(capacity(pop) > nb.params.starting_hours)
-    count = min(len(able), nb.params.initiators)
+    able = np.flatnonzero(capacity(pop) > params.starting_hours)
+    count = min(len(able), params.initiators)
     if count == 0:
-        return
-    u = nb.streams.draws("organising").uniform(nb.week, able, 5)
+        return []
+    u = streams.draws("organising").uniform(week, able, 5)
     order = np.lexsort((u, ~pop.organiser[able]))  # the disposed first, then by draw
     for home in np.sort(able[order[:count]]).tolist():
-        add_initiator(nb, home)
-    organise(nb)
+        add_initiator(pop, params, week, home)
+    return free_initiators(pop)
 
 
-def organise(nb: Neighbourhood) -> None:
-    """Every initiator without an activity joins a team that needs them or proposes a plan."""
-    pop = nb.population
-    for home in np.flatnonzero(pop.is_initiator & (pop.activity == NO_ACTIVITY)).tolist():
-        propose(nb, home)
+def free_initiators(pop: Population) -> list[int]:
+    """The initiators without an activity, in order of their homes.
+
+    Each of them joins a team that needs them or proposes a plan this week
+    (:func:`~.activities.propose`, called by the week's pipeline and at week 0).
+    """
+    return np.flatnonzero(pop.is_initiator & (pop.activity == NO_ACTIVITY)).tolist()
 
 
-def _teams(nb: Neighbourhood) -> tuple[np.ndarray, np.ndarray]:
+def _teams(programme: ActivityProgramme) -> tuple[np.ndarray, np.ndarray]:
     """Per activity number: its organising team's size (0 if not running) and last turnout.
 
     Both arrays have a spare last entry (0) that :data:`NO_ACTIVITY` (−1) reads.
     """
-    programme = nb.programme
     organisers = np.zeros(programme.next_ident + 1)
     turnout = np.zeros(programme.next_ident + 1)
     for activity in programme.running():
@@ -91,7 +107,9 @@ _STOPS = (None, "burnout", "stepped_back", "life_event", "idle")
 """Why an initiator stops, by the code :func:`_energy_week` gives (0: they go on)."""
 
 
-def update_energy(nb: Neighbourhood, budget: Budget, crowding: np.ndarray) -> None:
+def update_energy(pop: Population, programme: ActivityProgramme, roles: RoleLog,
+                  params: Parameters, streams: Streams, week: int, budget: Budget,
+                  crowding: np.ndarray, upkeep: np.ndarray) -> None:
     """Weekly energy and fatigue of every initiator; who stops, and why.
 
     Energy moves by recovery × (1 − fatigue) − the work's drain − upkeep − crowding out +
@@ -100,31 +118,40 @@ def update_energy(nb: Neighbourhood, budget: Budget, crowding: np.ndarray) -> No
     :func:`_energy_week`; the noise is the keyed normal draw 6 of each initiator's week.
 
     Args:
-        nb: The neighbourhood.
-        budget: This week's professional hours (initiator support is shared out).
-        crowding: Weekly energy loss from crowding out, per resident.
+        pop: The population.
+        programme: The activities (team sizes and turnout; those who stop leave their team).
+        roles: The role log (who stops, and why).
+        params: The parameters in force.
+        streams: The random streams (the keyed ``organising`` stream).
+        week: The current week.
+        budget: This week's professional hours (initiator support is shared out, a full
+            ``initiator_support_hours`` per initiator at most).
+        crowding: Weekly energy loss from crowding out, per resident
+            (:func:`~.professionals.crowding_out`).
+        upkeep: Weekly energy keeping meeting places costs, per resident
+            (:func:`~.places.upkeep_share`).
+
+    Writes: pop.energy, pop.fatigue, pop.idle_weeks, pop.initiator_support; initiators who stop
+    (:func:`~.roles.remove_initiator`: pop.is_initiator, programme, roles).
     """
-    pop = nb.population
-    params = nb.params
     homes = np.flatnonzero(pop.is_initiator)
     if len(homes) == 0:
         _fade_fatigue(pop.is_initiator, pop.fatigue, float(params.fatigue_fade))
         return
-    support = min(1.0, budget.initiators / len(homes) / INITIATOR_SUPPORT_HOURS)
-    draws = nb.streams.draws("organising")
-    noise = draws.normal(nb.week, homes, 6)
-    organisers, turnout = _teams(nb)
+    support = min(1.0, budget.initiators / len(homes) / params.initiator_support_hours)
+    draws = streams.draws("organising")
+    noise = draws.normal(week, homes, 6)
+    organisers, turnout = _teams(programme)
     life_chance = 1.0 - np.exp(-params.organiser_life_events / WEEKS_PER_YEAR)
     stops = _energy_week(
         homes, pop.is_initiator, pop.activity, organisers, turnout, pop.energy, pop.fatigue,
-        pop.idle_weeks, pop.initiator_support, upkeep_share(nb), crowding, noise, support,
+        pop.idle_weeks, pop.initiator_support, upkeep, crowding, noise, support,
         params.initiator_work_drain, params.initiator_recovery, params.turnout_reward,
-        params.organiser_fatigue, draws.key, nb.week, life_chance,
+        params.organiser_fatigue, draws.key, week, life_chance,
         float(params.support_recovery), float(params.energy_noise),
         int(params.idle_weeks_to_stop), float(params.fatigue_fade))
     for i in np.flatnonzero(stops).tolist():
-        remove_initiator(nb, int(homes[i]), _STOPS[stops[i]])
-
+        remove_initiator(pop, programme, roles, week, int(homes[i]), _STOPS[stops[i]])
 
 
 @njit(cache=True)
@@ -179,29 +206,41 @@ def _energy_week(homes, is_initiator, activity, team_size, team_turnout, energy,
     return stops
 
 
-def new_initiators(nb: Neighbourhood, budget: Budget) -> None:
+def new_initiators(pop: Population, programme: ActivityProgramme, params: Parameters,
+                   streams: Streams, week: int, budget: Budget) -> np.ndarray:
     """Engaged residents with time to spare start something of their own, where it is needed.
 
     The weekly chance is ``initiator_rate`` × their willingness (ownership, less in the consumer
     role) × (1 + initiator-support hours / ``support_boost_hours``) × (1 − fatigue) × the share
     of the residents near them whom no activity reaches yet: people start an activity where they
-    see a gap (seed 002: a shared, felt urgency), not where everyone already goes somewhere. A new
-    initiator proposes a plan of their own (:func:`~.activities.propose`); joining a team is by
-    being asked (:func:`~.activities.recruit_co_organisers`).
+    see a gap (seed 002: a shared, felt urgency), not where everyone already goes somewhere.
+    Joining a team is by being asked (:func:`~.activities.recruit_co_organisers`).
+
+    Args:
+        pop: The population.
+        programme: The activities (who is a member of a running one).
+        params: The parameters in force.
+        streams: The random streams (the keyed ``organising`` stream).
+        week: The current week.
+        budget: This week's professional hours (initiator support).
+
+    Writes: the new initiators' rows of pop (:func:`~.roles.add_initiator`).
+
+    Returns:
+        The new initiators' homes, in order; each at once proposes a plan of their own
+        (:func:`~.activities.propose` with ``own_plan``, called by the week's pipeline).
     """
-    pop = nb.population
-    programme = nb.programme
     member = np.zeros(pop.n, dtype=bool)
     for activity in programme.running():
         member |= activity.members
     starting = _starting(
-        engaged(pop, nb.params), member, programme.layout.street, willingness(pop, slice(None)),
-        pop.fatigue, nb.params.initiator_rate,
-        1.0 + budget.initiators / nb.params.support_boost_hours,
-        nb.streams.draws("organising").key, nb.week)
+        engaged(pop, params), member, programme.layout.street, willingness(pop, slice(None)),
+        pop.fatigue, params.initiator_rate,
+        1.0 + budget.initiators / params.support_boost_hours,
+        streams.draws("organising").key, week)
     for home in starting.tolist():
-        add_initiator(nb, home)
-        propose(nb, home, own_plan=True)
+        add_initiator(pop, params, week, home)
+    return starting
 
 
 @njit(cache=True)

@@ -27,7 +27,7 @@ from ..calendar import WEEKS_PER_YEAR
 from ..state.keyed import keyed_uniform
 from ..state.programme import Keeper
 from .activities import move_or_end, willingness
-from .professionals import INITIATOR_SUPPORT_HOURS, funded
+from .professionals import funded
 
 if TYPE_CHECKING:
     from ..state.neighbourhood import Neighbourhood
@@ -55,7 +55,7 @@ def keep_places(nb: Neighbourhood, budget: Budget) -> None:
     programme = nb.programme
     is_funded = funded(nb.params, nb.week)
     draws = nb.streams.draws("organising")
-    support = min(1.0, budget.initiators / INITIATOR_SUPPORT_HOURS)
+    support = min(1.0, budget.initiators / nb.params.initiator_support_hours)
     for place in programme.open_places().tolist():
         who = programme.layout.homes + PLACE_KEY + place  # the place's own keyed draws
         pop = nb.population

@@ -33,7 +33,6 @@ from ..state.support import Budget, Support
 from .activities import activity_key, start_professional_activity
 
 __all__ = [
-    "INITIATOR_SUPPORT_HOURS",
     "STYLE_PROFILES",
     "StyleProfile",
     "arrive",
@@ -46,7 +45,9 @@ __all__ = [
     "week_budget",
 ]
 
-INITIATOR_SUPPORT_HOURS = 4.0  # weekly support hours that fully back one initiator
+# The weekly support hours that fully back one initiator are a declared parameter (group
+# professionals: ``initiator_support_hours``), as is the share of the doing hours professionals
+# budget for activities of their own (``own_activities_share``).
 
 
 @dataclass(frozen=True)
@@ -124,15 +125,17 @@ def run_activities(
     programme: ActivityProgramme, params: Parameters, budget: Budget, week: int,
     draws: KeyedStream,
 ) -> None:
-    """Professionals who do the work start activities of their own, with half their doing hours.
+    """Professionals who do the work start activities of their own, with part of their doing hours.
 
-    At most one of their own per open meeting place.
+    They budget ``own_activities_share`` of the doing hours (half) for them, at most one of
+    their own per open meeting place.
     """
     places = len(programme.open_places())
     if budget.doing <= 0 or places == 0:
         return
     own = programme.count_professional_run()
-    wanted = min(int(budget.doing / 2 // _meeting_cost(params)), places)
+    wanted = min(int(budget.doing * params.own_activities_share // _meeting_cost(params)),
+                 places)
     if params.one_off_events:  # one-off events: professionals, too, hold one now and then
         if week < programme.professional_next_event:
             return

@@ -17,6 +17,7 @@ Recruitment runs while support is funded. Every draw is keyed by the resident an
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -29,62 +30,120 @@ from .professionals import funded
 from .roles import add_volunteers
 
 if TYPE_CHECKING:
-    from ..state.neighbourhood import Neighbourhood
+    from ..parameters import Parameters
+    from ..state.population import Population
+    from ..state.roles import RoleLog
+    from ..state.streams import Streams
+    from ..state.support import Support
+    from ..state.ties import TieNetwork
+    from ..state.views import NetworkViews
 
-__all__ = ["recruit_volunteers", "start_volunteer_scheme"]
+__all__ = ["RecruitmentParts", "recruit_volunteers", "start_volunteer_scheme"]
 
-INITIAL_MOTIVATION = 0.6  # volunteers who sign up when a scheme starts
-INITIAL_FIT = 0.55
-FLYER_MOTIVATION = 0.35  # flyered volunteers sign up on impulse
-PERSONAL_MOTIVATION = 0.75  # asked by someone they know, over a tie of strength 0.5
-PERSONAL_ACCEPT = 0.5  # chance a friend who is asked says yes
-ABLE_HOURS = 1.0  # residents who can give more than this can sign up at the start
-FREE_HOURS = 0.5  # ... and later
-CAMPAIGN_EVERY_WEEKS = 26  # a flyer campaign twice a year
-CAMPAIGN_WEEKS = 2
+# The sizes of these rules are declared parameters (group volunteers: ``initial_motivation``,
+# ``initial_fit``, ``scheme_start_hours`` for a scheme's first sign-ups; ``sign_up_hours``,
+# ``flyer_motivation``, ``flyer_sociability_base``, ``campaign_every_weeks``,
+# ``campaign_weeks``, ``personal_motivation``, ``personal_accept`` and
+# ``asked_closeness_base`` later).
+FLYER_FIT_UP_TO = 2.0
+"""A flyered volunteer's fit is drawn uniformly up to this many times ``flyer_fit`` (so that
+``flyer_fit`` is its mean), at most 1."""
 
 
-def start_volunteer_scheme(nb: Neighbourhood) -> None:
+@dataclass(frozen=True)
+class RecruitmentParts:
+    """The parts of the neighbourhood that recruiting volunteers reads and writes.
+
+    Reads: the population's capacity, ownership, reliance, sociability and roles; the close
+    ties (``views``) and their hours (``ties``); whether professionals work here
+    (``support``); the parameters; the keyed ``volunteering`` and ``motives`` streams.
+    Writes: the new volunteers' rows of ``pop`` and the role log (``roles``), through
+    :func:`~.roles.add_volunteers`.
+    """
+
+    pop: Population
+    ties: TieNetwork
+    views: NetworkViews
+    roles: RoleLog
+    support: Support
+    params: Parameters
+    streams: Streams
+    week: int
+
+    def sign_up(self, homes: np.ndarray, motivation: float | np.ndarray,
+                fit: float | np.ndarray) -> None:
+        """Residents in ``homes`` sign up, with their commitment and fit."""
+        add_volunteers(self.pop, self.roles, self.streams, self.params, self.week, homes,
+                       motivation, fit)
+
+
+def start_volunteer_scheme(pop: Population, roles: RoleLog, streams: Streams,
+                           params: Parameters, week: int) -> None:
     """At week 0 a share of residents with time to give signs up (``initial_volunteer_share``).
 
-    They are the residents with time to give whose keyed draw of week 0 is lowest, so the same
-    people sign up in every arm that starts a scheme.
+    They are the residents with more time to give than ``scheme_start_hours`` whose keyed draw
+    of week 0 is lowest, so the same people sign up in every arm that starts a scheme; they
+    start with ``initial_motivation`` and ``initial_fit``.
+
+    Args:
+        pop: The population.
+        roles: The role log.
+        streams: The random streams (the keyed ``volunteering`` and ``motives`` streams).
+        params: The run's parameters.
+        week: The current week (0).
+
+    Writes: the new volunteers' rows of pop; roles (:func:`~.roles.add_volunteers`).
     """
-    pop = nb.population
-    able = np.flatnonzero(capacity(pop) > ABLE_HOURS)
-    count = min(len(able), round(nb.params.initial_volunteer_share * pop.n))
+    able = np.flatnonzero(capacity(pop) > params.scheme_start_hours)
+    count = min(len(able), round(params.initial_volunteer_share * pop.n))
     if count:
-        order = np.argsort(nb.streams.draws("volunteering").uniform(nb.week, able, 0),
-                           kind="stable")
-        add_volunteers(nb, np.sort(able[order[:count]]), INITIAL_MOTIVATION, INITIAL_FIT)
+        order = np.argsort(streams.draws("volunteering").uniform(week, able, 0), kind="stable")
+        add_volunteers(pop, roles, streams, params, week, np.sort(able[order[:count]]),
+                       params.initial_motivation, params.initial_fit)
 
 
-def recruit_volunteers(nb: Neighbourhood) -> None:
-    """Sign up new volunteers: on their own where a scheme exists, and by the recruitment route."""
-    p = nb.params
-    pop = nb.population
-    scheme = bool(nb.support.present or pop.is_volunteer.any())
+def recruit_volunteers(pop: Population, ties: TieNetwork, views: NetworkViews, roles: RoleLog,
+                       support: Support, params: Parameters, streams: Streams,
+                       week: int) -> None:
+    """Sign up new volunteers: on their own where a scheme exists, and by the recruitment route.
+
+    Args:
+        pop: The population.
+        ties: The tie network (hours of the tie between asker and friend).
+        views: This week's views of the tie network (close ties).
+        roles: The role log.
+        support: Whether professionals work here (a scheme exists; flyer campaigns).
+        params: The parameters in force.
+        streams: The random streams (the keyed ``volunteering`` and ``motives`` streams).
+        week: The current week.
+
+    Writes: the new volunteers' rows of pop; roles (:func:`~.roles.add_volunteers`).
+    """
+    parts = RecruitmentParts(pop, ties, views, roles, support, params, streams, week)
+    p = params
+    scheme = bool(support.present or pop.is_volunteer.any())
     free, spontaneous = _spontaneous(
         pop.is_volunteer, capacity(pop), pop.ownership, pop.reliance,
-        p.spontaneous_sign_up if scheme else 0.0, nb.streams.draws("volunteering").key, nb.week)
-    add_volunteers(nb, spontaneous, PERSONAL_MOTIVATION, p.personal_fit)
-    if p.recruitment is Recruitment.NONE or not funded(p, nb.week):
+        p.spontaneous_sign_up if scheme else 0.0, streams.draws("volunteering").key, week,
+        float(p.sign_up_hours))
+    parts.sign_up(spontaneous, p.personal_motivation, p.personal_fit)
+    if p.recruitment is Recruitment.NONE or not funded(p, week):
         return
     if p.recruitment is Recruitment.FLYER:
         signed_up = np.zeros(pop.n, dtype=bool)
         signed_up[spontaneous] = True
-        _flyer_campaign(nb, free & ~signed_up)
+        _flyer_campaign(parts, free & ~signed_up)
     else:
-        _ask_friends(nb, free)
+        _ask_friends(parts, free)
 
 
 @njit(cache=True)
-def _spontaneous(is_volunteer, hours, ownership, reliance, rate, key, week):
+def _spontaneous(is_volunteer, hours, ownership, reliance, rate, key, week, sign_up_hours):
     """Who is free to sign up, and who signs up on their own this week.
 
-    Free: not a volunteer yet, with more than ``FREE_HOURS`` to give. A free resident signs up
-    with chance ``rate`` × ownership × (1 − reliance) (keyed draw 1 of their week; ``rate`` is 0
-    where no scheme exists).
+    Free: not a volunteer yet, with more than ``sign_up_hours`` to give. A free resident signs
+    up with chance ``rate`` × ownership × (1 − reliance) (keyed draw 1 of their week; ``rate``
+    is 0 where no scheme exists).
 
     Returns:
         ``(free, homes)``: the mask of free residents and the homes of those who sign up.
@@ -93,57 +152,70 @@ def _spontaneous(is_volunteer, hours, ownership, reliance, rate, key, week):
     homes = np.empty(len(is_volunteer), np.int64)
     k = 0
     for i in range(len(is_volunteer)):
-        free[i] = not is_volunteer[i] and hours[i] > FREE_HOURS
+        free[i] = not is_volunteer[i] and hours[i] > sign_up_hours
         if free[i] and keyed_uniform(key, week, i, 1) < rate * (ownership[i] * (1.0 - reliance[i])):
             homes[k] = i
             k += 1
     return free, homes[:k]
 
 
-def _flyer_campaign(nb: Neighbourhood, free: np.ndarray) -> None:
-    """In campaign weeks, residents who read a flyer sign up on impulse, for what they like."""
-    p = nb.params
-    pop = nb.population
-    if not nb.support.present or nb.week % CAMPAIGN_EVERY_WEEKS >= CAMPAIGN_WEEKS:
+def _flyer_campaign(parts: RecruitmentParts, free: np.ndarray) -> None:
+    """In campaign weeks, residents who read a flyer sign up on impulse, for what they like.
+
+    A campaign of ``campaign_weeks`` starts every ``campaign_every_weeks``; a free resident
+    signs up with chance ``flyer_response`` × ``recruitment_effort`` ×
+    (``flyer_sociability_base`` + sociability), with ``flyer_motivation`` and a fit drawn
+    uniformly up to :data:`FLYER_FIT_UP_TO` × ``flyer_fit``, at most 1.
+    """
+    p = parts.params
+    pop = parts.pop
+    week = parts.week
+    if not parts.support.present or week % p.campaign_every_weeks >= p.campaign_weeks:
         return  # a campaign needs an organisation behind it
-    draws = nb.streams.draws("volunteering")
+    draws = parts.streams.draws("volunteering")
     homes = np.arange(pop.n)
-    chance = p.flyer_response * p.recruitment_effort * (0.5 + pop.sociability)
-    signing = np.flatnonzero(free & (draws.uniform(nb.week, homes, 2) < chance))
-    fit = np.minimum(1.0, 2.0 * p.flyer_fit * draws.uniform(nb.week, signing, 6))
-    add_volunteers(nb, signing, FLYER_MOTIVATION, fit)
+    chance = (p.flyer_response * p.recruitment_effort
+              * (p.flyer_sociability_base + pop.sociability))
+    signing = np.flatnonzero(free & (draws.uniform(week, homes, 2) < chance))
+    fit = np.minimum(1.0, FLYER_FIT_UP_TO * p.flyer_fit * draws.uniform(week, signing, 6))
+    parts.sign_up(signing, p.flyer_motivation, fit)
 
 
-def _ask_friends(nb: Neighbourhood, free: np.ndarray) -> None:
+def _ask_friends(parts: RecruitmentParts, free: np.ndarray) -> None:
     """Volunteers and initiators ask a friend; the closer the tie, the better the fit.
 
-    A friend asked over a tie of strength s says yes with chance ``PERSONAL_ACCEPT`` × (1 −
-    reliance); their fit is ``personal_fit`` × (0.5 + s) and their commitment
-    ``PERSONAL_MOTIVATION`` × (0.5 + s), both at most 1.
+    A friend asked over a tie of strength s says yes with chance ``personal_accept`` × (1 −
+    reliance); their fit is ``personal_fit`` × (``asked_closeness_base`` + s) and their
+    commitment ``personal_motivation`` × (``asked_closeness_base`` + s), both at most 1.
     """
-    p = nb.params
-    pop = nb.population
-    draws = nb.streams.draws("volunteering")
+    p = parts.params
+    pop = parts.pop
+    week = parts.week
+    draws = parts.streams.draws("volunteering")
     askers = np.flatnonzero(pop.is_initiator | pop.is_volunteer)
-    asking = askers[draws.uniform(nb.week, askers, 3)
+    asking = askers[draws.uniform(week, askers, 3)
                     < p.personal_ask_rate * p.recruitment_effort]
-    ptr, nbr = nb.views.close_adjacency
-    ties = nb.ties
+    ptr, nbr = parts.views.close_adjacency
+    ties = parts.ties
     friends, motivation, fit = _friends_asked(
-        asking, ptr, nbr, free, pop.is_volunteer, pop.reliance, draws.key, nb.week, ties.key,
-        ties.hours, ties.friendly_hours, ties.n, p.personal_fit)
+        asking, ptr, nbr, free, pop.is_volunteer, pop.reliance, draws.key, week, ties.key,
+        ties.hours, ties.friendly_hours, ties.n, p.personal_fit, float(p.personal_accept),
+        float(p.personal_motivation), float(p.asked_closeness_base))
     if len(friends):
-        add_volunteers(nb, friends, motivation, fit)
+        parts.sign_up(friends, motivation, fit)
 
 
 @njit(cache=True)
 def _friends_asked(asking, ptr, nbr, free, is_volunteer, reliance, key, week, edge_key, hours,
-                   friendly_hours, n, personal_fit):
+                   friendly_hours, n, personal_fit, personal_accept, personal_motivation,
+                   closeness_base):
     """Each asker in turn asks a free friend who is no volunteer yet; who says yes, on what terms.
 
     The friend is keyed draw 4 of the asker's week among their close neighbours (``ptr``,
     ``nbr``) who are free and not yet volunteers, those who said yes before them included; they
-    say yes if the asker's keyed draw 5 is below ``PERSONAL_ACCEPT`` × (1 − reliance).
+    say yes if the asker's keyed draw 5 is below ``personal_accept`` × (1 − reliance). Their
+    commitment and fit are ``personal_motivation`` and ``personal_fit`` × (``closeness_base`` +
+    the tie's strength), at most 1.
 
     Returns:
         ``(friends, motivation, fit)`` of those who said yes, in the order they were asked.
@@ -163,16 +235,16 @@ def _friends_asked(asking, ptr, nbr, free, is_volunteer, reliance, key, week, ed
         if count == 0:
             continue
         friend = candidates[min(int(keyed_uniform(key, week, home, 4) * count), count - 1)]
-        if keyed_uniform(key, week, home, 5) >= PERSONAL_ACCEPT * (1.0 - reliance[friend]):
+        if keyed_uniform(key, week, home, 5) >= personal_accept * (1.0 - reliance[friend]):
             continue
         pair = min(home, friend) * n + max(home, friend)
         e = np.searchsorted(edge_key, pair)
         if e >= len(edge_key) or edge_key[e] != pair:
             e = len(edge_key) - 1  # as TieNetwork.find's -1 reads the last tie
-        closeness = 0.5 + hours[e] / (hours[e] + friendly_hours)
+        closeness = closeness_base + hours[e] / (hours[e] + friendly_hours)
         volunteer[friend] = True
         friends[k] = friend
-        motivation[k] = _at_most_one(PERSONAL_MOTIVATION * closeness)
+        motivation[k] = _at_most_one(personal_motivation * closeness)
         fit[k] = _at_most_one(personal_fit * closeness)
         k += 1
     return friends[:k], motivation[:k], fit[:k]

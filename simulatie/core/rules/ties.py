@@ -17,10 +17,11 @@ from ..state.contacts import Contacts
 from ..state.numeric import popcount
 from ..state.ties import TieNetwork, TieStage
 
-__all__ = ["CREDIT_KEPT_PER_WEEK", "PRUNE_BELOW_HOURS", "update_ties"]
+__all__ = ["update_ties"]
 
-PRUNE_BELOW_HOURS = 0.5  # a tie this faint is forgotten: the pair are strangers again
-CREDIT_KEPT_PER_WEEK = 0.99  # reciprocity credit fades by 1% a week (about half in 70 weeks)
+# How faint a tie is forgotten (the pair are strangers again) and how fast reciprocity credit
+# fades are declared parameters of the network (group ties: ``prune_below_hours``,
+# ``credit_kept_per_week``), kept on the :class:`~simulatie.core.state.ties.TieNetwork`.
 
 
 def update_ties(ties: TieNetwork, contacts: Contacts) -> None:
@@ -46,6 +47,7 @@ def update_ties(ties: TieNetwork, contacts: Contacts) -> None:
         np.asarray(help_hours, np.float64),
         ties.window, ties.friendly_hours, ties.strong_decay, ties.weak_decay,
         ties.reciprocated_persistence, ties.caring_help_weeks,
+        float(ties.prune_below_hours), float(ties.credit_kept_per_week),
     )
     ties.key, ties.hours, ties.help_ab, ties.help_ba, ties.credit, ties.stage = out
     t_a, t_b = contacts.together()
@@ -102,7 +104,8 @@ _CARING = int(TieStage.CARING)
 
 @njit(cache=True)
 def _apply_week(key, hours, help_ab, help_ba, credit, n, c_a, c_b, c_hours, h_from, h_to,
-                h_hours, window, friendly, strong, weak, persistence, caring_weeks):
+                h_hours, window, friendly, strong, weak, persistence, caring_weeks, prune_below,
+                credit_kept):
     """One week of the tie network in one pass (``docs/odd.md`` 7.6).
 
     1. Contacts (and help, which needs a tie to go over) are turned into pair keys, summed per
@@ -111,9 +114,9 @@ def _apply_week(key, hours, help_ab, help_ba, credit, n, c_a, c_b, c_hours, h_fr
     2. The caring window moves on a week; every helped direction gets this week's bit and the
        credit moves by the hours given (:func:`_record_help`).
     3. Every tie fades by a rate that slides from ``weak`` to ``strong`` with its strength,
-       lowered by ``persistence`` while help goes both ways; credit fades by 1% a week; ties
-       below ``PRUNE_BELOW_HOURS`` are dropped, and each remaining tie's stage is set
-       (:func:`_fade_and_stage`).
+       lowered by ``persistence`` while help goes both ways; credit keeps ``credit_kept`` of
+       itself; ties below ``prune_below`` hours are dropped, and each remaining tie's stage is
+       set (:func:`_fade_and_stage`).
 
     Returns:
         The new ``key``, ``hours``, ``help_ab``, ``help_ba``, ``credit`` and ``stage`` arrays.
@@ -124,7 +127,7 @@ def _apply_week(key, hours, help_ab, help_ba, credit, n, c_a, c_b, c_hours, h_fr
     )
     _record_help(o_key, o_ab, o_ba, o_credit, h_from, h_to, h_hours, n)
     return _fade_and_stage(o_key, o_hours, o_ab, o_ba, o_credit, friendly, strong, weak,
-                           persistence, caring_weeks)
+                           persistence, caring_weeks, prune_below, credit_kept)
 
 
 @njit(cache=True)
@@ -246,7 +249,7 @@ def _record_help(key, help_ab, help_ba, credit, h_from, h_to, h_hours, n):
 
 @njit(cache=True)
 def _fade_and_stage(key, hours, help_ab, help_ba, credit, friendly, strong, weak, persistence,
-                    caring_weeks):
+                    caring_weeks, prune_below, credit_kept):
     """Let every tie fade, forget the faintest and set each remaining tie's stage.
 
     The arrays are compacted in place; the kept part is returned as copies.
@@ -264,9 +267,9 @@ def _fade_and_stage(key, hours, help_ab, help_ba, credit, friendly, strong, weak
         if both:
             rate *= 1.0 - persistence
         h *= 1.0 - rate
-        if h < PRUNE_BELOW_HOURS:
+        if h < prune_below:
             continue
-        key[w], hours[w], credit[w] = key[e], h, credit[e] * CREDIT_KEPT_PER_WEEK
+        key[w], hours[w], credit[w] = key[e], h, credit[e] * credit_kept
         help_ab[w], help_ba[w] = help_ab[e], help_ba[e]
         if h < friendly:
             stage[w] = _ACQUAINTANCE

@@ -25,16 +25,16 @@ from ..state.care_week import CareWeek
 from ..state.contacts import Contacts
 from ..state.neighbourhood import Neighbourhood
 from ..state.support import Budget
-from .activities import end_professional_activities, recruit_co_organisers
+from .activities import end_professional_activities, propose, recruit_co_organisers
 from .care import provide_care
 from .demography import draw_newcomers
 from .encounters import neighbour_encounters
 from .engagement import update_draagkracht, update_ownership_and_trust
 from .history import record_history
-from .initiators import new_initiators, organise, update_energy
+from .initiators import free_initiators, new_initiators, update_energy
 from .lifecourse import draw_needs, grow_older, leavers
 from .meetings import meet
-from .places import keep_places
+from .places import keep_places, upkeep_share
 from .professionals import (
     check_funding,
     crowding_out,
@@ -90,9 +90,9 @@ def _demography(nb: Neighbourhood) -> None:
     nb.leavers = gone
     if len(gone) == 0:
         return
-    remove_volunteers(nb, gone)
+    remove_volunteers(pop, nb.roles, nb.week, gone)
     for home in gone[pop.is_initiator[gone]].tolist():
-        remove_initiator(nb, home, reason=None)
+        remove_initiator(pop, nb.programme, nb.roles, nb.week, home, reason=None)
     nb.ties.remove_residents(gone)
     nb.programme.remove_residents(gone)
     nb.personal.forget(gone)
@@ -108,7 +108,8 @@ def _activities(nb: Neighbourhood, budget: Budget, contacts: Contacts) -> None:
         run_activities(nb.programme, nb.params, budget, nb.week, draws)
         step_into_activities(nb.programme, nb.params, budget, nb.week, draws)
     recruit_co_organisers(nb)
-    organise(nb)
+    for home in free_initiators(nb.population):
+        propose(nb, home)
     meet(nb, budget, contacts)
 
 
@@ -121,15 +122,19 @@ def _ties(nb: Neighbourhood, contacts: Contacts) -> None:
 def _engagement(nb: Neighbourhood, budget: Budget) -> None:
     """Strain and burnout, motivation and energy, recruitment, draagkracht, ownership, trust."""
     pop = nb.population
-    burnt = update_strain(pop, nb.care.unmet, pop.favour_need)
+    burnt = update_strain(pop, nb.params, nb.care.unmet, pop.favour_need)
     if len(burnt):
-        remove_volunteers(nb, burnt)
+        remove_volunteers(pop, nb.roles, nb.week, burnt)
         for home in burnt[pop.is_initiator[burnt]].tolist():
-            remove_initiator(nb, home, reason="burnout")
-    update_motivation(nb)
-    update_energy(nb, budget, crowding_out(pop, nb.programme, nb.params))
-    recruit_volunteers(nb)
-    new_initiators(nb, budget)
-    update_draagkracht(nb)
-    update_ownership_and_trust(nb)
+            remove_initiator(pop, nb.programme, nb.roles, nb.week, home, reason="burnout")
+    update_motivation(pop, nb.roles, nb.support, nb.params, nb.streams, nb.week)
+    update_energy(pop, nb.programme, nb.roles, nb.params, nb.streams, nb.week, budget,
+                  crowding_out(pop, nb.programme, nb.params), upkeep_share(nb))
+    recruit_volunteers(pop, nb.ties, nb.views, nb.roles, nb.support, nb.params, nb.streams,
+                       nb.week)
+    for home in new_initiators(pop, nb.programme, nb.params, nb.streams, nb.week,
+                               budget).tolist():
+        propose(nb, home, own_plan=True)
+    update_draagkracht(pop, nb.params)
+    update_ownership_and_trust(pop, nb.views, nb.params)
     record_history(pop, nb.week)

@@ -56,6 +56,8 @@ class TieNetwork:
         caring_help_weeks: Weeks with help (either way) in the window that make a friendly tie
             caring.
         caring_window_weeks: The window, in weeks (at most 64).
+        prune_below_hours: Shared hours below which a fading tie is forgotten.
+        credit_kept_per_week: Weekly persistence of a pair's reciprocity credit.
     """
 
     def __init__(
@@ -67,6 +69,8 @@ class TieNetwork:
         reciprocated_persistence: float,
         caring_help_weeks: int,
         caring_window_weeks: int,
+        prune_below_hours: float,
+        credit_kept_per_week: float,
     ) -> None:
         self.n = n
         self.friendly_hours = friendly_hours
@@ -75,6 +79,8 @@ class TieNetwork:
         self.reciprocated_persistence = reciprocated_persistence
         self.caring_help_weeks = caring_help_weeks
         self.window = np.uint64((1 << caring_window_weeks) - 1)
+        self.prune_below_hours = prune_below_hours
+        self.credit_kept_per_week = credit_kept_per_week
         self.key = np.zeros(0, dtype=np.int64)
         self.a = np.zeros(0, dtype=np.int64)
         self.b = np.zeros(0, dtype=np.int64)
