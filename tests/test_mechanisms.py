@@ -14,7 +14,7 @@ import pytest
 
 from simulatie import make_parameters, run
 from simulatie.core.lifecycle import prepared_neighbourhood
-from simulatie.core.rules.asking import CREDIT_SCALE_HOURS, ask_chance, willing_chance
+from simulatie.core.rules.asking import AskingTerms, ask_chance, willing_chance
 from simulatie.core.rules.engagement import update_draagkracht
 from simulatie.core.rules.professionals import crowding_out
 from simulatie.core.rules.week import advance_week
@@ -22,12 +22,20 @@ from simulatie.core.run.model import CaringCommunity
 from simulatie.core.state.ties import TieStage
 
 SMALL = {"residents": 150, "spin_up_weeks": 156}
+TERMS = AskingTerms.of(make_parameters({}))
 
 
 def chance(waiting: float = 0.0, credit: float = 0.0, threshold: float = 0.5,
            waiting_push: float = 0.3, reciprocity_weight: float = 0.2) -> float:
     """The chance that a resident asks a tie of strength 0.5 (trust 0.5)."""
-    return ask_chance(0.5, 0.5, credit, waiting, threshold, reciprocity_weight, waiting_push)
+    terms = TERMS._replace(waiting_push=waiting_push, reciprocity_weight=reciprocity_weight)
+    return ask_chance(0.5, 0.5, credit, waiting, threshold, terms)
+
+
+def willing(credit: float, need: float, open_ended_hours: float = 4.0) -> float:
+    """The chance that an asked tie of strength 0.5 is willing to help with ``need`` hours."""
+    terms = TERMS._replace(reciprocity_weight=0.2, open_ended_hours=open_ended_hours)
+    return willing_chance(0.5, credit, need, terms)
 
 
 def test_waiting_for_formal_care_makes_people_ask_a_neighbour():
@@ -38,18 +46,18 @@ def test_waiting_for_formal_care_makes_people_ask_a_neighbour():
 
 
 def test_first_give_then_take_within_a_pair():
-    gave = 2 * CREDIT_SCALE_HOURS
+    gave = 2 * TERMS.credit_scale_hours
     assert chance(credit=gave) > 0.9  # resident 0 helped resident 1 before
     assert chance(credit=-gave) < 0.1  # owing makes asking harder than not owing
     assert chance(credit=gave, reciprocity_weight=0.0) == pytest.approx(0.5)
-    assert willing_chance(0.5, gave, 0.2, 1.0, 4.0) > willing_chance(0.5, 0.0, 0.2, 1.0, 4.0)
-    assert willing_chance(0.5, -gave, 0.2, 1.0, 4.0) < willing_chance(0.5, 0.0, 0.2, 1.0, 4.0)
+    assert willing(gave, 1.0) > willing(0.0, 1.0)
+    assert willing(-gave, 1.0) < willing(0.0, 1.0)
 
 
 def test_neighbours_hold_back_from_open_ended_need():
-    light, heavy = willing_chance(0.5, 0.0, 0.2, 1.0, 4.0), willing_chance(0.5, 0.0, 0.2, 12.0, 4.0)
+    light, heavy = willing(0.0, 1.0), willing(0.0, 12.0)
     assert heavy < light / 2  # twelve hours a week is a burden one hesitates to take on
-    assert willing_chance(0.5, 0.0, 0.2, 12.0, 0.0) == willing_chance(0.5, 0.0, 0.2, 0.0, 4.0)
+    assert willing(0.0, 12.0, open_ended_hours=0.0) == willing(0.0, 0.0)
 
 
 def test_scarce_formal_care_moves_help_to_the_neighbours():

@@ -205,3 +205,156 @@ class CareParameters(BaseModel):
         nl="Wekelijkse terugkeer van de draagkracht naar het niveau bij aankomst, als deel van "
         "het verschil, in weken zonder betrokkenheid.",
     )
+    # --- asking one's own ties (docs/odd.md 7.9, step 5) -------------------------------------
+    ask_softness: float = param(
+        0.08, ge=0.01, le=1, unit="share", group="care", role=Role.CONTEXT,
+        short_nl="Spreiding van durven vragen", short_en="Spread of asking",
+        en="Spread of the decisions to ask a tie and to come forward to volunteers around one's "
+        "threshold to ask: the smaller, the more the decision follows courage against threshold "
+        "alone (a logistic choice).",
+        nl="Spreiding van de beslissing om een band te vragen of naar vrijwilligers toe te "
+        "stappen rond de eigen drempel: hoe kleiner, hoe meer die alleen van moed tegen drempel "
+        "afhangt (een logistische keuze).",
+    )
+    network_rounds: int = param(
+        3, ge=1, le=20, unit="ties", group="care", role=Role.CONTEXT,
+        short_nl="Banden gevraagd per week", short_en="Ties asked per week",
+        en="Willing ties a resident in need turns to in a week at most, strongest first, one "
+        "after the other for what is still needed.",
+        nl="Hoeveel bereidwillige banden een bewoner met een hulpvraag per week hoogstens "
+        "vraagt, de sterkste eerst, na elkaar voor wat nog nodig is.",
+    )
+    credit_scale_hours: float = param(
+        2.0, ge=0.1, le=20, unit="hours", group="care", role=Role.CONTEXT,
+        short_nl="Schaal van tegoed", short_en="Scale of credit",
+        en="Hours of credit with a tie (hours given minus received, fading) at which "
+        "reciprocity has three quarters of its full effect on asking and willingness "
+        "(tanh(credit / this)).",
+        nl="Uren tegoed bij een band (gegeven min ontvangen uren, vervagend) waarbij "
+        "wederkerigheid driekwart van haar volle effect op vragen en bereidheid heeft.",
+    )
+    notice_weeks: int = param(
+        4, ge=1, le=8, unit="weeks", group="care", role=Role.CONTEXT,
+        short_nl="Weken tot opmerken", short_en="Weeks to notice",
+        en="Weeks after talking at an activity within which a tie notices one's need and may "
+        "offer help unasked (at most the eight weeks a tie remembers meeting).",
+        nl="Weken na een gesprek bij een activiteit waarin een band iemands hulpvraag opmerkt "
+        "en uit zichzelf hulp kan aanbieden (hoogstens de acht weken die een band onthoudt).",
+    )
+    trust_base: float = param(
+        0.5, ge=0, le=2, unit="share", group="care", role=Role.CONTEXT,
+        short_nl="Basis van durven vragen", short_en="Base of courage",
+        en="The courage to ask grows with tie strength × (this + trust): a strong tie counts "
+        "even at low trust.",
+        nl="De moed om te vragen groeit met de sterkte van de band × (dit + vertrouwen): een "
+        "sterke band telt ook bij weinig vertrouwen.",
+    )
+    willing_base: float = param(
+        0.3, ge=0, le=1, unit="chance", group="care", role=Role.CONTEXT,
+        short_nl="Bereidheid van een vreemde", short_en="Willingness of a stranger",
+        en="Chance that an asked tie of no strength is willing to help with something small "
+        "(this + willing_strength × strength: a stranger three times in ten).",
+        nl="Kans dat een gevraagde band zonder sterkte bereid is met iets kleins te helpen "
+        "(dit + willing_strength × sterkte: een vreemde drie keer op tien).",
+    )
+    willing_strength: float = param(
+        0.7, ge=0, le=1, unit="chance", group="care", role=Role.CONTEXT,
+        short_nl="Bereidheid door sterkte", short_en="Willingness from strength",
+        en="Chance of willingness an asked tie gains per unit of strength (with willing_base, "
+        "the closest tie always helps with something small).",
+        nl="Kans op bereidheid die een gevraagde band per eenheid sterkte erbij krijgt (met "
+        "willing_base helpt de naaste band altijd met iets kleins).",
+    )
+    # --- the household and formal care (docs/odd.md 7.9, steps 1-2) -------------------------
+    household_load_kept: float = param(
+        0.9, ge=0, le=1, unit="share", group="care", role=Role.CONTEXT,
+        short_nl="Geheugen van partnerzorg", short_en="Memory of partner care",
+        en="Weekly persistence of the moving average of the time a carer spends on their "
+        "partner, which is taken off what they can give to others.",
+        nl="Deel van het lopende gemiddelde van de tijd die iemand aan de partner besteedt dat "
+        "elke week blijft; dat gaat af van wat die aan anderen kan geven.",
+    )
+    partner_care_power: int = param(
+        2, ge=0, le=4, unit="power", group="care", role=Role.CONTEXT,
+        short_nl="Kwetsbaarheid en partnerzorg", short_en="Frailty and partner care",
+        en="A partner cares up to partner_care_hours × (1 − the carer's frailty) to this power: "
+        "2 lets care fall faster than frailty grows; 0 = frailty does not limit it.",
+        nl="Een partner zorgt tot partner_care_hours × (1 − kwetsbaarheid van de zorgende) tot "
+        "deze macht: 2 laat de zorg sneller dalen dan de kwetsbaarheid stijgt; 0 = geen grens.",
+    )
+    waiting_kept: float = param(
+        0.9, ge=0, le=1, unit="share", group="care", role=Role.CONTEXT,
+        short_nl="Geheugen van wachten", short_en="Memory of waiting",
+        en="Weekly persistence of a resident's memory of waiting for formal care (0.9: about "
+        "ten weeks).",
+        nl="Deel van de herinnering aan wachten op formele zorg dat elke week blijft (0,9: "
+        "ongeveer tien weken).",
+    )
+    able_to_help_hours: float = param(
+        1.0, ge=0, le=10, unit="hours/week", group="care", role=Role.CONTEXT,
+        short_nl="Tijd om te helpen", short_en="Time to help",
+        en="A near neighbour with more than this many hours to give this week is one care "
+        "staff (or a professional asked to connect someone) suggest to a resident who is alone.",
+        nl="Een buur met meer dan zoveel uren te geven deze week is iemand die zorgmedewerkers "
+        "(of een professional die iemand moet verbinden) voorstellen aan een bewoner die alleen "
+        "is.",
+    )
+    # --- volunteers: coming forward and matching (docs/odd.md 7.9, step 6) ------------------
+    passive_tries: int = param(
+        2, ge=1, le=20, unit="people", group="volunteers", role=Role.CONTEXT,
+        short_nl="Vrijwilligers geprobeerd (passief)", short_en="Volunteers tried (passive)",
+        en="Volunteers a service desk tries for a request from someone who came forward, with "
+        "passive matching or without professionals.",
+        nl="Vrijwilligers die een loket probeert voor een hulpvraag van iemand die zich meldde, "
+        "bij passief koppelen of zonder professionals.",
+    )
+    active_tries: int = param(
+        5, ge=1, le=20, unit="people", group="volunteers", role=Role.CONTEXT,
+        short_nl="Vrijwilligers geprobeerd (actief)", short_en="Volunteers tried (active)",
+        en="Volunteers a matcher who knows them tries for a request, with active matching while "
+        "professionals work here.",
+        nl="Vrijwilligers die een koppelaar die hen kent probeert voor een hulpvraag, bij actief "
+        "koppelen zolang er professionals zijn.",
+    )
+    introduction_hours: float = param(
+        1.0, ge=0, le=10, unit="hours", group="volunteers", role=Role.CONTEXT,
+        short_nl="Duur van een kennismaking", short_en="Length of an introduction",
+        en="Shared hours of the first meeting a matcher, care staff or a professional asked to "
+        "connect someone arranges.",
+        nl="Gedeelde uren van de eerste ontmoeting die een koppelaar, een zorgmedewerker of een "
+        "professional die iemand moet verbinden regelt.",
+    )
+    platform_fit: float = param(
+        0.2, ge=0, le=1, unit="chance", group="volunteers", role=Role.CONTEXT,
+        short_nl="Betere match via platform", short_en="Better fit via platform",
+        en="Added chance that a request fits a volunteer when the one asking uses the digital "
+        "platform (they describe it better).",
+        nl="Extra kans dat een hulpvraag bij een vrijwilliger past als de vrager het digitale "
+        "platform gebruikt (die beschrijft de vraag beter).",
+    )
+    platform_threshold: float = param(
+        0.2, ge=0, le=1, unit="share", group="volunteers", role=Role.CONTEXT,
+        short_nl="Lagere drempel via platform", short_en="Lower threshold via platform",
+        en="How much the digital platform lowers the threshold to come forward for a resident "
+        "who uses it (posting a request is easier than asking in person).",
+        nl="Hoeveel het digitale platform de drempel om je te melden verlaagt voor een bewoner "
+        "die het gebruikt (een vraag plaatsen is makkelijker dan persoonlijk vragen).",
+    )
+    come_forward_trust: float = param(
+        0.45, ge=0, le=2, unit="factor", group="volunteers", role=Role.CONTEXT,
+        short_nl="Vertrouwen om te melden", short_en="Trust to come forward",
+        en="Coming forward to a volunteer scheme takes courage this × trust against one's "
+        "threshold to ask (at average trust and threshold, about one in five with need comes "
+        "forward on their own).",
+        nl="Je melden bij een vrijwilligersproject vraagt moed: dit × vertrouwen tegen de eigen "
+        "drempel (bij gemiddeld vertrouwen en gemiddelde drempel meldt ongeveer een op de vijf "
+        "met een hulpvraag zich zelf).",
+    )
+    sought_refusal: float = param(
+        0.5, ge=0, le=1, unit="factor", group="volunteers", role=Role.CONTEXT,
+        short_nl="Weigeren van een bezoek", short_en="Declining a visit",
+        en="Someone a professional seeks out declines with chance this × their threshold to "
+        "ask.",
+        nl="Iemand die een professional opzoekt, weigert met kans dit × de eigen drempel om te "
+        "vragen.",
+    )

@@ -87,6 +87,7 @@ UNIT_LABELS: dict[str, dict[str, str]] = {
     "odds ratio": {"nl": "kansverhouding", "en": "odds ratio"},
     "people": {"nl": "personen", "en": "people"},
     "places": {"nl": "plekken", "en": "places"},
+    "power": {"nl": "macht", "en": "power"},
     "residents": {"nl": "bewoners", "en": "residents"},
     "sessions/week": {"nl": "dagdelen per week", "en": "sessions per week"},
     "share": {"nl": "aandeel", "en": "share"},

@@ -11,7 +11,7 @@ route to help, a compiled kernel in a few steps, can be read on its own.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
 from numba import njit
@@ -19,88 +19,115 @@ from numba import njit
 from ..state.keyed import keyed_uniform
 
 if TYPE_CHECKING:
+    from ..parameters import Parameters
     from ..state.contacts import Contacts
-    from ..state.neighbourhood import Neighbourhood
+    from ..state.keyed import KeyedStream
+    from ..state.personal import PersonalChoices
+    from ..state.population import Population
+    from ..state.ties import TieNetwork
 
-__all__ = ["ASK_SOFTNESS", "MIN_HOURS", "ask_chance", "ask_own_network", "offer_chance",
+__all__ = ["MIN_HOURS", "AskingTerms", "ask_chance", "ask_own_network", "offer_chance",
            "willing_chance"]
 
-ASK_SOFTNESS = 0.08  # spread of the ask decision around the threshold
-NETWORK_ROUNDS = 3  # a resident turns to at most this many willing ties a week, strongest first
 MIN_HOURS = 0.05  # smaller transfers are not worth recording
 CLOSE_STRENGTH = 0.5  # ties at least this strong (the friendly threshold) may stretch a helper
-CREDIT_SCALE_HOURS = 2.0  # credit (hours given minus received) at which its effect is 3/4 of full
-NOTICE_WEEKS = 4  # weeks after meeting at an activity within which a tie notices one's need
-NOTICE_MASK = np.uint8((1 << NOTICE_WEEKS) - 1)
-TRUST_BASE = 0.5  # courage grows with strength x (this + trust): a tie counts even at low trust
-WILLING_BASE = 0.3  # an asked tie is willing with chance this + WILLING_STRENGTH x strength ...
-WILLING_STRENGTH = 0.7  # ... so a stranger helps three times in ten, the closest always
+
+
+class AskingTerms(NamedTuple):
+    """The parameters of asking one's ties, as one record the compiled rules read.
+
+    Each field is the declared parameter of the same name (``docs/odd.md`` 7.9, step 5).
+    """
+
+    reciprocity_weight: float
+    waiting_push: float
+    offer_rate: float
+    open_ended_hours: float
+    credit_scale_hours: float
+    trust_base: float
+    ask_softness: float
+    willing_base: float
+    willing_strength: float
+
+    @classmethod
+    def of(cls, params: Parameters) -> AskingTerms:
+        """The terms of a run's parameters."""
+        return cls(*(getattr(params, name) for name in cls._fields))
 
 
 def ask_own_network(
-    nb: Neighbourhood, remaining: np.ndarray, capacity: np.ndarray, received: np.ndarray,
-    contacts: Contacts,
+    pop: Population, ties: TieNetwork, params: Parameters, personal: PersonalChoices,
+    draws: KeyedStream, week: int, remaining: np.ndarray, capacity: np.ndarray,
+    received: np.ndarray, contacts: Contacts,
 ) -> None:
     """Residents ask their own ties, strongest first, in a few rounds (:func:`_ask_kernel`).
 
+    Writes: pop.given, pop.given_network, pop.given_informal and pop.asked (the helpers' and
+    the asked); personal (the asks of watched residents are noted); contacts.
+
     Args:
-        nb: The neighbourhood.
+        pop: The population (trust, threshold, waiting and indicated need are read).
+        ties: The tie network (read: strength, credit, weeks together).
+        params: The run's parameters.
+        personal: The participatory mode's choices (a chosen tie, a threshold, watched
+            residents).
+        draws: The keyed stream of asking.
+        week: The current week.
         remaining: Each resident's need left (updated in place).
         capacity: Hours each resident can still give (updated in place).
         received: Hours each resident received from their own ties (updated in place).
         contacts: This week's contacts; help and the time it shares are added.
     """
-    pop = nb.population
-    ties = nb.ties
-    params = nb.params
     if len(ties) == 0:
         return
-    personal = nb.personal
     helper, needer, given, log = _ask_kernel(
         ties.key, ties.a, ties.b, ties.hours, float(ties.friendly_hours), ties.credit,
-        ties.together, remaining, capacity,
+        ties.together, np.uint8((1 << params.notice_weeks) - 1), remaining, capacity,
         pop.trust, personal.ask_thresholds(pop.ask_threshold), pop.waiting, pop.indicated,
-        nb.streams.draws("asking").key, nb.week, params.reciprocity_weight,
-        params.waiting_push, params.offer_rate, params.open_ended_hours, params.carer_stretch,
+        draws.key, week, AskingTerms.of(params), params.network_rounds, params.carer_stretch,
         received, pop.given, pop.given_network, pop.given_informal, pop.asked,
         personal.only_array(pop.n), personal.watched_mask(pop.n),
     )
     contacts.help(helper, needer, given)
     contacts.meet(helper, needer, given * params.help_shared_share)
     if personal.watched:
-        _log_asks(nb, log, helper, needer, given)
+        _log_asks(personal, week, log, helper, needer, given)
 
 
-def _log_asks(nb: Neighbourhood, log: tuple[np.ndarray, np.ndarray, np.ndarray],
-              helper: np.ndarray, needer: np.ndarray, given: np.ndarray) -> None:
+def _log_asks(personal: PersonalChoices, week: int,
+              log: tuple[np.ndarray, np.ndarray, np.ndarray], helper: np.ndarray,
+              needer: np.ndarray, given: np.ndarray) -> None:
     """Log the week's asks that involved a watched resident, with the hours each brought."""
     for x, y, willing in zip(*(part.tolist() for part in log), strict=True):
         hours = float(given[(needer == x) & (helper == y)].sum())
-        nb.personal.note(nb.week, "ask", x, y, willing and hours > 0, hours)
+        personal.note(week, "ask", x, y, willing and hours > 0, hours)
 
 
 @njit(cache=True)
-def _ask_kernel(key, a, b, hours, friendly_hours, credit, together, remaining, capacity, trust,
-                threshold, waiting, indicated, stream, week, reciprocity_weight, waiting_push,
-                offer_rate, open_ended_hours, stretch_factor, received, given, given_network,
-                given_informal, asked, only, watched):
+def _ask_kernel(key, a, b, hours, friendly_hours, credit, together, notice_mask, remaining,
+                capacity, trust, threshold, waiting, indicated, stream, week, terms, rounds,
+                stretch_factor, received, given, given_network, given_informal, asked, only,
+                watched):
     """Residents in need ask their ties; willing ties help within their means (7.9.3).
 
     Every resident with need left considers each of their ties. They ask when a logistic draw
     around their courage succeeds::
 
-        courage = strength × (0.5 + trust) + reciprocity + waiting_push × waiting − threshold
-        reciprocity = reciprocity_weight × tanh(credit with this tie / CREDIT_SCALE_HOURS)
+        courage = strength × (trust_base + trust) + reciprocity + waiting_push × waiting
+                  − threshold
+        reciprocity = reciprocity_weight × tanh(credit with this tie / credit_scale_hours)
 
-    and the tie is willing with chance (0.3 + 0.7 × strength + reciprocity) / (1 + need /
-    ``open_ended_hours``) (:func:`willing_chance`, :func:`_willing_ties`). A tie who met the
-    resident at an activity in the last ``NOTICE_WEEKS`` weeks may notice the need and offer help
-    unasked (:func:`offer_chance`). A resident with a chosen tie (``only``, the participatory
+    and the tie is willing with chance (willing_base + willing_strength × strength +
+    reciprocity) / (1 + need / ``open_ended_hours``) (:func:`willing_chance`,
+    :func:`_willing_ties`); ``terms`` holds these parameters (:class:`AskingTerms`). A tie who
+    met the resident at an activity in the weeks of ``notice_mask`` (the last
+    ``notice_weeks``) may notice the need and offer help unasked (:func:`offer_chance`). A
+    resident with a chosen tie (``only``, the participatory
     mode's "whom do you ask", :mod:`simulatie.core.state.personal`) considers that tie alone. The
     willing ties are asked strongest first, one per round, for what is still needed
     (:func:`_asking_order`, :func:`_help_rounds`); a helper asked by several people in one round
-    shares their hours pro rata. A helper gives within their capacity, or up to
-    ``stretch_factor`` times it for a close tie (*mantelzorg*).
+    shares their hours pro rata, in up to ``rounds`` rounds. A helper gives within their
+    capacity, or up to ``stretch_factor`` times it for a close tie (*mantelzorg*).
 
     A tie's strength is its ``hours`` over ``hours + friendly_hours``
     (:meth:`~simulatie.core.state.ties.TieNetwork.strength`), read only for ties that are asked.
@@ -112,28 +139,27 @@ def _ask_kernel(key, a, b, hours, friendly_hours, credit, together, remaining, c
         willing)`` of every ask that involved a ``watched`` resident.
     """
     needer, helper, tie_strength, log = _willing_ties(
-        key, a, b, hours, friendly_hours, credit, together, remaining, trust, threshold,
-        waiting, stream, week, reciprocity_weight, waiting_push, offer_rate, open_ended_hours,
-        asked, only, watched,
+        key, a, b, hours, friendly_hours, credit, together, notice_mask, remaining, trust,
+        threshold, waiting, stream, week, terms, asked, only, watched,
     )
     order, rank = _asking_order(needer, tie_strength)
     out_helper, out_needer, out_hours = _help_rounds(
-        needer, helper, tie_strength, order, rank, remaining, capacity, indicated,
+        needer, helper, tie_strength, order, rank, remaining, capacity, indicated, rounds,
         stretch_factor, received, given, given_network, given_informal)
     return out_helper, out_needer, out_hours, log
 
 
 @njit(cache=True)
-def _willing_ties(key, a, b, hours, friendly_hours, credit, together, remaining, trust,
-                  threshold, waiting, stream, week, reciprocity_weight, waiting_push, offer_rate,
-                  open_ended_hours, asked, only, watched):
+def _willing_ties(key, a, b, hours, friendly_hours, credit, together, notice_mask, remaining,
+                  trust, threshold, waiting, stream, week, terms, asked, only, watched):
     """The (needer, helper) pairs in which the needer dares to ask and the helper is willing.
 
     Both directions of every tie are considered, first ``a`` asking ``b`` for all edges, then
     ``b`` asking ``a``. The two draws of a direction (to ask, to be willing) are keyed by the
     pair's key, the direction and the week (:func:`~simulatie.core.state.keyed.keyed_uniform`),
     so a tie that exists in one arm only shifts no other pair's draws. A tie who met the needer
-    at an activity lately may offer help unasked (a third keyed draw): an offer is a request
+    at an activity lately (``notice_mask``) may offer help unasked (a third keyed draw): an
+    offer is a request
     the needer did not have to make, and the one who offers is willing. A needer with a chosen tie
     (``only[x]`` is not -1) skips every other tie. Whoever is asked is marked in ``asked`` (in
     place), willing or not.
@@ -160,15 +186,14 @@ def _willing_ties(key, a, b, hours, friendly_hours, credit, together, remaining,
         if remaining[x] <= MIN_HOURS or (only[x] >= 0 and only[x] != y):
             continue
         s = hours[e] / (hours[e] + friendly_hours)  # the tie's strength (TieNetwork.strength)
-        offers = (together[e] & NOTICE_MASK) != 0 and keyed_uniform(
-            stream, week, who, 2) < offer_chance(s, offer_rate)
-        chance = ask_chance(s, trust[x], balance, waiting[x], threshold[x], reciprocity_weight,
-                            waiting_push)
+        offers = (together[e] & notice_mask) != 0 and keyed_uniform(
+            stream, week, who, 2) < offer_chance(s, terms.offer_rate)
+        chance = ask_chance(s, trust[x], balance, waiting[x], threshold[x], terms)
         if not offers and keyed_uniform(stream, week, who, 0) >= chance:
             continue
         asked[y] = asked[y] or not offers  # one who offers was not asked
         willing = offers or keyed_uniform(stream, week, who, 1) < willing_chance(
-            s, balance, reciprocity_weight, remaining[x], open_ended_hours)
+            s, balance, remaining[x], terms)
         if watched[x] or watched[y]:
             log_needer[logged], log_helper[logged], log_willing[logged] = x, y, willing
             logged += 1
@@ -181,13 +206,15 @@ def _willing_ties(key, a, b, hours, friendly_hours, credit, together, remaining,
 
 
 @njit(cache=True)
-def ask_chance(strength, trust, credit, waiting, threshold, reciprocity_weight, waiting_push):
+def ask_chance(strength, trust, credit, waiting, threshold, terms):
     """The chance that a resident in need asks one of their ties (``docs/odd.md`` 7.9.3).
 
-    A logistic function of courage around the resident's threshold (*vraagverlegenheid*)::
+    A logistic function of courage around the resident's threshold (*vraagverlegenheid*),
+    with spread ``ask_softness``::
 
-        courage = strength × (0.5 + trust) + reciprocity + waiting_push × waiting − threshold
-        reciprocity = reciprocity_weight × tanh(credit / CREDIT_SCALE_HOURS)
+        courage = strength × (trust_base + trust) + reciprocity + waiting_push × waiting
+                  − threshold
+        reciprocity = reciprocity_weight × tanh(credit / credit_scale_hours)
 
     Args:
         strength: The tie's strength (0..1).
@@ -195,13 +222,12 @@ def ask_chance(strength, trust, credit, waiting, threshold, reciprocity_weight, 
         credit: Hours the asker gave this tie minus hours received (fading).
         waiting: The share of the asker's indicated need formal care left unserved lately.
         threshold: The asker's threshold to ask.
-        reciprocity_weight: The ``reciprocity_weight`` parameter.
-        waiting_push: The ``waiting_push`` parameter.
+        terms: The parameters of asking (:class:`AskingTerms`).
     """
-    reciprocity = reciprocity_weight * np.tanh(credit / CREDIT_SCALE_HOURS)
-    courage = (strength * (TRUST_BASE + trust) + reciprocity + waiting_push * waiting
+    reciprocity = terms.reciprocity_weight * np.tanh(credit / terms.credit_scale_hours)
+    courage = (strength * (terms.trust_base + trust) + reciprocity + terms.waiting_push * waiting
                - threshold)
-    return 1.0 / (1.0 + np.exp(-courage / ASK_SOFTNESS))
+    return 1.0 / (1.0 + np.exp(-courage / terms.ask_softness))
 
 
 @njit(cache=True)
@@ -216,20 +242,22 @@ def offer_chance(strength, offer_rate):
 
 
 @njit(cache=True)
-def willing_chance(strength, credit, reciprocity_weight, need, open_ended_hours):
+def willing_chance(strength, credit, need, terms):
     """The chance that an asked tie is willing to help with ``need`` hours a week.
 
-    (0.3 + 0.7 × strength + reciprocity, in [0, 1]) / (1 + need / ``open_ended_hours``): people
+    (``willing_base`` + ``willing_strength`` × strength + reciprocity, in [0, 1]) / (1 + need /
+    ``open_ended_hours``), with the parameters of ``terms`` (:class:`AskingTerms`): people
     help readily with something light and bounded, and hold back from a need that could swallow
     them (the limits of neighbourly help: complementarity at the light margin, substitution at
     the intensive one, ``docs/odd.md`` 7.9). Formal care and family that carry the heavy part
     therefore make neighbours more willing for the rest.
     """
-    reciprocity = reciprocity_weight * np.tanh(credit / CREDIT_SCALE_HOURS)
-    base = min(1.0, max(0.0, WILLING_BASE + WILLING_STRENGTH * strength + reciprocity))
-    if open_ended_hours <= 0.0:
+    reciprocity = terms.reciprocity_weight * np.tanh(credit / terms.credit_scale_hours)
+    base = min(1.0, max(0.0, terms.willing_base + terms.willing_strength * strength
+                        + reciprocity))
+    if terms.open_ended_hours <= 0.0:
         return base
-    return base / (1.0 + need / open_ended_hours)
+    return base / (1.0 + need / terms.open_ended_hours)
 
 
 @njit(cache=True)
@@ -253,8 +281,8 @@ def _asking_order(needer, tie_strength):
 
 @njit(cache=True)
 def _help_rounds(needer, helper, tie_strength, order, rank, remaining, capacity, indicated,
-                 stretch_factor, received, given, given_network, given_informal):
-    """Up to ``NETWORK_ROUNDS`` rounds of asking, each needer's next willing tie per round.
+                 rounds, stretch_factor, received, given, given_network, given_informal):
+    """Up to ``rounds`` rounds of asking, each needer's next willing tie per round.
 
     A round asks (:func:`_round_requests`), lets each helper share their hours over everyone
     who asked them (:func:`_share_helpers`) and gives (:func:`_give`).
@@ -270,7 +298,7 @@ def _help_rounds(needer, helper, tie_strength, order, rank, remaining, capacity,
     out = 0
     requested = np.zeros(len(remaining))
     limit = np.empty(count)
-    for r in range(NETWORK_ROUNDS):
+    for r in range(rounds):
         chosen, m = _round_requests(r, needer, helper, tie_strength, order, rank, remaining,
                                     capacity, stretch, requested, limit)
         if m == 0:

@@ -35,6 +35,7 @@ own module.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -46,24 +47,71 @@ from .asking import ask_own_network
 from .capacity import capacity
 from .care_staff import connect_alone
 from .household import family_care, household_care
-from .matching import introduce_chosen, match_volunteers
+from .matching import MatchingParts, introduce_chosen, match_volunteers
 from .professionals import give_direct_care
 
 if TYPE_CHECKING:
+    from ..parameters import Parameters
     from ..state.contacts import Contacts
-    from ..state.neighbourhood import Neighbourhood
-    from ..state.support import Budget
+    from ..state.layout import Layout
+    from ..state.personal import PersonalChoices
+    from ..state.population import Population
+    from ..state.streams import Streams
+    from ..state.support import Budget, Support
+    from ..state.ties import TieNetwork
+    from ..state.views import NetworkViews
 
-__all__ = ["SPENDING_ORDER", "indicated", "provide_care"]
+__all__ = ["SPENDING_ORDER", "CareParts", "indicated", "provide_care"]
 
-WAITING_KEPT_PER_WEEK = 0.9  # memory of waiting for formal care (about ten weeks)
+
+@dataclass(frozen=True)
+class CareParts:
+    """The parts of the neighbourhood that one week of care reads and writes.
+
+    Reads: ``ties`` (whom residents can ask), ``views`` (who has a close tie, whom a
+    help-seeker knows), ``layout`` (near neighbours), ``params``, ``streams`` (the keyed streams
+    of asking, matching and care staff), ``week``, ``support`` (whether professionals work here)
+    and ``leavers`` (homes whose resident left this week). Writes: ``pop`` (what each resident
+    received and gave, who was asked, indicated need, waiting for formal care, the consumer
+    role, the time spent on a partner, family help) and ``personal`` (the requests of watched
+    residents, the partners of chosen introductions). The week's budget and contacts are passed
+    apart.
+
+    Attributes:
+        pop: The population.
+        ties: The tie network.
+        views: This week's views of the ties.
+        layout: The homes, their near neighbours and places.
+        params: The run's parameters.
+        streams: The run's random streams.
+        week: The current week.
+        support: Whether professionals work here.
+        personal: The participatory mode's choices.
+        leavers: Homes whose resident left in the last week.
+    """
+
+    pop: Population
+    ties: TieNetwork
+    views: NetworkViews
+    layout: Layout
+    params: Parameters
+    streams: Streams
+    week: int
+    support: Support
+    personal: PersonalChoices
+    leavers: np.ndarray
 
 
 _INDICATED_GROUP = np.isin(np.arange(len(Group)), (Group.LVB, Group.PSYCH))
 
 SPENDING_ORDER = (Source.HOUSEHOLD, Source.FORMAL, Source.FAMILY, Source.PROFESSIONAL,
                   Source.NETWORK, Source.VOLUNTEERS)
-"""The order in which the week's support is spent on each resident's need."""
+"""The order in which the week's support is spent on each resident's need.
+
+Usual care in the home comes first, as the Wmo's *gebruikelijke zorg* does, and family before
+neighbours (Egging, De Boer & Stevens 2011). An order of sources, not a number: it stays a named
+constant (``docs/odd.md`` 9) rather than a parameter.
+"""
 
 
 def indicated(frailty: np.ndarray, group: np.ndarray, threshold: float) -> np.ndarray:
@@ -75,11 +123,17 @@ def indicated(frailty: np.ndarray, group: np.ndarray, threshold: float) -> np.nd
     return (frailty >= threshold) | _INDICATED_GROUP[group]
 
 
-def provide_care(nb: Neighbourhood, budget: Budget, contacts: Contacts) -> CareWeek:
+def provide_care(parts: CareParts, budget: Budget, contacts: Contacts) -> CareWeek:
     """Meet this week's needs from each source in :data:`SPENDING_ORDER`.
 
+    Writes: pop (received, received_network, received_family, last_family_help_week, given,
+    given_network, given_informal, volunteer_hours, asked, indicated, waiting, reliance,
+    household_load); personal (see :class:`CareParts`); budget (doing, matching and connecting
+    hours); contacts.
+
     Args:
-        nb: The neighbourhood; its population's ``need`` and ``partner_need`` have been drawn.
+        parts: The parts of the neighbourhood care reads and writes; the population's ``need``
+            and ``partner_need`` have been drawn.
         budget: This week's professional hours (doing and matching hours are spent here).
         contacts: This week's contacts; help and the time it shares are added.
 
@@ -87,8 +141,9 @@ def provide_care(nb: Neighbourhood, budget: Budget, contacts: Contacts) -> CareW
         The accounting for the week, per home. The population's ``given`` and ``received`` are
         updated.
     """
-    pop = nb.population
-    params = nb.params
+    pop = parts.pop
+    params = parts.params
+    week = parts.week
     n = pop.n
     received = np.zeros((n, len(Source)))
     remaining = pop.need.copy()
@@ -98,11 +153,13 @@ def provide_care(nb: Neighbourhood, budget: Budget, contacts: Contacts) -> CareW
     resident_indicated = indicated(pop.frailty, pop.group, params.formal_care_frailty)
     partner_indicated = pop.partner & (pop.partner_frailty >= params.formal_care_frailty)
     formal = _formal_week(remaining, partner_remaining, resident_indicated, partner_indicated,
-                          params.formal_care_hours * n, pop.waiting, received[:, Source.FORMAL])
+                          params.formal_care_hours * n, pop.waiting, received[:, Source.FORMAL],
+                          params.waiting_kept)
     eligible = (pop.need * resident_indicated).sum() + (pop.partner_need * partner_indicated).sum()
     covered = min(1.0, formal.sum() / eligible) if eligible > 0 else 1.0
-    connect_alone(nb, received[:, Source.FORMAL], covered, contacts)
-    received[:, Source.FAMILY] = family_care(pop, params, remaining, partner_remaining, nb.week)
+    connect_alone(pop, parts.views, parts.layout, params, parts.streams.draws("care_staff"),
+                  week, received[:, Source.FORMAL], covered, contacts)
+    received[:, Source.FAMILY] = family_care(pop, params, remaining, partner_remaining, week)
 
     remaining = remaining + partner_remaining  # the household asks for what is left, together
     pop.indicated = resident_indicated | partner_indicated  # a health-related need at home
@@ -111,9 +168,15 @@ def provide_care(nb: Neighbourhood, budget: Budget, contacts: Contacts) -> CareW
                  float(params.reliance_gain), pop.favour_need)
 
     can_give = capacity(pop)
-    ask_own_network(nb, remaining, can_give, received[:, Source.NETWORK], contacts)
-    match_volunteers(nb, remaining, can_give, received[:, Source.VOLUNTEERS], budget, contacts)
-    introduce_chosen(nb, can_give, budget, contacts)
+    ask_own_network(pop, parts.ties, params, parts.personal, parts.streams.draws("asking"),
+                    week, remaining, can_give, received[:, Source.NETWORK], contacts)
+    matching = MatchingParts(
+        pop=pop, views=parts.views, layout=parts.layout, params=params, support=parts.support,
+        personal=parts.personal, draws=parts.streams.draws("matching"), week=week,
+        leavers=parts.leavers)
+    match_volunteers(matching, remaining, can_give, received[:, Source.VOLUNTEERS], budget,
+                     contacts)
+    introduce_chosen(matching, can_give, budget, contacts)
 
     pop.received = received.sum(axis=1)
     pop.received_network = received[:, Source.NETWORK].copy()
@@ -123,12 +186,13 @@ def provide_care(nb: Neighbourhood, budget: Budget, contacts: Contacts) -> CareW
 
 @njit(cache=True)
 def _formal_week(remaining, partner_remaining, resident_indicated, partner_indicated, hours,
-                 waiting, received):
+                 waiting, received, kept):
     """:func:`_formal_care` for residents and partners together (step 2 of the order).
 
     ``remaining`` and ``partner_remaining`` lose what formal care gives, ``received`` (the
     residents' formal-care column) gets what each home received, and ``waiting`` the
-    residents' memory of waiting (a partner's waiting is not kept); all in place.
+    residents' memory of waiting, keeping ``kept`` of itself a week (a partner's waiting is not
+    kept); all in place.
 
     Returns:
         The hours given, residents first, then partners.
@@ -136,13 +200,13 @@ def _formal_week(remaining, partner_remaining, resident_indicated, partner_indic
     n = len(remaining)
     both = np.concatenate((remaining, partner_remaining))
     formal = np.zeros(2 * n)
-    kept = np.concatenate((waiting, np.zeros(n)))
+    memory = np.concatenate((waiting, np.zeros(n)))
     _formal_care(both, np.concatenate((resident_indicated, partner_indicated)), hours, formal,
-                 kept)
+                 memory, kept)
     for i in range(n):
         remaining[i] = both[i]
         partner_remaining[i] = both[n + i]
-        waiting[i] = kept[i]
+        waiting[i] = memory[i]
         received[i] = formal[i] + formal[n + i]
     return formal
 
@@ -163,20 +227,20 @@ def _direct_care(direct, remaining, received, reliance, reliance_gain, favour_ne
 
 
 @njit(cache=True)
-def _formal_care(remaining, eligible, hours, formal, waiting):
+def _formal_care(remaining, eligible, hours, formal, waiting, kept):
     """Formal care for eligible residents, pro rata to need, and the waiting they remember.
 
     Formal care's ``hours`` are shared over the eligible residents in proportion to their need
     (all of it when it suffices). A resident with an indicated need this week remembers the
-    share of it left unserved (``waiting``, a moving average); others forget theirs. ``formal``
-    receives the hours given, ``remaining`` loses them (both in place).
+    share of it left unserved (``waiting``, a moving average that keeps ``kept`` of itself a
+    week); others forget theirs at the same pace. ``formal`` receives the hours given,
+    ``remaining`` loses them (both in place).
     """
     total = 0.0
     for i in range(len(remaining)):
         if eligible[i]:
             total += remaining[i]
     share = min(1.0, hours / total) if total > 0 and hours > 0 else 0.0
-    kept = WAITING_KEPT_PER_WEEK
     for i in range(len(remaining)):
         need = remaining[i]
         given = need * share if eligible[i] else 0.0

@@ -7,7 +7,7 @@ tie in the neighbourhood, the staff introduce them to a near neighbour who has t
 with chance ``staff_connect_rate`` a week — but only as far as they have time for more than the
 task: the chance is scaled by the share of indicated need formal care covers this week, so a
 shortage of staff (less formal care) also means less noticing. An introduction is a first
-meeting of ``INTRODUCTION_HOURS``; what it grows into is up to the ties' own rules.
+meeting of ``introduction_hours``; what it grows into is up to the ties' own rules.
 """
 
 from __future__ import annotations
@@ -19,38 +19,48 @@ from numba import njit
 
 from ..state.keyed import keyed_uniform
 from .capacity import capacity
-from .matching import INTRODUCTION_HOURS
 
 if TYPE_CHECKING:
+    from ..parameters import Parameters
     from ..state.contacts import Contacts
-    from ..state.neighbourhood import Neighbourhood
+    from ..state.keyed import KeyedStream
+    from ..state.layout import Layout
     from ..state.population import Population
+    from ..state.views import NetworkViews
 
 __all__ = ["connect_alone"]
 
-ABLE_TO_HELP_HOURS = 1.0  # a neighbour with more than this to give is one the staff suggest
 
-
-def connect_alone(nb: Neighbourhood, formal: np.ndarray, covered: float,
+def connect_alone(pop: Population, views: NetworkViews, layout: Layout, params: Parameters,
+                  draws: KeyedStream, week: int, formal: np.ndarray, covered: float,
                   contacts: Contacts) -> None:
     """Staff introduce residents they cared for who have no close tie to a near neighbour.
 
+    A neighbour is suggested when they have more than ``able_to_help_hours`` to give this week;
+    the introduction is a first meeting of ``introduction_hours``.
+
+    Writes: contacts (the introductions).
+
     Args:
-        nb: The neighbourhood.
+        pop: The population (what each neighbour can give is read).
+        views: This week's views of the ties (who has a close tie).
+        layout: The homes' near neighbours.
+        params: The run's parameters.
+        draws: The keyed stream of care staff.
+        week: The current week.
         formal: Hours of formal care each home got this week.
         covered: The share of indicated need formal care covered this week (0..1): the staff's
             time beyond the task.
         contacts: This week's contacts; the introductions are added.
     """
-    rate = nb.params.staff_connect_rate * covered
+    rate = params.staff_connect_rate * covered
     if rate <= 0:
         return
-    layout = nb.layout
-    a, b = _introductions(nb.streams.draws("care_staff").key, nb.week, formal,
-                          nb.views.friendly_counts, rate, layout.neighbour_ptr,
-                          layout.neighbour_idx, nb.population, ABLE_TO_HELP_HOURS)
+    a, b = _introductions(draws.key, week, formal, views.friendly_counts, rate,
+                          layout.neighbour_ptr, layout.neighbour_idx, pop,
+                          params.able_to_help_hours)
     if len(a):
-        contacts.meet(a, b, INTRODUCTION_HOURS)
+        contacts.meet(a, b, params.introduction_hours)
 
 
 def _introductions(key: np.uint64, week: int, formal: np.ndarray, friendly_counts: np.ndarray,

@@ -17,8 +17,11 @@ from numba import njit
 from ..state.keyed import keyed_poisson, keyed_uniform
 
 if TYPE_CHECKING:
+    from ..parameters import Parameters
     from ..state.contacts import Contacts
-    from ..state.neighbourhood import Neighbourhood
+    from ..state.keyed import KeyedStream
+    from ..state.layout import Layout
+    from ..state.population import Population
 
 __all__ = ["neighbour_encounters"]
 
@@ -26,26 +29,30 @@ __all__ = ["neighbour_encounters"]
 # ``risk_shuts_doors``, ``risk_refuses_chats``, ``chat_base``).
 
 
-def neighbour_encounters(nb: Neighbourhood, contacts: Contacts) -> None:
+def neighbour_encounters(pop: Population, layout: Layout, params: Parameters,
+                         draws: KeyedStream, week: int, contacts: Contacts) -> None:
     """Draw this week's doorstep chats and record them.
 
     Every draw is keyed by the resident who goes out and the week (``docs/odd.md`` 4.9), so a
     resident's chats do not depend on how many chats others had.
 
+    Writes: contacts (the chats).
+
     Args:
-        nb: The neighbourhood.
+        pop: The population (frailty, sociability and group are read).
+        layout: The homes' near neighbours and their distance weights.
+        params: The run's parameters.
+        draws: The keyed stream of encounters.
+        week: The current week.
         contacts: This week's contacts, to which the chats are added.
     """
-    p = nb.params
-    pop = nb.population
-    layout = nb.layout
     src, dst, hours = _doorstep_chats(
-        float(p.neighbour_contacts_per_week), pop.frailty,
-        float(1.0 - p.risk_shuts_doors * p.area_risk),
+        float(params.neighbour_contacts_per_week), pop.frailty,
+        float(1.0 - params.risk_shuts_doors * params.area_risk),
         layout.neighbour_ptr, layout.neighbour_cumweight, layout.neighbour_idx, pop.sociability,
-        1.0 - p.risk_refuses_chats * p.area_risk, nb.streams.draws("encounters").key, nb.week,
-        pop.group, float(p.chat_hours), float(1.0 - p.homophily), float(p.frail_outdoors),
-        float(p.chat_base))
+        1.0 - params.risk_refuses_chats * params.area_risk, draws.key, week,
+        pop.group, float(params.chat_hours), float(1.0 - params.homophily),
+        float(params.frail_outdoors), float(params.chat_base))
     contacts.meet(src, dst, hours)
 
 

@@ -5,12 +5,12 @@ by children and other relatives living elsewhere; friends and neighbours each gi
 (Egging, De Boer & Stevens 2011: 9% of carers of someone 55+ are neighbours). Two rules:
 
 * **Household** (usual care, *gebruikelijke zorg*): a partner cares for the resident, and the
-  resident for the partner, up to ``partner_care_hours`` a week, less as the carer grows frail
-  (and nothing from a resident in burnout). This comes before formal care, as the Wmo's usual
-  care does. The hours a resident spends on their partner are their own time: a moving average
-  of them (``household_load``) is taken off what they can give to others
-  (:mod:`.capacity`), so formal care for a partner frees a carer for the neighbourhood
-  (respite).
+  resident for the partner, up to ``partner_care_hours`` × (1 − the carer's frailty) to the
+  power ``partner_care_power`` a week (and nothing from a resident in burnout). This comes
+  before formal care, as the Wmo's usual care does. The hours a resident spends on their
+  partner are their own time: a moving average of them (``household_load``) is taken off what
+  they can give to others (:mod:`.capacity`), so formal care for a partner frees a carer for the
+  neighbourhood (respite).
 * **Family elsewhere**: each relative within reach gives up to ``family_care_hours`` a week to
   what the household still needs after formal care, the resident's need first.
 """
@@ -24,14 +24,17 @@ from ..parameters import Parameters
 from ..state.numeric import least
 from ..state.population import Population
 
-__all__ = ["HOUSEHOLD_LOAD_KEPT", "family_care", "household_care"]
-
-HOUSEHOLD_LOAD_KEPT = 0.9  # weekly persistence of the time a carer spends on their partner
+__all__ = ["family_care", "household_care"]
 
 
 def household_care(pop: Population, params: Parameters, remaining: np.ndarray,
                    partner_remaining: np.ndarray) -> np.ndarray:
     """Partners care for each other within the home (usual care), before anyone else.
+
+    The carer's moving average of the time spent on their partner keeps
+    ``household_load_kept`` of itself each week.
+
+    Writes: pop.household_load.
 
     Args:
         pop: The population (``household_load`` changes).
@@ -43,17 +46,19 @@ def household_care(pop: Population, params: Parameters, remaining: np.ndarray,
         Hours of care given within each home (both directions together).
     """
     return _household(pop.partner, pop.partner_frailty, pop.frailty, pop.burnout_weeks,
-                      params.partner_care_hours, remaining, partner_remaining, pop.household_load)
+                      params.partner_care_hours, params.partner_care_power, remaining,
+                      partner_remaining, pop.household_load, params.household_load_kept)
 
 
 @njit(cache=True)
-def _household(partner, partner_frailty, frailty, burnout_weeks, ceiling, remaining,
-               partner_remaining, household_load):
+def _household(partner, partner_frailty, frailty, burnout_weeks, ceiling, power, remaining,
+               partner_remaining, household_load, kept):
     """Usual care both ways within each home, and the carer's moving average of it.
 
-    A partner gives up to ``ceiling`` × (1 − their frailty)², the resident the same with their
-    own frailty unless in burnout. ``remaining``, ``partner_remaining`` and ``household_load``
-    change in place.
+    A partner gives up to ``ceiling`` × (1 − their frailty) ** ``power``, the resident the same
+    with their own frailty unless in burnout. ``household_load`` keeps ``kept`` of itself and
+    gains the rest from the hours given to the partner. ``remaining``, ``partner_remaining``
+    and ``household_load`` change in place.
 
     Returns:
         Hours of care given within each home.
@@ -63,16 +68,15 @@ def _household(partner, partner_frailty, frailty, burnout_weeks, ceiling, remain
         from_partner = from_resident = 0.0
         if partner[i]:
             fit = 1.0 - partner_frailty[i]
-            from_partner = ceiling * (fit * fit)
+            from_partner = ceiling * fit ** power
             if burnout_weeks[i] == 0:
                 fit = 1.0 - frailty[i]
-                from_resident = ceiling * (fit * fit)
+                from_resident = ceiling * fit ** power
         to_resident = least(remaining[i], from_partner)
         to_partner = least(partner_remaining[i], from_resident)
         remaining[i] -= to_resident
         partner_remaining[i] -= to_partner
-        household_load[i] = (household_load[i] * HOUSEHOLD_LOAD_KEPT
-                             + (1.0 - HOUSEHOLD_LOAD_KEPT) * to_partner)
+        household_load[i] = household_load[i] * kept + (1.0 - kept) * to_partner
         out[i] = to_resident + to_partner
     return out
 
@@ -81,6 +85,8 @@ def _household(partner, partner_frailty, frailty, burnout_weeks, ceiling, remain
 def family_care(pop: Population, params: Parameters, remaining: np.ndarray,
                 partner_remaining: np.ndarray, week: int) -> np.ndarray:
     """Relatives living elsewhere give what they can, the resident's need first.
+
+    Writes: pop.received_family, pop.last_family_help_week.
 
     Args:
         pop: The population (``received_family`` and ``last_family_help_week`` change).

@@ -10,6 +10,7 @@ is a different route to help: through a scheme, not over one's own ties.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -18,25 +19,52 @@ from numba import njit
 from ..parameters import Matching
 from ..state.keyed import keyed_uniform
 from ..state.personal import NOBODY
-from .asking import ASK_SOFTNESS, MIN_HOURS
+from .asking import MIN_HOURS
 
 if TYPE_CHECKING:
+    from ..parameters import Parameters
     from ..state.contacts import Contacts
-    from ..state.neighbourhood import Neighbourhood
-    from ..state.support import Budget
+    from ..state.keyed import KeyedStream
+    from ..state.layout import Layout
+    from ..state.personal import PersonalChoices
+    from ..state.population import Population
+    from ..state.support import Budget, Support
+    from ..state.views import NetworkViews
 
-__all__ = ["introduce_chosen", "match_volunteers"]
+__all__ = ["MatchingParts", "introduce_chosen", "match_volunteers"]
 
-PASSIVE_TRIES = 2  # volunteers a service desk tries for a walk-in request
-ACTIVE_TRIES = 5  # volunteers a matcher who knows them tries
-INTRODUCTION_HOURS = 1.0  # shared hours of the first meeting a matcher arranges
-PLATFORM_FIT = 0.2  # a platform user describes the request better: higher chance it fits
-PLATFORM_THRESHOLD = 0.2  # and posting a request is easier than asking in person
-# Coming forward to a scheme takes courage COME_FORWARD_TRUST x trust against one's threshold (at
-# average trust and threshold, about one in five with need comes forward on their own); someone
-# sought out by a professional declines with chance SOUGHT_REFUSAL x their threshold.
-COME_FORWARD_TRUST = 0.45
-SOUGHT_REFUSAL = 0.5
+
+@dataclass(frozen=True)
+class MatchingParts:
+    """The parts of the neighbourhood that matching help-seekers to volunteers reads and writes.
+
+    Reads: ``views`` (whom a help-seeker knows), ``layout`` (who lives nearest), ``params``,
+    ``support`` (whether professionals work here), ``draws`` (the keyed stream of matching),
+    ``week`` and ``leavers`` (homes whose resident left this week). Writes: ``pop`` (``given``,
+    ``volunteer_hours``) and ``personal`` (the requests of watched residents, the partners of
+    chosen introductions). The week's need, capacity, budget and contacts are passed apart.
+
+    Attributes:
+        pop: The population.
+        views: This week's views of the ties.
+        layout: The homes and their places.
+        params: The run's parameters.
+        support: Whether professionals work here.
+        personal: The participatory mode's choices.
+        draws: The keyed stream of matching.
+        week: The current week.
+        leavers: Homes whose resident left in the last week.
+    """
+
+    pop: Population
+    views: NetworkViews
+    layout: Layout
+    params: Parameters
+    support: Support
+    personal: PersonalChoices
+    draws: KeyedStream
+    week: int
+    leavers: np.ndarray
 
 
 def _sigmoid(x: np.ndarray) -> np.ndarray:
@@ -44,82 +72,92 @@ def _sigmoid(x: np.ndarray) -> np.ndarray:
 
 
 def _requests_for_volunteers(
-    nb: Neighbourhood, remaining: np.ndarray, budget: Budget
+    parts: MatchingParts, remaining: np.ndarray, budget: Budget
 ) -> tuple[np.ndarray, np.ndarray]:
     """Help-seekers who reach the volunteers this week.
 
-    Passive: only those who come forward (low threshold, enough trust). A digital platform
-    lowers the threshold for residents who use it. Active: the professionals' matching hours
-    seek out the neediest of those who did not come forward, who accept unless very reluctant.
+    Passive: only those who come forward (courage ``come_forward_trust`` × trust against their
+    threshold, with spread ``ask_softness``). A digital platform lowers the threshold by
+    ``platform_threshold`` for residents who use it. Active: the professionals' matching hours
+    seek out the neediest of those who did not come forward, who decline with chance
+    ``sought_refusal`` × their threshold.
 
     Returns:
         The help-seekers, and whether each was sought out by a professional.
     """
-    pop = nb.population
-    params = nb.params
-    draws = nb.streams.draws("matching")
+    pop = parts.pop
+    params = parts.params
+    draws = parts.draws
     homes = np.arange(pop.n)
     waiting = remaining > MIN_HOURS
     platform = params.digital_platform & pop.digital
-    own = nb.personal.ask_thresholds(pop.ask_threshold)
-    threshold = own - np.where(platform, PLATFORM_THRESHOLD, 0.0)
-    come_forward = _sigmoid((COME_FORWARD_TRUST * pop.trust - threshold) / ASK_SOFTNESS)
-    forward = waiting & (draws.uniform(nb.week, homes, 0) < come_forward)
+    own = parts.personal.ask_thresholds(pop.ask_threshold)
+    threshold = own - np.where(platform, params.platform_threshold, 0.0)
+    come_forward = _sigmoid((params.come_forward_trust * pop.trust - threshold)
+                            / params.ask_softness)
+    forward = waiting & (draws.uniform(parts.week, homes, 0) < come_forward)
     sought = np.zeros(pop.n, dtype=bool)
     if params.matching is Matching.ACTIVE and budget.matching > 0:
         capacity = int(budget.matching / params.hours_per_match)
         candidates = np.flatnonzero(waiting & ~forward)
         candidates = candidates[np.argsort(-remaining[candidates], kind="stable")][:capacity]
         budget.matching -= len(candidates) * params.hours_per_match
-        accepts = (draws.uniform(nb.week, candidates, 1)
-                   < 1.0 - SOUGHT_REFUSAL * own[candidates])
+        accepts = (draws.uniform(parts.week, candidates, 1)
+                   < 1.0 - params.sought_refusal * own[candidates])
         sought[candidates[accepts]] = True
     seekers = np.flatnonzero(forward | sought)
     return seekers, sought[seekers]
 
 
 def match_volunteers(
-    nb: Neighbourhood, remaining: np.ndarray, capacity: np.ndarray, received: np.ndarray,
+    parts: MatchingParts, remaining: np.ndarray, capacity: np.ndarray, received: np.ndarray,
     budget: Budget, contacts: Contacts,
 ) -> None:
     """Match help-seekers to volunteers who have hours left and fit the request.
 
     The help-seekers are served in a keyed random order (no street first); each one's volunteer
-    is chosen by :func:`_choose_volunteer`, in a compiled kernel (:func:`_match_kernel`).
+    is chosen by :func:`_choose_volunteer`, in a compiled kernel (:func:`_match_kernel`), from
+    up to ``active_tries`` drawn volunteers with active matching while professionals work here,
+    else ``passive_tries``. A request from a platform user fits with ``platform_fit`` more
+    chance. A professional's introduction is a first meeting of ``introduction_hours``.
+
+    Writes: pop.given and pop.volunteer_hours (the volunteers'); personal (the requests of
+    watched residents); budget.matching; contacts.
 
     Args:
-        nb: The neighbourhood.
+        parts: The parts of the neighbourhood matching reads and writes.
         remaining: Each resident's need left (updated in place).
         capacity: Hours each resident can still give (updated in place).
         received: Hours each resident received from volunteers (updated in place).
         budget: This week's professional hours (matching hours are spent here).
         contacts: This week's contacts; help and the time it shares are added.
     """
-    pop = nb.population
-    params = nb.params
+    pop = parts.pop
+    params = parts.params
     volunteers = np.flatnonzero(pop.is_volunteer)
     if len(volunteers) == 0:  # no scheme: nobody to come forward to, nobody to match
         return
-    seekers, sought = _requests_for_volunteers(nb, remaining, budget)
+    seekers, sought = _requests_for_volunteers(parts, remaining, budget)
     if len(seekers) == 0:
         return
-    active = params.matching is Matching.ACTIVE and nb.support.present
-    ptr, nbr = nb.views.all_adjacency
+    active = params.matching is Matching.ACTIVE and parts.support.present
+    ptr, nbr = parts.views.all_adjacency
+    personal = parts.personal
     helper, helped, hours, introduced, log = _match_kernel(
-        nb.streams.draws("matching").key, nb.week, seekers, sought, volunteers,
-        ACTIVE_TRIES if active else PASSIVE_TRIES, ptr, nbr, pop.is_volunteer, capacity,
-        remaining, nb.personal.fits(pop.fit), pop.digital,
-        PLATFORM_FIT if params.digital_platform else 0.0, received, pop.given,
+        parts.draws.key, parts.week, seekers, sought, volunteers,
+        params.active_tries if active else params.passive_tries, ptr, nbr, pop.is_volunteer,
+        capacity, remaining, personal.fits(pop.fit), pop.digital,
+        params.platform_fit if params.digital_platform else 0.0, received, pop.given,
         pop.volunteer_hours,
     )
-    if nb.personal.watched:
+    if personal.watched:
         for needer, volunteer, yes, given in zip(*(part.tolist() for part in log), strict=True):
-            nb.personal.note(nb.week, "match", needer, volunteer, yes, given)
+            personal.note(parts.week, "match", needer, volunteer, yes, given)
     if len(helper):
         contacts.help(helper, helped, hours)
         contacts.meet(helper, helped, hours * params.help_shared_share)
         if len(introduced[0]):
-            contacts.meet(introduced[0], introduced[1], INTRODUCTION_HOURS)
+            contacts.meet(introduced[0], introduced[1], params.introduction_hours)
 
 
 @njit(cache=True)
@@ -219,58 +257,63 @@ def _choose_volunteer(key, week, needer, volunteers, tries, ptr, nbr, is_volunte
 
 
 def introduce_chosen(
-    nb: Neighbourhood, capacity: np.ndarray, budget: Budget, contacts: Contacts
+    parts: MatchingParts, capacity: np.ndarray, budget: Budget, contacts: Contacts
 ) -> None:
     """The professional brings each resident a participant chose together with a partner.
 
     The participatory mode's "whom do you connect" (:mod:`simulatie.core.state.personal`,
     ``docs/odd.md`` 7.16).
     Every week the choice holds, the chosen resident and their partner meet for
-    ``INTRODUCTION_HOURS``, as at a matcher's first meeting. The partner, found once, is the
+    ``introduction_hours``, as at a matcher's first meeting. The partner, found once, is the
     volunteer nearest to them with hours left this week, or else the nearest neighbour with more
-    than an hour to give. Each meeting costs ``hours_per_match`` of the matching hours, or else
-    of the connecting hours; without professionals or hours left, there is no meeting that week.
+    than ``able_to_help_hours`` to give. Each meeting costs ``hours_per_match`` of the matching
+    hours, or else of the connecting hours; without professionals or hours left, there is no
+    meeting that week.
+
+    Writes: personal (the introductions' partners, and each meeting noted); budget.matching or
+    budget.connecting; contacts.
 
     Args:
-        nb: The neighbourhood.
+        parts: The parts of the neighbourhood matching reads and writes.
         capacity: Hours each resident can still give this week.
         budget: This week's professional hours (spent here).
         contacts: This week's contacts; the meetings are added.
     """
-    personal = nb.personal
+    personal = parts.personal
     if not personal.introductions:
         return
-    cost = nb.params.hours_per_match
+    week = parts.week
+    cost = parts.params.hours_per_match
     for home, partner in list(personal.introductions.items()):
-        if home in nb.leavers:
+        if home in parts.leavers:
             del personal.introductions[home]
             continue
-        if partner == NOBODY or partner in nb.leavers:
-            partner = _partner(nb, home, capacity)
+        if partner == NOBODY or partner in parts.leavers:
+            partner = _partner(parts, home, capacity)
             personal.introductions[home] = partner
-        if partner == NOBODY or not nb.support.present:
-            personal.note(nb.week, "introduce", home, partner, False)
+        if partner == NOBODY or not parts.support.present:
+            personal.note(week, "introduce", home, partner, False)
             continue
         if budget.matching >= cost:
             budget.matching -= cost
         elif budget.connecting >= cost:
             budget.connecting -= cost
         else:
-            personal.note(nb.week, "introduce", home, partner, False)
+            personal.note(week, "introduce", home, partner, False)
             continue
-        contacts.meet(np.array([home]), np.array([partner]), INTRODUCTION_HOURS)
-        personal.note(nb.week, "introduce", home, partner, True)
+        contacts.meet(np.array([home]), np.array([partner]), parts.params.introduction_hours)
+        personal.note(week, "introduce", home, partner, True)
 
 
-def _partner(nb: Neighbourhood, home: int, capacity: np.ndarray) -> int:
+def _partner(parts: MatchingParts, home: int, capacity: np.ndarray) -> int:
     """The volunteer nearest to ``home`` with hours left, else the nearest able neighbour."""
-    pop = nb.population
+    pop = parts.pop
     others = np.arange(pop.n) != home
     for candidates in (pop.is_volunteer & (capacity > MIN_HOURS) & others,
-                       (capacity > 1.0) & others):
+                       (capacity > parts.params.able_to_help_hours) & others):
         found = np.flatnonzero(candidates)
         if len(found):
-            xy = nb.layout.home_xy
+            xy = parts.layout.home_xy
             distance = np.abs(xy[found] - xy[home]).sum(axis=1)
             return int(found[np.argmin(distance)])
     return NOBODY

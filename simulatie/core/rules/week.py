@@ -26,7 +26,7 @@ from ..state.contacts import Contacts
 from ..state.neighbourhood import Neighbourhood
 from ..state.support import Budget
 from .activities import end_professional_activities, propose, recruit_co_organisers
-from .care import provide_care
+from .care import CareParts, provide_care
 from .demography import draw_newcomers
 from .encounters import neighbour_encounters
 from .engagement import update_draagkracht, update_ownership_and_trust
@@ -67,8 +67,12 @@ def advance_week(nb: Neighbourhood) -> CareWeek:
     draw_needs(nb.population, nb.params, nb.streams.demography)
     contacts = Contacts()
     _activities(nb, budget, contacts)
-    neighbour_encounters(nb, contacts)
-    nb.care = provide_care(nb, budget, contacts)
+    neighbour_encounters(nb.population, nb.layout, nb.params, nb.streams.draws("encounters"),
+                         nb.week, contacts)
+    nb.care = provide_care(CareParts(
+        pop=nb.population, ties=nb.ties, views=nb.views, layout=nb.layout, params=nb.params,
+        streams=nb.streams, week=nb.week, support=nb.support, personal=nb.personal,
+        leavers=nb.leavers), budget, contacts)
     _ties(nb, contacts)
     _engagement(nb, budget)
     return nb.care
