@@ -21,8 +21,11 @@ from ..state.keyed import keyed_poisson, keyed_uniform
 from .activities import activity_key
 
 if TYPE_CHECKING:
-    from ..state.neighbourhood import Neighbourhood
-    from ..state.programme import Activity
+    from ..parameters import Parameters
+    from ..state.keyed import KeyedStream
+    from ..state.population import Population
+    from ..state.programme import Activity, ActivityProgramme
+    from ..state.ties import TieNetwork
 
 __all__ = ["DRAWS_PER_ACTIVITY", "pick_conversations"]
 
@@ -36,7 +39,9 @@ STRANGER_WEIGHT = 0.05  # how likely one talks to a stranger (or outside one's t
 
 
 def pick_conversations(
-    nb: Neighbourhood, activity: Activity, attendees: np.ndarray, connect_per_activity: float
+    pop: Population, ties: TieNetwork, programme: ActivityProgramme, params: Parameters,
+    week: int, draws: KeyedStream, activity: Activity, attendees: np.ndarray,
+    connect_per_activity: float,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Pick who talks to whom and how many shared hours each contact adds.
 
@@ -47,7 +52,12 @@ def pick_conversations(
     shared hours (homophily), except between the pairs a host introduced (:func:`_introduced`).
 
     Args:
-        nb: The neighbourhood.
+        pop: The population (its groups).
+        ties: The tie network (who knows whom, how well).
+        programme: The activities (the activity's own key).
+        params: The parameters in force.
+        week: This week.
+        draws: The keyed ``meetings`` stream.
         activity: The activity that meets.
         attendees: Who attends, in increasing order.
         connect_per_activity: Professionals' connecting hours per running activity (they
@@ -55,18 +65,17 @@ def pick_conversations(
 
     Returns:
         ``(a, b, shared)``: both sides of every conversation and the shared hours it adds.
+        Writes nothing: the caller records them as the week's contacts.
     """
-    params = nb.params
     hours = params.task_hours if activity.purposeful else params.cosy_hours
     mean = (params.bridging_effort * INTRODUCTIONS_PER_ORGANISER * len(activity.organisers)
             + INTRODUCTIONS_PER_HOUR * connect_per_activity)
-    ties = nb.ties
     return _conversations(
-        attendees, nb.population.group, activity.team, not activity.purposeful, ties.key,
-        ties.hours, float(ties.friendly_hours), nb.population.n, 1.0 - params.homophily,
-        float(hours), nb.streams.draws("meetings").key, nb.week,
+        attendees, pop.group, activity.team, not activity.purposeful, ties.key,
+        ties.hours, float(ties.friendly_hours), pop.n, 1.0 - params.homophily,
+        float(hours), draws.key, week,
         activity.ident * DRAWS_PER_ACTIVITY + FIRST_CONVERSATION_DRAW,
-        params.conversations_per_meeting, activity_key(nb.programme, activity), float(mean))
+        params.conversations_per_meeting, activity_key(programme, activity), float(mean))
 
 
 @njit(cache=True)

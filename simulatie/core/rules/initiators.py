@@ -62,7 +62,7 @@ def start_initiators(nb: Neighbourhood) -> None:
     u = nb.streams.draws("organising").uniform(nb.week, able, 5)
     order = np.lexsort((u, ~pop.organiser[able]))  # the disposed first, then by draw
     for home in np.sort(able[order[:count]]).tolist():
-        add_initiator(nb, home)
+        add_initiator(nb.population, nb.params, nb.week, home)
     organise(nb)
 
 
@@ -70,7 +70,8 @@ def organise(nb: Neighbourhood) -> None:
     """Every initiator without an activity joins a team that needs them or proposes a plan."""
     pop = nb.population
     for home in np.flatnonzero(pop.is_initiator & (pop.activity == NO_ACTIVITY)).tolist():
-        propose(nb, home)
+        propose(nb.population, nb.programme, nb.params, nb.week, nb.streams.draws("organising"),
+                home)
 
 
 def _teams(nb: Neighbourhood) -> tuple[np.ndarray, np.ndarray]:
@@ -117,7 +118,8 @@ def update_energy(nb: Neighbourhood, budget: Budget, crowding: np.ndarray) -> No
     life_chance = 1.0 - np.exp(-params.organiser_life_events / WEEKS_PER_YEAR)
     stops = _energy_week(
         homes, pop.is_initiator, pop.activity, organisers, turnout, pop.energy, pop.fatigue,
-        pop.idle_weeks, pop.initiator_support, upkeep_share(nb), crowding, noise, support,
+        pop.idle_weeks, pop.initiator_support,
+        upkeep_share(pop, nb.programme, params, nb.week), crowding, noise, support,
         params.initiator_work_drain, params.initiator_recovery, params.turnout_reward,
         params.organiser_fatigue, draws.key, nb.week, life_chance,
         float(params.support_recovery), float(params.energy_noise),
@@ -200,8 +202,9 @@ def new_initiators(nb: Neighbourhood, budget: Budget) -> None:
         1.0 + budget.initiators / nb.params.support_boost_hours,
         nb.streams.draws("organising").key, nb.week)
     for home in starting.tolist():
-        add_initiator(nb, home)
-        propose(nb, home, own_plan=True)
+        add_initiator(nb.population, nb.params, nb.week, home)
+        propose(nb.population, nb.programme, nb.params, nb.week, nb.streams.draws("organising"),
+                home, own_plan=True)
 
 
 @njit(cache=True)

@@ -19,6 +19,7 @@ Every draw is keyed (``docs/odd.md`` 4.9): by the resident and the activity, or 
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -27,7 +28,7 @@ from numba import njit
 from ..parameters import Parameters
 from ..state.keyed import keyed_uniform
 from ..state.personal import NOBODY
-from ..state.programme import NO_TEAM, Activity, Phase
+from ..state.programme import NO_TEAM, Activity, ActivityProgramme, Phase
 from .activities import activity_key, end, give_up_if_quiet, settle_orphans
 from .capacity import capacity
 from .conversations import DRAWS_PER_ACTIVITY, pick_conversations
@@ -35,10 +36,14 @@ from .teams import assign_task_teams, leave
 
 if TYPE_CHECKING:
     from ..state.contacts import Contacts
-    from ..state.neighbourhood import Neighbourhood
-    from ..state.support import Budget
+    from ..state.personal import PersonalChoices
+    from ..state.population import Population
+    from ..state.streams import Streams
+    from ..state.support import Budget, Support
+    from ..state.ties import TieNetwork
+    from ..state.views import NetworkViews
 
-__all__ = ["MAX_ATTENDANCE", "PHASE_AFTER_MEETINGS", "meet"]
+__all__ = ["MAX_ATTENDANCE", "PHASE_AFTER_MEETINGS", "MeetingParts", "meet"]
 
 MAX_ATTENDANCE = 40  # a common room holds this many; others are turned away that week
 INVITE_ACCEPT = 0.35  # chance an invited, average-sociable neighbour next door accepts
@@ -63,74 +68,143 @@ PHASE_AFTER_MEETINGS = {Phase.FORMING: 4, Phase.STORMING: 12, Phase.NORMING: 20}
 _NONE = np.zeros(0, dtype=np.int64)
 
 
-def meet(nb: Neighbourhood, budget: Budget, contacts: Contacts) -> None:
-    """Hold this week's meetings and record the conversations held."""
-    programme = nb.programme
+@dataclass(frozen=True, slots=True)
+class MeetingParts:
+    """The parts of the neighbourhood that this week's meetings read and write.
+
+    Reads: the population's traits (sociability, frailty, group, capacity, friendly ties
+    through ``views``), the tie network (whom attendees know, for conversations), whether
+    professionals are present (``support``), the parameters, the week and the keyed
+    ``meetings`` and ``organising`` streams (and the ``personal`` stream for the invitations
+    of the participatory mode).
+
+    Writes: the activities (``programme``: members, task teams, turnout, phase, meetings,
+    next meeting, ending; this week's first-timers and memberships), the population
+    (``attended``, ownership, reliance, the fading activity count, energy of organisers whose
+    group falls apart, ``activity`` of those who leave a team), ``personal`` (invitations
+    answered), ``budget`` (doing hours professionals spend at their own activities) and
+    ``contacts`` (the conversations held).
+
+    Attributes:
+        pop: The population.
+        ties: The tie network.
+        views: This week's per-resident views of the tie network.
+        programme: The activities.
+        params: The parameters in force.
+        support: Whether professionals work here.
+        personal: The participatory mode's personal choices.
+        streams: The random streams.
+        week: This week.
+        budget: This week's professional hours.
+        contacts: This week's contacts.
+    """
+
+    pop: Population
+    ties: TieNetwork
+    views: NetworkViews
+    programme: ActivityProgramme
+    params: Parameters
+    support: Support
+    personal: PersonalChoices
+    streams: Streams
+    week: int
+    budget: Budget
+    contacts: Contacts
+
+
+def meet(
+    pop: Population, ties: TieNetwork, views: NetworkViews, programme: ActivityProgramme,
+    params: Parameters, support: Support, personal: PersonalChoices, streams: Streams,
+    week: int, budget: Budget, contacts: Contacts,
+) -> None:
+    """Hold this week's meetings and record the conversations held.
+
+    Activities whose last organiser left are settled first (:func:`.activities.settle_orphans`).
+
+    Args:
+        pop: The population.
+        ties: The tie network.
+        views: This week's per-resident views of the tie network.
+        programme: The activities.
+        params: The parameters in force.
+        support: Whether professionals work here.
+        personal: The participatory mode's personal choices.
+        streams: The random streams.
+        week: This week.
+        budget: This week's professional hours.
+        contacts: This week's contacts, filled with the conversations held.
+
+    Writes: what :class:`MeetingParts` lists.
+    """
+    parts = MeetingParts(pop, ties, views, programme, params, support, personal, streams, week,
+                         budget, contacts)
     programme.first_timers = np.zeros(0, dtype=np.int64)
     programme.first_timers_isolated = 0
-    settle_orphans(nb)
+    settle_orphans(pop, programme, params, week, streams.draws("organising"))
     programme.activities = programme.running()
     programme.connect_per_activity = budget.connecting / max(1, len(programme.activities))
-    present = nb.support.present
+    present = support.present
     due = [a for a in programme.activities
-           if (a.organised or present) and a.next_week <= nb.week]
+           if (a.organised or present) and a.next_week <= week]
     if not due:
         return
-    nb.programme.memberships = _memberships(nb)
-    walk_ins = _walk_ins(nb, due)
+    programme.memberships = _memberships(pop, programme)
+    walk_ins = _walk_ins(parts, due)
     for activity in due:
-        _hold_meeting(nb, activity, walk_ins.get(activity.place, _NONE), budget, contacts)
-    programme.first_timers = _first_times(nb.population.attended, programme.ever_attended)
+        _hold_meeting(parts, activity, walk_ins.get(activity.place, _NONE))
+    programme.first_timers = _first_times(pop.attended, programme.ever_attended)
     programme.first_timers_isolated = int(
-        (nb.views.friendly_counts[programme.first_timers] < 2).sum())
+        (views.friendly_counts[programme.first_timers] < 2).sum())
 
 
-def _memberships(nb: Neighbourhood) -> np.ndarray:
+def _memberships(pop: Population, programme: ActivityProgramme) -> np.ndarray:
     """How many running activities each resident is a member of."""
-    count = np.zeros(nb.population.n)
-    for activity in nb.programme.activities:
+    count = np.zeros(pop.n)
+    for activity in programme.activities:
         count += activity.members
     return count
 
 
-def _time_left(nb: Neighbourhood, homes: np.ndarray, joining: bool) -> np.ndarray:
+def _time_left(programme: ActivityProgramme, homes: np.ndarray, joining: bool) -> np.ndarray:
     """The share of their evenings residents have for a meeting (:data:`EVENINGS`).
 
     For a member: ``EVENINGS`` over the activities they are in (at most 1); for someone asked
     to join, the same counting the new one.
     """
-    count = nb.programme.memberships[homes] + (1.0 if joining else 0.0)
+    count = programme.memberships[homes] + (1.0 if joining else 0.0)
     return np.minimum(1.0, EVENINGS / np.maximum(count, 1.0))
 
 
-def _draw(nb: Neighbourhood, activity: Activity, homes: np.ndarray, k: int) -> np.ndarray:
+def _draw(parts: MeetingParts, activity: Activity, homes: np.ndarray, k: int) -> np.ndarray:
     """The keyed draws of ``homes`` for ``activity`` this week (draw ``k`` of theirs for it)."""
-    draws = nb.streams.draws("meetings")
-    return draws.uniform(nb.week, homes, activity.ident * DRAWS_PER_ACTIVITY + k)
+    draws = parts.streams.draws("meetings")
+    return draws.uniform(parts.week, homes, activity.ident * DRAWS_PER_ACTIVITY + k)
 
 
-def _own_draw(nb: Neighbourhood, activity: Activity, k: int) -> float:
+def _own_draw(parts: MeetingParts, activity: Activity, k: int) -> float:
     """Draw ``k`` of the activity itself this week."""
-    key = activity_key(nb.programme, activity)
-    return keyed_uniform(nb.streams.draws("meetings").key, nb.week, key, k)
+    key = activity_key(parts.programme, activity)
+    return keyed_uniform(parts.streams.draws("meetings").key, parts.week, key, k)
 
 
-def _proximity(nb: Neighbourhood, slots: np.ndarray, place: int, params: Parameters) -> np.ndarray:
-    distance = nb.programme.layout.place_distance[slots, place]
+def _proximity(
+    programme: ActivityProgramme, slots: np.ndarray, place: int, params: Parameters
+) -> np.ndarray:
+    distance = programme.layout.place_distance[slots, place]
     return np.exp(-distance / params.proximity_cells)
 
 
-def _walk_ins(nb: Neighbourhood, due: list[Activity]) -> dict[int, np.ndarray]:
+def _walk_ins(parts: MeetingParts, due: list[Activity]) -> dict[int, np.ndarray]:
     """Residents who come in through an open door: the sociable and already-connected."""
-    pop = nb.population
-    params = nb.params
+    pop = parts.pop
+    params = parts.params
     places = np.array(sorted({a.place for a in due}), dtype=np.int64)
-    nearest, closest = _nearest(nb.programme.layout.place_distance, places)
+    nearest, closest = _nearest(parts.programme.layout.place_distance, places)
     proximity = np.exp(-closest / params.proximity_cells)
     walkers, ptr = _walkers(
-        nearest, len(places), proximity, pop.sociability, nb.views.friendly_counts,
-        nb.programme.memberships, float(params.walk_in_rate), float(1 - params.area_risk),
-        nb.streams.draws("meetings").key, nb.week)
+        nearest, len(places), proximity, pop.sociability, parts.views.friendly_counts,
+        parts.programme.memberships, float(params.walk_in_rate), float(1 - params.area_risk),
+        parts.streams.draws("meetings").key, parts.week)
     return {int(p): walkers[ptr[k]:ptr[k + 1]] for k, p in enumerate(places.tolist())}
 
 
@@ -184,41 +258,43 @@ def _walkers(nearest, count, proximity, sociability, friendly_counts, membership
     return walkers, ptr
 
 
-def _invitees(nb: Neighbourhood, activity: Activity) -> np.ndarray:
+def _invitees(parts: MeetingParts, activity: Activity) -> np.ndarray:
     """People personally invited by the organisers, and by professionals who connect."""
-    params = nb.params
+    params = parts.params
+    programme = parts.programme
+    draws = parts.streams.draws("meetings")
     organisers = max(1, len(activity.organisers))
     mean = (params.invitation_effort * params.invites_per_organiser * organisers
-            + INVITES_PER_CONNECTING_HOUR * nb.programme.connect_per_activity)
-    count = nb.streams.draws("meetings").poisson(nb.week, activity_key(nb.programme, activity),
-                                                 mean, 0)
+            + INVITES_PER_CONNECTING_HOUR * programme.connect_per_activity)
+    count = draws.poisson(parts.week, activity_key(programme, activity), mean, 0)
     if count == 0:
         return _NONE
     if activity.purposeful or not activity.organised:  # anyone living nearby
-        pool = nb.programme.catchment[activity.place]
+        pool = programme.catchment[activity.place]
     else:  # cosy: organisers invite the people they already know
-        ptr, nbr = nb.views.close_adjacency
+        ptr, nbr = parts.views.close_adjacency
         pool = np.concatenate([nbr[ptr[o] : ptr[o + 1]] for o in activity.organisers])
     if len(pool) == 0:
         return _NONE
-    invited = _picked(pool, activity.members, nb.streams.draws("meetings").key, nb.week,
-                      activity_key(nb.programme, activity), count)
+    invited = _picked(pool, activity.members, draws.key, parts.week,
+                      activity_key(programme, activity), count)
     if len(invited) == 0:
         return invited
-    return invited[_draw(nb, activity, invited, 1) < _acceptance(nb, activity, invited)]
+    return invited[_draw(parts, activity, invited, 1) < _acceptance(parts, activity, invited)]
 
 
-def _acceptance(nb: Neighbourhood, activity: Activity, invited: np.ndarray) -> np.ndarray:
+def _acceptance(parts: MeetingParts, activity: Activity, invited: np.ndarray) -> np.ndarray:
     """The chance that each personally invited neighbour accepts and comes."""
-    pop = nb.population
-    params = nb.params
+    pop = parts.pop
+    params = parts.params
     if activity.purposeful:  # being asked to do something you can do lowers the threshold
         able = capacity(pop, invited) > ASKED_TO_DO_HOURS
     else:
         able = np.zeros(len(invited), dtype=np.bool_)
     return _accept_chances(
-        invited, pop.sociability, _proximity(nb, invited, activity.place, params),
-        float(1 - RISK_REFUSES_INVITATIONS * params.area_risk), nb.programme.memberships, able)
+        invited, pop.sociability, _proximity(parts.programme, invited, activity.place, params),
+        float(1 - RISK_REFUSES_INVITATIONS * params.area_risk), parts.programme.memberships,
+        able)
 
 
 @njit(cache=True)
@@ -241,7 +317,7 @@ def _accept_chances(invited, sociability, proximity, calm, memberships, able):
     return accept
 
 
-def _invited_by_name(nb: Neighbourhood, activity: Activity) -> np.ndarray:
+def _invited_by_name(parts: MeetingParts, activity: Activity) -> np.ndarray:
     """Neighbours a kartrekker invited by name who live nearest to this meeting place.
 
     The participatory mode's "whom do you invite" (:mod:`simulatie.core.state.personal`,
@@ -249,65 +325,66 @@ def _invited_by_name(nb: Neighbourhood, activity: Activity) -> np.ndarray:
     they come, and accept as anyone personally invited does (:func:`_acceptance`), drawn from
     the personal stream so that no other decision's draws shift.
     """
-    personal = nb.personal
-    homes = np.array(sorted(h for h, week in personal.invitations.items() if week < nb.week),
+    personal = parts.personal
+    week = parts.week
+    homes = np.array(sorted(h for h, asked in personal.invitations.items() if asked < week),
                      dtype=np.int64)
-    homes = homes[np.isin(homes, nb.programme.catchment[activity.place])]
+    homes = homes[np.isin(homes, parts.programme.catchment[activity.place])]
     homes = homes[~activity.members[homes]]
     if len(homes) == 0:
         return _NONE
-    draws = nb.streams.personal.random(len(homes))
-    came = homes[draws < _acceptance(nb, activity, homes)]
+    draws = parts.streams.personal.random(len(homes))
+    came = homes[draws < _acceptance(parts, activity, homes)]
     for home in homes.tolist():
-        personal.note(nb.week, "invite", NOBODY, home, home in came)
-        personal.invitations[home] = nb.week
+        personal.note(week, "invite", NOBODY, home, home in came)
+        personal.invitations[home] = week
     for home in came.tolist():
         del personal.invitations[home]
     return came
 
 
-def _hold_meeting(
-    nb: Neighbourhood, activity: Activity, walk_ins: np.ndarray, budget: Budget,
-    contacts: Contacts,
-) -> None:
-    pop = nb.population
-    params = nb.params
-    programme = nb.programme
+def _hold_meeting(parts: MeetingParts, activity: Activity, walk_ins: np.ndarray) -> None:
+    pop = parts.pop
+    params = parts.params
+    programme = parts.programme
+    week = parts.week
+    budget = parts.budget
     present, drop = _turnout(
         activity.members, pop.frailty, programme.memberships, float(params.member_attendance),
-        float(params.member_drop_out), nb.streams.draws("meetings").key, nb.week,
+        float(params.member_drop_out), parts.streams.draws("meetings").key, week,
         activity.ident * DRAWS_PER_ACTIVITY)
-    invited = _invitees(nb, activity)
-    if nb.personal.invitations:
-        invited = np.concatenate([invited, _invited_by_name(nb, activity)])
+    invited = _invitees(parts, activity)
+    if parts.personal.invitations:
+        invited = np.concatenate([invited, _invited_by_name(parts, activity)])
     attendees = _gather(present, walk_ins, invited, activity.members)
     assign_task_teams(activity, attendees)
     if len(attendees) > MAX_ATTENDANCE:  # the first to arrive get in
-        order = np.argsort(_draw(nb, activity, attendees, 3), kind="stable")
+        order = np.argsort(_draw(parts, activity, attendees, 3), kind="stable")
         attendees = np.sort(attendees[order[:MAX_ATTENDANCE]])
     members = _settle_members(activity.members, activity.team, drop,
                               np.array(activity.organisers, dtype=np.int64))
     activity.turnout_ratio = len(attendees) / max(1, members)
     activity.meetings += 1
-    activity.next_week = nb.week + (params.retry_weeks if activity.one_off
-                                    else params.activity_interval_weeks)
+    activity.next_week = week + (params.retry_weeks if activity.one_off
+                                 else params.activity_interval_weeks)
     if activity.professional_run:
         budget.spend_doing(params.hours_per_meeting)
-    _update_ownership(nb, activity, attendees, budget)
-    _advance_phase(nb, activity, attendees)
+    _update_ownership(parts, activity, attendees)
+    _advance_phase(parts, activity, attendees)
     if activity.one_off:
         activity.ended = True
         for home in list(activity.organisers):
             leave(pop, programme, home)
-            programme.waiting[home] = nb.week + params.retry_weeks
+            programme.waiting[home] = week + params.retry_weeks
     elif not activity.ended:
-        give_up_if_quiet(nb, activity, len(attendees))
+        give_up_if_quiet(pop, programme, params, activity, len(attendees))
     if len(attendees) >= 2:
-        contacts.meet(*pick_conversations(nb, activity, attendees,
-                                          programme.connect_per_activity), together=True)
+        parts.contacts.meet(*pick_conversations(
+            pop, parts.ties, programme, params, week, parts.streams.draws("meetings"), activity,
+            attendees, programme.connect_per_activity), together=True)
 
 
-def _professional_steers(nb: Neighbourhood, activity: Activity, budget: Budget) -> bool:
+def _professional_steers(parts: MeetingParts, activity: Activity) -> bool:
     """Whether a professional at this resident-run meeting took its decisions themselves.
 
     Professionals join resident-run meetings as far as their hours for initiators and for
@@ -315,17 +392,18 @@ def _professional_steers(nb: Neighbourhood, activity: Activity, budget: Budget) 
     activities); there, their guidance style decides who decides: residents, with the style's
     ``room`` as chance, or the professional (Pröpper 2009; seed 003).
     """
-    if not nb.support.present:
+    if not parts.support.present:
         return False
-    resident_run = sum(a.organised and not a.professional_run for a in nb.programme.activities)
-    hours = (budget.initiators + budget.connecting) * nb.params.activity_interval_weeks
-    joins = min(1.0, hours / max(1, resident_run) / nb.params.hours_per_meeting)
-    return _own_draw(nb, activity, 61) < joins and _own_draw(nb, activity, 62) >= budget.room
+    budget = parts.budget
+    resident_run = sum(a.organised and not a.professional_run
+                       for a in parts.programme.activities)
+    hours = (budget.initiators + budget.connecting) * parts.params.activity_interval_weeks
+    joins = min(1.0, hours / max(1, resident_run) / parts.params.hours_per_meeting)
+    return (_own_draw(parts, activity, 61) < joins
+            and _own_draw(parts, activity, 62) >= budget.room)
 
 
-def _update_ownership(
-    nb: Neighbourhood, activity: Activity, attendees: np.ndarray, budget: Budget
-) -> None:
+def _update_ownership(parts: MeetingParts, activity: Activity, attendees: np.ndarray) -> None:
     """Residents who decide together grow ownership; consumers of services grow reliant.
 
     At a meeting professionals run, attendees' ownership fades by 1% and they move towards the
@@ -333,14 +411,14 @@ def _update_ownership(
     left, held back by the consumer role, unless a professional there took the decisions
     (:func:`_professional_steers`).
     """
-    pop = nb.population
+    pop = parts.pop
     if activity.professional_run:
         mode = _SERVED
-    elif not _professional_steers(nb, activity, budget):
+    elif not _professional_steers(parts, activity):
         mode = _RUN
     else:
         mode = _STEERED
-    _attend(attendees, mode, float(nb.params.reliance_gain), pop.attended, pop.ownership,
+    _attend(attendees, mode, float(parts.params.reliance_gain), pop.attended, pop.ownership,
             pop.reliance, pop.activity_weeks)
 
 
@@ -476,26 +554,26 @@ def _picked(pool, members, key, week, own_key, count):
     return out[:m]
 
 
-def _advance_phase(nb: Neighbourhood, activity: Activity, attendees: np.ndarray) -> None:
+def _advance_phase(parts: MeetingParts, activity: Activity, attendees: np.ndarray) -> None:
     """Move through Tuckman's phases; an unsupported storming group may fall apart."""
-    params = nb.params
+    params = parts.params
     if activity.phase in PHASE_AFTER_MEETINGS and (
         activity.meetings >= PHASE_AFTER_MEETINGS[activity.phase]
     ):
         activity.phase = Phase(activity.phase + 1)
     if activity.phase is not Phase.STORMING or len(attendees) < 2:
         return
-    groups = nb.population.group[attendees]
+    groups = parts.pop.group[attendees]
     share = np.bincount(groups, minlength=6) / len(groups)
     # diversity breeds conflict only as far as group differences matter (homophily; 1 at the
     # default 0.5, none without homophily: Putnam 2007's hunkering down needs in-group pull)
     diversity = (1.0 - float((share**2).sum())) * 2.0 * params.homophily
     support = STORM_SUPPORT * (len(activity.organisers) >= 2) + min(
-        STORM_SUPPORT, nb.programme.connect_per_activity / 2.0
+        STORM_SUPPORT, parts.programme.connect_per_activity / 2.0
         + params.bridging_effort * STORM_SUPPORT
     )
     risk = params.storm_risk * (STORM_BASE + diversity + params.area_risk) * (1.0 - support)
-    if _own_draw(nb, activity, 63) < risk:
+    if _own_draw(parts, activity, 63) < risk:
         organisers = list(activity.organisers)
-        end(nb, activity)
-        nb.population.energy[organisers] -= STORM_ENERGY
+        end(parts.pop, parts.programme, activity)
+        parts.pop.energy[organisers] -= STORM_ENERGY

@@ -18,7 +18,9 @@ from ..state.roles import EARLY_QUIT_WEEKS
 from .teams import leave
 
 if TYPE_CHECKING:
+    from ..parameters import Parameters
     from ..state.neighbourhood import Neighbourhood
+    from ..state.population import Population
 
 __all__ = [
     "MOTIVE_CONCENTRATION",
@@ -84,9 +86,12 @@ def remove_volunteers(nb: Neighbourhood, homes: np.ndarray) -> None:
 
 
 # --- initiators -----------------------------------------------------------------------------
-def add_initiator(nb: Neighbourhood, home: int) -> None:
-    """The resident in ``home`` becomes an initiator (*kartrekker*)."""
-    pop = nb.population
+def add_initiator(pop: Population, params: Parameters, week: int, home: int) -> None:
+    """The resident in ``home`` becomes an initiator (*kartrekker*).
+
+    Writes: pop.is_initiator, pop.energy, pop.idle_weeks, pop.activity, pop.initiator_support,
+    pop.started_week, pop.ownership.
+    """
     if pop.is_initiator[home]:
         return
     pop.is_initiator[home] = True
@@ -94,7 +99,7 @@ def add_initiator(nb: Neighbourhood, home: int) -> None:
     pop.idle_weeks[home] = 0
     pop.activity[home] = NO_ACTIVITY
     pop.initiator_support[home] = 0.0
-    pop.started_week[home] = nb.week
+    pop.started_week[home] = week
     pop.ownership[home] = max(pop.ownership[home], INITIATOR_START_OWNERSHIP)
 
 

@@ -77,7 +77,8 @@ def advance_week(nb: Neighbourhood) -> CareWeek:
 def _support(nb: Neighbourhood) -> Budget:
     """A pilot may end this week; the remaining professionals' hours make the week's budget."""
     if check_funding(nb.support, nb.params, nb.week):
-        end_professional_activities(nb)
+        end_professional_activities(nb.population, nb.programme, nb.params, nb.week,
+                                    nb.streams.draws("organising"))
     return week_budget(nb.params, nb.support)
 
 
@@ -102,14 +103,16 @@ def _demography(nb: Neighbourhood) -> None:
 
 def _activities(nb: Neighbourhood, budget: Budget, contacts: Contacts) -> None:
     """Places are kept or close, professionals run activities, initiators organise, meetings."""
-    keep_places(nb, budget)
+    keep_places(nb.population, nb.programme, nb.params, nb.week, nb.streams.draws("organising"),
+                budget)
     draws = nb.streams.draws("organising")
     if nb.support.present:
         run_activities(nb.programme, nb.params, budget, nb.week, draws)
         step_into_activities(nb.programme, nb.params, budget, nb.week, draws)
-    recruit_co_organisers(nb)
+    recruit_co_organisers(nb.population, nb.programme, nb.params, nb.week, draws)
     organise(nb)
-    meet(nb, budget, contacts)
+    meet(nb.population, nb.ties, nb.views, nb.programme, nb.params, nb.support, nb.personal,
+         nb.streams, nb.week, budget, contacts)
 
 
 def _ties(nb: Neighbourhood, contacts: Contacts) -> None:
