@@ -156,7 +156,7 @@ def propose(
         teams = [a for a in resident_run if len(a.organisers) <= wanted]
         if teams:
             near = np.argmin([programme.layout.place_distance[home, a.place] for a in teams])
-            join(pop, home, teams[int(near)])
+            join(pop, home, teams[int(near)], params.task_team_size)
             return
     place = _free_place(programme, params, home)
     if place < 0:
@@ -166,7 +166,8 @@ def propose(
         programme.waiting[home] = week + params.retry_weeks
         programme.rejected_plans += 1
         return
-    join(pop, home, _new_activity(programme, place, params, week, draws, home))
+    join(pop, home, _new_activity(programme, place, params, week, draws, home),
+         params.task_team_size)
 
 
 # --- teams ------------------------------------------------------------------------------------
@@ -212,7 +213,7 @@ def recruit_co_organisers(
         yes = params.co_organiser_yes * willingness(pop, home) if home >= 0 else 0.0
         if home >= 0 and keyed_uniform(draws.key, week, key, 2) < yes:
             add_initiator(pop, params, week, home)
-            join(pop, home, activity)
+            join(pop, home, activity, params.task_team_size)
 
 
 def _hand_over_or_end(
@@ -224,7 +225,7 @@ def _hand_over_or_end(
     key = activity_key(programme, activity)
     if home >= 0 and keyed_uniform(draws.key, week, key, 4) < willingness(pop, home):
         add_initiator(pop, params, week, home)
-        join(pop, home, activity)
+        join(pop, home, activity, params.task_team_size)
         return
     activity.ended = True
 

@@ -43,27 +43,21 @@ if TYPE_CHECKING:
     from ..state.ties import TieNetwork
     from ..state.views import NetworkViews
 
-__all__ = ["MAX_ATTENDANCE", "PHASE_AFTER_MEETINGS", "MeetingParts", "meet"]
+__all__ = ["MeetingParts", "meet"]
 
-MAX_ATTENDANCE = 40  # a common room holds this many; others are turned away that week
-INVITE_ACCEPT = 0.35  # chance an invited, average-sociable neighbour next door accepts
-STORM_ENERGY = 0.2  # energy organisers lose when their group falls apart
-OWNERSHIP_GROWTH = 0.02  # share of the ownership still to gain that a meeting residents run adds
-# Residents have about two evenings a week for activities (an assumption): a member of more
-# activities comes to each less often, and someone who is already in two is less easily drawn
-# into a third. This, not a number of slots, limits how many activities a neighbourhood fills.
-EVENINGS = 2.0
-CONNECTED_TIES = 3.0  # with this many friendly ties someone walks in as readily as anyone can ...
-WALK_IN_UNCONNECTED = 0.2  # ... and without any, a fifth as readily (the open door draws insiders)
-INVITES_PER_CONNECTING_HOUR = 0.5  # personal invitations a professional makes per connecting hour
-SOCIABILITY_BASE = 0.5  # an invitation is accepted with chance x (this + sociability)
-RISK_REFUSES_INVITATIONS = 0.5  # share of invitations full area risk turns down
-ASKED_TO_DO_HOURS = 1.0  # someone with more time than this to give, asked to do a task, ...
-ASKED_TO_DO = 1.5  # ... accepts this many times as readily (seed 000: ask people to do something)
-OWNERSHIP_FADE_SERVED = 0.01  # ownership lost at each meeting professionals run (consumers)
-STORM_SUPPORT = 0.5  # support a second organiser gives, and the most bridging and professionals add
-STORM_BASE = 0.2  # storming risk of a homogeneous group in a calm area, as a share of storm_risk
-PHASE_AFTER_MEETINGS = {Phase.FORMING: 4, Phase.STORMING: 12, Phase.NORMING: 20}
+# The sizes of these rules are declared parameters (group meetings): who comes
+# (``max_attendance``, ``activity_evenings`` (residents have about two evenings a week for
+# activities: a member of more activities comes to each less often, and someone who is already in
+# two is less easily drawn into a third; this, not a number of slots, limits how many activities a
+# neighbourhood fills), ``walk_in_connected_ties``, ``walk_in_unconnected``), who accepts an
+# invitation (``invites_per_connecting_hour``, ``invite_accept``, ``sociability_base``,
+# ``risk_refuses_invitations``, ``asked_to_do_hours``, ``asked_to_do``), ownership
+# (``ownership_growth``, ``ownership_fade_served``) and Tuckman's phases
+# (``storming_after_meetings``, ``norming_after_meetings``, ``performing_after_meetings``,
+# ``storm_base``, ``storm_support``, ``storm_support_per_hour``, ``storm_energy``).
+ISOLATED_BELOW_TIES = 2  # a first-timer with fewer friendly ties counts as isolated (a measure)
+DIVERSITY_SCALE = 2.0  # homophily counts against its default 0.5: the diversity term is the
+# groups' Gini-Simpson index at the default homophily
 
 _NONE = np.zeros(0, dtype=np.int64)
 
@@ -154,7 +148,7 @@ def meet(
         _hold_meeting(parts, activity, walk_ins.get(activity.place, _NONE))
     programme.first_timers = _first_times(pop.attended, programme.ever_attended)
     programme.first_timers_isolated = int(
-        (views.friendly_counts[programme.first_timers] < 2).sum())
+        (views.friendly_counts[programme.first_timers] < ISOLATED_BELOW_TIES).sum())
 
 
 def _memberships(pop: Population, programme: ActivityProgramme) -> np.ndarray:
@@ -165,14 +159,16 @@ def _memberships(pop: Population, programme: ActivityProgramme) -> np.ndarray:
     return count
 
 
-def _time_left(programme: ActivityProgramme, homes: np.ndarray, joining: bool) -> np.ndarray:
-    """The share of their evenings residents have for a meeting (:data:`EVENINGS`).
+def _time_left(
+    programme: ActivityProgramme, evenings: float, homes: np.ndarray, joining: bool
+) -> np.ndarray:
+    """The share of their evenings residents have for a meeting (``activity_evenings``).
 
-    For a member: ``EVENINGS`` over the activities they are in (at most 1); for someone asked
-    to join, the same counting the new one.
+    For a member: ``evenings`` over the activities they are in (at most 1); for someone asked
+    to join, the same counting the new one. The kernels compute it inline.
     """
     count = programme.memberships[homes] + (1.0 if joining else 0.0)
-    return np.minimum(1.0, EVENINGS / np.maximum(count, 1.0))
+    return np.minimum(1.0, evenings / np.maximum(count, 1.0))
 
 
 def _draw(parts: MeetingParts, activity: Activity, homes: np.ndarray, k: int) -> np.ndarray:
@@ -204,7 +200,8 @@ def _walk_ins(parts: MeetingParts, due: list[Activity]) -> dict[int, np.ndarray]
     walkers, ptr = _walkers(
         nearest, len(places), proximity, pop.sociability, parts.views.friendly_counts,
         parts.programme.memberships, float(params.walk_in_rate), float(1 - params.area_risk),
-        parts.streams.draws("meetings").key, parts.week)
+        parts.streams.draws("meetings").key, parts.week, float(params.walk_in_connected_ties),
+        float(params.activity_evenings), float(params.walk_in_unconnected))
     return {int(p): walkers[ptr[k]:ptr[k + 1]] for k, p in enumerate(places.tolist())}
 
 
@@ -226,11 +223,12 @@ def _nearest(place_distance, places):
 
 @njit(cache=True)
 def _walkers(nearest, count, proximity, sociability, friendly_counts, memberships, rate,
-             calm, key, week):
+             calm, key, week, connected_ties, evenings, unconnected):
     """Who walks in this week (``docs/odd.md`` 7.7.3), grouped by their nearest meeting place.
 
     A resident walks in if their keyed draw 0 falls below ``rate`` × sociability × proximity
-    × ``calm`` (one minus area risk) × how connected they are × their time left when joining.
+    × ``calm`` (one minus area risk) × how connected they are (``unconnected`` without friendly
+    ties, 1 with ``connected_ties``) × their time left when joining (``evenings``).
 
     Returns:
         ``(walkers, ptr)``: the walkers nearest to place *k* (in increasing order) are
@@ -240,10 +238,10 @@ def _walkers(nearest, count, proximity, sociability, friendly_counts, membership
     walks = np.zeros(n, np.bool_)
     ptr = np.zeros(count + 1, np.int64)
     for i in range(n):
-        connected = min(1.0, friendly_counts[i] / CONNECTED_TIES)
-        time_left = min(1.0, EVENINGS / max(memberships[i] + 1.0, 1.0))
+        connected = min(1.0, friendly_counts[i] / connected_ties)
+        time_left = min(1.0, evenings / max(memberships[i] + 1.0, 1.0))
         chance = (rate * sociability[i] * proximity[i] * calm
-                  * (WALK_IN_UNCONNECTED + (1 - WALK_IN_UNCONNECTED) * connected) * time_left)
+                  * (unconnected + (1 - unconnected) * connected) * time_left)
         if keyed_uniform(key, week, i, 0) < chance:
             walks[i] = True
             ptr[nearest[i] + 1] += 1
@@ -265,7 +263,7 @@ def _invitees(parts: MeetingParts, activity: Activity) -> np.ndarray:
     draws = parts.streams.draws("meetings")
     organisers = max(1, len(activity.organisers))
     mean = (params.invitation_effort * params.invites_per_organiser * organisers
-            + INVITES_PER_CONNECTING_HOUR * programme.connect_per_activity)
+            + params.invites_per_connecting_hour * programme.connect_per_activity)
     count = draws.poisson(parts.week, activity_key(programme, activity), mean, 0)
     if count == 0:
         return _NONE
@@ -288,31 +286,33 @@ def _acceptance(parts: MeetingParts, activity: Activity, invited: np.ndarray) ->
     pop = parts.pop
     params = parts.params
     if activity.purposeful:  # being asked to do something you can do lowers the threshold
-        able = capacity(pop, invited) > ASKED_TO_DO_HOURS
+        able = capacity(pop, invited) > params.asked_to_do_hours
     else:
         able = np.zeros(len(invited), dtype=np.bool_)
     return _accept_chances(
         invited, pop.sociability, _proximity(parts.programme, invited, activity.place, params),
-        float(1 - RISK_REFUSES_INVITATIONS * params.area_risk), parts.programme.memberships,
-        able)
+        float(1 - params.risk_refuses_invitations * params.area_risk), parts.programme.memberships,
+        able, float(params.activity_evenings), float(params.invite_accept),
+        float(params.sociability_base), float(params.asked_to_do))
 
 
 @njit(cache=True)
-def _accept_chances(invited, sociability, proximity, calm, memberships, able):
+def _accept_chances(invited, sociability, proximity, calm, memberships, able, evenings,
+                    invite_accept, base, asked_to_do):
     """:func:`_acceptance` given each invitee's proximity and whether they can do the task.
 
-    ``INVITE_ACCEPT`` × (``SOCIABILITY_BASE`` + sociability) × proximity × ``calm`` (what area
-    risk leaves) × time left when joining (:func:`_time_left`), times ``ASKED_TO_DO`` for those
-    ``able``; at most 1.
+    ``invite_accept`` × (``base`` (``sociability_base``) + sociability) ×
+    proximity × ``calm`` (what area risk leaves) × time left when joining
+    (:func:`_time_left`), times ``asked_to_do`` for those ``able``; at most 1.
     """
     accept = np.empty(len(invited))
     for k in range(len(invited)):
         h = invited[k]
-        time_left = min(1.0, EVENINGS / max(memberships[h] + 1.0, 1.0))
-        chance = (INVITE_ACCEPT * (SOCIABILITY_BASE + sociability[h]) * proximity[k] * calm
+        time_left = min(1.0, evenings / max(memberships[h] + 1.0, 1.0))
+        chance = (invite_accept * (base + sociability[h]) * proximity[k] * calm
                   * time_left)
         if able[k]:
-            chance = chance * ASKED_TO_DO
+            chance = chance * asked_to_do
         accept[k] = min(chance, 1.0)
     return accept
 
@@ -352,15 +352,16 @@ def _hold_meeting(parts: MeetingParts, activity: Activity, walk_ins: np.ndarray)
     present, drop = _turnout(
         activity.members, pop.frailty, programme.memberships, float(params.member_attendance),
         float(params.member_drop_out), parts.streams.draws("meetings").key, week,
-        activity.ident * DRAWS_PER_ACTIVITY)
+        activity.ident * DRAWS_PER_ACTIVITY, float(params.activity_evenings))
     invited = _invitees(parts, activity)
     if parts.personal.invitations:
         invited = np.concatenate([invited, _invited_by_name(parts, activity)])
     attendees = _gather(present, walk_ins, invited, activity.members)
-    assign_task_teams(activity, attendees)
-    if len(attendees) > MAX_ATTENDANCE:  # the first to arrive get in
+    assign_task_teams(activity, attendees, params.task_team_size)
+    most = params.max_attendance
+    if len(attendees) > most:  # the first to arrive get in
         order = np.argsort(_draw(parts, activity, attendees, 3), kind="stable")
-        attendees = np.sort(attendees[order[:MAX_ATTENDANCE]])
+        attendees = np.sort(attendees[order[:most]])
     members = _settle_members(activity.members, activity.team, drop,
                               np.array(activity.organisers, dtype=np.int64))
     activity.turnout_ratio = len(attendees) / max(1, members)
@@ -418,8 +419,10 @@ def _update_ownership(parts: MeetingParts, activity: Activity, attendees: np.nda
         mode = _RUN
     else:
         mode = _STEERED
-    _attend(attendees, mode, float(parts.params.reliance_gain), pop.attended, pop.ownership,
-            pop.reliance, pop.activity_weeks)
+    params = parts.params
+    _attend(attendees, mode, float(params.reliance_gain), pop.attended, pop.ownership,
+            pop.reliance, pop.activity_weeks, float(params.ownership_fade_served),
+            float(params.ownership_growth))
 
 
 _SERVED, _RUN, _STEERED = 0, 1, 2  # who decided at a meeting: professionals, residents, or a
@@ -427,19 +430,21 @@ _SERVED, _RUN, _STEERED = 0, 1, 2  # who decided at a meeting: professionals, re
 
 
 @njit(cache=True)
-def _attend(attendees, mode, reliance_gain, attended, ownership, reliance, activity_weeks):
+def _attend(attendees, mode, reliance_gain, attended, ownership, reliance, activity_weeks,
+            fade_served, growth):
     """Mark the attendees as at an activity this week and update ownership and reliance.
 
     See :func:`_update_ownership`; ``mode`` is :data:`_SERVED`, :data:`_RUN` or
-    :data:`_STEERED`.
+    :data:`_STEERED`; ``fade_served`` is ``ownership_fade_served``, ``growth``
+    ``ownership_growth``.
     """
     for h in attendees:
         attended[h] = True
         if mode == _SERVED:
-            ownership[h] *= 1 - OWNERSHIP_FADE_SERVED
+            ownership[h] *= 1 - fade_served
             reliance[h] += reliance_gain * (1 - reliance[h])
         elif mode == _RUN:
-            ownership[h] += OWNERSHIP_GROWTH * (1 - reliance[h]) * (1 - ownership[h])
+            ownership[h] += growth * (1 - reliance[h]) * (1 - ownership[h])
         activity_weeks[h] += 1
 
 
@@ -480,12 +485,12 @@ def _settle_members(members, team, dropped, organisers):
 
 
 @njit(cache=True)
-def _turnout(members, frailty, memberships, attendance, drop_out, key, week, first):
+def _turnout(members, frailty, memberships, attendance, drop_out, key, week, first, evenings):
     """Which members come to this meeting, and which of those who do not drop out.
 
     A member comes if their keyed draw ``first + 2`` falls below ``attendance`` × (1 −
-    frailty) × their time left (:func:`_time_left`); one who does not drops out if their draw
-    ``first + 4`` falls below ``drop_out``.
+    frailty) × their time left (:func:`_time_left`, with ``evenings``); one who does not drops
+    out if their draw ``first + 4`` falls below ``drop_out``.
 
     Returns:
         ``(present, dropped)``, each in increasing order.
@@ -498,7 +503,7 @@ def _turnout(members, frailty, memberships, attendance, drop_out, key, week, fir
     for i in range(n):
         if not members[i]:
             continue
-        time_left = min(1.0, EVENINGS / max(memberships[i] + 0.0, 1.0))
+        time_left = min(1.0, evenings / max(memberships[i] + 0.0, 1.0))
         if keyed_uniform(key, week, i, first + 2) < attendance * (1 - frailty[i]) * time_left:
             present[p] = i
             p += 1
@@ -554,12 +559,18 @@ def _picked(pool, members, key, week, own_key, count):
     return out[:m]
 
 
+def _phase_after(params: Parameters) -> dict[Phase, int]:
+    """Per Tuckman phase, the meetings after which a group moves on to the next one."""
+    return {Phase.FORMING: params.storming_after_meetings,
+            Phase.STORMING: params.norming_after_meetings,
+            Phase.NORMING: params.performing_after_meetings}
+
+
 def _advance_phase(parts: MeetingParts, activity: Activity, attendees: np.ndarray) -> None:
     """Move through Tuckman's phases; an unsupported storming group may fall apart."""
     params = parts.params
-    if activity.phase in PHASE_AFTER_MEETINGS and (
-        activity.meetings >= PHASE_AFTER_MEETINGS[activity.phase]
-    ):
+    after = _phase_after(params)
+    if activity.phase in after and activity.meetings >= after[activity.phase]:
         activity.phase = Phase(activity.phase + 1)
     if activity.phase is not Phase.STORMING or len(attendees) < 2:
         return
@@ -567,13 +578,14 @@ def _advance_phase(parts: MeetingParts, activity: Activity, attendees: np.ndarra
     share = np.bincount(groups, minlength=6) / len(groups)
     # diversity breeds conflict only as far as group differences matter (homophily; 1 at the
     # default 0.5, none without homophily: Putnam 2007's hunkering down needs in-group pull)
-    diversity = (1.0 - float((share**2).sum())) * 2.0 * params.homophily
-    support = STORM_SUPPORT * (len(activity.organisers) >= 2) + min(
-        STORM_SUPPORT, parts.programme.connect_per_activity / 2.0
-        + params.bridging_effort * STORM_SUPPORT
+    diversity = (1.0 - float((share**2).sum())) * DIVERSITY_SCALE * params.homophily
+    storm_support = params.storm_support
+    support = storm_support * (len(activity.organisers) >= 2) + min(
+        storm_support, parts.programme.connect_per_activity * params.storm_support_per_hour
+        + params.bridging_effort * storm_support
     )
-    risk = params.storm_risk * (STORM_BASE + diversity + params.area_risk) * (1.0 - support)
+    risk = params.storm_risk * (params.storm_base + diversity + params.area_risk) * (1.0 - support)
     if _own_draw(parts, activity, 63) < risk:
         organisers = list(activity.organisers)
         end(parts.pop, parts.programme, activity)
-        parts.pop.energy[organisers] -= STORM_ENERGY
+        parts.pop.energy[organisers] -= params.storm_energy

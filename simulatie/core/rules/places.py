@@ -5,7 +5,7 @@ money pays the rent, its professionals hold the keys and do the paperwork (seed 
 project must find its own funding). While the project is funded, organisers with a sense of
 ownership and the professionals' support for initiators can take the keeping over (a
 *beheergroep*). A place the project still keeps when the funding ends, or whose resident keepers
-have all stopped, is not closed at once: for ``GRACE_WEEKS`` its users look for someone to keep
+have all stopped, is not closed at once: for ``grace_weeks`` its users look for someone to keep
 it, and it closes when nobody steps in. A place that residents keep:
 
 * costs its keepers its upkeep (``upkeep_drain``, shared) once the project's money has gone,
@@ -34,13 +34,13 @@ if TYPE_CHECKING:
     from ..parameters import Parameters
     from ..state.support import Budget
 
-__all__ = ["GRACE_WEEKS", "KEEPER_TEAM", "keep_places", "upkeep_share"]
+__all__ = ["keep_places", "upkeep_share"]
 
-KEEPER_TEAM = 2  # residents who take over keeping a place together (a beheergroep)
-# Organisers can set up a beheergroep without a professional, but (an assumption) four times
-# slower: the paperwork and the talks with the owner go faster with someone who knows the way.
-UNSUPPORTED_HANDOVER = 0.25
-GRACE_WEEKS = 13  # a quarter's notice: how long a place stays open while someone is sought
+# The sizes of these rules are declared parameters (group activities): ``keeper_team`` (residents
+# who take over keeping a place together, a beheergroep), ``unsupported_handover`` (organisers can
+# set up a beheergroep without a professional, but four times slower: the paperwork and the talks
+# with the owner go faster with someone who knows the way) and ``grace_weeks`` (a quarter's
+# notice: how long a place stays open while someone is sought).
 PLACE_KEY = 1_000_000  # keeps a place's keyed draws apart from those of homes and activities
 
 
@@ -77,8 +77,9 @@ def keep_places(
         if keeper == Keeper.RESIDENTS and not programme.keepers[place] and is_funded:
             programme.keeper[place] = keeper = Keeper.PROJECT  # the project takes it back
         if keeper == Keeper.PROJECT and is_funded:
-            handover = params.handover_rate * max(UNSUPPORTED_HANDOVER, support)
-            _take_over(pop, programme, place, handover, keyed_uniform(draws.key, week, who, 0))
+            handover = params.handover_rate * max(params.unsupported_handover, support)
+            _take_over(pop, programme, params, place, handover,
+                       keyed_uniform(draws.key, week, who, 0))
         elif keeper == Keeper.PROJECT or not programme.keepers[place]:
             _search(pop, programme, params, week, place, keyed_uniform(draws.key, week, who, 1))
         elif not is_funded:
@@ -87,14 +88,15 @@ def keep_places(
 
 
 def _take_over(
-    pop: Population, programme: ActivityProgramme, place: int, rate: float, u: float
+    pop: Population, programme: ActivityProgramme, params: Parameters, place: int, rate: float,
+    u: float,
 ) -> bool:
     """The most willing organisers at the place take over keeping it, or not.
 
     The chance is ``rate`` × their willingness; taking over from the project needs a team of
-    :data:`KEEPER_TEAM`, replacing a resident keeper one organiser.
+    ``keeper_team``, replacing a resident keeper one organiser.
     """
-    team = KEEPER_TEAM if int(programme.keeper[place]) == Keeper.PROJECT else 1
+    team = params.keeper_team if int(programme.keeper[place]) == Keeper.PROJECT else 1
     organisers = _organisers_at(pop, programme, place)[:team]
     if len(organisers) < team:
         return False
@@ -113,15 +115,15 @@ def _search(
     """Nobody keeps the place: its organisers look for a keeper for a while, then it closes.
 
     Taking over a place the project kept needs a team without a professional's help
-    (``handover_rate`` × ``UNSUPPORTED_HANDOVER``); replacing a resident keeper needs one
+    (``handover_rate`` × ``unsupported_handover``); replacing a resident keeper needs one
     organiser, who steps in with their willingness as chance.
     """
     if programme.searching[place] < 0:
         programme.searching[place] = week
     from_project = int(programme.keeper[place]) == Keeper.PROJECT
-    rate = params.handover_rate * UNSUPPORTED_HANDOVER if from_project else 1.0
-    if (not _take_over(pop, programme, place, rate, u)
-            and week - programme.searching[place] >= GRACE_WEEKS):
+    rate = params.handover_rate * params.unsupported_handover if from_project else 1.0
+    if (not _take_over(pop, programme, params, place, rate, u)
+            and week - programme.searching[place] >= params.grace_weeks):
         _close(pop, programme, params, place)
 
 
