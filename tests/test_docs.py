@@ -19,7 +19,6 @@ import pytest
 
 from simulatie.core.observe.metrics import METRICS
 from simulatie.core.parameters import Parameters, parameter_specs
-from simulatie.core.rules.meetings import PHASE_AFTER_MEETINGS
 from simulatie.core.rules.professionals import STYLE_PROFILES
 from simulatie.core.state.groups import GROUP_PROFILES
 from simulatie.experiment.patterns import PATTERNS
@@ -162,11 +161,6 @@ def test_style_profiles_table_matches_the_code() -> None:
         assert style.value in rows, f"style {style.value} missing from docs/odd.md §7.8"
         shown = [_number(c) for c in rows[style.value][1:5]]
         assert shown == pytest.approx(list(dataclasses.astuple(profile))), style.value
-
-
-def test_tuckman_phase_lengths_match_the_code() -> None:
-    text = ", ".join(f"{p.name.lower()} {n}" for p, n in PHASE_AFTER_MEETINGS.items())
-    assert f"| `PHASE_AFTER_MEETINGS` | rules.meetings | {text} |" in TEXT
 
 
 # --- patterns ------------------------------------------------------------------------------------

@@ -36,7 +36,8 @@ def start_intervention(nb: Neighbourhood, params: Parameters) -> None:
     arrive(nb.support, params)
     start_volunteer_scheme(nb.population, nb.roles, nb.streams, params, nb.week)
     for home in start_initiators(nb.population, params, nb.streams, nb.week):
-        propose(nb, home)
+        propose(nb.population, nb.programme, params, nb.week, nb.streams.draws("organising"),
+                home)
 
 
 def prepared_neighbourhood(params: Parameters, seed: int) -> Neighbourhood:

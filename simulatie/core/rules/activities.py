@@ -22,8 +22,6 @@ Every draw is keyed (``docs/odd.md`` 4.9): by the proposing initiator, or by the
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import numpy as np
 
 from ..parameters import Parameters
@@ -33,9 +31,6 @@ from ..state.programme import NO_TEAM, Activity, ActivityProgramme
 from .capacity import capacity
 from .roles import add_initiator
 from .teams import join, leave
-
-if TYPE_CHECKING:
-    from ..state.neighbourhood import Neighbourhood
 
 __all__ = [
     "activity_key",
@@ -131,132 +126,211 @@ def start_professional_activity(
     return activity
 
 
-def propose(nb: Neighbourhood, home: int, own_plan: bool = False) -> None:
+def propose(
+    pop: Population, programme: ActivityProgramme, params: Parameters, week: int,
+    draws: KeyedStream, home: int, own_plan: bool = False,
+) -> None:
     """An initiator without an activity joins a team that needs them, or proposes a new plan.
 
     Teams with one organiser come first, then teams below ``max_organisers``, the nearest
     first; an initiator with a plan of their own (``own_plan``) goes straight to proposing it.
     A new plan needs an open place with a free session and the council's room
     (``government_responsiveness``); a rejected plan costs energy and the initiator waits.
+
+    Args:
+        pop: The population.
+        programme: The activities.
+        params: The parameters in force.
+        week: This week.
+        draws: The keyed ``organising`` stream.
+        home: The initiator.
+        own_plan: Whether the initiator goes straight to a plan of their own.
+
+    Writes: pop.energy and pop.activity (joining), programme (a new activity, ``waiting``,
+    ``rejected_plans``).
     """
-    pop = nb.population
-    programme = nb.programme
-    if pop.activity[home] != NO_ACTIVITY or programme.waiting.get(home, -(1 << 40)) > nb.week:
+    if pop.activity[home] != NO_ACTIVITY or programme.waiting.get(home, -(1 << 40)) > week:
         return
     resident_run = [a for a in programme.running() if not a.one_off and a.organised]
-    for wanted in () if own_plan else (1, nb.params.max_organisers - 1):
+    for wanted in () if own_plan else (1, params.max_organisers - 1):
         teams = [a for a in resident_run if len(a.organisers) <= wanted]
         if teams:
             near = np.argmin([programme.layout.place_distance[home, a.place] for a in teams])
-            join(pop, home, teams[int(near)])
+            join(pop, home, teams[int(near)], params.task_team_size)
             return
-    place = _free_place(programme, nb.params, home)
+    place = _free_place(programme, params, home)
     if place < 0:
         return
-    draws = nb.streams.draws("organising")
-    if keyed_uniform(draws.key, nb.week, home, 0) >= nb.params.government_responsiveness:
-        pop.energy[home] -= nb.params.rejection_energy
-        programme.waiting[home] = nb.week + nb.params.retry_weeks
+    if keyed_uniform(draws.key, week, home, 0) >= params.government_responsiveness:
+        pop.energy[home] -= params.rejection_energy
+        programme.waiting[home] = week + params.retry_weeks
         programme.rejected_plans += 1
         return
-    join(pop, home, _new_activity(programme, place, nb.params, nb.week, draws, home))
+    join(pop, home, _new_activity(programme, place, params, week, draws, home),
+         params.task_team_size)
 
 
 # --- teams ------------------------------------------------------------------------------------
-def _candidate(nb: Neighbourhood, activity: Activity) -> int:
+def _candidate(pop: Population, params: Parameters, activity: Activity) -> int:
     """The member most willing to organise who has time to give, or -1."""
-    pop = nb.population
     members = np.flatnonzero(activity.members & ~pop.is_initiator & pop.organiser)
-    members = members[capacity(pop, members) > nb.params.engaged_hours]
+    members = members[capacity(pop, members) > params.engaged_hours]
     if len(members) == 0:
         return -1
     return int(members[np.argmax(willingness(pop, members))])
 
 
-def recruit_co_organisers(nb: Neighbourhood) -> None:
+def recruit_co_organisers(
+    pop: Population, programme: ActivityProgramme, params: Parameters, week: int,
+    draws: KeyedStream,
+) -> None:
     """A lone organiser, and a tired team, ask their most willing member to join them.
 
     A team with one organiser asks every week (seed 002: at least two are needed); a larger
     team below ``max_organisers`` asks in a week with a chance equal to its organisers' mean
     fatigue. The member says yes with chance ``co_organiser_yes`` × their willingness
     (:func:`willingness`).
+
+    Args:
+        pop: The population.
+        programme: The activities.
+        params: The parameters in force.
+        week: This week.
+        draws: The keyed ``organising`` stream.
+
+    Writes: pop (a new initiator's row, pop.activity), the activity's organisers.
     """
-    pop = nb.population
-    draws = nb.streams.draws("organising")
-    largest = nb.params.max_organisers
-    for activity in nb.programme.running():
+    largest = params.max_organisers
+    for activity in programme.running():
         if activity.one_off or not activity.organised or len(activity.organisers) >= largest:
             continue
-        key = activity_key(nb.programme, activity)
+        key = activity_key(programme, activity)
         if len(activity.organisers) > 1:
             tired = float(pop.fatigue[activity.organisers].mean())
-            if keyed_uniform(draws.key, nb.week, key, 1) >= tired:
+            if keyed_uniform(draws.key, week, key, 1) >= tired:
                 continue
-        home = _candidate(nb, activity)
-        yes = nb.params.co_organiser_yes * willingness(pop, home) if home >= 0 else 0.0
-        if home >= 0 and keyed_uniform(draws.key, nb.week, key, 2) < yes:
-            add_initiator(pop, nb.params, nb.week, home)
-            join(pop, home, activity)
+        home = _candidate(pop, params, activity)
+        yes = params.co_organiser_yes * willingness(pop, home) if home >= 0 else 0.0
+        if home >= 0 and keyed_uniform(draws.key, week, key, 2) < yes:
+            add_initiator(pop, params, week, home)
+            join(pop, home, activity, params.task_team_size)
 
 
-def _hand_over_or_end(nb: Neighbourhood, activity: Activity) -> None:
+def _hand_over_or_end(
+    pop: Population, programme: ActivityProgramme, params: Parameters, week: int,
+    draws: KeyedStream, activity: Activity,
+) -> None:
     """The member most willing steps up (with their willingness as chance), or it ends."""
-    home = _candidate(nb, activity)
-    key = activity_key(nb.programme, activity)
-    stream = nb.streams.draws("organising").key
-    if home >= 0 and keyed_uniform(stream, nb.week, key, 4) < willingness(nb.population, home):
-        add_initiator(nb.population, nb.params, nb.week, home)
-        join(nb.population, home, activity)
+    home = _candidate(pop, params, activity)
+    key = activity_key(programme, activity)
+    if home >= 0 and keyed_uniform(draws.key, week, key, 4) < willingness(pop, home):
+        add_initiator(pop, params, week, home)
+        join(pop, home, activity, params.task_team_size)
         return
     activity.ended = True
 
 
-def end_professional_activities(nb: Neighbourhood) -> None:
-    """When professionals leave, their activities go back to organisers, or end."""
-    for activity in nb.programme.running():
+def end_professional_activities(
+    pop: Population, programme: ActivityProgramme, params: Parameters, week: int,
+    draws: KeyedStream,
+) -> None:
+    """When professionals leave, their activities go back to organisers, or end.
+
+    Args:
+        pop: The population.
+        programme: The activities.
+        params: The parameters in force.
+        week: This week.
+        draws: The keyed ``organising`` stream.
+
+    Writes: programme (activities no longer professional-run, or ended), pop (a successor's
+    row).
+    """
+    for activity in programme.running():
         if activity.professional_run:
             activity.professional_run = False
             if not activity.organised:
-                _hand_over_or_end(nb, activity)
+                _hand_over_or_end(pop, programme, params, week, draws, activity)
 
 
-def settle_orphans(nb: Neighbourhood) -> None:
+def settle_orphans(
+    pop: Population, programme: ActivityProgramme, params: Parameters, week: int,
+    draws: KeyedStream,
+) -> None:
     """A resident-run activity whose last organiser left needs a resident to step up, or ends.
 
     Professionals do not adopt it for free: they step into activities only within their
     doing hours (:func:`~.professionals.step_into_activities`).
+
+    Args:
+        pop: The population.
+        programme: The activities.
+        params: The parameters in force.
+        week: This week.
+        draws: The keyed ``organising`` stream.
+
+    Writes: programme (activities ended), pop (a successor's row).
     """
-    for activity in nb.programme.running():
+    for activity in programme.running():
         if not activity.organised and not activity.professional_run:
-            _hand_over_or_end(nb, activity)
+            _hand_over_or_end(pop, programme, params, week, draws, activity)
 
 
-def move_or_end(nb: Neighbourhood, activity: Activity) -> None:
-    """An activity whose meeting place closed moves to the nearest open place, or ends."""
-    programme = nb.programme
+def move_or_end(
+    pop: Population, programme: ActivityProgramme, params: Parameters, activity: Activity
+) -> None:
+    """An activity whose meeting place closed moves to the nearest open place, or ends.
+
+    Args:
+        pop: The population.
+        programme: The activities.
+        params: The parameters in force.
+        activity: The activity whose place closed.
+
+    Writes: activity.place, or the activity ends (pop.activity of its organisers).
+    """
     members = np.flatnonzero(activity.members)
     centre = members[0] if len(members) else None
-    place = _free_place(programme, nb.params, centre)
+    place = _free_place(programme, params, centre)
     if place < 0:
-        end(nb, activity)
+        end(pop, programme, activity)
     else:
         activity.place = place
 
 
-def end(nb: Neighbourhood, activity: Activity) -> None:
-    """An activity stops; its organisers are free to organise something else."""
+def end(pop: Population, programme: ActivityProgramme, activity: Activity) -> None:
+    """An activity stops; its organisers are free to organise something else.
+
+    Args:
+        pop: The population.
+        programme: The activities.
+        activity: The activity that stops.
+
+    Writes: activity.ended, its organisers, pop.activity.
+    """
     activity.ended = True
     for home in list(activity.organisers):
-        leave(nb.population, nb.programme, home)
+        leave(pop, programme, home)
 
 
-def give_up_if_quiet(nb: Neighbourhood, activity: Activity, attendees: int) -> None:
+def give_up_if_quiet(
+    pop: Population, programme: ActivityProgramme, params: Parameters, activity: Activity,
+    attendees: int,
+) -> None:
     """Organisers give up an activity after ``give_up_after_quiet`` nearly empty meetings.
 
     A meeting is nearly empty with fewer than ``min_attendees`` people.
+
+    Args:
+        pop: The population.
+        programme: The activities.
+        params: The parameters in force.
+        activity: The activity that met.
+        attendees: How many came.
+
+    Writes: activity.quiet_meetings; the activity may end (pop.activity of its organisers).
     """
-    params = nb.params
     activity.quiet_meetings = (activity.quiet_meetings + 1
                                if attendees < params.min_attendees else 0)
     if activity.quiet_meetings >= params.give_up_after_quiet and not activity.professional_run:
-        end(nb, activity)
+        end(pop, programme, activity)

@@ -21,33 +21,43 @@ from ..state.keyed import keyed_poisson, keyed_uniform
 from .activities import activity_key
 
 if TYPE_CHECKING:
-    from ..state.neighbourhood import Neighbourhood
-    from ..state.programme import Activity
+    from ..parameters import Parameters
+    from ..state.keyed import KeyedStream
+    from ..state.population import Population
+    from ..state.programme import Activity, ActivityProgramme
+    from ..state.ties import TieNetwork
 
 __all__ = ["DRAWS_PER_ACTIVITY", "pick_conversations"]
 
 DRAWS_PER_ACTIVITY = 16  # keyed draws a resident can make for one activity in one week ...
 FIRST_CONVERSATION_DRAW = 5  # ... of which these, on, pick conversation partners
-INTRODUCTIONS_PER_ORGANISER = 2.0  # pairs an organiser who bridges fully introduces a meeting
-INTRODUCTIONS_PER_HOUR = 2.0  # pairs a professional introduces per connecting hour
 FIRST_INTRODUCTION_DRAW = 100  # an activity's own keyed draws for introductions start here
-STRANGER_WEIGHT = 0.05  # how likely one talks to a stranger (or outside one's task team) ...
-# ... relative to someone one knows well (weight strength + this) or a team member (weight 1)
+# How many pairs hosts introduce and how likely one talks to a stranger are declared parameters
+# (group meetings: ``introductions_per_organiser``, ``introductions_per_hour``,
+# ``stranger_weight``: relative to someone one knows well (weight strength + this) or a team
+# member (weight 1)).
 
 
 def pick_conversations(
-    nb: Neighbourhood, activity: Activity, attendees: np.ndarray, connect_per_activity: float
+    pop: Population, ties: TieNetwork, programme: ActivityProgramme, params: Parameters,
+    week: int, draws: KeyedStream, activity: Activity, attendees: np.ndarray,
+    connect_per_activity: float,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Pick who talks to whom and how many shared hours each contact adds.
 
     Cosy gatherings: each attendee mostly talks to people they already know (weighted by tie
     strength) and to people like them. Purposeful activities: task teams of up to
-    ``TEAM_SIZE`` members (a member keeps their team, :mod:`.teams`) work together, whoever
+    ``task_team_size`` members (a member keeps their team, :mod:`.teams`) work together, whoever
     they are, and a few conversations go beyond the team. Across groups a contact adds fewer
     shared hours (homophily), except between the pairs a host introduced (:func:`_introduced`).
 
     Args:
-        nb: The neighbourhood.
+        pop: The population (its groups).
+        ties: The tie network (who knows whom, how well).
+        programme: The activities (the activity's own key).
+        params: The parameters in force.
+        week: This week.
+        draws: The keyed ``meetings`` stream.
         activity: The activity that meets.
         attendees: Who attends, in increasing order.
         connect_per_activity: Professionals' connecting hours per running activity (they
@@ -55,23 +65,23 @@ def pick_conversations(
 
     Returns:
         ``(a, b, shared)``: both sides of every conversation and the shared hours it adds.
+        Writes nothing: the caller records them as the week's contacts.
     """
-    params = nb.params
     hours = params.task_hours if activity.purposeful else params.cosy_hours
-    mean = (params.bridging_effort * INTRODUCTIONS_PER_ORGANISER * len(activity.organisers)
-            + INTRODUCTIONS_PER_HOUR * connect_per_activity)
-    ties = nb.ties
+    mean = (params.bridging_effort * params.introductions_per_organiser
+            * len(activity.organisers) + params.introductions_per_hour * connect_per_activity)
     return _conversations(
-        attendees, nb.population.group, activity.team, not activity.purposeful, ties.key,
-        ties.hours, float(ties.friendly_hours), nb.population.n, 1.0 - params.homophily,
-        float(hours), nb.streams.draws("meetings").key, nb.week,
+        attendees, pop.group, activity.team, not activity.purposeful, ties.key,
+        ties.hours, float(ties.friendly_hours), pop.n, 1.0 - params.homophily,
+        float(hours), draws.key, week,
         activity.ident * DRAWS_PER_ACTIVITY + FIRST_CONVERSATION_DRAW,
-        params.conversations_per_meeting, activity_key(nb.programme, activity), float(mean))
+        params.conversations_per_meeting, activity_key(programme, activity), float(mean),
+        float(params.stranger_weight))
 
 
 @njit(cache=True)
 def _conversations(attendees, group_of, team_of, cosy, tie_key, tie_hours, friendly_hours, homes,
-                   cross_factor, hours, key, week, first, per, own_key, mean):
+                   cross_factor, hours, key, week, first, per, own_key, mean, stranger_weight):
     """Both sides and the shared hours of every conversation at one meeting (``docs/odd.md`` 7.7.5).
 
     Each attendee makes ``per`` keyed draws (``first`` on) that pick partners
@@ -96,6 +106,7 @@ def _conversations(attendees, group_of, team_of, cosy, tie_key, tie_hours, frien
         per: Conversations each attendee starts.
         own_key: The activity's own key (:func:`.activities.activity_key`).
         mean: The mean number of introductions.
+        stranger_weight: The ``stranger_weight`` of a stranger as a partner.
 
     Returns:
         ``(a, b, shared)``: both sides of every conversation and the shared hours it adds.
@@ -110,7 +121,7 @@ def _conversations(attendees, group_of, team_of, cosy, tie_key, tie_hours, frien
         for k in range(per):
             draws[i, k] = keyed_uniform(key, week, attendees[i], first + k)
     partner, same = _partners(attendees, group, team, cosy, tie_key, tie_hours, friendly_hours,
-                              homes, cross_factor, draws)
+                              homes, cross_factor, draws, stranger_weight)
     x, y = _introduced(attendees, group, key, week, own_key, mean)
     m = n * per
     a = np.empty(m + len(x), np.int64)
@@ -132,8 +143,8 @@ def _conversations(attendees, group_of, team_of, cosy, tie_key, tie_hours, frien
 def _introduced(attendees, group, key, week, own_key, mean):
     """The pairs of different groups a host introduces to each other at this meeting.
 
-    Their number is Poisson of ``mean``: ``bridging_effort`` × ``INTRODUCTIONS_PER_ORGANISER``
-    per organiser, plus ``INTRODUCTIONS_PER_HOUR`` per connecting hour of the professionals
+    Their number is Poisson of ``mean``: ``bridging_effort`` × ``introductions_per_organiser``
+    per organiser, plus ``introductions_per_hour`` per connecting hour of the professionals
     (the activity's own draw :data:`FIRST_INTRODUCTION_DRAW`). Each introduction picks an
     attendee and an attendee of another group (none if all are of one), by the activity's next
     draws.
@@ -172,14 +183,14 @@ def _introduced(attendees, group, key, week, own_key, mean):
 
 @njit(cache=True)
 def _partners(attendees, group, team, cosy, tie_key, tie_hours, friendly_hours, homes,
-              cross_factor, draws):
+              cross_factor, draws, stranger_weight):
     """Whom each attendee talks to at one meeting (``docs/odd.md`` 7.7.5).
 
     At a cosy gathering (``cosy``) attendee *i* picks partner *j* with weight
-    (0.05 + strength of their tie) × (1, or ``cross_factor`` across groups): people talk to whom
-    they know and to people like them. At a purposeful activity the weight is 1 within one's task
-    team and 0.05 outside it, whoever the others are. Each of an attendee's draws picks one
-    partner by the cumulative weights.
+    (``stranger_weight`` + strength of their tie) × (1, or ``cross_factor`` across groups):
+    people talk to whom they know and to people like them. At a purposeful activity the weight is
+    1 within one's task team and ``stranger_weight`` outside it, whoever the others are. Each of
+    an attendee's draws picks one partner by the cumulative weights.
 
     ``attendees`` must be in increasing order.
 
@@ -203,9 +214,9 @@ def _partners(attendees, group, team, cosy, tie_key, tie_hours, friendly_hours, 
                 known = 0.0
                 if e < edges and tie_key[e] == key:
                     known = tie_hours[e] / (tie_hours[e] + friendly_hours)
-                w = (STRANGER_WEIGHT + known) * (1.0 if group[i] == group[j] else cross_factor)
+                w = (stranger_weight + known) * (1.0 if group[i] == group[j] else cross_factor)
             else:
-                w = 1.0 if team[i] == team[j] else STRANGER_WEIGHT
+                w = 1.0 if team[i] == team[j] else stranger_weight
             weight[i, j] = w
             weight[j, i] = w
     partner = np.zeros((n, per), np.int64)

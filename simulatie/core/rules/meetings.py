@@ -19,6 +19,7 @@ Every draw is keyed (``docs/odd.md`` 4.9): by the resident and the activity, or 
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -27,7 +28,7 @@ from numba import njit
 from ..parameters import Parameters
 from ..state.keyed import keyed_uniform
 from ..state.personal import NOBODY
-from ..state.programme import NO_TEAM, Activity, Phase
+from ..state.programme import NO_TEAM, Activity, ActivityProgramme, Phase
 from .activities import activity_key, end, give_up_if_quiet, settle_orphans
 from .capacity import capacity
 from .conversations import DRAWS_PER_ACTIVITY, pick_conversations
@@ -35,102 +36,172 @@ from .teams import assign_task_teams, leave
 
 if TYPE_CHECKING:
     from ..state.contacts import Contacts
-    from ..state.neighbourhood import Neighbourhood
-    from ..state.support import Budget
+    from ..state.personal import PersonalChoices
+    from ..state.population import Population
+    from ..state.streams import Streams
+    from ..state.support import Budget, Support
+    from ..state.ties import TieNetwork
+    from ..state.views import NetworkViews
 
-__all__ = ["MAX_ATTENDANCE", "PHASE_AFTER_MEETINGS", "meet"]
+__all__ = ["MeetingParts", "meet"]
 
-MAX_ATTENDANCE = 40  # a common room holds this many; others are turned away that week
-INVITE_ACCEPT = 0.35  # chance an invited, average-sociable neighbour next door accepts
-STORM_ENERGY = 0.2  # energy organisers lose when their group falls apart
-OWNERSHIP_GROWTH = 0.02  # share of the ownership still to gain that a meeting residents run adds
-# Residents have about two evenings a week for activities (an assumption): a member of more
-# activities comes to each less often, and someone who is already in two is less easily drawn
-# into a third. This, not a number of slots, limits how many activities a neighbourhood fills.
-EVENINGS = 2.0
-CONNECTED_TIES = 3.0  # with this many friendly ties someone walks in as readily as anyone can ...
-WALK_IN_UNCONNECTED = 0.2  # ... and without any, a fifth as readily (the open door draws insiders)
-INVITES_PER_CONNECTING_HOUR = 0.5  # personal invitations a professional makes per connecting hour
-SOCIABILITY_BASE = 0.5  # an invitation is accepted with chance x (this + sociability)
-RISK_REFUSES_INVITATIONS = 0.5  # share of invitations full area risk turns down
-ASKED_TO_DO_HOURS = 1.0  # someone with more time than this to give, asked to do a task, ...
-ASKED_TO_DO = 1.5  # ... accepts this many times as readily (seed 000: ask people to do something)
-OWNERSHIP_FADE_SERVED = 0.01  # ownership lost at each meeting professionals run (consumers)
-STORM_SUPPORT = 0.5  # support a second organiser gives, and the most bridging and professionals add
-STORM_BASE = 0.2  # storming risk of a homogeneous group in a calm area, as a share of storm_risk
-PHASE_AFTER_MEETINGS = {Phase.FORMING: 4, Phase.STORMING: 12, Phase.NORMING: 20}
+# The sizes of these rules are declared parameters (group meetings): who comes
+# (``max_attendance``, ``activity_evenings`` (residents have about two evenings a week for
+# activities: a member of more activities comes to each less often, and someone who is already in
+# two is less easily drawn into a third; this, not a number of slots, limits how many activities a
+# neighbourhood fills), ``walk_in_connected_ties``, ``walk_in_unconnected``), who accepts an
+# invitation (``invites_per_connecting_hour``, ``invite_accept``, ``sociability_base``,
+# ``risk_refuses_invitations``, ``asked_to_do_hours``, ``asked_to_do``), ownership
+# (``ownership_growth``, ``ownership_fade_served``) and Tuckman's phases
+# (``storming_after_meetings``, ``norming_after_meetings``, ``performing_after_meetings``,
+# ``storm_base``, ``storm_support``, ``storm_support_per_hour``, ``storm_energy``).
+ISOLATED_BELOW_TIES = 2  # a first-timer with fewer friendly ties counts as isolated (a measure)
+DIVERSITY_SCALE = 2.0  # homophily counts against its default 0.5: the diversity term is the
+# groups' Gini-Simpson index at the default homophily
 
 _NONE = np.zeros(0, dtype=np.int64)
 
 
-def meet(nb: Neighbourhood, budget: Budget, contacts: Contacts) -> None:
-    """Hold this week's meetings and record the conversations held."""
-    programme = nb.programme
+@dataclass(frozen=True, slots=True)
+class MeetingParts:
+    """The parts of the neighbourhood that this week's meetings read and write.
+
+    Reads: the population's traits (sociability, frailty, group, capacity, friendly ties
+    through ``views``), the tie network (whom attendees know, for conversations), whether
+    professionals are present (``support``), the parameters, the week and the keyed
+    ``meetings`` and ``organising`` streams (and the ``personal`` stream for the invitations
+    of the participatory mode).
+
+    Writes: the activities (``programme``: members, task teams, turnout, phase, meetings,
+    next meeting, ending; this week's first-timers and memberships), the population
+    (``attended``, ownership, reliance, the fading activity count, energy of organisers whose
+    group falls apart, ``activity`` of those who leave a team), ``personal`` (invitations
+    answered), ``budget`` (doing hours professionals spend at their own activities) and
+    ``contacts`` (the conversations held).
+
+    Attributes:
+        pop: The population.
+        ties: The tie network.
+        views: This week's per-resident views of the tie network.
+        programme: The activities.
+        params: The parameters in force.
+        support: Whether professionals work here.
+        personal: The participatory mode's personal choices.
+        streams: The random streams.
+        week: This week.
+        budget: This week's professional hours.
+        contacts: This week's contacts.
+    """
+
+    pop: Population
+    ties: TieNetwork
+    views: NetworkViews
+    programme: ActivityProgramme
+    params: Parameters
+    support: Support
+    personal: PersonalChoices
+    streams: Streams
+    week: int
+    budget: Budget
+    contacts: Contacts
+
+
+def meet(
+    pop: Population, ties: TieNetwork, views: NetworkViews, programme: ActivityProgramme,
+    params: Parameters, support: Support, personal: PersonalChoices, streams: Streams,
+    week: int, budget: Budget, contacts: Contacts,
+) -> None:
+    """Hold this week's meetings and record the conversations held.
+
+    Activities whose last organiser left are settled first (:func:`.activities.settle_orphans`).
+
+    Args:
+        pop: The population.
+        ties: The tie network.
+        views: This week's per-resident views of the tie network.
+        programme: The activities.
+        params: The parameters in force.
+        support: Whether professionals work here.
+        personal: The participatory mode's personal choices.
+        streams: The random streams.
+        week: This week.
+        budget: This week's professional hours.
+        contacts: This week's contacts, filled with the conversations held.
+
+    Writes: what :class:`MeetingParts` lists.
+    """
+    parts = MeetingParts(pop, ties, views, programme, params, support, personal, streams, week,
+                         budget, contacts)
     programme.first_timers = np.zeros(0, dtype=np.int64)
     programme.first_timers_isolated = 0
-    settle_orphans(nb)
+    settle_orphans(pop, programme, params, week, streams.draws("organising"))
     programme.activities = programme.running()
     programme.connect_per_activity = budget.connecting / max(1, len(programme.activities))
-    present = nb.support.present
+    present = support.present
     due = [a for a in programme.activities
-           if (a.organised or present) and a.next_week <= nb.week]
+           if (a.organised or present) and a.next_week <= week]
     if not due:
         return
-    nb.programme.memberships = _memberships(nb)
-    walk_ins = _walk_ins(nb, due)
+    programme.memberships = _memberships(pop, programme)
+    walk_ins = _walk_ins(parts, due)
     for activity in due:
-        _hold_meeting(nb, activity, walk_ins.get(activity.place, _NONE), budget, contacts)
-    programme.first_timers = _first_times(nb.population.attended, programme.ever_attended)
+        _hold_meeting(parts, activity, walk_ins.get(activity.place, _NONE))
+    programme.first_timers = _first_times(pop.attended, programme.ever_attended)
     programme.first_timers_isolated = int(
-        (nb.views.friendly_counts[programme.first_timers] < 2).sum())
+        (views.friendly_counts[programme.first_timers] < ISOLATED_BELOW_TIES).sum())
 
 
-def _memberships(nb: Neighbourhood) -> np.ndarray:
+def _memberships(pop: Population, programme: ActivityProgramme) -> np.ndarray:
     """How many running activities each resident is a member of."""
-    count = np.zeros(nb.population.n)
-    for activity in nb.programme.activities:
+    count = np.zeros(pop.n)
+    for activity in programme.activities:
         count += activity.members
     return count
 
 
-def _time_left(nb: Neighbourhood, homes: np.ndarray, joining: bool) -> np.ndarray:
-    """The share of their evenings residents have for a meeting (:data:`EVENINGS`).
+def _time_left(
+    programme: ActivityProgramme, evenings: float, homes: np.ndarray, joining: bool
+) -> np.ndarray:
+    """The share of their evenings residents have for a meeting (``activity_evenings``).
 
-    For a member: ``EVENINGS`` over the activities they are in (at most 1); for someone asked
-    to join, the same counting the new one.
+    For a member: ``evenings`` over the activities they are in (at most 1); for someone asked
+    to join, the same counting the new one. The kernels compute it inline.
     """
-    count = nb.programme.memberships[homes] + (1.0 if joining else 0.0)
-    return np.minimum(1.0, EVENINGS / np.maximum(count, 1.0))
+    count = programme.memberships[homes] + (1.0 if joining else 0.0)
+    return np.minimum(1.0, evenings / np.maximum(count, 1.0))
 
 
-def _draw(nb: Neighbourhood, activity: Activity, homes: np.ndarray, k: int) -> np.ndarray:
+def _draw(parts: MeetingParts, activity: Activity, homes: np.ndarray, k: int) -> np.ndarray:
     """The keyed draws of ``homes`` for ``activity`` this week (draw ``k`` of theirs for it)."""
-    draws = nb.streams.draws("meetings")
-    return draws.uniform(nb.week, homes, activity.ident * DRAWS_PER_ACTIVITY + k)
+    draws = parts.streams.draws("meetings")
+    return draws.uniform(parts.week, homes, activity.ident * DRAWS_PER_ACTIVITY + k)
 
 
-def _own_draw(nb: Neighbourhood, activity: Activity, k: int) -> float:
+def _own_draw(parts: MeetingParts, activity: Activity, k: int) -> float:
     """Draw ``k`` of the activity itself this week."""
-    key = activity_key(nb.programme, activity)
-    return keyed_uniform(nb.streams.draws("meetings").key, nb.week, key, k)
+    key = activity_key(parts.programme, activity)
+    return keyed_uniform(parts.streams.draws("meetings").key, parts.week, key, k)
 
 
-def _proximity(nb: Neighbourhood, slots: np.ndarray, place: int, params: Parameters) -> np.ndarray:
-    distance = nb.programme.layout.place_distance[slots, place]
+def _proximity(
+    programme: ActivityProgramme, slots: np.ndarray, place: int, params: Parameters
+) -> np.ndarray:
+    distance = programme.layout.place_distance[slots, place]
     return np.exp(-distance / params.proximity_cells)
 
 
-def _walk_ins(nb: Neighbourhood, due: list[Activity]) -> dict[int, np.ndarray]:
+def _walk_ins(parts: MeetingParts, due: list[Activity]) -> dict[int, np.ndarray]:
     """Residents who come in through an open door: the sociable and already-connected."""
-    pop = nb.population
-    params = nb.params
+    pop = parts.pop
+    params = parts.params
     places = np.array(sorted({a.place for a in due}), dtype=np.int64)
-    nearest, closest = _nearest(nb.programme.layout.place_distance, places)
+    nearest, closest = _nearest(parts.programme.layout.place_distance, places)
     proximity = np.exp(-closest / params.proximity_cells)
     walkers, ptr = _walkers(
-        nearest, len(places), proximity, pop.sociability, nb.views.friendly_counts,
-        nb.programme.memberships, float(params.walk_in_rate), float(1 - params.area_risk),
-        nb.streams.draws("meetings").key, nb.week)
+        nearest, len(places), proximity, pop.sociability, parts.views.friendly_counts,
+        parts.programme.memberships, float(params.walk_in_rate), float(1 - params.area_risk),
+        parts.streams.draws("meetings").key, parts.week, float(params.walk_in_connected_ties),
+        float(params.activity_evenings), float(params.walk_in_unconnected))
     return {int(p): walkers[ptr[k]:ptr[k + 1]] for k, p in enumerate(places.tolist())}
 
 
@@ -152,11 +223,12 @@ def _nearest(place_distance, places):
 
 @njit(cache=True)
 def _walkers(nearest, count, proximity, sociability, friendly_counts, memberships, rate,
-             calm, key, week):
+             calm, key, week, connected_ties, evenings, unconnected):
     """Who walks in this week (``docs/odd.md`` 7.7.3), grouped by their nearest meeting place.
 
     A resident walks in if their keyed draw 0 falls below ``rate`` × sociability × proximity
-    × ``calm`` (one minus area risk) × how connected they are × their time left when joining.
+    × ``calm`` (one minus area risk) × how connected they are (``unconnected`` without friendly
+    ties, 1 with ``connected_ties``) × their time left when joining (``evenings``).
 
     Returns:
         ``(walkers, ptr)``: the walkers nearest to place *k* (in increasing order) are
@@ -166,10 +238,10 @@ def _walkers(nearest, count, proximity, sociability, friendly_counts, membership
     walks = np.zeros(n, np.bool_)
     ptr = np.zeros(count + 1, np.int64)
     for i in range(n):
-        connected = min(1.0, friendly_counts[i] / CONNECTED_TIES)
-        time_left = min(1.0, EVENINGS / max(memberships[i] + 1.0, 1.0))
+        connected = min(1.0, friendly_counts[i] / connected_ties)
+        time_left = min(1.0, evenings / max(memberships[i] + 1.0, 1.0))
         chance = (rate * sociability[i] * proximity[i] * calm
-                  * (WALK_IN_UNCONNECTED + (1 - WALK_IN_UNCONNECTED) * connected) * time_left)
+                  * (unconnected + (1 - unconnected) * connected) * time_left)
         if keyed_uniform(key, week, i, 0) < chance:
             walks[i] = True
             ptr[nearest[i] + 1] += 1
@@ -184,64 +256,68 @@ def _walkers(nearest, count, proximity, sociability, friendly_counts, membership
     return walkers, ptr
 
 
-def _invitees(nb: Neighbourhood, activity: Activity) -> np.ndarray:
+def _invitees(parts: MeetingParts, activity: Activity) -> np.ndarray:
     """People personally invited by the organisers, and by professionals who connect."""
-    params = nb.params
+    params = parts.params
+    programme = parts.programme
+    draws = parts.streams.draws("meetings")
     organisers = max(1, len(activity.organisers))
     mean = (params.invitation_effort * params.invites_per_organiser * organisers
-            + INVITES_PER_CONNECTING_HOUR * nb.programme.connect_per_activity)
-    count = nb.streams.draws("meetings").poisson(nb.week, activity_key(nb.programme, activity),
-                                                 mean, 0)
+            + params.invites_per_connecting_hour * programme.connect_per_activity)
+    count = draws.poisson(parts.week, activity_key(programme, activity), mean, 0)
     if count == 0:
         return _NONE
     if activity.purposeful or not activity.organised:  # anyone living nearby
-        pool = nb.programme.catchment[activity.place]
+        pool = programme.catchment[activity.place]
     else:  # cosy: organisers invite the people they already know
-        ptr, nbr = nb.views.close_adjacency
+        ptr, nbr = parts.views.close_adjacency
         pool = np.concatenate([nbr[ptr[o] : ptr[o + 1]] for o in activity.organisers])
     if len(pool) == 0:
         return _NONE
-    invited = _picked(pool, activity.members, nb.streams.draws("meetings").key, nb.week,
-                      activity_key(nb.programme, activity), count)
+    invited = _picked(pool, activity.members, draws.key, parts.week,
+                      activity_key(programme, activity), count)
     if len(invited) == 0:
         return invited
-    return invited[_draw(nb, activity, invited, 1) < _acceptance(nb, activity, invited)]
+    return invited[_draw(parts, activity, invited, 1) < _acceptance(parts, activity, invited)]
 
 
-def _acceptance(nb: Neighbourhood, activity: Activity, invited: np.ndarray) -> np.ndarray:
+def _acceptance(parts: MeetingParts, activity: Activity, invited: np.ndarray) -> np.ndarray:
     """The chance that each personally invited neighbour accepts and comes."""
-    pop = nb.population
-    params = nb.params
+    pop = parts.pop
+    params = parts.params
     if activity.purposeful:  # being asked to do something you can do lowers the threshold
-        able = capacity(pop, invited) > ASKED_TO_DO_HOURS
+        able = capacity(pop, invited) > params.asked_to_do_hours
     else:
         able = np.zeros(len(invited), dtype=np.bool_)
     return _accept_chances(
-        invited, pop.sociability, _proximity(nb, invited, activity.place, params),
-        float(1 - RISK_REFUSES_INVITATIONS * params.area_risk), nb.programme.memberships, able)
+        invited, pop.sociability, _proximity(parts.programme, invited, activity.place, params),
+        float(1 - params.risk_refuses_invitations * params.area_risk), parts.programme.memberships,
+        able, float(params.activity_evenings), float(params.invite_accept),
+        float(params.sociability_base), float(params.asked_to_do))
 
 
 @njit(cache=True)
-def _accept_chances(invited, sociability, proximity, calm, memberships, able):
+def _accept_chances(invited, sociability, proximity, calm, memberships, able, evenings,
+                    invite_accept, base, asked_to_do):
     """:func:`_acceptance` given each invitee's proximity and whether they can do the task.
 
-    ``INVITE_ACCEPT`` × (``SOCIABILITY_BASE`` + sociability) × proximity × ``calm`` (what area
-    risk leaves) × time left when joining (:func:`_time_left`), times ``ASKED_TO_DO`` for those
-    ``able``; at most 1.
+    ``invite_accept`` × (``base`` (``sociability_base``) + sociability) ×
+    proximity × ``calm`` (what area risk leaves) × time left when joining
+    (:func:`_time_left`), times ``asked_to_do`` for those ``able``; at most 1.
     """
     accept = np.empty(len(invited))
     for k in range(len(invited)):
         h = invited[k]
-        time_left = min(1.0, EVENINGS / max(memberships[h] + 1.0, 1.0))
-        chance = (INVITE_ACCEPT * (SOCIABILITY_BASE + sociability[h]) * proximity[k] * calm
+        time_left = min(1.0, evenings / max(memberships[h] + 1.0, 1.0))
+        chance = (invite_accept * (base + sociability[h]) * proximity[k] * calm
                   * time_left)
         if able[k]:
-            chance = chance * ASKED_TO_DO
+            chance = chance * asked_to_do
         accept[k] = min(chance, 1.0)
     return accept
 
 
-def _invited_by_name(nb: Neighbourhood, activity: Activity) -> np.ndarray:
+def _invited_by_name(parts: MeetingParts, activity: Activity) -> np.ndarray:
     """Neighbours a kartrekker invited by name who live nearest to this meeting place.
 
     The participatory mode's "whom do you invite" (:mod:`simulatie.core.state.personal`,
@@ -249,65 +325,67 @@ def _invited_by_name(nb: Neighbourhood, activity: Activity) -> np.ndarray:
     they come, and accept as anyone personally invited does (:func:`_acceptance`), drawn from
     the personal stream so that no other decision's draws shift.
     """
-    personal = nb.personal
-    homes = np.array(sorted(h for h, week in personal.invitations.items() if week < nb.week),
+    personal = parts.personal
+    week = parts.week
+    homes = np.array(sorted(h for h, asked in personal.invitations.items() if asked < week),
                      dtype=np.int64)
-    homes = homes[np.isin(homes, nb.programme.catchment[activity.place])]
+    homes = homes[np.isin(homes, parts.programme.catchment[activity.place])]
     homes = homes[~activity.members[homes]]
     if len(homes) == 0:
         return _NONE
-    draws = nb.streams.personal.random(len(homes))
-    came = homes[draws < _acceptance(nb, activity, homes)]
+    draws = parts.streams.personal.random(len(homes))
+    came = homes[draws < _acceptance(parts, activity, homes)]
     for home in homes.tolist():
-        personal.note(nb.week, "invite", NOBODY, home, home in came)
-        personal.invitations[home] = nb.week
+        personal.note(week, "invite", NOBODY, home, home in came)
+        personal.invitations[home] = week
     for home in came.tolist():
         del personal.invitations[home]
     return came
 
 
-def _hold_meeting(
-    nb: Neighbourhood, activity: Activity, walk_ins: np.ndarray, budget: Budget,
-    contacts: Contacts,
-) -> None:
-    pop = nb.population
-    params = nb.params
-    programme = nb.programme
+def _hold_meeting(parts: MeetingParts, activity: Activity, walk_ins: np.ndarray) -> None:
+    pop = parts.pop
+    params = parts.params
+    programme = parts.programme
+    week = parts.week
+    budget = parts.budget
     present, drop = _turnout(
         activity.members, pop.frailty, programme.memberships, float(params.member_attendance),
-        float(params.member_drop_out), nb.streams.draws("meetings").key, nb.week,
-        activity.ident * DRAWS_PER_ACTIVITY)
-    invited = _invitees(nb, activity)
-    if nb.personal.invitations:
-        invited = np.concatenate([invited, _invited_by_name(nb, activity)])
+        float(params.member_drop_out), parts.streams.draws("meetings").key, week,
+        activity.ident * DRAWS_PER_ACTIVITY, float(params.activity_evenings))
+    invited = _invitees(parts, activity)
+    if parts.personal.invitations:
+        invited = np.concatenate([invited, _invited_by_name(parts, activity)])
     attendees = _gather(present, walk_ins, invited, activity.members)
-    assign_task_teams(activity, attendees)
-    if len(attendees) > MAX_ATTENDANCE:  # the first to arrive get in
-        order = np.argsort(_draw(nb, activity, attendees, 3), kind="stable")
-        attendees = np.sort(attendees[order[:MAX_ATTENDANCE]])
+    assign_task_teams(activity, attendees, params.task_team_size)
+    most = params.max_attendance
+    if len(attendees) > most:  # the first to arrive get in
+        order = np.argsort(_draw(parts, activity, attendees, 3), kind="stable")
+        attendees = np.sort(attendees[order[:most]])
     members = _settle_members(activity.members, activity.team, drop,
                               np.array(activity.organisers, dtype=np.int64))
     activity.turnout_ratio = len(attendees) / max(1, members)
     activity.meetings += 1
-    activity.next_week = nb.week + (params.retry_weeks if activity.one_off
-                                    else params.activity_interval_weeks)
+    activity.next_week = week + (params.retry_weeks if activity.one_off
+                                 else params.activity_interval_weeks)
     if activity.professional_run:
         budget.spend_doing(params.hours_per_meeting)
-    _update_ownership(nb, activity, attendees, budget)
-    _advance_phase(nb, activity, attendees)
+    _update_ownership(parts, activity, attendees)
+    _advance_phase(parts, activity, attendees)
     if activity.one_off:
         activity.ended = True
         for home in list(activity.organisers):
             leave(pop, programme, home)
-            programme.waiting[home] = nb.week + params.retry_weeks
+            programme.waiting[home] = week + params.retry_weeks
     elif not activity.ended:
-        give_up_if_quiet(nb, activity, len(attendees))
+        give_up_if_quiet(pop, programme, params, activity, len(attendees))
     if len(attendees) >= 2:
-        contacts.meet(*pick_conversations(nb, activity, attendees,
-                                          programme.connect_per_activity), together=True)
+        parts.contacts.meet(*pick_conversations(
+            pop, parts.ties, programme, params, week, parts.streams.draws("meetings"), activity,
+            attendees, programme.connect_per_activity), together=True)
 
 
-def _professional_steers(nb: Neighbourhood, activity: Activity, budget: Budget) -> bool:
+def _professional_steers(parts: MeetingParts, activity: Activity) -> bool:
     """Whether a professional at this resident-run meeting took its decisions themselves.
 
     Professionals join resident-run meetings as far as their hours for initiators and for
@@ -315,17 +393,18 @@ def _professional_steers(nb: Neighbourhood, activity: Activity, budget: Budget) 
     activities); there, their guidance style decides who decides: residents, with the style's
     ``room`` as chance, or the professional (Pröpper 2009; seed 003).
     """
-    if not nb.support.present:
+    if not parts.support.present:
         return False
-    resident_run = sum(a.organised and not a.professional_run for a in nb.programme.activities)
-    hours = (budget.initiators + budget.connecting) * nb.params.activity_interval_weeks
-    joins = min(1.0, hours / max(1, resident_run) / nb.params.hours_per_meeting)
-    return _own_draw(nb, activity, 61) < joins and _own_draw(nb, activity, 62) >= budget.room
+    budget = parts.budget
+    resident_run = sum(a.organised and not a.professional_run
+                       for a in parts.programme.activities)
+    hours = (budget.initiators + budget.connecting) * parts.params.activity_interval_weeks
+    joins = min(1.0, hours / max(1, resident_run) / parts.params.hours_per_meeting)
+    return (_own_draw(parts, activity, 61) < joins
+            and _own_draw(parts, activity, 62) >= budget.room)
 
 
-def _update_ownership(
-    nb: Neighbourhood, activity: Activity, attendees: np.ndarray, budget: Budget
-) -> None:
+def _update_ownership(parts: MeetingParts, activity: Activity, attendees: np.ndarray) -> None:
     """Residents who decide together grow ownership; consumers of services grow reliant.
 
     At a meeting professionals run, attendees' ownership fades by 1% and they move towards the
@@ -333,15 +412,17 @@ def _update_ownership(
     left, held back by the consumer role, unless a professional there took the decisions
     (:func:`_professional_steers`).
     """
-    pop = nb.population
+    pop = parts.pop
     if activity.professional_run:
         mode = _SERVED
-    elif not _professional_steers(nb, activity, budget):
+    elif not _professional_steers(parts, activity):
         mode = _RUN
     else:
         mode = _STEERED
-    _attend(attendees, mode, float(nb.params.reliance_gain), pop.attended, pop.ownership,
-            pop.reliance, pop.activity_weeks)
+    params = parts.params
+    _attend(attendees, mode, float(params.reliance_gain), pop.attended, pop.ownership,
+            pop.reliance, pop.activity_weeks, float(params.ownership_fade_served),
+            float(params.ownership_growth))
 
 
 _SERVED, _RUN, _STEERED = 0, 1, 2  # who decided at a meeting: professionals, residents, or a
@@ -349,19 +430,21 @@ _SERVED, _RUN, _STEERED = 0, 1, 2  # who decided at a meeting: professionals, re
 
 
 @njit(cache=True)
-def _attend(attendees, mode, reliance_gain, attended, ownership, reliance, activity_weeks):
+def _attend(attendees, mode, reliance_gain, attended, ownership, reliance, activity_weeks,
+            fade_served, growth):
     """Mark the attendees as at an activity this week and update ownership and reliance.
 
     See :func:`_update_ownership`; ``mode`` is :data:`_SERVED`, :data:`_RUN` or
-    :data:`_STEERED`.
+    :data:`_STEERED`; ``fade_served`` is ``ownership_fade_served``, ``growth``
+    ``ownership_growth``.
     """
     for h in attendees:
         attended[h] = True
         if mode == _SERVED:
-            ownership[h] *= 1 - OWNERSHIP_FADE_SERVED
+            ownership[h] *= 1 - fade_served
             reliance[h] += reliance_gain * (1 - reliance[h])
         elif mode == _RUN:
-            ownership[h] += OWNERSHIP_GROWTH * (1 - reliance[h]) * (1 - ownership[h])
+            ownership[h] += growth * (1 - reliance[h]) * (1 - ownership[h])
         activity_weeks[h] += 1
 
 
@@ -402,12 +485,12 @@ def _settle_members(members, team, dropped, organisers):
 
 
 @njit(cache=True)
-def _turnout(members, frailty, memberships, attendance, drop_out, key, week, first):
+def _turnout(members, frailty, memberships, attendance, drop_out, key, week, first, evenings):
     """Which members come to this meeting, and which of those who do not drop out.
 
     A member comes if their keyed draw ``first + 2`` falls below ``attendance`` × (1 −
-    frailty) × their time left (:func:`_time_left`); one who does not drops out if their draw
-    ``first + 4`` falls below ``drop_out``.
+    frailty) × their time left (:func:`_time_left`, with ``evenings``); one who does not drops
+    out if their draw ``first + 4`` falls below ``drop_out``.
 
     Returns:
         ``(present, dropped)``, each in increasing order.
@@ -420,7 +503,7 @@ def _turnout(members, frailty, memberships, attendance, drop_out, key, week, fir
     for i in range(n):
         if not members[i]:
             continue
-        time_left = min(1.0, EVENINGS / max(memberships[i] + 0.0, 1.0))
+        time_left = min(1.0, evenings / max(memberships[i] + 0.0, 1.0))
         if keyed_uniform(key, week, i, first + 2) < attendance * (1 - frailty[i]) * time_left:
             present[p] = i
             p += 1
@@ -476,26 +559,33 @@ def _picked(pool, members, key, week, own_key, count):
     return out[:m]
 
 
-def _advance_phase(nb: Neighbourhood, activity: Activity, attendees: np.ndarray) -> None:
+def _phase_after(params: Parameters) -> dict[Phase, int]:
+    """Per Tuckman phase, the meetings after which a group moves on to the next one."""
+    return {Phase.FORMING: params.storming_after_meetings,
+            Phase.STORMING: params.norming_after_meetings,
+            Phase.NORMING: params.performing_after_meetings}
+
+
+def _advance_phase(parts: MeetingParts, activity: Activity, attendees: np.ndarray) -> None:
     """Move through Tuckman's phases; an unsupported storming group may fall apart."""
-    params = nb.params
-    if activity.phase in PHASE_AFTER_MEETINGS and (
-        activity.meetings >= PHASE_AFTER_MEETINGS[activity.phase]
-    ):
+    params = parts.params
+    after = _phase_after(params)
+    if activity.phase in after and activity.meetings >= after[activity.phase]:
         activity.phase = Phase(activity.phase + 1)
     if activity.phase is not Phase.STORMING or len(attendees) < 2:
         return
-    groups = nb.population.group[attendees]
+    groups = parts.pop.group[attendees]
     share = np.bincount(groups, minlength=6) / len(groups)
     # diversity breeds conflict only as far as group differences matter (homophily; 1 at the
     # default 0.5, none without homophily: Putnam 2007's hunkering down needs in-group pull)
-    diversity = (1.0 - float((share**2).sum())) * 2.0 * params.homophily
-    support = STORM_SUPPORT * (len(activity.organisers) >= 2) + min(
-        STORM_SUPPORT, nb.programme.connect_per_activity / 2.0
-        + params.bridging_effort * STORM_SUPPORT
+    diversity = (1.0 - float((share**2).sum())) * DIVERSITY_SCALE * params.homophily
+    storm_support = params.storm_support
+    support = storm_support * (len(activity.organisers) >= 2) + min(
+        storm_support, parts.programme.connect_per_activity * params.storm_support_per_hour
+        + params.bridging_effort * storm_support
     )
-    risk = params.storm_risk * (STORM_BASE + diversity + params.area_risk) * (1.0 - support)
-    if _own_draw(nb, activity, 63) < risk:
+    risk = params.storm_risk * (params.storm_base + diversity + params.area_risk) * (1.0 - support)
+    if _own_draw(parts, activity, 63) < risk:
         organisers = list(activity.organisers)
-        end(nb, activity)
-        nb.population.energy[organisers] -= STORM_ENERGY
+        end(parts.pop, parts.programme, activity)
+        parts.pop.energy[organisers] -= params.storm_energy

@@ -3,7 +3,8 @@
 The one place where an initiator's row (``activity``) and an activity's ``organisers`` change
 together, so that they always agree. Roles (:mod:`.roles`) take an initiator off their team when
 they stop; activities (:mod:`.activities`) put them on one. A member of a purposeful activity
-works in a task team of their own, which they keep (:func:`assign_task_teams`).
+works in a task team of their own, which they keep (:func:`assign_task_teams`); a task team has
+at most ``task_team_size`` members (a declared parameter, group meetings).
 """
 
 from __future__ import annotations
@@ -14,17 +15,24 @@ from numba import njit
 from ..state.population import NO_ACTIVITY, Population
 from ..state.programme import NO_TEAM, Activity, ActivityProgramme
 
-__all__ = ["TEAM_SIZE", "assign_task_teams", "join", "leave"]
-
-TEAM_SIZE = 4  # people working together on one task at a purposeful activity
+__all__ = ["assign_task_teams", "join", "leave"]
 
 
-def join(pop: Population, home: int, activity: Activity) -> None:
-    """Put the initiator in ``home`` on the organising team of ``activity``."""
+def join(pop: Population, home: int, activity: Activity, team_size: int) -> None:
+    """Put the initiator in ``home`` on the organising team of ``activity``.
+
+    Args:
+        pop: The population.
+        home: The initiator.
+        activity: The activity whose team they join (they become a member).
+        team_size: The largest task team (``task_team_size``).
+
+    Writes: pop.activity, the activity's organisers, members and task teams.
+    """
     activity.organisers.append(home)
     pop.activity[home] = activity.ident
     activity.members[home] = True
-    assign_task_teams(activity, np.array([home]))
+    assign_task_teams(activity, np.array([home]), team_size)
 
 
 def leave(pop: Population, programme: ActivityProgramme, home: int) -> None:
@@ -36,20 +44,20 @@ def leave(pop: Population, programme: ActivityProgramme, home: int) -> None:
         activity.organisers.remove(home)
 
 
-def assign_task_teams(activity: Activity, homes: np.ndarray) -> None:
+def assign_task_teams(activity: Activity, homes: np.ndarray, team_size: int) -> None:
     """Members of a purposeful activity without a task team join one with room, or start one.
 
     A newcomer joins the first team (in order of founding) with room, or starts a new one; a
     member keeps their team for as long as they are a member (a task team is the people one works
-    with every week); a team is full at :data:`TEAM_SIZE` members.
+    with every week); a team is full at ``team_size`` (``task_team_size``) members.
     """
     if not activity.purposeful:
         return
-    _assign(activity.members, activity.team, np.asarray(homes, dtype=np.int64))
+    _assign(activity.members, activity.team, np.asarray(homes, dtype=np.int64), int(team_size))
 
 
 @njit(cache=True)
-def _assign(members, team, homes):
+def _assign(members, team, homes, team_size):
     """:func:`assign_task_teams` on the activity's ``members`` and ``team`` (in place).
 
     The team sizes count members with a team; a team number without members counts as a team
@@ -68,7 +76,7 @@ def _assign(members, team, homes):
         if team[home] != NO_TEAM:
             continue
         t = 0
-        while t < count and sizes[t] >= TEAM_SIZE:
+        while t < count and sizes[t] >= team_size:
             t += 1
         team[home] = t
         if members[home]:

@@ -81,7 +81,8 @@ def advance_week(nb: Neighbourhood) -> CareWeek:
 def _support(nb: Neighbourhood) -> Budget:
     """A pilot may end this week; the remaining professionals' hours make the week's budget."""
     if check_funding(nb.support, nb.params, nb.week):
-        end_professional_activities(nb)
+        end_professional_activities(nb.population, nb.programme, nb.params, nb.week,
+                                    nb.streams.draws("organising"))
     return week_budget(nb.params, nb.support)
 
 
@@ -106,15 +107,17 @@ def _demography(nb: Neighbourhood) -> None:
 
 def _activities(nb: Neighbourhood, budget: Budget, contacts: Contacts) -> None:
     """Places are kept or close, professionals run activities, initiators organise, meetings."""
-    keep_places(nb, budget)
+    keep_places(nb.population, nb.programme, nb.params, nb.week, nb.streams.draws("organising"),
+                budget)
     draws = nb.streams.draws("organising")
     if nb.support.present:
         run_activities(nb.programme, nb.params, budget, nb.week, draws)
         step_into_activities(nb.programme, nb.params, budget, nb.week, draws)
-    recruit_co_organisers(nb)
+    recruit_co_organisers(nb.population, nb.programme, nb.params, nb.week, draws)
     for home in free_initiators(nb.population):
-        propose(nb, home)
-    meet(nb, budget, contacts)
+        propose(nb.population, nb.programme, nb.params, nb.week, draws, home)
+    meet(nb.population, nb.ties, nb.views, nb.programme, nb.params, nb.support, nb.personal,
+         nb.streams, nb.week, budget, contacts)
 
 
 def _ties(nb: Neighbourhood, contacts: Contacts) -> None:
@@ -133,12 +136,14 @@ def _engagement(nb: Neighbourhood, budget: Budget) -> None:
             remove_initiator(pop, nb.programme, nb.roles, nb.week, home, reason="burnout")
     update_motivation(pop, nb.roles, nb.support, nb.params, nb.streams, nb.week)
     update_energy(pop, nb.programme, nb.roles, nb.params, nb.streams, nb.week, budget,
-                  crowding_out(pop, nb.programme, nb.params), upkeep_share(nb))
+                  crowding_out(pop, nb.programme, nb.params),
+                  upkeep_share(pop, nb.programme, nb.params, nb.week))
     recruit_volunteers(pop, nb.ties, nb.views, nb.roles, nb.support, nb.params, nb.streams,
                        nb.week)
     for home in new_initiators(pop, nb.programme, nb.params, nb.streams, nb.week,
                                budget).tolist():
-        propose(nb, home, own_plan=True)
+        propose(nb.population, nb.programme, nb.params, nb.week, nb.streams.draws("organising"),
+                home, own_plan=True)
     update_draagkracht(pop, nb.params)
     update_ownership_and_trust(pop, nb.views, nb.params)
     record_history(pop, nb.week)
