@@ -52,7 +52,7 @@ def test_asking_reads_the_declared_willingness_of_ties():
         received = np.zeros(pop.n)
         remaining = pop.need + pop.partner_need + pop.favour_need
         ask_own_network(pop, nb.ties, nb.params, nb.personal, nb.streams.draws("asking"),
-                        nb.week, remaining, capacity(pop), received, Contacts())
+                        nb.week, remaining, capacity(pop, nb.params), received, Contacts())
         assert received.sum() == pytest.approx(pop.given_network.sum())
         return float(received.sum())
 

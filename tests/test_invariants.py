@@ -57,7 +57,7 @@ def check_week(model: CaringCommunity) -> None:
                  "draagkracht_on_arrival", "burnout_weeks", "activity_weeks", "age", "strain"):
         values = getattr(pop, name)
         assert np.all(values >= 0) and np.all(np.isfinite(values)), f"week {week}: {name} < 0"
-    assert np.all(capacity(pop) >= 0), f"week {week}: negative capacity"
+    assert np.all(capacity(pop, model.params) >= 0), f"week {week}: negative capacity"
     assert np.all(pop.given_informal <= pop.given_network + 1e-9), f"week {week}: informal"
     assert np.all(pop.given_network <= pop.given + 1e-9), f"week {week}: network > given"
     for name in ("frailty", "sociability", "trust", "ownership", "ask_threshold", "waiting"):

@@ -113,7 +113,7 @@ class Observation:
     @cached_property
     def capacity(self) -> np.ndarray:
         """Hours each resident could give this week (*draagkracht*, :func:`~.capacity`)."""
-        return capacity(self.nb.population)
+        return capacity(self.nb.population, self.nb.params)
 
     @cached_property
     def capacity_total(self) -> float:

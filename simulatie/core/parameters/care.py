@@ -274,6 +274,16 @@ class CareParameters(BaseModel):
         nl="Deel van het lopende gemiddelde van de tijd die iemand aan de partner besteedt dat "
         "elke week blijft; dat gaat af van wat die aan anderen kan geven.",
     )
+    capacity_frailty_power: int = param(
+        2, ge=0, le=4, unit="power", group="care", role=Role.CONTEXT,
+        short_nl="Kwetsbaarheid en draagkracht", short_en="Frailty and draagkracht",
+        en="The hours someone can give (draagkracht) are multiplied by (1 − their frailty) to "
+        "this power: 2 lets them fall faster than frailty grows; 0 = frailty does not limit "
+        "them.",
+        nl="De uren die iemand kan geven (draagkracht) worden vermenigvuldigd met (1 − "
+        "kwetsbaarheid) tot deze macht: 2 laat ze sneller dalen dan de kwetsbaarheid stijgt; "
+        "0 = geen grens.",
+    )
     partner_care_power: int = param(
         2, ge=0, le=4, unit="power", group="care", role=Role.CONTEXT,
         short_nl="Kwetsbaarheid en partnerzorg", short_en="Frailty and partner care",

@@ -65,7 +65,7 @@ def engaged(pop: Population, params: Parameters) -> np.ndarray:
     ``engaged_hours`` and a fading count of activities above ``engaged_activities``.
     """
     return (~pop.is_initiator & pop.organiser & (pop.ownership > params.engaged_ownership)
-            & (capacity(pop) > params.engaged_hours)
+            & (capacity(pop, params) > params.engaged_hours)
             & (pop.activity_weeks > params.engaged_activities))
 
 
@@ -174,7 +174,7 @@ def propose(
 def _candidate(pop: Population, params: Parameters, activity: Activity) -> int:
     """The member most willing to organise who has time to give, or -1."""
     members = np.flatnonzero(activity.members & ~pop.is_initiator & pop.organiser)
-    members = members[capacity(pop, members) > params.engaged_hours]
+    members = members[capacity(pop, params, members) > params.engaged_hours]
     if len(members) == 0:
         return -1
     return int(members[np.argmax(willingness(pop, members))])

@@ -167,7 +167,7 @@ def provide_care(parts: CareParts, budget: Budget, contacts: Contacts) -> CareWe
     _direct_care(direct, remaining, received[:, Source.PROFESSIONAL], pop.reliance,
                  float(params.reliance_gain), pop.favour_need)
 
-    can_give = capacity(pop)
+    can_give = capacity(pop, params)
     ask_own_network(pop, parts.ties, params, parts.personal, parts.streams.draws("asking"),
                     week, remaining, can_give, received[:, Source.NETWORK], contacts)
     matching = MatchingParts(

@@ -57,25 +57,25 @@ def connect_alone(pop: Population, views: NetworkViews, layout: Layout, params: 
     if rate <= 0:
         return
     a, b = _introductions(draws.key, week, formal, views.friendly_counts, rate,
-                          layout.neighbour_ptr, layout.neighbour_idx, pop,
-                          params.able_to_help_hours)
+                          layout.neighbour_ptr, layout.neighbour_idx, pop, params)
     if len(a):
         contacts.meet(a, b, params.introduction_hours)
 
 
 def _introductions(key: np.uint64, week: int, formal: np.ndarray, friendly_counts: np.ndarray,
                    rate: float, neighbour_ptr: np.ndarray, neighbour_idx: np.ndarray,
-                   pop: Population, able_hours: float) -> tuple[np.ndarray, np.ndarray]:
+                   pop: Population, params: Parameters) -> tuple[np.ndarray, np.ndarray]:
     """Who the staff introduce to whom this week: ``(resident, neighbour)`` arrays.
 
     A resident cared for without a close tie is noticed with chance ``rate`` (a keyed draw);
     the staff suggest the near neighbour with the most hours to give, if any has more than
-    ``able_hours``.
+    ``able_to_help_hours``.
     """
     alone = _noticed(key, week, formal, friendly_counts, rate)
     if len(alone) == 0:
         return alone, alone
-    return _suggest(alone, neighbour_ptr, neighbour_idx, capacity(pop), able_hours)
+    return _suggest(alone, neighbour_ptr, neighbour_idx, capacity(pop, params),
+                    params.able_to_help_hours)
 
 
 @njit(cache=True)

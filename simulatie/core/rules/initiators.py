@@ -70,7 +70,7 @@ def start_initiators(pop: Population, params: Parameters, streams: Streams,
         :func:`~.activities.propose` for each): once anyone started, every initiator without
         an activity (:func:`free_initiators`); nobody otherwise.
     """
-    able = np.flatnonzero(capacity(pop) > params.starting_hours)
+    able = np.flatnonzero(capacity(pop, params) > params.starting_hours)
     count = min(len(able), params.initiators)
     if count == 0:
         return []

@@ -286,7 +286,7 @@ def _acceptance(parts: MeetingParts, activity: Activity, invited: np.ndarray) ->
     pop = parts.pop
     params = parts.params
     if activity.purposeful:  # being asked to do something you can do lowers the threshold
-        able = capacity(pop, invited) > params.asked_to_do_hours
+        able = capacity(pop, params, invited) > params.asked_to_do_hours
     else:
         able = np.zeros(len(invited), dtype=np.bool_)
     return _accept_chances(

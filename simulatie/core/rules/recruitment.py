@@ -94,7 +94,7 @@ def start_volunteer_scheme(pop: Population, roles: RoleLog, streams: Streams,
 
     Writes: the new volunteers' rows of pop; roles (:func:`~.roles.add_volunteers`).
     """
-    able = np.flatnonzero(capacity(pop) > params.scheme_start_hours)
+    able = np.flatnonzero(capacity(pop, params) > params.scheme_start_hours)
     count = min(len(able), round(params.initial_volunteer_share * pop.n))
     if count:
         order = np.argsort(streams.draws("volunteering").uniform(week, able, 0), kind="stable")
@@ -123,7 +123,7 @@ def recruit_volunteers(pop: Population, ties: TieNetwork, views: NetworkViews, r
     p = params
     scheme = bool(support.present or pop.is_volunteer.any())
     free, spontaneous = _spontaneous(
-        pop.is_volunteer, capacity(pop), pop.ownership, pop.reliance,
+        pop.is_volunteer, capacity(pop, params), pop.ownership, pop.reliance,
         p.spontaneous_sign_up if scheme else 0.0, streams.draws("volunteering").key, week,
         float(p.sign_up_hours))
     parts.sign_up(spontaneous, p.personal_motivation, p.personal_fit)

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Protocol
 from mesa import Agent
 from mesa.discrete_space import CellAgent, FixedAgent
 
+from ..parameters import Parameters
 from ..rules.capacity import capacity
 from ..state.groups import Group
 from ..state.neighbourhood import Neighbourhood
@@ -41,6 +42,10 @@ class _Row:
     @property
     def _pop(self) -> Population:
         return self.model.state.population
+
+    @property
+    def _params(self) -> Parameters:
+        return self.model.state.params
 
 
 class Resident(_Row, FixedAgent):
@@ -80,7 +85,7 @@ class Resident(_Row, FixedAgent):
     @property
     def capacity(self) -> float:
         """Hours this resident can give this week (*draagkracht*)."""
-        return float(capacity(self._pop, slice(self.slot, self.slot + 1))[0])
+        return float(capacity(self._pop, self._params, slice(self.slot, self.slot + 1))[0])
 
     @property
     def ask_threshold(self) -> float:
