@@ -3,8 +3,8 @@
 import numpy as np
 
 from simulatie.core.lifecycle import prepared_neighbourhood
+from simulatie.core.lifecycle.week import advance_week
 from simulatie.core.parameters import baseline_parameters, make_parameters
-from simulatie.core.rules.week import advance_week
 from simulatie.core.state.keyed import keyed_uniform
 from simulatie.core.state.streams import Streams
 

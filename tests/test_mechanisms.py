@@ -14,10 +14,10 @@ import pytest
 
 from simulatie import make_parameters, run
 from simulatie.core.lifecycle import prepared_neighbourhood
+from simulatie.core.lifecycle.week import advance_week
 from simulatie.core.rules.asking import AskingTerms, ask_chance, willing_chance
 from simulatie.core.rules.engagement import update_draagkracht
 from simulatie.core.rules.professionals import crowding_out
-from simulatie.core.rules.week import advance_week
 from simulatie.core.run.model import CaringCommunity
 from simulatie.core.state.ties import TieStage
 

@@ -9,10 +9,10 @@ import pytest
 
 from simulatie import make_parameters, run
 from simulatie.core.lifecycle import prepared_neighbourhood, spun_up
+from simulatie.core.lifecycle.week import advance_week
 from simulatie.core.observe.metrics import METRICS
 from simulatie.core.parameters import baseline_parameters
 from simulatie.core.rules.roles import draw_selflessness
-from simulatie.core.rules.week import advance_week
 from simulatie.core.run.agents import Initiator, Professional, Resident, Volunteer
 from simulatie.core.run.model import CaringCommunity
 from simulatie.core.state.care_week import Source

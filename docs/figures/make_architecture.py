@@ -6,7 +6,7 @@ Two parts of that page are drawn from the code, between ``<!-- generated: NAME -
 - ``layers``: the layers of the first import contract in ``pyproject.toml`` (the one that
   ``lint-imports`` enforces), each with its modules and the first line of their docstrings;
 - ``core``: the same for the second contract, the layers inside the model;
-- ``week``: the stages of one week, in the order ``simulatie/core/rules/week.py`` runs them.
+- ``week``: the stages of one week, in the order ``simulatie/core/lifecycle/week.py`` runs them.
 
 Run ``python docs/figures/make_architecture.py`` after moving a module; ``--check`` only reports
 whether the page is current (``tests/test_architecture.py`` calls it that way).
@@ -89,7 +89,7 @@ def layers_section(contract: int = 0) -> str:
 
 def week_section() -> str:
     """A Mermaid picture of the week's stages, from the numbered list in ``core/week.py``."""
-    doc = ast.get_docstring(ast.parse((ROOT / "simulatie/core/rules/week.py").read_text()))
+    doc = ast.get_docstring(ast.parse((ROOT / "simulatie/core/lifecycle/week.py").read_text()))
     stages = re.findall(r"^(\d+)\. (\w+): (.+?)(?=^\d+\. |\Z)", doc or "", re.M | re.S)
     lines = ["```mermaid", "flowchart LR"]
     for number, name, _ in stages:

@@ -12,10 +12,10 @@ from functools import lru_cache
 import numpy as np
 
 from ..parameters import Parameters, history_parameters
-from ..rules.week import advance_week
 from ..state.neighbourhood import Neighbourhood
 from . import cache
 from .build import build_neighbourhood
+from .week import advance_week
 
 __all__ = ["spun_up"]
 

@@ -12,9 +12,9 @@ import threading
 from collections import OrderedDict
 
 from ..lifecycle import cache, prepared_neighbourhood
+from ..lifecycle.week import advance_week
 from ..observe.record import BASELINE_METRICS, record
 from ..parameters import Parameters, baseline_parameters
-from ..rules.week import advance_week
 
 __all__ = ["MAX_CACHED_BASELINES", "BaselineArm", "baseline_arm"]
 

@@ -2,7 +2,7 @@
 
 :class:`CaringCommunity` holds the neighbourhood's state
 (:class:`~simulatie.core.state.neighbourhood.Neighbourhood`), its grid and its agents. Its step
-runs the week's pipeline (:func:`~simulatie.core.rules.week.advance_week`) and then brings
+runs the week's pipeline (:func:`~simulatie.core.lifecycle.week.advance_week`) and then brings
 the agents in line with the population's rows: a newcomer is a new Resident agent, a resident who
 took up a role gets a Volunteer or Initiator agent, and one who left it loses it.
 
@@ -19,8 +19,8 @@ import numpy as np
 from mesa.discrete_space import OrthogonalMooreGrid
 
 from ..lifecycle import prepared_neighbourhood
+from ..lifecycle.week import advance_week
 from ..parameters import Parameters
-from ..rules.week import advance_week
 from ..state.care_week import CareWeek
 from ..state.layout import Layout
 from ..state.neighbourhood import Neighbourhood

@@ -1,8 +1,10 @@
 """One week in the neighbourhood: an explicit pipeline of stages (``docs/odd.md`` 3).
 
-Each stage reads and writes parts of the :class:`~simulatie.core.state.neighbourhood.Neighbourhood`
-and passes named data to the next: the support :class:`~simulatie.core.state.support.Budget`
-(spent in its declared order by activities and care) and the week's
+The pipeline is the one place that holds the whole
+:class:`~simulatie.core.state.neighbourhood.Neighbourhood`: each stage hands the rules
+(:mod:`simulatie.core.rules`) the named parts they read and write, and passes named data on:
+the support :class:`~simulatie.core.state.support.Budget` (spent in its declared order by
+activities and care) and the week's
 :class:`~simulatie.core.state.contacts.Contacts` (filled by meetings, doorstep chats and help,
 applied to the ties at once). Observation is not a stage: the caller reads the state afterwards.
 
@@ -21,32 +23,32 @@ applied to the ties at once). Observation is not a stage: the caller reads the s
 
 from __future__ import annotations
 
-from ..state.care_week import CareWeek
-from ..state.contacts import Contacts
-from ..state.neighbourhood import Neighbourhood
-from ..state.support import Budget
-from .activities import end_professional_activities, propose, recruit_co_organisers
-from .care import CareParts, provide_care
-from .demography import draw_newcomers
-from .encounters import neighbour_encounters
-from .engagement import update_draagkracht, update_ownership_and_trust
-from .history import record_history
-from .initiators import free_initiators, new_initiators, update_energy
-from .lifecourse import draw_needs, grow_older, leavers
-from .meetings import meet
-from .places import keep_places, upkeep_share
-from .professionals import (
+from ..rules.activities import end_professional_activities, propose, recruit_co_organisers
+from ..rules.care import CareParts, provide_care
+from ..rules.demography import draw_newcomers
+from ..rules.encounters import neighbour_encounters
+from ..rules.engagement import update_draagkracht, update_ownership_and_trust
+from ..rules.history import record_history
+from ..rules.initiators import free_initiators, new_initiators, update_energy
+from ..rules.lifecourse import draw_needs, grow_older, leavers
+from ..rules.meetings import meet
+from ..rules.places import keep_places, upkeep_share
+from ..rules.professionals import (
     check_funding,
     crowding_out,
     run_activities,
     step_into_activities,
     week_budget,
 )
-from .recruitment import recruit_volunteers
-from .roles import remove_initiator, remove_volunteers
-from .strain import update_strain
-from .ties import update_ties
-from .volunteers import update_motivation
+from ..rules.recruitment import recruit_volunteers
+from ..rules.roles import remove_initiator, remove_volunteers
+from ..rules.strain import update_strain
+from ..rules.ties import update_ties
+from ..rules.volunteers import update_motivation
+from ..state.care_week import CareWeek
+from ..state.contacts import Contacts
+from ..state.neighbourhood import Neighbourhood
+from ..state.support import Budget
 
 __all__ = ["advance_week"]
 
