@@ -71,3 +71,35 @@ def test_nothing_outside_the_model_writes_the_models_state():
                     if isinstance(target, ast.Subscript | ast.Attribute) and reaches_state(target):
                         offending.append(f"{path.relative_to(ROOT)}:{node.lineno}")
     assert not offending, f"writes into the model's state outside simulatie/core: {offending}"
+    assert not offending, f"writes into the model's state outside simulatie/core: {offending}"
+
+
+def test_played_peoples_choices_enter_only_through_the_declared_methods():
+    """Outside ``simulatie/core`` nothing changes the containers of ``PersonalChoices``
+    (``personal.fit[...] = ...``, ``personal.watched.add(...)``, ``personal.log.clear()``): a
+    choice enters through its method (``choose_fit``, ``watch``, ``take_log``, ...)."""
+    import ast
+
+    mutators = {"pop", "add", "discard", "clear", "update", "append", "remove", "setdefault",
+                "popitem", "extend"}
+
+    def on_personal(node: ast.AST) -> bool:
+        """Whether ``node`` is ``<...>.personal.<container>``."""
+        return (isinstance(node, ast.Attribute) and isinstance(node.value, ast.Attribute)
+                and node.value.attr == "personal") or (
+            isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name)
+            and node.value.id == "personal")
+
+    offending = []
+    for layer in ("experiment", "workshop", "cli", "dashboard"):
+        for path in sorted((ROOT / "simulatie" / layer).rglob("*.py")):
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                targets = (node.targets if isinstance(node, ast.Assign) else
+                           [node.target] if isinstance(node, ast.AugAssign) else [])
+                written = any(on_personal(t.value if isinstance(t, ast.Subscript) else t)
+                              for t in targets)
+                called = (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                          and node.func.attr in mutators and on_personal(node.func.value))
+                if written or called:
+                    offending.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    assert not offending, f"choices changed outside their methods: {offending}"

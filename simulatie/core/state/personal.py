@@ -94,6 +94,59 @@ class PersonalChoices:
         self.invitations.clear()
         self.introductions.clear()
 
+    def ask_only_one(self, resident: int, helper: int) -> None:
+        """``resident`` asks only ``helper`` for help (their other ties are skipped)."""
+        self.ask_only[resident] = helper
+
+    def invite(self, home: int, since: int) -> None:
+        """A kartrekker invites ``home`` personally until they come; ``since``: last invited."""
+        self.invitations[home] = since
+        self.watched.add(home)
+
+    def connect(self, home: int) -> None:
+        """The professional arranges meetings for ``home`` until a partner is found."""
+        self.introductions[home] = NOBODY
+        self.watched.add(home)
+
+    def choose_reluctance(self, home: int, threshold: float | None) -> None:
+        """A played resident's threshold to ask; ``None`` gives them their own back."""
+        if threshold is None:
+            self.reluctance.pop(home, None)
+        else:
+            self.reluctance[home] = threshold
+
+    def choose_fit(self, home: int, fit: float | None) -> None:
+        """A played volunteer's chance that a request fits; ``None`` gives them their own back."""
+        if fit is None:
+            self.fit.pop(home, None)
+        else:
+            self.fit[home] = fit
+
+    def watch_only(self, homes: set[int]) -> None:
+        """Log the requests of these homes, and of no others."""
+        self.watched.clear()
+        self.watched |= homes
+
+    def watch(self, home: int) -> None:
+        """Log the requests of ``home`` too."""
+        self.watched.add(home)
+
+    def unwatch(self, home: int) -> None:
+        """Stop logging the requests of ``home``."""
+        self.watched.discard(home)
+
+    def release(self, home: int) -> None:
+        """``home`` is no longer played: its chosen tie, fit and watch end."""
+        self.ask_only.pop(home, None)
+        self.fit.pop(home, None)
+        self.watched.discard(home)
+
+    def take_log(self) -> list[Request]:
+        """The requests logged since the last call, oldest first (the log is emptied)."""
+        requests = list(self.log)
+        self.log.clear()
+        return requests
+
     def ask_thresholds(self, own: np.ndarray) -> np.ndarray:
         """Every resident's threshold to ask: their own, or the one a participant chose."""
         if not self.reluctance:

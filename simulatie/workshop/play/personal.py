@@ -25,7 +25,6 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from simulatie.core.rules.asking import CLOSE_STRENGTH
-from simulatie.core.state.personal import NOBODY
 from simulatie.core.state.population import NEVER
 from simulatie.workshop.play.decisions import Decision, Option, PlayRole
 from simulatie.workshop.play.names import resident_name
@@ -177,13 +176,11 @@ def apply_personal(nb: Neighbourhood, resident: int, choices: dict[str, dict[str
         for decision, option in answers.items():
             home = home_of(option)
             if decision == "whom" and home is not None:
-                personal.ask_only[resident] = home
+                personal.ask_only_one(resident, home)
             elif decision == "invite_whom" and home is not None:
-                personal.invitations[home] = NEVER
-                personal.watched.add(home)
+                personal.invite(home, since=NEVER)
             elif decision == "connect_whom" and home is not None:
-                personal.introductions[home] = NOBODY
-                personal.watched.add(home)
+                personal.connect(home)
             elif role == PlayRole.VOLUNTEER and decision == TAKE.key:
                 fit = TAKE.option(option).fit
     return fit

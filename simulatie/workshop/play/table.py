@@ -203,9 +203,11 @@ class Table:
         self.simulation.change_levers(make_parameters(values))
         personal = self.state.personal
         answers = {str(role): dict(a) for role, a in choices.items()}
-        personal.watched.clear()
+        personal.watch_only(set())
         fit = apply_personal(self.state, self.resident.slot, answers)
-        personal.watched |= {p.slot for p in (self.resident, self.volunteer) if p is not None}
+        for person in (self.resident, self.volunteer):
+            if person is not None:
+                personal.watch(person.slot)
         offered = {str(role): ds for role, ds in (self.offered or {}).items()}
         first = self.week + 1
         hours = dict.fromkeys(("need", "network", "volunteers", "professional", "formal",
@@ -217,8 +219,7 @@ class Table:
             self.simulation.step(1)
             self._count_hours(hours)
         end = {k: float(v) for k, v in self.simulation.records[-1].items() if k != "week"}
-        requests = list(personal.log)
-        personal.log.clear()
+        requests = personal.take_log()
         record = RoundRecord(
             number=len(self.rounds) + 1, weeks=(first, self.week), choices=answers,
             levers=levers, resident={"slot": self.resident.slot, **hours}, end=end,
@@ -244,29 +245,23 @@ class Table:
         personal = self.state.personal
         if int(pop.generation[self.resident.slot]) != self.resident.generation:
             events.append(f"left:{self.resident.slot}:{self.resident.generation}")
-            personal.ask_only.pop(self.resident.slot, None)
-            personal.watched.discard(self.resident.slot)
+            personal.release(self.resident.slot)
             self.resident = self._choose_resident()
-            personal.watched.add(self.resident.slot)
-        if threshold is None:  # their own reluctance, as the model's rules have it
-            personal.reluctance.pop(self.resident.slot, None)
-        else:
-            personal.reluctance[self.resident.slot] = threshold
+            personal.watch(self.resident.slot)
+        # None: their own reluctance, as the model's rules have it
+        personal.choose_reluctance(self.resident.slot, threshold)
 
     def _set_fit(self, fit: float | None) -> None:
         if not self._volunteer_still_here():
             return
-        if fit is None:
-            self.state.personal.fit.pop(self.volunteer.slot, None)
-        else:
-            self.state.personal.fit[self.volunteer.slot] = fit
+        self.state.personal.choose_fit(self.volunteer.slot, fit)
 
     def _restore_volunteer(self) -> None:
         """Give a volunteer who is no longer played (or left the role) their own fit back."""
         v = self.volunteer
         if v is not None:
-            self.state.personal.fit.pop(v.slot, None)
-            self.state.personal.watched.discard(v.slot)
+            self.state.personal.choose_fit(v.slot, None)
+            self.state.personal.unwatch(v.slot)
 
     def _count_hours(self, hours: dict[str, float]) -> None:
         care = self.state.care
