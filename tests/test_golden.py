@@ -2,9 +2,11 @@
 
 Numbers are compared to a relative 1e-12: another numpy or numba version may round a sum in
 its last bit (differences of about 1e-14 were seen after a fresh install, December 2026),
-while any change in behaviour moves them by far more. A failure means behaviour changed. If that
-was meant, regenerate the golden runs
-(``.venv/bin/python tests/golden_runs.py``) and say in the commit what changed and why.
+while any change in behaviour moves them by far more. A failure means the numbers changed: a
+change of behaviour, or only of how random numbers are drawn. ``test_distribution.py`` (the slow
+suite) tells the two apart. If the change was meant, regenerate the golden runs
+(``.venv/bin/python tests/golden_runs.py``) and say in the commit what changed, why, and whether
+the distribution test still passes.
 """
 
 from __future__ import annotations
