@@ -22,7 +22,7 @@ from pathlib import Path
 
 from simulatie import make_parameters, run
 
-PATH = Path(__file__).resolve().parent / "golden" / "distribution.json"
+PATH = Path(__file__).resolve().parent / "data" / "distribution.json"
 SEEDS = tuple(range(100, 220))
 WEEKS = 156
 FROM_WEEK = 53
