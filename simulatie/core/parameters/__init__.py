@@ -32,6 +32,8 @@ from .choices import (
 from .conventions import ConventionParameters
 from .declare import GROUP_LABELS, ROLE_LABELS, UNIT_LABELS, ParameterSpec, Role
 from .demography import DemographyParameters
+from .initiators import InitiatorParameters
+from .meetings import MeetingParameters
 from .neighbourhood import NeighbourhoodParameters
 from .professionals import ProfessionalParameters
 from .ties import TieParameters
@@ -76,6 +78,8 @@ class Parameters(  # fields are listed in reverse order of these bases
     CareParameters,
     VolunteerParameters,
     ProfessionalParameters,
+    InitiatorParameters,
+    MeetingParameters,
     ActivityParameters,
     TieParameters,
     DemographyParameters,
