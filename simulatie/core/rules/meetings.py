@@ -26,6 +26,7 @@ import numpy as np
 from numba import njit
 
 from ..parameters import Parameters
+from ..state.groups import Group
 from ..state.keyed import keyed_uniform
 from ..state.personal import NOBODY
 from ..state.programme import NO_TEAM, Activity, ActivityProgramme, Phase
@@ -575,7 +576,7 @@ def _advance_phase(parts: MeetingParts, activity: Activity, attendees: np.ndarra
     if activity.phase is not Phase.STORMING or len(attendees) < 2:
         return
     groups = parts.pop.group[attendees]
-    share = np.bincount(groups, minlength=6) / len(groups)
+    share = np.bincount(groups, minlength=len(Group)) / len(groups)
     # diversity breeds conflict only as far as group differences matter (homophily; 1 at the
     # default 0.5, none without homophily: Putnam 2007's hunkering down needs in-group pull)
     diversity = (1.0 - float((share**2).sum())) * DIVERSITY_SCALE * params.homophily
