@@ -109,9 +109,8 @@ def _demography(nb: Neighbourhood) -> None:
 
 def _activities(nb: Neighbourhood, budget: Budget, contacts: Contacts) -> None:
     """Places are kept or close, professionals run activities, initiators organise, meetings."""
-    keep_places(nb.population, nb.programme, nb.params, nb.week, nb.streams.draws("organising"),
-                budget)
     draws = nb.streams.draws("organising")
+    keep_places(nb.population, nb.programme, nb.params, nb.week, draws, budget)
     if nb.support.present:
         run_activities(nb.programme, nb.params, budget, nb.week, draws)
         step_into_activities(nb.programme, nb.params, budget, nb.week, draws)
@@ -142,10 +141,10 @@ def _engagement(nb: Neighbourhood, budget: Budget) -> None:
                   upkeep_share(pop, nb.programme, nb.params, nb.week))
     recruit_volunteers(pop, nb.ties, nb.views, nb.roles, nb.support, nb.params, nb.streams,
                        nb.week)
+    draws = nb.streams.draws("organising")
     for home in new_initiators(pop, nb.programme, nb.params, nb.streams, nb.week,
                                budget).tolist():
-        propose(nb.population, nb.programme, nb.params, nb.week, nb.streams.draws("organising"),
-                home, own_plan=True)
+        propose(pop, nb.programme, nb.params, nb.week, draws, home, own_plan=True)
     update_draagkracht(pop, nb.params)
     update_ownership_and_trust(pop, nb.views, nb.params)
     record_history(pop, nb.week)
