@@ -42,6 +42,25 @@ def test_every_layer_package_is_on_the_page():
         assert f"**`{package}`**" in text
 
 
+def _outside_the_model():
+    """Every syntax node of the layers above the model, with its place (``path:line``)."""
+    import ast
+
+    for layer in ("experiment", "workshop", "cli", "dashboard"):
+        for path in sorted((ROOT / "simulatie" / layer).rglob("*.py")):
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                yield f"{path.relative_to(ROOT)}:{getattr(node, 'lineno', 0)}", node
+
+
+def _assigned(node) -> list:
+    """The targets an assignment (plain or augmented) writes to; none for other nodes."""
+    import ast
+
+    if isinstance(node, ast.Assign):
+        return node.targets
+    return [node.target] if isinstance(node, ast.AugAssign) else []
+
+
 def test_nothing_outside_the_model_writes_the_models_state():
     """Decisions enter the model through declared choices (``state/personal.py``); no module
     outside ``simulatie/core`` assigns to an element or attribute of the neighbourhood's state."""
@@ -61,16 +80,9 @@ def test_nothing_outside_the_model_writes_the_models_state():
         return bool(records & set(names[1:])) or (isinstance(node, ast.Name)
                                                   and node.id == "pop")
 
-    offending = []
-    for layer in ("experiment", "workshop", "cli", "dashboard"):
-        for path in sorted((ROOT / "simulatie" / layer).rglob("*.py")):
-            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-                targets = (node.targets if isinstance(node, ast.Assign) else
-                           [node.target] if isinstance(node, ast.AugAssign) else [])
-                for target in targets:
-                    if isinstance(target, ast.Subscript | ast.Attribute) and reaches_state(target):
-                        offending.append(f"{path.relative_to(ROOT)}:{node.lineno}")
-    assert not offending, f"writes into the model's state outside simulatie/core: {offending}"
+    offending = [place for place, node in _outside_the_model()
+                 if any(isinstance(t, ast.Subscript | ast.Attribute) and reaches_state(t)
+                        for t in _assigned(node))]
     assert not offending, f"writes into the model's state outside simulatie/core: {offending}"
 
 
@@ -84,22 +96,19 @@ def test_played_peoples_choices_enter_only_through_the_declared_methods():
                 "popitem", "extend"}
 
     def on_personal(node: ast.AST) -> bool:
-        """Whether ``node`` is ``<...>.personal.<container>``."""
-        return (isinstance(node, ast.Attribute) and isinstance(node.value, ast.Attribute)
-                and node.value.attr == "personal") or (
-            isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name)
-            and node.value.id == "personal")
+        """Whether ``node`` is ``personal.<container>`` or ``<...>.personal.<container>``."""
+        if not isinstance(node, ast.Attribute):
+            return False
+        owner = node.value
+        return (isinstance(owner, ast.Attribute) and owner.attr == "personal") or (
+            isinstance(owner, ast.Name) and owner.id == "personal")
 
-    offending = []
-    for layer in ("experiment", "workshop", "cli", "dashboard"):
-        for path in sorted((ROOT / "simulatie" / layer).rglob("*.py")):
-            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-                targets = (node.targets if isinstance(node, ast.Assign) else
-                           [node.target] if isinstance(node, ast.AugAssign) else [])
-                written = any(on_personal(t.value if isinstance(t, ast.Subscript) else t)
-                              for t in targets)
-                called = (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
-                          and node.func.attr in mutators and on_personal(node.func.value))
-                if written or called:
-                    offending.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    def changes_a_choice(node: ast.AST) -> bool:
+        written = any(on_personal(t.value if isinstance(t, ast.Subscript) else t)
+                      for t in _assigned(node))
+        called = (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                  and node.func.attr in mutators and on_personal(node.func.value))
+        return written or called
+
+    offending = [place for place, node in _outside_the_model() if changes_a_choice(node)]
     assert not offending, f"choices changed outside their methods: {offending}"
