@@ -157,7 +157,10 @@ def test_the_prior_is_the_screening_range_around_the_scenario_value():
     [({"names": ("nonsense",)}, "unknown parameter"), ({"years": 2}, "at least 3"),
      ({"particles": 1}, "at least 2"), ({"generations": 0}, "at least 1"),
      ({"seeds": 0}, "seeds must be at least 1"),
-     ({"kernel_scaling": 0.0}, "kernel_scaling must be above 0")],
+     ({"kernel_scaling": 0.0}, "kernel_scaling must be above 0"),
+     ({"names": ("takeover",)}, "only numeric context assumptions"),
+     ({"names": ("mantelzorg_hours",)}, "only numeric context assumptions"),
+     ({"names": ("favour_rate", "favour_rate")}, "once"), ({"names": ()}, "at least one")],
 )
 def test_bad_settings_say_what_is_wrong(change, message):
     with pytest.raises(ValueError, match=message):
@@ -344,6 +347,8 @@ def test_a_missing_or_broken_ensemble_says_so(tmp_path):
         (["calibrate", "--workers", "2", "--scheduler", "tcp://x:1"], "either --workers"),
         (["calibrate", "--scenario", "nowhere"], "nowhere"),
         (["calibrate", "--years", "2"], "years must be at least 3"),
+        (["calibrate", "--parameters", "favour_rate,takeover"], "not: takeover"),
+        (["calibrate", "--parameters", "favour_rat"], "unknown parameter(s) to calibrate"),
         (["robustness", "9"], "there is no myth 9"),
         (["robustness", "--members", "0"], "members must be at least 1"),
     ],
@@ -378,3 +383,14 @@ def test_the_command_calibrates_checks_on_fresh_seeds_and_writes_the_ensemble(tm
     assert predictive["members"] == 2 and len(predictive["fit"]) == len(TARGETS)
     assert ensemble.provenance["command"].startswith("simulatie calibrate")
     assert "Passing op nieuwe seeds" in result.output
+
+
+def test_the_command_calibrates_the_parameters_it_is_given():
+    from simulatie.cli.calibration import _settings
+    from simulatie.experiment.calibration.abc import CALIBRATED
+
+    _, chosen = _settings("default", 10, 1, 3, 1, 0, None, parameters=" favour_rate, willing_base")
+    assert chosen.names == ("favour_rate", "willing_base")
+    assert set(prior_ranges(chosen)) == {"favour_rate", "willing_base"}
+    _, default = _settings("default", 10, 1, 3, 1, 0, None)
+    assert default.names == CALIBRATED

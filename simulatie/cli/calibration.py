@@ -68,6 +68,11 @@ KernelOption = Annotated[float, typer.Option(min=0.01, help=tr(
     "Width of the proposal kernel around the last generation, as a multiple of pyabc's "
     "(docs/calibration.md)."))]
 SeedOption = Annotated[int, typer.Option(help=tr("Hoofdseed.", "Master seed."))]
+ParametersOption = Annotated[str | None, typer.Option(show_default=False, help=tr(
+    "Aannames over de context die gekalibreerd worden, gescheiden door komma's (standaard: de "
+    "twaalf van docs/calibration.md); `simulatie parameters` geeft de namen.",
+    "Context assumptions to calibrate, separated by commas (default: the twelve of "
+    "docs/calibration.md); `simulatie parameters` lists the names."))]
 MaxSimulationsOption = Annotated[int | None, typer.Option(show_default=False, min=1, help=tr(
     "Begin geen nieuwe generatie meer als er in totaal zoveel simulaties gedaan zijn (gekeken "
     "tussen generaties).",
@@ -134,6 +139,7 @@ def calibrate_command(
     seeds: SeedsOption = 3,
     kernel_scaling: KernelOption = KERNEL_SCALING,
     seed: SeedOption = 0,
+    parameters: ParametersOption = None,
     max_simulations: MaxSimulationsOption = None,
     check: CheckOption = 20,
     workers: WorkersOption = None,
@@ -149,7 +155,7 @@ def calibrate_command(
     check_workers(workers, scheduler)
     _require_pyabc()
     name, settings = _settings(scenario, particles, generations, years, seeds, seed,
-                               max_simulations, kernel_scaling)
+                               max_simulations, kernel_scaling, parameters)
     out_dir = out if out is not None else CALIBRATION_DIR / safe_name(name)
     _announce(settings, scenario, out_dir, quiet)
     started = datetime.now(UTC)
@@ -171,20 +177,26 @@ def _require_pyabc() -> None:
 
 def _settings(scenario: str, particles: int, generations: int, years: int, seeds: int,
               seed: int, max_simulations: int | None,
-              kernel_scaling: float = KERNEL_SCALING) -> tuple[str, CalibrationSettings]:
+              kernel_scaling: float = KERNEL_SCALING,
+              parameters: str | None = None) -> tuple[str, CalibrationSettings]:
     """Load the scenario and check the calibration's settings.
+
+    ``parameters`` names the context assumptions to calibrate, separated by commas (``None``:
+    :data:`~simulatie.experiment.calibration.abc.CALIBRATED`).
 
     Returns:
         The scenario's name and the settings.
     """
-    from simulatie.experiment.calibration.abc import CalibrationSettings
+    from simulatie.experiment.calibration.abc import CALIBRATED, CalibrationSettings
     from simulatie.experiment.scenarios import ScenarioError, load_scenario
 
+    names = CALIBRATED if parameters is None else tuple(
+        n.strip() for n in parameters.split(",") if n.strip())
     with fail_on(ScenarioError, ValueError):
         loaded = load_scenario(scenario)
         return loaded.name, CalibrationSettings(
-            base=loaded.parameters, particles=particles, generations=generations, years=years,
-            seeds=seeds, seed=seed, max_simulations=max_simulations,
+            base=loaded.parameters, names=names, particles=particles, generations=generations,
+            years=years, seeds=seeds, seed=seed, max_simulations=max_simulations,
             kernel_scaling=kernel_scaling, extra={"scenario": scenario},
         )
 

@@ -321,6 +321,12 @@ CATALOGUE: tuple[tuple[str, str], ...] = (
      "replications moet minstens 2 zijn (een gepaard interval vraagt er twee), niet {n}"),
     ("{w} must be at least {n}, got {n2}", "{w} moet minstens {n} zijn, niet {n2}"),
     ("unknown parameter(s) to calibrate: ", "onbekende parameter(s) om te kalibreren: "),
+    ("only numeric context assumptions can be calibrated, not: {x} (levers, structure and "
+     "conventions are chosen, not fitted)",
+     "alleen aannames over de context met een getal als waarde kunnen gekalibreerd worden, niet: "
+     "{x} (beleidsknoppen, structuur en conventies worden gekozen, niet gefit)"),
+    ("name each parameter to calibrate once, and at least one",
+     "noem elke te kalibreren parameter één keer, en minstens één"),
     ("{w} holds a calibration database without its settings.json; choose another folder or "
      "remove it",
      "{w} bevat een kalibratiedatabase zonder settings.json; kies een andere map of verwijder "

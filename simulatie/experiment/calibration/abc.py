@@ -37,7 +37,7 @@ import numpy as np
 import pandas as pd
 
 from simulatie.core.calendar import WEEKS_PER_YEAR
-from simulatie.core.parameters import Parameters, baseline_parameters, parameter_specs
+from simulatie.core.parameters import Parameters, Role, baseline_parameters, parameter_specs
 from simulatie.experiment.screening import DEFAULT_FACTOR, range_around
 
 from .targets import (
@@ -128,6 +128,14 @@ class CalibrationSettings:
         unknown = [n for n in self.names if n not in specs]
         if unknown:
             raise ValueError(f"unknown parameter(s) to calibrate: {', '.join(unknown)}")
+        not_context = [n for n in self.names
+                       if specs[n].role is not Role.CONTEXT or specs[n].kind not in (int, float)]
+        if not_context:
+            raise ValueError(f"only numeric context assumptions can be calibrated, not: "
+                             f"{', '.join(not_context)} (levers, structure and conventions are "
+                             f"chosen, not fitted)")
+        if not self.names or len(set(self.names)) != len(self.names):
+            raise ValueError("name each parameter to calibrate once, and at least one")
         if self.years < 3:
             raise ValueError(f"years must be at least 3 (the scenario's level is read from the "
                              f"third year on), got {self.years}")
