@@ -4,10 +4,12 @@ from pydantic import ValidationError
 from simulatie.core.parameters import (
     ParameterError,
     Parameters,
+    Role,
     make_parameters,
     parameter_specs,
     parse_override,
 )
+from simulatie.core.parameters.declare import param
 
 
 def test_defaults_come_from_the_declarations():
@@ -104,3 +106,27 @@ def test_every_parameter_has_short_labels_and_a_unit_in_words() -> None:
         assert set(UNIT_LABELS[spec.unit]) == {"nl", "en"}, name
     assert parameter_specs()["professionals"].short("nl") == "Welzijnswerkers"
     assert parameter_specs()["professional_hours"].unit_label("nl") == "uur per week"
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [({"role": Role.LEVER}, "only a context assumption"),
+     ({"plausible": (0.5, 0.2)}, "from low to high"),
+     ({"plausible": (0.5, 2.0)}, "leaves the bounds"),
+     ({"plausible_source": ""}, "names its evidence")],
+)
+def test_a_plausible_range_is_a_sourced_range_of_a_context_assumption(change, message) -> None:
+    declaration = {"unit": "share", "short_nl": "x", "short_en": "x", "en": "x", "nl": "x",
+                   "group": "ties", "role": Role.CONTEXT, "ge": 0, "le": 1,
+                   "plausible": (0.1, 0.4), "plausible_source": "a survey", **change}
+    with pytest.raises(ValueError, match=message):
+        param(0.2, **declaration)
+
+
+def test_every_declared_plausible_range_is_read_into_the_specs() -> None:
+    for spec in parameter_specs().values():
+        if spec.plausible is None:
+            continue
+        low, high = spec.plausible
+        assert spec.role is Role.CONTEXT and spec.plausible_source
+        assert spec.lower <= low < high <= spec.upper

@@ -126,6 +126,8 @@ def _build_specs() -> dict[str, ParameterSpec]:
             role=Role(extra["role"]), source=extra["source"], baseline=extra.get("baseline"),
             choices=tuple(m.value for m in kind) if is_choice else (),
             short_nl=extra["short_nl"], short_en=extra["short_en"],
+            plausible=tuple(extra["plausible"]) if "plausible" in extra else None,
+            plausible_source=extra.get("plausible_source", ""),
         )
     return specs
 

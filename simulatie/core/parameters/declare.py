@@ -123,6 +123,8 @@ def param(
     le: float | None = None,
     baseline: Any = NO_BASELINE,
     source: str = "assumption",
+    plausible: tuple[float, float] | None = None,
+    plausible_source: str = "",
 ) -> Any:
     """Declare one parameter.
 
@@ -141,9 +143,18 @@ def param(
         baseline: For a lever: its value when nothing is organised (:data:`AS_DEFAULT` for a
             lever that only acts through an intervention).
         source: The evidence behind the default, or ``"assumption"``.
+        plausible: For a context assumption: the range the evidence allows, ``(low, high)``
+            in the parameter's unit, inside its bounds. A calibration draws its prior from it
+            (instead of a range around the default, which was itself set by hand).
+        plausible_source: Where ``plausible`` comes from: evidence, or a stated assumption of
+            why it is that wide.
 
     Returns:
         A pydantic ``Field`` carrying the declaration.
+
+    Raises:
+        ValueError: If the unit has no words, a baseline is given for anything but a lever, or
+            ``plausible`` is not an ordered range inside the bounds with its source.
     """
     if unit not in UNIT_LABELS:
         raise ValueError(f"unit {unit!r} has no words in UNIT_LABELS")
@@ -155,7 +166,25 @@ def param(
         if role is not Role.LEVER:
             raise ValueError("only a policy lever has a baseline value")
         extra["baseline"] = baseline.value if isinstance(baseline, StrEnum) else baseline
+    if plausible is not None:
+        _check_plausible(plausible, plausible_source, role, ge, le)
+        extra["plausible"] = [float(plausible[0]), float(plausible[1])]
+        extra["plausible_source"] = plausible_source
     return Field(default, ge=ge, le=le, description=en, json_schema_extra=extra)
+
+
+def _check_plausible(plausible: tuple[float, float], source: str, role: Role,
+                     ge: float | None, le: float | None) -> None:
+    """Refuse a plausible range that is not a context assumption's, ordered, bounded, sourced."""
+    low, high = plausible
+    if role is not Role.CONTEXT:
+        raise ValueError("only a context assumption has a plausible range")
+    if not low < high:
+        raise ValueError(f"a plausible range runs from low to high, not {low} to {high}")
+    if (ge is not None and low < ge) or (le is not None and high > le):
+        raise ValueError(f"the plausible range {low} to {high} leaves the bounds {ge} to {le}")
+    if not source:
+        raise ValueError("a plausible range names its evidence or its assumption")
 
 
 @dataclass(frozen=True)
@@ -178,6 +207,9 @@ class ParameterSpec:
         choices: The allowed values of a choice parameter.
         short_nl: Short Dutch label, for headers, tables and sentences.
         short_en: Short English label.
+        plausible: A context assumption's range from evidence (or a stated wide assumption),
+            from which calibration draws its prior; ``None`` when none is declared.
+        plausible_source: The evidence or assumption behind ``plausible``.
     """
 
     name: str
@@ -195,6 +227,8 @@ class ParameterSpec:
     choices: tuple[str, ...] = ()
     short_nl: str = ""
     short_en: str = ""
+    plausible: tuple[float, float] | None = None
+    plausible_source: str = ""
 
     def label(self, lang: str = "nl") -> str:
         """Return the description in the requested language (``"nl"`` or ``"en"``)."""

@@ -1,8 +1,10 @@
 """Multi-pattern calibration by approximate Bayesian computation (pyabc's ABC-SMC).
 
-The prior is uniform over each calibrated context assumption's screening range (its default ÷ to
-× 1.5, :func:`simulatie.experiment.screening.range_around`), the same convention as the screening
-that chose them (``docs/sensitivity.md``). A particle is one parameter set. Its simulation runs
+The prior is uniform over each calibrated context assumption's plausible range where its
+declaration gives one (evidence, or a stated wide assumption: ``docs/calibration.md``, "Priors"),
+and otherwise over its screening range (the scenario's value ÷ to × 1.5,
+:func:`simulatie.experiment.screening.range_around`), the convention of the screening that chose
+them (``docs/sensitivity.md``). A particle is one parameter set. Its simulation runs
 the neighbourhood on several seeds (``seeds``, three by default), each twice: once with nothing
 organised, once as the scenario, ten years each. The statistics are those of :mod:`.targets`,
 averaged over the seeds, and the distance is how far and how often the seeds' statistics lie
@@ -169,11 +171,16 @@ class CalibrationSettings:
 
 
 def prior_ranges(settings: CalibrationSettings) -> dict[str, tuple[float, float]]:
-    """The uniform prior's range of each calibrated parameter."""
+    """The uniform prior's range of each calibrated parameter.
+
+    A parameter's declared plausible range where it has one; otherwise its screening range
+    around the scenario's value (``settings.factor``).
+    """
     specs = parameter_specs()
     values = settings.base.model_dump(mode="python")
     return {
-        name: range_around(specs[name], float(values[name]), settings.factor)
+        name: specs[name].plausible if specs[name].plausible is not None
+        else range_around(specs[name], float(values[name]), settings.factor)
         for name in settings.names
     }
 
