@@ -21,7 +21,7 @@ from matplotlib.figure import Figure
 
 from simulatie.core.observe.metrics import METRICS
 from simulatie.core.parameters import Parameters
-from simulatie.experiment.report import interval
+from simulatie.experiment.intervals import interval
 from simulatie.experiment.wording import fmt
 from simulatie.workshop.handout import answer_from_result, plot_myth
 from simulatie.workshop.handout_figure import figure_png

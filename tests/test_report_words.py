@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from simulatie.experiment.report import SweepResults, bounded_interval, interval
+from simulatie.experiment.intervals import bounded_interval, interval
 from simulatie.experiment.report_document import (
     Bullets,
     Figure,
@@ -41,6 +41,7 @@ from simulatie.experiment.report_words import (
     setting,
     value,
 )
+from simulatie.experiment.sweep_results import SweepResults
 
 WEEKS = 104
 

@@ -25,7 +25,8 @@ from simulatie.cli.sweep import register
 from simulatie.core.parameters import make_parameters
 from simulatie.experiment import executors, sweep, worker
 from simulatie.experiment.experiments import load_experiment
-from simulatie.experiment.report import interval, load_results, write_report
+from simulatie.experiment.intervals import interval
+from simulatie.experiment.report import write_report
 from simulatie.experiment.sweep import (
     MANIFEST_FILE,
     RunOutcome,
@@ -36,6 +37,7 @@ from simulatie.experiment.sweep import (
     read_run_file,
     run_sweep,
 )
+from simulatie.experiment.sweep_results import load_results
 
 TINY = """
 name = "tiny"

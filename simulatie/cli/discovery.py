@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
     from simulatie.experiment.discovery import Concern
-    from simulatie.experiment.report import SweepResults
+    from simulatie.experiment.sweep_results import SweepResults
 
 __all__ = ["discover_command", "register"]
 
@@ -105,7 +105,7 @@ def _load(sweep: Path, concern: str, share: float | None
         The sweep's results, the concern, and the design points with whether each is of concern.
     """
     from simulatie.experiment.discovery import ConcernError, design_points, parse_concern
-    from simulatie.experiment.report import ReportError, load_results
+    from simulatie.experiment.sweep_results import ReportError, load_results
 
     with fail_on(ReportError, ConcernError):
         results = load_results(sweep)

@@ -172,7 +172,8 @@ def report_command(
     lang: ReportLangOption = DEFAULT_LANG,
 ) -> None:
     """Summarise a sweep: the findings in words (report.md, .html), tables and figures."""
-    from simulatie.experiment.report import ReportError, write_report
+    from simulatie.experiment.report import write_report
+    from simulatie.experiment.sweep_results import ReportError
 
     interrupted = "interrupted: the report was not finished; run the same command again"
     with fail_on(ReportError), interruptible(interrupted):

@@ -28,8 +28,8 @@ import pandas as pd
 from simulatie.core.calendar import WEEKS_PER_YEAR
 from simulatie.core.observe.measures import BASELINE_PREFIX
 from simulatie.core.parameters import MAX_RUN_WEEKS, Parameters
+from simulatie.experiment.intervals import interval
 from simulatie.experiment.processes import map_counted
-from simulatie.experiment.report import interval
 from simulatie.experiment.seeds import run_seeds
 
 if TYPE_CHECKING:

@@ -24,11 +24,8 @@ Analysis reads results and never imports the model.
 
 from __future__ import annotations
 
-import functools
-import json
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -38,21 +35,19 @@ import pandas as pd
 from simulatie.core.observe.measures import MEASURE_LABELS
 from simulatie.core.parameters import parameter_specs
 from simulatie.experiment.experiments import safe_name
+from simulatie.experiment.intervals import bounded_interval, t_quantile
 from simulatie.experiment.report_effects import bounds, measure_unit
-from simulatie.experiment.sweep import EXPERIMENT_FILE, MANIFEST_FILE, RUNS_DIR, read_run_file
+from simulatie.experiment.sweep_results import KEY_MEASURES, ReportError, SweepResults, load_results
 from simulatie.experiment.wording import reader_label
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
 __all__ = [
-    "KEY_MEASURES",
     "REPORT_DIR",
     "WORDS_FILES",
-    "ReportError",
-    "SweepResults",
-    "interval",
-    "load_results",
+    "plot_measures",
+    "plot_timeseries",
     "summarise",
     "write_report",
 ]
@@ -60,9 +55,6 @@ __all__ = [
 REPORT_DIR = "report"
 WORDS_FILES = ("report.md", "report.html")
 """The report in words, as Markdown and as a web page."""
-KEY_MEASURES = ("emergence_week", "half_excess_week", "caring_excess_final", "half_life_weeks",
-                "caring_peak", "caring_peak_week")
-"""Per-run measures of emergence and decay, summarised before the final metric values."""
 
 _PLOTTED_FINALS = ("final_share_with_caring_tie", "final_lonely_share", "final_care_hours_unmet")
 _MAX_BANDS = 12  # more lines than this in one panel are drawn without bands or legend
@@ -71,152 +63,6 @@ _TEXT = {
     "mean_band": {"nl": "gemiddelde en 95%-interval", "en": "mean and 95% interval"},
     "end": {"nl": "einde", "en": "end"},
 }
-
-
-class ReportError(ValueError):
-    """A results folder that cannot be analysed, in one line."""
-
-
-@dataclass
-class SweepResults:
-    """A sweep's results, read back.
-
-    Attributes:
-        folder: The results folder.
-        experiment: The experiment record (``experiment.json``).
-        manifest: One row per planned run.
-        runs: One row per finished run: the manifest's columns plus every summary measure.
-        failed: Identifiers of runs that failed and have no result.
-    """
-
-    folder: Path
-    experiment: dict[str, Any]
-    manifest: pd.DataFrame
-    runs: pd.DataFrame
-    failed: list[str] = field(default_factory=list)
-    _tables: dict[str, pd.DataFrame] = field(default_factory=dict, repr=False)
-
-    @property
-    def varied(self) -> list[str]:
-        """The varied parameters."""
-        return list(self.experiment["varied"])
-
-    @property
-    def measures(self) -> list[str]:
-        """The summary measures: emergence and decay first, then final metric values."""
-        finals = [c for c in self.runs.columns if c.startswith("final_")]
-        return [m for m in KEY_MEASURES if m in self.runs.columns] + finals
-
-    def timeseries(self, metric: str) -> np.ndarray:
-        """One metric per week for every finished run, rows in the order of :attr:`runs`.
-
-        Each run file is read once, the first time any metric is asked for.
-        """
-        rows = []
-        for run_id in self.runs["run_id"]:
-            if run_id not in self._tables:
-                table, _ = read_run_file(self.folder / RUNS_DIR / f"{run_id}.parquet")
-                self._tables[run_id] = table
-            rows.append(self._tables[run_id][metric].to_numpy(dtype=float))
-        return np.vstack(rows) if rows else np.empty((0, 0))
-
-
-def load_results(folder: Path | str) -> SweepResults:
-    """Read a sweep's results folder.
-
-    Args:
-        folder: The folder a sweep wrote into.
-
-    Returns:
-        The experiment record, manifest and one row per finished run.
-
-    Raises:
-        ReportError: If the folder is not a sweep's results folder or nothing finished.
-    """
-    folder = Path(folder).expanduser()
-    record = folder / EXPERIMENT_FILE
-    if not record.is_file() or not (folder / MANIFEST_FILE).is_file():
-        raise ReportError(
-            f"'{folder}' is not a sweep's results folder (no {EXPERIMENT_FILE} and "
-            f"{MANIFEST_FILE}); run 'simulatie sweep' first"
-        )
-    try:
-        experiment = json.loads(record.read_text(encoding="utf-8"))
-        manifest = pd.read_parquet(folder / MANIFEST_FILE)
-    except (OSError, ValueError) as error:
-        raise ReportError(f"cannot read the results in '{folder}': {error}") from None
-    summaries = []
-    failed = []
-    for run_id in manifest["run_id"]:
-        path = folder / RUNS_DIR / f"{run_id}.parquet"
-        if path.is_file():
-            try:
-                _, info = read_run_file(path)
-            except (OSError, ValueError) as error:
-                raise ReportError(f"cannot read '{path}': {error}") from None
-            summaries.append({"run_id": run_id, **(info.get("summary") or {})})
-        elif (folder / RUNS_DIR / f"{run_id}.failed.json").is_file():
-            failed.append(run_id)
-    if not summaries:
-        raise ReportError(f"'{folder}' holds no finished runs yet")
-    table = pd.DataFrame.from_records(summaries)
-    measures = [c for c in table.columns if c != "run_id"]
-    table[measures] = table[measures].astype(float)  # None (NaN in JSON) becomes NaN
-    runs = manifest.merge(table, on="run_id", how="inner")
-    return SweepResults(folder, experiment, manifest, runs, failed)
-
-
-@functools.cache
-def _t_quantile(df: int) -> float:
-    from scipy import stats
-
-    return float(stats.t.ppf(0.975, df))
-
-
-def interval(values: Sequence[float] | np.ndarray) -> dict[str, float]:
-    """Mean and 95% confidence interval of the mean, ignoring undefined (NaN) values.
-
-    Args:
-        values: One value per replication.
-
-    Returns:
-        ``n`` (defined values), ``n_undefined``, ``mean``, ``sd``, ``ci_low``, ``ci_high``; the
-        interval is NaN with fewer than two defined values.
-    """
-    array = np.asarray(values, dtype=float)
-    defined = array[~np.isnan(array)]
-    n = len(defined)
-    mean = float(defined.mean()) if n else math.nan
-    sd = float(defined.std(ddof=1)) if n > 1 else math.nan
-    half = _t_quantile(n - 1) * sd / math.sqrt(n) if n > 1 else math.nan
-    return {
-        "n": n,
-        "n_undefined": int(len(array) - n),
-        "mean": mean,
-        "sd": sd,
-        "ci_low": mean - half,
-        "ci_high": mean + half,
-    }
-
-
-def bounded_interval(values: Sequence[float] | np.ndarray, measure: str) -> dict[str, Any]:
-    """:func:`interval`, cut off at the measure's bounds (a share within 0–1, a count at 0).
-
-    Args:
-        values: One value per replication.
-        measure: The measure (:func:`~simulatie.experiment.report_effects.bounds`).
-
-    Returns:
-        As :func:`interval`, plus ``ci_clipped``: whether an end was cut off.
-    """
-    stats: dict[str, Any] = interval(values)
-    low, high = bounds(measure)
-    clipped = {"ci_low": max(stats["ci_low"], low), "ci_high": min(stats["ci_high"], high)}
-    stats["ci_clipped"] = any(
-        not math.isnan(stats[k]) and clipped[k] != stats[k] for k in clipped)
-    if stats["ci_clipped"]:
-        stats.update(clipped)
-    return stats
 
 
 def summarise(results: SweepResults) -> pd.DataFrame:
@@ -349,7 +195,7 @@ def plot_timeseries(results: SweepResults, metric: str, lang: str = "en") -> Fig
                     label=None if many else label)
             if len(rows) > 1 and not many:
                 spread = rows.std(axis=0, ddof=1) / np.sqrt(len(rows))
-                half = _t_quantile(len(rows) - 1) * spread
+                half = t_quantile(len(rows) - 1) * spread
                 low, high = bounds(metric)
                 ax.fill_between(weeks, np.clip(mean - half, low, high),
                                 np.clip(mean + half, low, high), color=colour, alpha=0.2, lw=0)

@@ -36,7 +36,7 @@ from simulatie.core.observe.measures import BASELINE_PREFIX
 from simulatie.core.observe.metrics import METRICS
 
 if TYPE_CHECKING:
-    from simulatie.experiment.report import SweepResults
+    from simulatie.experiment.sweep_results import SweepResults
 
 __all__ = [
     "EMERGED",

@@ -29,7 +29,7 @@ from simulatie.experiment.results import CSV_FILES, readable_table
 from simulatie.experiment.wording import UNIT_WORDS, check_lang
 
 if TYPE_CHECKING:
-    from simulatie.experiment.report import SweepResults
+    from simulatie.experiment.sweep_results import SweepResults
 
 __all__ = ["EFFECTS_FILES", "SUMMARY_FILES", "effects_table", "summary_table",
            "timeseries_table", "write_readable_tables", "write_table"]

@@ -34,7 +34,7 @@ from simulatie.experiment.report_effects import (
 from simulatie.experiment.wording import UNIT_WORDS, decimal, fmt, reader_label, years
 
 if TYPE_CHECKING:
-    from simulatie.experiment.report import SweepResults
+    from simulatie.experiment.sweep_results import SweepResults
 
 __all__ = [
     "MAX_BRIEF",

@@ -24,7 +24,7 @@ import numpy as np
 import pandas as pd
 
 from simulatie.experiment.experiments import run_seeds
-from simulatie.experiment.report import interval
+from simulatie.experiment.intervals import interval
 from simulatie.workshop.myths import ARMS, ArmResult, Comparison, Myth, MythResult, judge
 
 __all__ = ["SHIPPED", "fingerprint", "load_answers", "save_answers", "shipped_result"]

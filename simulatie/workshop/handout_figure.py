@@ -17,7 +17,7 @@ from matplotlib.figure import Figure
 
 from simulatie.core.calendar import WEEKS_PER_YEAR
 from simulatie.core.observe.metrics import METRICS
-from simulatie.experiment.report import interval
+from simulatie.experiment.intervals import interval
 from simulatie.workshop.handout_words import is_share
 from simulatie.workshop.myths import MythResult, Summary
 from simulatie.workshop.texts import MYTH_TEXTS, TEMPLATES

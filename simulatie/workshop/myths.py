@@ -67,7 +67,7 @@ from simulatie.experiment.files import (
     typed_overrides,
     validate_file,
 )
-from simulatie.experiment.report import interval
+from simulatie.experiment.intervals import interval
 from simulatie.experiment.scenarios import ScenarioError, load_scenario
 from simulatie.experiment.sweep import RUNS_DIR, RunOutcome, read_run_file, run_sweep
 from simulatie.workshop.measure import MeasureSection, Summary, curve, summarise_run

@@ -18,7 +18,7 @@ from typing import Any
 
 import numpy as np
 
-from simulatie.experiment.report import interval
+from simulatie.experiment.intervals import interval
 from simulatie.workshop.measure import MeasureSection
 
 __all__ = [
@@ -51,7 +51,7 @@ class ArmResult:
         arm: ``"myth"`` or ``"alternative"``.
         countered: Whether the counter-assumption applies.
         values: The key number per replication.
-        stats: Mean and 95% interval of the mean (:func:`simulatie.experiment.report.interval`).
+        stats: Mean and 95% interval of the mean (:func:`simulatie.experiment.intervals.interval`).
         curves: The key metric over time, one row per replication.
         extra: Per extra metric, the interval of its final value over replications.
         parameters: The run's full parameter values.

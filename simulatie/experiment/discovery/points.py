@@ -11,7 +11,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from simulatie.experiment.report import SweepResults
+from simulatie.experiment.sweep_results import SweepResults
 
 from .concern import Concern, ConcernError
 

@@ -18,7 +18,7 @@ from typing import Any
 
 import pandas as pd
 
-from simulatie.experiment.report import SweepResults
+from simulatie.experiment.sweep_results import SweepResults
 
 __all__ = ["PRESET_CONCERNS", "TIPPING_DIR", "load_tipping", "ship_tipping", "tipping_cases"]
 
