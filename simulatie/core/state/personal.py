@@ -9,7 +9,7 @@ has for everyone (``docs/odd.md`` 7.16):
   as anyone would be;
 * **whom to invite**: a kartrekker personally invites a named neighbour to an activity at the
   meeting place nearest to them, once in every week one meets there, until they come; the
-  neighbour accepts as anyone personally invited does (:mod:`simulatie.core.rules.meetings`);
+  neighbour accepts as anyone personally invited does (:mod:`simulatie.core.rules.attendance`);
 * **whom to connect**: the professional arranges a meeting between a named resident and a
   volunteer (or else a neighbour near them) every week, paid from their matching or connecting
   hours (:mod:`simulatie.core.rules.matching`); what the meetings grow into is up to the ties'

@@ -5,8 +5,8 @@ team, its members and where it stands in Tuckman's phases (seed 003). The
 :class:`ActivityProgramme` holds every activity of the neighbourhood and what the week's rules
 remember about them (who ever came, who waits to propose again). This module holds the data
 only: how activities are proposed, run, handed over and ended is
-:mod:`simulatie.core.rules.activities`; who comes and who meets whom is
-:mod:`simulatie.core.rules.meetings`.
+:mod:`simulatie.core.rules.activities`; who comes is :mod:`simulatie.core.rules.attendance`,
+what a meeting does :mod:`simulatie.core.rules.meetings`.
 """
 
 from __future__ import annotations
