@@ -18,6 +18,7 @@ from simulatie.experiment.calibration.abc import (
     Simulator,
     calibrate,
     held_out_fit,
+    log_scaled,
     particle_seed,
     prior_ranges,
 )
@@ -146,10 +147,28 @@ def test_calibrated_parameters_are_context_assumptions():
     assert all(specs[name].role is Role.CONTEXT for name in CALIBRATED)
 
 
-def test_the_prior_is_the_screening_range_around_the_scenario_value():
-    base = make_parameters({"friendly_hours": 20.0})
-    ranges = prior_ranges(CalibrationSettings(base=base, names=("friendly_hours",)))
-    assert ranges["friendly_hours"] == pytest.approx((20 / 1.5, 30.0))
+def test_without_a_declared_range_the_prior_is_the_screening_range_around_the_scenario_value():
+    assert parameter_specs()["favour_hours"].plausible is None
+    base = make_parameters({"favour_hours": 2.0})
+    ranges = prior_ranges(CalibrationSettings(base=base, names=("favour_hours",)))
+    assert ranges["favour_hours"] == pytest.approx((2 / 1.5, 3.0))
+
+
+def test_a_declared_plausible_range_is_the_prior_whatever_the_scenario_says():
+    base = make_parameters({"friendly_hours": 20.0, "initiator_rate": 0.01})
+    settings = CalibrationSettings(base=base, names=("friendly_hours", "initiator_rate"))
+    specs = parameter_specs()
+    assert prior_ranges(settings) == {name: specs[name].plausible for name in settings.names}
+    assert log_scaled(settings) == ("initiator_rate",)
+    assert settings.record()["log_scaled"] == ["initiator_rate"]
+
+
+def test_every_calibrated_parameter_has_a_sourced_plausible_range_around_its_default():
+    specs = parameter_specs()
+    for name in CALIBRATED:
+        low, high = specs[name].plausible
+        assert specs[name].plausible_source, name
+        assert low <= specs[name].default <= high, name
 
 
 @pytest.mark.parametrize(

@@ -128,6 +128,7 @@ def _build_specs() -> dict[str, ParameterSpec]:
             short_nl=extra["short_nl"], short_en=extra["short_en"],
             plausible=tuple(extra["plausible"]) if "plausible" in extra else None,
             plausible_source=extra.get("plausible_source", ""),
+            plausible_log=extra.get("plausible_log", False),
         )
     return specs
 

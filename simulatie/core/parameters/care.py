@@ -88,6 +88,9 @@ class CareParameters(BaseModel):
         en="Average reluctance to ask for help (vraagverlegenheid, Linders 2010).",
         nl="Gemiddelde drempel om hulp te vragen (vraagverlegenheid, Linders 2010).",
         source="Linders 2010 (level: assumption)",
+        plausible=(0.1, 0.8),
+        plausible_source="weak: Linders 2010 (vraagverlegenheid); a Red Cross poll [secondary]: "
+        "9% of people 70+ readily ask a stranger, most ask people they know",
     )
     waiting_push: float = param(
         0.3, ge=0, le=1, unit="share", group="care", role=Role.CONTEXT,
@@ -150,6 +153,9 @@ class CareParameters(BaseModel):
         en="Average hours per week a healthy adult can give to others on arrival (draagkracht).",
         nl="Gemiddeld aantal uren per week dat een gezonde volwassene bij aankomst kan geven "
         "(draagkracht).",
+        plausible=(1.0, 8.0),
+        plausible_source="CBS 2020 (Vrijwilligerswerk en welzijn): 4.5 h a week per volunteer; "
+        "CBS 2021: 11.8 h a week per mantelzorger; a ceiling for neighbours in between",
     )
     carer_stretch: float = param(
         1.6, ge=1, le=4, unit="factor", group="care", role=Role.CONTEXT,
@@ -256,6 +262,10 @@ class CareParameters(BaseModel):
         "(this + willing_strength × strength: a stranger three times in ten).",
         nl="Kans dat een gevraagde band zonder sterkte bereid is met iets kleins te helpen "
         "(dit + willing_strength × sterkte: een vreemde drie keer op tien).",
+        plausible=(0.1, 0.7),
+        plausible_source="weak: Levine et al. 2001 (strangers helped in 40-93% of brief "
+        "requests), Univé/GfK 2015 (86% would run errands for a frail neighbour); an hour's "
+        "favour for a stranger lower",
     )
     willing_strength: float = param(
         0.7, ge=0, le=1, unit="chance", group="care", role=Role.CONTEXT,

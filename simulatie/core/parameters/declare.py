@@ -125,6 +125,7 @@ def param(
     source: str = "assumption",
     plausible: tuple[float, float] | None = None,
     plausible_source: str = "",
+    plausible_log: bool = False,
 ) -> Any:
     """Declare one parameter.
 
@@ -148,6 +149,9 @@ def param(
             (instead of a range around the default, which was itself set by hand).
         plausible_source: Where ``plausible`` comes from: evidence, or a stated assumption of
             why it is that wide.
+        plausible_log: Whether ``plausible`` is read on a log scale (a prior uniform in the
+            logarithm), for a range over more than a factor of five, where a uniform prior would
+            put nearly all its weight in the top decade.
 
     Returns:
         A pydantic ``Field`` carrying the declaration.
@@ -168,8 +172,11 @@ def param(
         extra["baseline"] = baseline.value if isinstance(baseline, StrEnum) else baseline
     if plausible is not None:
         _check_plausible(plausible, plausible_source, role, ge, le)
+        if plausible_log and not plausible[0] > 0:
+            raise ValueError("a plausible range read on a log scale starts above 0")
         extra["plausible"] = [float(plausible[0]), float(plausible[1])]
         extra["plausible_source"] = plausible_source
+        extra["plausible_log"] = plausible_log
     return Field(default, ge=ge, le=le, description=en, json_schema_extra=extra)
 
 
@@ -210,6 +217,7 @@ class ParameterSpec:
         plausible: A context assumption's range from evidence (or a stated wide assumption),
             from which calibration draws its prior; ``None`` when none is declared.
         plausible_source: The evidence or assumption behind ``plausible``.
+        plausible_log: Whether ``plausible`` is read on a log scale.
     """
 
     name: str
@@ -229,6 +237,7 @@ class ParameterSpec:
     short_en: str = ""
     plausible: tuple[float, float] | None = None
     plausible_source: str = ""
+    plausible_log: bool = False
 
     def label(self, lang: str = "nl") -> str:
         """Return the description in the requested language (``"nl"`` or ``"en"``)."""

@@ -28,6 +28,9 @@ class DemographyParameters(BaseModel):
         short_nl="Verhuizingen per jaar", short_en="Moves per year",
         en="Chance per year that a household moves out (a newcomer moves in).",
         nl="Kans per jaar dat een huishouden verhuist (er komt een nieuwkomer voor in de plaats).",
+        plausible=(0.04, 0.14),
+        plausible_source="CBS moves (about 11% of people a year, 2016-2017) and Aedes 2005 "
+        "(8.8-10% of rented homes a year), less deaths and several people per move",
     )
     frailty_rate: float = param(
         0.0012, ge=0, le=0.01, unit="1/week", group="population", role=Role.CONTEXT,
@@ -44,12 +47,18 @@ class DemographyParameters(BaseModel):
         "baseline need (levels as in Gostoli & Silverman: 8-80 h/week).",
         nl="Wekelijkse zorgvraag (draaglast) van een volledig kwetsbare bewoner bovenop de "
         "basisvraag van zijn groep.",
+        plausible=(8.0, 60.0),
+        plausible_source="Gostoli & Silverman's care-need levels (8-80 h a week); CBS 2020: "
+        "receivers of mantelzorg get about 18 h a week",
     )
     need_scale: float = param(
         1.0, ge=0, le=5, unit="factor", group="care", role=Role.CONTEXT,
         short_nl="Schaal zorgvraag", short_en="Care need factor",
         en="Multiplies everyone's weekly care need (draaglast).",
         nl="Vermenigvuldigt ieders wekelijkse zorgvraag (draaglast).",
+        plausible=(0.5, 2.5),
+        plausible_source="weak: CBS 2021 mantelzorg (12.3% of adults, 11.8 h a week) against the "
+        "model's need at scale 1 (roughly 0.9-2.6), widened down",
     )
     gompertz_a: float = param(
         1.7e-5, ge=1e-6, le=1e-4, unit="1/year", group="population", role=Role.CONTEXT,

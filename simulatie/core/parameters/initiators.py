@@ -34,6 +34,10 @@ class InitiatorParameters(BaseModel):
         "dat een betrokken bewoner die wil organiseren een eigen activiteit begint waar de "
         "straat nog niet bereikt is; zo gekozen dat 0,3% tot 3% van de bewoners kartrekker is.",
         source="calibrated: 1-9-90 (Denters et al. 2013; P2Pvalue), band 0.3-3%",
+        plausible=(0.0002, 0.02),
+        plausible_log=True,
+        plausible_source="assumption, wide: the only figure is the fitted initiator share "
+        "(1-9-90), so a decade either side of the default",
     )
     initiator_work_drain: float = param(
         0.045, ge=0, le=0.5, unit="energy/week", group="initiators", role=Role.CONTEXT,

@@ -21,6 +21,10 @@ class TieParameters(BaseModel):
         nl="Toevallige ontmoetingen met naaste buren per bewoner per week; zo gekozen dat de "
         "buurt zonder georganiseerde activiteiten helpt zoals de enquêtes zeggen.",
         source="calibrated: I&O Research 2018, Burgerpeiling 2016",
+        plausible=(0.8, 5.0),
+        plausible_source="CBS, Statistische Trends 2019 (Sociaal contact): 58-66% have weekly "
+        "and 13-19% daily contact with neighbours, read through the encounter rule; not a "
+        "calibration target",
     )
     neighbour_reach: int = param(
         4, ge=1, le=12, unit="homes", group="ties", role=Role.CONTEXT,
@@ -52,6 +56,9 @@ class TieParameters(BaseModel):
         short_nl="Duur van een praatje", short_en="Length of a chat",
         en="Shared hours of one chat on the doorstep.",
         nl="Gedeelde uren van één praatje aan de deur.",
+        plausible=(0.1, 1.0),
+        plausible_source="assumption, wide: no survey gives how long a doorstep chat lasts (a "
+        "few minutes to under an hour)",
     )
     friendly_hours: float = param(
         15.0, ge=1, le=200, unit="hours", group="ties", role=Role.CONTEXT,
@@ -60,6 +67,9 @@ class TieParameters(BaseModel):
         "50 h for a casual friend; compressed for a neighbour).",
         nl="Gedeelde uren waarna een kennis een vriendelijk contact wordt (Hall 2018, ingekort).",
         source="Hall 2018 (compressed: assumption)",
+        plausible=(8.0, 60.0),
+        plausible_source="Hall 2019 (J. Soc. Pers. Relat. 36:1278, cut points as summarised "
+        "[secondary]): 40-60 h together make a casual friend, the top; the low end an assumption",
     )
     tie_decay_per_week: float = param(
         0.003, ge=0, le=0.2, unit="1/week", group="ties", role=Role.CONTEXT,
@@ -73,6 +83,10 @@ class TieParameters(BaseModel):
         short_nl="Vervagen zwakke band", short_en="Fading of weak ties",
         en="Weekly loss of a fresh, weak tie: weak ties fade fast (Raeder et al. 2011).",
         nl="Wekelijks verlies van een nieuwe, zwakke band: zwakke banden vervagen snel.",
+        plausible=(0.005, 0.08),
+        plausible_log=True,
+        plausible_source="Burt 2002 (nine in ten bridges gone a year later); Hidalgo & "
+        "Rodriguez-Sickert 2008: an unused weak tie forgotten within two months to three years",
     )
     reciprocated_persistence: float = param(
         0.5, ge=0, le=1, unit="share", group="ties", role=Role.CONTEXT,
@@ -80,6 +94,9 @@ class TieParameters(BaseModel):
         en="How much slower a tie fades once help has gone both ways (Raeder et al. 2011: "
         "reciprocated ties last longer); 0 = no difference.",
         nl="Hoeveel trager een band vervaagt als er over en weer is geholpen; 0 = geen verschil.",
+        plausible=(0.1, 0.9),
+        plausible_source="assumption, wide: Raeder et al. 2011 give the direction (reciprocated "
+        "ties last longer), not a ratio of decay rates",
     )
     favour_rate: float = param(
         0.15, ge=0, le=1, unit="1/week", group="ties", role=Role.CONTEXT,
@@ -92,6 +109,10 @@ class TieParameters(BaseModel):
         "buiten het huis kan doen (een boodschap, een klusje, een ladder lenen, een pakketje "
         "aannemen); die wordt gevraagd aan de eigen banden in de buurt.",
         source="calibrated: Burgerpeiling 2016 (size: assumption)",
+        plausible=(0.03, 0.5),
+        plausible_log=True,
+        plausible_source="assumption, wide: the only figure is the fitted Burgerpeiling share; "
+        "from a favour every seven months to one every two weeks",
     )
     favour_hours: float = param(
         1.0, ge=0, le=10, unit="hours", group="ties", role=Role.CONTEXT,
@@ -113,6 +134,9 @@ class TieParameters(BaseModel):
         "difference.",
         nl="Hoeveel moeizamer een contact tussen groepen een band wordt; 0 = geen verschil.",
         source="McPherson, Smith-Lovin & Cook 2001 (size: assumption)",
+        plausible=(0.1, 0.9),
+        plausible_source="assumption, wide: McPherson, Smith-Lovin & Cook 2001 give the "
+        "direction, not a size in this unit",
     )
     # --- doorstep encounters (docs/odd.md 7.5) ----------------------------------------------
     frail_outdoors: float = param(
@@ -122,6 +146,9 @@ class TieParameters(BaseModel):
         "still come to them); it gives the age gradient of loneliness through a mechanism.",
         nl="Deel van de ontmoetingen aan de deur dat een volledig kwetsbare bewoner niet meer zelf "
         "aangaat (buren kunnen nog wel langskomen).",
+        plausible=(0.3, 1.0),
+        plausible_source="weak: Sheehan et al. 2020 (NHATS): about 3 in 10 frail older people "
+        "are homebound",
     )
     risk_shuts_doors: float = param(
         0.6, ge=0, le=1, unit="share", group="ties", role=Role.CONTEXT,

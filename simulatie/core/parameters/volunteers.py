@@ -76,6 +76,10 @@ class VolunteerParameters(BaseModel):
         en="Motivation a volunteer loses in a week without any request (seed 003 case 2: "
         "unused flyered volunteers are gone within about two months).",
         nl="Motivatie die een vrijwilliger verliest in een week zonder hulpvraag.",
+        plausible=(0.01, 0.1),
+        plausible_log=True,
+        plausible_source="weak: seed 003 (most flyered volunteers gone within two months) and "
+        "NCVO's exits peaking at 3-12 months: 3.5-35 unused weeks before quitting",
     )
     overload_penalty: float = param(
         0.2, ge=0, le=2, unit="motivation/week", group="volunteers", role=Role.CONTEXT,

@@ -59,6 +59,7 @@ __all__ = [
     "CalibrationSettings",
     "Simulator",
     "calibrate",
+    "log_scaled",
     "predictive_check",
     "prior_ranges",
 ]
@@ -157,6 +158,7 @@ class CalibrationSettings:
             "base_fingerprint": hashlib.sha256(base.encode()).hexdigest()[:16],
             "names": list(self.names),
             "ranges": {n: list(r) for n, r in prior_ranges(self).items()},
+            "log_scaled": list(log_scaled(self)),
             "factor": self.factor,
             "particles": self.particles,
             "generations": self.generations,
@@ -183,6 +185,13 @@ def prior_ranges(settings: CalibrationSettings) -> dict[str, tuple[float, float]
         else range_around(specs[name], float(values[name]), settings.factor)
         for name in settings.names
     }
+
+
+def log_scaled(settings: CalibrationSettings) -> tuple[str, ...]:
+    """The calibrated parameters whose prior is uniform in the logarithm (declared so)."""
+    specs = parameter_specs()
+    return tuple(n for n in settings.names
+                 if specs[n].plausible is not None and specs[n].plausible_log)
 
 
 def particle_seed(master: int, values: dict[str, float]) -> int:
@@ -306,8 +315,11 @@ def calibrate(
     settings_file.write_text(json.dumps(record, indent=2), encoding="utf-8")
 
     ranges = prior_ranges(settings)
+    logs = log_scaled(settings)
     prior = pyabc.Distribution(**{
-        name: pyabc.RV("uniform", lower, upper - lower) for name, (lower, upper) in ranges.items()
+        name: pyabc.RV("loguniform", lower, upper) if name in logs
+        else pyabc.RV("uniform", lower, upper - lower)
+        for name, (lower, upper) in ranges.items()
     })
     outside = np.random.get_state()  # pyabc draws from numpy's global generator
     np.random.seed(settings.seed % 2**32)
