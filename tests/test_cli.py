@@ -53,6 +53,9 @@ def test_parameters_lists_every_parameter_in_dutch():
     assert "central (centraal) | spread (verspreid) | edge (aan de rand)" in result.stdout
     assert "· beleidsknop (niets georganiseerd: 0)" in result.stdout  # a lever and its baseline
     assert "· aanname over de context" in result.stdout
+    # a context assumption's plausible range, from which calibration draws (on a log scale here)
+    assert "· aanname over de context (aannemelijk: 0,03 – 0,5, logschaal)" in result.stdout
+    assert "(aannemelijk: 0,8 – 5)" in result.stdout  # neighbour_contacts_per_week, linear
 
 
 def test_parameters_can_be_listed_by_role():

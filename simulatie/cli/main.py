@@ -254,14 +254,19 @@ _PARAMETERS_TEXT = {
            "Wijzig met: simulatie run --set naam=waarde   (een decimale komma mag: --set "
            "takeover=0,5; een schakelaar: ja of nee)",
            "Rollen: beleidsknop (met waarde als er niets georganiseerd is), aanname over de "
-           "context, structuur van de buurt, meetafspraak"),
+           "context (met het bereik dat de bronnen aannemelijk maken, waar opgegeven: de "
+           "kalibratie trekt daaruit, docs/calibration.md), structuur van de buurt, "
+           "meetafspraak"),
     "en": ("Parameters: name, default, allowed range, unit, role; below them the short name and "
            "what the parameter means",
            "Change with: simulatie run --set name=value",
            "Roles: policy lever (with its value when nothing is organised), context "
-           "assumption, neighbourhood structure, measurement convention"),
+           "assumption (with the range evidence makes plausible, where declared: calibration "
+           "draws from it, docs/calibration.md), neighbourhood structure, measurement "
+           "convention"),
 }
 _NOTHING = {"nl": "niets georganiseerd", "en": "nothing organised"}
+_PLAUSIBLE = {"nl": "aannemelijk", "en": "plausible", "log": {"nl": "logschaal", "en": "log scale"}}
 ParametersLangOption = lang_option("Taal van de uitleg: nl (standaard) of en.",
                                    "Language of the descriptions: nl (default) or en.")
 
@@ -290,6 +295,10 @@ def parameters_command(
         role_text = ROLE_LABELS[spec.role][code]
         if spec.baseline is not None:
             role_text += f" ({_NOTHING[code]}: {_default_text(spec.baseline, code)})"
+        if spec.plausible is not None:  # the evidence's range, from which calibration draws
+            low, high = (_default_text(float(v), code) for v in spec.plausible)
+            scale = f", {_PLAUSIBLE['log'][code]}" if spec.plausible_log else ""
+            role_text += f" ({_PLAUSIBLE[code]}: {low} – {high}{scale})"
         lines.append(f"  {spec.name:<{width}}  {default:>8}  [{_allowed_text(spec, code)}]  "
                      f"{spec.unit_label(code)}  · {role_text}")
         lines.append(f"  {'':<{width}}  {spec.short(code)}: {spec.label(code)}")
