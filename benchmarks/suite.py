@@ -60,6 +60,7 @@ from .suite_table import format_table
 from .throughput import (
     measure_dashboard,
     measure_myth,
+    measure_particle,
     measure_sweep,
     measure_sweep_runner,
     sweep_runner_available,
@@ -81,6 +82,8 @@ TARGETS = {
     # walkers' ten-year run (300 walkers x 520 steps), both measured in this process
     "warm_run_seconds": 0.1,  # at most: the default ten-year run, spin-up and baseline computed
     "myth_50_seconds": 10.0,  # at most: a myth with 50 replications per arm on 2 cores
+    "calibration_1000_hours": 1.0,  # at most: ABC-SMC with 1,000 particles, 3 seeds each, ten
+    # years, on 2 cores (from one particle's CPU time, throughput.EVALUATIONS_PER_1000_PARTICLES)
     "parallel_efficiency": 0.9,  # at least, on 2 workers
     "peak_memory_mib": 2048.0,  # below, 50,000 residents
     "dashboard_step_seconds": 0.25,  # below: one week plus redraw of the default scenario
@@ -105,6 +108,9 @@ class Plan:
         memory_steps: Weeks of the memory run.
         repeats: Blocks each timing is split into (median block reported).
         dashboard_repeats: Timed dashboard steps (median reported).
+        particle_evaluations: Calibration particles timed (median reported).
+        particle_years: Years of each particle's runs (10 as in a calibration).
+        particle_seeds: Seeds per particle (3 as in a calibration).
     """
 
     reference_agents: tuple[int, ...] = (300, 2_000)
@@ -123,6 +129,9 @@ class Plan:
     myth_replications: int = 50
     repeats: int = 5
     dashboard_repeats: int = 20
+    particle_evaluations: int = 3
+    particle_years: int = 10
+    particle_seeds: int = 3
 
 
 QUICK = Plan(
@@ -130,7 +139,7 @@ QUICK = Plan(
     default_steps=26, default_repeats=1, sweep_runs=2, sweep_steps=8, runner_runs=3,
     runner_steps=8,
     memory_residents=500, memory_steps=26, repeats=1, dashboard_repeats=3,
-    myth_replications=3,
+    myth_replications=3, particle_evaluations=1, particle_years=3, particle_seeds=1,
 )
 
 
@@ -173,6 +182,10 @@ def run_suite(plan: Plan, log: Callable[[str], None] = print) -> dict[str, Any]:
     default = measure_default_run(plan.default_steps, plan.default_repeats)
     log(f"myth 1 with {plan.myth_replications} replications per arm on 2 workers ...")
     myth = measure_myth(plan.myth_replications)
+    log(f"a calibration particle ({plan.particle_seeds} seeds, {plan.particle_years} years), "
+        f"{plan.particle_evaluations} times ...")
+    particle = measure_particle(plan.particle_evaluations, plan.particle_years,
+                                plan.particle_seeds)
     log("process-pool sweep over run() with 1 and 2 workers ...")
     sweeps = [measure_sweep(w, plan.sweep_runs, plan.sweep_steps) for w in (1, 2)]
     runner: list[dict[str, Any]] = []
@@ -197,6 +210,7 @@ def run_suite(plan: Plan, log: Callable[[str], None] = print) -> dict[str, Any]:
         "default_run": default,
         "reference_ten_year_seconds": _reference_ten_years(reference),
         "myth": myth,
+        "particle": particle,
         "sweep": sweeps,
         "sweep_runner": runner,
         **_efficiencies(sweeps, runner),

@@ -84,6 +84,25 @@ def _run_rows(record: dict[str, Any], t: dict[str, float]) -> list[Row]:
             f"({myth['runs']} runs), {myth['workers']} workers, cold",
             f"{myth['seconds']:.1f} s", myth["seconds"], t["myth_50_seconds"],
             f"≤ {t['myth_50_seconds']:g} s", myth["replications"] == 50),
+        *_particle_rows(record, t),
+    ]
+
+
+def _particle_rows(record: dict[str, Any], t: dict[str, float]) -> list[Row]:
+    """A calibration particle's CPU time, and 1,000 particles on two cores against an hour."""
+    p = record.get("particle")
+    if p is None:  # a record from before the particle was measured
+        return []
+    full = p["years"] == 10 and p["seeds"] == 3
+    return [
+        (f"Calibration particle ({p['seeds']} seeds × {p['years']} years, 2 arms), median of "
+         f"{p['evaluations']}", f"{p['median_cpu_seconds']:.2f} s CPU "
+         f"({p['evaluations_per_hour']:,.0f} an hour on {p['cores']} cores)", "", ""),
+        _full_size_row(
+            "  ABC-SMC, 1,000 particles (about 12,000 evaluations), 2 cores",
+            f"{p['hours_for_1000_particles']:.1f} h", p["hours_for_1000_particles"],
+            t.get("calibration_1000_hours", 1.0), f"≤ {t.get('calibration_1000_hours', 1.0):g} h",
+            full),
     ]
 
 

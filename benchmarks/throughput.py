@@ -1,6 +1,8 @@
 """Work that many runs share: a myth answered, sweeps per minute, and the dashboard's step.
 
-:func:`measure_myth` answers one myth cold on worker processes; :func:`measure_sweep` times a
+:func:`measure_myth` answers one myth cold on worker processes; :func:`measure_particle` times
+one calibration particle (:class:`simulatie.experiment.calibration.abc.Simulator`) and what a
+thousand-particle calibration would take on two cores; :func:`measure_sweep` times a
 plain process pool over :func:`simulatie.experiment.run.run` and :func:`measure_sweep_runner`
 the project's sweep runner, both in runs per minute; :func:`measure_dashboard` times one week
 plus the dashboard's redraw. Used by :mod:`benchmarks.suite`.
@@ -21,8 +23,15 @@ from simulatie.experiment.run import run
 
 from .model_timing import cache_off
 
-__all__ = ["SWEEP_EXPERIMENT", "measure_dashboard", "measure_myth", "measure_sweep",
-           "measure_sweep_runner", "sweep_runner_available"]
+__all__ = ["EVALUATIONS_PER_1000_PARTICLES", "SWEEP_EXPERIMENT", "measure_dashboard",
+           "measure_myth", "measure_particle", "measure_sweep", "measure_sweep_runner",
+           "sweep_runner_available"]
+
+EVALUATIONS_PER_1000_PARTICLES = 12_000
+"""Particle evaluations an ABC-SMC calibration of 1,000 particles needs: about six generations
+at about one acceptance in two (the calibrations of 7 December 2026 accepted 100 of 182 to 357
+per generation; ``docs/performance.md``, "Where a calibration particle goes"). An estimate: a
+harder fit needs more."""
 
 
 def measure_myth(replications: int = 50, workers: int = 2, number: int = 1) -> dict[str, Any]:
@@ -40,6 +49,38 @@ def measure_myth(replications: int = 50, workers: int = 2, number: int = 1) -> d
         seconds = time.perf_counter() - started
     return {"myth": number, "replications": replications, "workers": workers,
             "runs": 4 * replications, "seconds": seconds}
+
+
+def measure_particle(evaluations: int = 3, years: int = 10, seeds: int = 3,
+                     cores: int = 2) -> dict[str, Any]:
+    """CPU seconds of one calibration particle, and the hours 1,000 particles take on ``cores``.
+
+    A particle as ``simulatie calibrate`` simulates it: the default scenario's calibrated
+    assumptions at their defaults, on ``seeds`` seeds, the scenario and its nothing-organised
+    arm for ``years`` years each (one spin-up per seed). Each evaluation has another master
+    seed, so that no spin-up is reused; the disk cache is off. The median CPU time per
+    evaluation is scaled to ``cores`` busy cores and :data:`EVALUATIONS_PER_1000_PARTICLES`.
+    """
+    from dataclasses import replace
+
+    from simulatie.core.parameters import make_parameters
+    from simulatie.experiment.calibration.abc import CalibrationSettings, Simulator
+
+    settings = CalibrationSettings(base=make_parameters({}), years=years, seeds=seeds)
+    values = {name: float(getattr(settings.base, name)) for name in settings.names}
+    seconds = []
+    with cache_off():
+        for k in range(evaluations):
+            simulator = Simulator(replace(settings, seed=1_000 + k))
+            started = time.process_time()
+            simulator(values)
+            seconds.append(time.process_time() - started)
+    median = sorted(seconds)[len(seconds) // 2]
+    per_hour = cores * 3600 / median
+    return {"evaluations": evaluations, "years": years, "seeds": seeds, "cores": cores,
+            "cpu_seconds": seconds, "median_cpu_seconds": median,
+            "evaluations_per_hour": per_hour,
+            "hours_for_1000_particles": EVALUATIONS_PER_1000_PARTICLES / per_hour}
 
 
 def _sweep_task(seed: int, steps: int) -> int:

@@ -9,6 +9,8 @@ import math
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
@@ -44,6 +46,21 @@ def test_one_tiny_model_measurement():
     assert timing.seconds_per_week > 0
     assert timing.us_per_resident_week > 0
     assert timing.build_seconds > 0
+
+
+def test_a_calibration_particle_is_timed_and_scaled_to_a_thousand_particles():
+    from benchmarks.suite_table import _particle_rows
+    from benchmarks.throughput import EVALUATIONS_PER_1000_PARTICLES, measure_particle
+
+    particle = measure_particle(evaluations=1, years=3, seeds=1)
+    assert particle["median_cpu_seconds"] > 0
+    assert particle["evaluations_per_hour"] == pytest.approx(
+        2 * 3600 / particle["median_cpu_seconds"])
+    assert particle["hours_for_1000_particles"] == pytest.approx(
+        EVALUATIONS_PER_1000_PARTICLES / particle["evaluations_per_hour"])
+    rows = _particle_rows({"particle": particle}, {"calibration_1000_hours": 1.0})
+    assert rows[1][2] == "(quick)"  # judged against the hour only at ten years and three seeds
+    assert _particle_rows({}, {}) == []  # an older record without it
 
 
 def test_split_blocks_and_scaling_exponent():
