@@ -24,7 +24,7 @@ from numba import njit
 
 from ..calendar import WEEKS_PER_YEAR
 from ..parameters import Parameters
-from ..state.numeric import least, most
+from ..state.numeric import clip, least, most
 from ..state.population import Population
 
 __all__ = [
@@ -36,6 +36,7 @@ __all__ = [
     "arrival_frailty",
     "draw_needs",
     "frailty_growth",
+    "frailty_on_arrival",
     "grow_older",
     "leavers",
     "mortality_hazard",
@@ -86,8 +87,23 @@ def arrival_frailty(age: np.ndarray, u: np.ndarray, table: LifeTable) -> np.ndar
         u: Uniform draws in [0, 1).
         table: The life table in force.
     """
-    return np.clip(np.exp((age - table.arrival_frail_age) / table.frailty_age_scale) * u, 0.0,
-                   table.arrival_frailty_max)
+    return frailty_on_arrival(np.exp((age - table.arrival_frail_age) / table.frailty_age_scale),
+                              u, table.arrival_frailty_max)
+
+
+@njit(cache=True)
+def frailty_on_arrival(growth, u, most_frail):
+    """Frailty on arrival: ``growth`` × ``u`` within [0, ``most_frail``] (as numpy's ``clip``).
+
+    Args:
+        growth: exp((age − ``arrival_frail_age``) / ``frailty_age_scale``) per person.
+        u: Uniform draws in [0, 1).
+        most_frail: ``arrival_frailty_max``.
+    """
+    out = np.empty(len(growth))
+    for i in range(len(growth)):
+        out[i] = clip(growth[i] * u[i], 0.0, most_frail)
+    return out
 
 
 def mortality_hazard(age: np.ndarray, frailty: np.ndarray, table: LifeTable) -> np.ndarray:
