@@ -17,13 +17,14 @@ from numba import njit
 from ..parameters import Parameters
 from .groups import GROUP_PROFILES, Group
 
-__all__ = ["HELP_HISTORY_WEEKS", "NEVER", "NO_ACTIVITY", "Population"]
+__all__ = ["BASE_NEED", "HELP_HISTORY_WEEKS", "NEVER", "NO_ACTIVITY", "Population"]
 
 NEVER = -1_000_000  # 'last week' of something that has not happened since moving in
 NO_ACTIVITY = -1  # an initiator who runs no activity
 HELP_HISTORY_WEEKS = 32  # weeks of helping remembered bit by bit (for the survey measures)
 
-_BASE_NEED = np.array([GROUP_PROFILES[g].base_need for g in Group])
+BASE_NEED = np.array([GROUP_PROFILES[g].base_need for g in Group])
+"""Each group's baseline of weekly need (company, practical help), hours, by group number."""
 
 
 class Population:
@@ -127,7 +128,7 @@ class Population:
     # --- reading ----------------------------------------------------------------------------
     def base_need(self) -> np.ndarray:
         """Each resident's group baseline of weekly need (company, practical help), hours."""
-        return _BASE_NEED[self.group]
+        return BASE_NEED[self.group]
 
     def weeks_helped(self, last: int) -> np.ndarray:
         """How many of the last ``last`` weeks (at most 32) each resident helped over own ties."""
