@@ -111,20 +111,20 @@ class TieNetwork:
         hit = self.key[np.minimum(pos, len(self.key) - 1)] == keys
         return np.where(hit & (pos < len(self.key)), pos, -1)
 
-    def remove_residents(self, slots: np.ndarray) -> None:
-        """Remove every tie of residents who left (their homes get newcomers)."""
-        if len(slots) == 0 or len(self.key) == 0:
-            return
-        gone = np.zeros(self.n, dtype=bool)
-        gone[slots] = True
-        self._keep(~(gone[self.a] | gone[self.b]))
+    def remove_residents(self, slots: np.ndarray) -> bool:
+        """Remove every tie of residents who left (their homes get newcomers).
 
-    def _keep(self, mask: np.ndarray) -> None:
-        if mask.all():
-            return
-        for name in ("key", "a", "b", "hours", "help_ab", "help_ba", "credit", "stage",
-                     "together"):
-            setattr(self, name, getattr(self, name)[mask])
+        Returns:
+            Whether any tie was removed (the views of the network change only then).
+        """
+        if len(slots) == 0 or len(self.key) == 0:
+            return False
+        kept = _kept_edges(np.asarray(slots, np.int64), self.n, self.a, self.b)
+        if len(kept) == len(self.key):
+            return False
+        for name in _EDGE_ARRAYS:
+            setattr(self, name, getattr(self, name)[kept])
+        return True
 
     # --- reading ----------------------------------------------------------------------------
     def strength(self) -> np.ndarray:
@@ -157,6 +157,25 @@ class TieNetwork:
             and ``caring_counts`` holds each home's number of caring ties.
         """
         return _views(self.a, self.b, self.stage, self.n, _FRIENDLY, _CARING)
+
+
+_EDGE_ARRAYS = ("key", "a", "b", "hours", "help_ab", "help_ba", "credit", "stage", "together")
+"""The network's arrays with one element per edge."""
+
+
+@njit(cache=True)
+def _kept_edges(slots, n, a, b):
+    """The edges (in order) with neither end among the homes ``slots``."""
+    gone = np.zeros(n, np.bool_)
+    for home in slots:
+        gone[home] = True
+    kept = np.empty(len(a), np.int64)
+    count = 0
+    for e in range(len(a)):
+        if not (gone[a[e]] or gone[b[e]]):
+            kept[count] = e
+            count += 1
+    return kept[:count]
 
 
 _FRIENDLY = int(TieStage.FRIENDLY)

@@ -36,7 +36,7 @@ class NetworkViews:
         """Read the views off the tie network."""
         close_ptr, close_nbr, all_ptr, all_nbr, caring = ties.neighbour_lists()
         return cls(
-            friendly_counts=np.diff(close_ptr),
+            friendly_counts=close_ptr[1:] - close_ptr[:-1],  # np.diff(close_ptr)
             caring_counts=caring,
             close_adjacency=(close_ptr, close_nbr),
             all_adjacency=(all_ptr, all_nbr),
