@@ -104,7 +104,7 @@ def _demography(nb: Neighbourhood) -> None:
     nb.programme.remove_residents(gone)
     nb.personal.forget(gone)
     draw_newcomers(pop, gone, nb.params, nb.streams, nb.week)
-    if ties_changed:  # the views were read off these very ties at the end of last week
+    if ties_changed:  # otherwise the views still show the ties they were last read off
         nb.refresh_views()
 
 
