@@ -100,11 +100,12 @@ def _demography(nb: Neighbourhood) -> None:
     remove_volunteers(pop, nb.roles, nb.week, gone)
     for home in gone[pop.is_initiator[gone]].tolist():
         remove_initiator(pop, nb.programme, nb.roles, nb.week, home, reason=None)
-    nb.ties.remove_residents(gone)
+    ties_changed = nb.ties.remove_residents(gone)
     nb.programme.remove_residents(gone)
     nb.personal.forget(gone)
     draw_newcomers(pop, gone, nb.params, nb.streams, nb.week)
-    nb.refresh_views()
+    if ties_changed:  # otherwise the views still show the ties they were last read off
+        nb.refresh_views()
 
 
 def _activities(nb: Neighbourhood, budget: Budget, contacts: Contacts) -> None:

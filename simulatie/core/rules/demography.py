@@ -36,6 +36,7 @@ from .lifecourse import (
     ageing_progress,
     arrival_frailty,
     frailty_growth,
+    frailty_on_arrival,
     mortality_hazard,
 )
 from .residents import TRAIT_DRAWS, settle
@@ -203,9 +204,12 @@ def draw_newcomers(
         return
     cumulative, total = _newcomer_mix(params, week)
     draws = streams.newcomers_random(slots, pop.generation[slots] + 1, 3 + TRAIT_DRAWS)
-    groups, ages = _arrivals(draws, cumulative, total, pop.home_group, slots, _MIN_AGE, _MAX_AGE)
-    frailty = arrival_frailty(ages, draws[:, 2], LifeTable.of(params))
-    settle(pop, slots, groups, ages, frailty, params, draws[:, 3:], week)
+    groups, ages, exponent = _arrivals(draws, cumulative, total, pop.home_group, slots, _MIN_AGE,
+                                       _MAX_AGE, params.arrival_frail_age,
+                                       params.frailty_age_scale)
+    growth = np.exp(exponent)  # arrival_frailty's exponential (numpy's), for them and a partner
+    frailty = frailty_on_arrival(growth, draws[:, 2], params.arrival_frailty_max)
+    settle(pop, slots, groups, ages, frailty, params, draws[:, 3:], week, growth=growth)
 
 
 _MIX: list[tuple[Parameters, np.ndarray, float]] = []
@@ -234,14 +238,17 @@ def _newcomer_mix(params: Parameters, week: int) -> tuple[np.ndarray, float]:
 
 
 @njit(cache=True)
-def _arrivals(draws, cumulative, total, home_group, slots, min_age, max_age):
+def _arrivals(draws, cumulative, total, home_group, slots, min_age, max_age, frail_age,
+              age_scale):
     """Each newcomer's group (draw 0, unless the home is built for one) and age (draw 1).
 
     Returns:
-        ``(groups, ages)`` as ``int8`` and years.
+        ``(groups, ages, exponent)`` as ``int8``, years and (age − ``frail_age``) /
+        ``age_scale``, the exponent of :func:`~.lifecourse.arrival_frailty`.
     """
     groups = np.empty(len(slots), np.int8)
     ages = np.empty(len(slots))
+    exponent = np.empty(len(slots))
     last = len(min_age) - 1
     for j in range(len(slots)):
         x = draws[j, 0] * total
@@ -253,4 +260,5 @@ def _arrivals(draws, cumulative, total, home_group, slots, min_age, max_age):
             g = home_group[slots[j]]
         groups[j] = g
         ages[j] = min_age[g] + (max_age[g] - min_age[g]) * draws[j, 1]
-    return groups, ages
+        exponent[j] = (ages[j] - frail_age) / age_scale
+    return groups, ages, exponent

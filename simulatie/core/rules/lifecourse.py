@@ -24,8 +24,8 @@ from numba import njit
 
 from ..calendar import WEEKS_PER_YEAR
 from ..parameters import Parameters
-from ..state.numeric import least, most
-from ..state.population import Population
+from ..state.numeric import clip, least, most
+from ..state.population import BASE_NEED, Population
 
 __all__ = [
     "AGEING_YEARS",
@@ -36,6 +36,7 @@ __all__ = [
     "arrival_frailty",
     "draw_needs",
     "frailty_growth",
+    "frailty_on_arrival",
     "grow_older",
     "leavers",
     "mortality_hazard",
@@ -86,8 +87,23 @@ def arrival_frailty(age: np.ndarray, u: np.ndarray, table: LifeTable) -> np.ndar
         u: Uniform draws in [0, 1).
         table: The life table in force.
     """
-    return np.clip(np.exp((age - table.arrival_frail_age) / table.frailty_age_scale) * u, 0.0,
-                   table.arrival_frailty_max)
+    return frailty_on_arrival(np.exp((age - table.arrival_frail_age) / table.frailty_age_scale),
+                              u, table.arrival_frailty_max)
+
+
+@njit(cache=True)
+def frailty_on_arrival(growth, u, most_frail):
+    """Frailty on arrival: ``growth`` × ``u`` within [0, ``most_frail``] (as numpy's ``clip``).
+
+    Args:
+        growth: exp((age − ``arrival_frail_age``) / ``frailty_age_scale``) per person.
+        u: Uniform draws in [0, 1).
+        most_frail: ``arrival_frailty_max``.
+    """
+    out = np.empty(len(growth))
+    for i in range(len(growth)):
+        out[i] = clip(growth[i] * u[i], 0.0, most_frail)
+    return out
 
 
 def mortality_hazard(age: np.ndarray, frailty: np.ndarray, table: LifeTable) -> np.ndarray:
@@ -114,18 +130,20 @@ def grow_older(pop: Population, params: Parameters, rng: np.random.Generator) ->
     Frailty grows in Exponential steps around :func:`frailty_growth`; a partner dies with the
     weekly chance of :func:`mortality_hazard` at the resident's age and the partner's frailty.
     """
-    scale = params.frailty_age_scale
-    _age_and_grow_frail(pop.age, pop.frailty, rng.exponential(1.0, pop.n), params.frailty_rate,
-                        scale)
-    steps = rng.exponential(1.0, pop.n)
-    dies = rng.random(pop.n)
-    # The exponentials are numpy's (elementwise, as in frailty_growth and mortality_hazard);
-    # a compiled exp may differ in the last bit.
-    growth = np.exp((pop.age - FRAILTY_RATE_AGE) / scale)
-    gompertz = np.exp(params.gompertz_b * pop.age)
-    exponent = _partner_ages(pop.partner, pop.partner_frailty, growth, gompertz, steps,
-                             params.frailty_rate, params.gompertz_a, params.frailty_mortality)
-    _widowhood(pop.partner, pop.partner_frailty, pop.household_load, dies, np.exp(exponent))
+    n = pop.n
+    steps = rng.standard_exponential((2, n))  # the resident's, then the partner's: one per home
+    dies = rng.random(n)  # one per home
+    # The exponentials of the partner's frailty growth and Gompertz hazard are numpy's
+    # (elementwise, as in frailty_growth and mortality_hazard): a compiled exp may differ in the
+    # last bit. Their exponents come from the kernel, the same numbers numpy gives.
+    growth_and_gompertz = np.exp(_age_and_grow_frail(
+        pop.age, pop.frailty, steps[0], params.frailty_rate, params.frailty_age_scale,
+        params.gompertz_b))
+    exponent = _partner_ages(pop.partner, pop.partner_frailty, growth_and_gompertz[:n],
+                             growth_and_gompertz[n:], steps[1], params.frailty_rate,
+                             params.gompertz_a, params.frailty_mortality)
+    _widowhood(pop.partner, pop.partner_frailty, pop.household_load, dies,
+               np.exp(exponent, out=exponent))
 
 
 @njit(cache=True)
@@ -162,12 +180,22 @@ def _widowhood(partner, partner_frailty, household_load, dies, survival):
 
 
 @njit(cache=True)
-def _age_and_grow_frail(age, frailty, draws, rate, scale):
-    """A week older; frailty grows by rate × exp((age − 75) / scale) × Exponential(1), up to 1."""
-    for i in range(len(age)):
+def _age_and_grow_frail(age, frailty, draws, rate, scale, gompertz_b):
+    """A week older; frailty grows by rate × exp((age − 75) / scale) × Exponential(1), up to 1.
+
+    Returns:
+        The exponents of the partner's growth and hazard at the new age: (age − 75) / scale
+        for every home, then ``gompertz_b`` × age for every home.
+    """
+    n = len(age)
+    exponents = np.empty(2 * n)
+    for i in range(n):
         age[i] += 1.0 / WEEKS_PER_YEAR
         growth = rate * np.exp((age[i] - FRAILTY_RATE_AGE) / scale) * draws[i]
         frailty[i] = min(1.0, frailty[i] + growth)
+        exponents[i] = (age[i] - FRAILTY_RATE_AGE) / scale
+        exponents[n + i] = gompertz_b * age[i]
+    return exponents
 
 
 def leavers(
@@ -181,21 +209,22 @@ def leavers(
     """
     older_turnover = params.turnover_per_year * (
         1 - params.ageing_in_place * ageing_progress(params, week))
-    care_home = (params.care_home_frailty, params.care_home_unmet_weeks, params.care_home_weekly)
-    return np.flatnonzero(_leaving(pop.age, pop.frailty, pop.unmet_weeks, rng.random(pop.n),
-                                   params.turnover_per_year, older_turnover, params.gompertz_a,
-                                   params.gompertz_b, params.frailty_mortality, care_home))
+    return _leaving(pop.age, pop.frailty, pop.unmet_weeks, rng.random(pop.n),
+                    params.turnover_per_year, older_turnover, params.gompertz_a,
+                    params.gompertz_b, params.frailty_mortality, params.care_home_frailty,
+                    params.care_home_unmet_weeks, params.care_home_weekly)
 
 
 @njit(cache=True)
 def _leaving(age, frailty, unmet_weeks, draws, turnover, older_turnover, gompertz_a, gompertz_b,
-             frailty_mortality, care_home):
-    """Whether each resident dies or moves out this week (see :func:`leavers`).
+             frailty_mortality, home_frailty, home_weeks, home_weekly):
+    """The homes whose resident dies or moves out this week (see :func:`leavers`), in order.
 
-    ``care_home`` is (frailty above which, unmet weeks after which, least weekly chance).
+    A resident above ``home_frailty`` whose needs stayed unmet more than ``home_weeks`` weeks
+    leaves at least with the weekly chance ``home_weekly`` (a move to a care home).
     """
-    home_frailty, home_weeks, home_weekly = care_home
-    out = np.zeros(len(age), np.bool_)
+    out = np.empty(len(age), np.int64)
+    count = 0
     for i in range(len(age)):
         moving = older_turnover if age[i] >= OLDER_AGE else turnover
         yearly = (gompertz_a * np.exp(gompertz_b * age[i]) * (1 + frailty_mortality * frailty[i])
@@ -203,8 +232,10 @@ def _leaving(age, frailty, unmet_weeks, draws, turnover, older_turnover, gompert
         weekly = 1.0 - np.exp(-yearly / WEEKS_PER_YEAR)
         if frailty[i] > home_frailty and unmet_weeks[i] > home_weeks:
             weekly = max(weekly, home_weekly)
-        out[i] = draws[i] < weekly
-    return out
+        if draws[i] < weekly:
+            out[count] = i
+            count += 1
+    return out[:count].copy()
 
 
 def draw_needs(pop: Population, params: Parameters, rng: np.random.Generator) -> None:
@@ -216,37 +247,37 @@ def draw_needs(pop: Population, params: Parameters, rng: np.random.Generator) ->
     care, a household needs a small favour now and then (``favour_rate``, Exponential hours of
     mean ``favour_hours``) that only someone outside the home can do.
     """
-    scale, partner_scale = _need_scales(pop.base_need(), pop.frailty, pop.partner,
-                                        pop.partner_frailty, params.need_scale,
-                                        params.frail_need_hours, params.need_shape)
-    shape = params.need_shape
-    # Gamma(shape, scale) drawn as scale × a standard Gamma: the same numbers as rng.gamma, which
-    # spends longer checking an array of scales than drawing
-    pop.need = rng.standard_gamma(shape, pop.n) * scale  # one draw per home
-    pop.partner_need = rng.standard_gamma(shape, pop.n) * partner_scale  # one draw per home
-    asks = rng.random(pop.n)  # one draw per home ...
-    pop.favour_need = _favours(asks, rng.exponential(1.0, pop.n), params.favour_rate,
-                               params.favour_hours)
+    # One draw of each kind per home, in this order; Gamma(shape, scale) is drawn as scale × a
+    # standard Gamma: the same numbers as rng.gamma, which spends longer checking an array of
+    # scales than drawing.
+    gammas = rng.standard_gamma(params.need_shape, (2, pop.n))  # the resident's, the partner's
+    asks = rng.random(pop.n)
+    favour_hours = rng.standard_exponential(pop.n)
+    pop.need, pop.partner_need, pop.favour_need = _needs(
+        pop.group, BASE_NEED, pop.frailty, pop.partner, pop.partner_frailty, gammas[0],
+        gammas[1], asks, favour_hours, params.need_scale, params.frail_need_hours,
+        params.need_shape, params.favour_rate, params.favour_hours)
 
 
 @njit(cache=True)
-def _need_scales(base, frailty, partner, partner_frailty, need_scale, frail_hours, shape):
-    """The Gamma scales of the resident's and the partner's need (mean / ``shape``)."""
-    scale = np.empty(len(base))
-    partner_scale = np.empty(len(base))
-    for i in range(len(base)):
-        mean = need_scale * (base[i] + frail_hours * (frailty[i] * frailty[i]))
-        scale[i] = most(mean, 0.0) / shape
+def _needs(group, base_need, frailty, partner, partner_frailty, gamma, partner_gamma, asks,
+           favour_draws, need_scale, frail_hours, shape, favour_rate, favour_hours):
+    """This week's need of every resident and partner and their favour (see :func:`draw_needs`).
+
+    The Gamma scale of a need is its mean / ``shape``; ``base_need`` is each group's baseline.
+
+    Returns:
+        ``(need, partner_need, favour_need)`` in hours, one of each per home.
+    """
+    n = len(group)
+    need = np.empty(n)
+    partner_need = np.empty(n)
+    favour_need = np.empty(n)
+    for i in range(n):
+        mean = need_scale * (base_need[group[i]] + frail_hours * (frailty[i] * frailty[i]))
+        need[i] = gamma[i] * (most(mean, 0.0) / shape)
         f = partner_frailty[i]
         partner_mean = need_scale * frail_hours * (f * f) if partner[i] else 0.0
-        partner_scale[i] = partner_mean / shape
-    return scale, partner_scale
-
-
-@njit(cache=True)
-def _favours(asks, hours, rate, favour_hours):
-    """Hours of a favour: ``favour_hours`` × an Exponential draw where a home asks one."""
-    out = np.empty(len(asks))
-    for i in range(len(asks)):
-        out[i] = favour_hours * hours[i] if asks[i] < rate else 0.0
-    return out
+        partner_need[i] = partner_gamma[i] * (partner_mean / shape)
+        favour_need[i] = favour_hours * favour_draws[i] if asks[i] < favour_rate else 0.0
+    return need, partner_need, favour_need

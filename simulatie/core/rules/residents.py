@@ -8,12 +8,15 @@ starts fresh: no roles, no strain, no history (seed 000: newcomers start as stra
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 from numba import njit
 from scipy.special import betaincinv, ndtri
 
 from ..parameters import Parameters
 from ..state.groups import GROUP_PROFILES, Group, partner_chance
+from ..state.numeric import clip
 from ..state.population import Population
 
 __all__ = ["TRAIT_DRAWS", "settle"]
@@ -36,6 +39,7 @@ def settle(
     params: Parameters,
     draws: np.ndarray,
     week: int,
+    growth: np.ndarray | None = None,
 ) -> None:
     """Fill homes ``slots`` with new residents of the given groups, ages and frailty.
 
@@ -58,95 +62,124 @@ def settle(
         params: The run's parameters.
         draws: ``(len(slots), TRAIT_DRAWS)`` uniform draws in [0, 1).
         week: Current week (the arrival week).
+        growth: exp((age − ``arrival_frail_age``) / ``frailty_age_scale``) of each new resident,
+            if the caller has it already (numpy's exponential; computed here otherwise).
     """
     if len(slots) == 0:
         return
-    pop.group[slots] = groups
-    pop.age[slots] = ages
-    pop.frailty[slots] = frailty
-    _draw_traits(pop, slots, groups, params, draws)
-    pop.arrived_week[slots] = week
-    pop.generation[slots] += 1
+    terms = _profile_terms(params)
+    # The special functions and exponentials are scipy's and numpy's; the rest is _settle.
+    normal = ndtri(draws[:, 1:5])
+    sociability = betaincinv(terms.beta_a[groups], terms.beta_b[groups], draws[:, 0])
+    lognormal = np.exp(params.draagkracht_spread * normal[:, 2])
+    if growth is None:  # arrival_frailty's exponential, for a partner as old as the resident
+        growth = np.exp((ages - params.arrival_frail_age) / params.frailty_age_scale)
+    _settle(
+        np.asarray(slots, np.int64), groups, ages, frailty, week, draws, normal, sociability,
+        lognormal, growth, _PROFILE_ARRAYS["trust"], _PROFILE_ARRAYS["capacity_factor"],
+        _PROFILE_ARRAYS["ask_shift"], _PROFILE_ARRAYS["digital"], _PROFILE_ARRAYS["family_nearby"],
+        terms.partner, terms.trust_scale, params.helper_capacity_hours,
+        params.ask_threshold, params.organiser_share, terms.spreads, pop.group, pop.age,
+        pop.frailty, pop.arrived_week, pop.generation, pop.sociability, pop.trust,
+        pop.ownership, pop.draagkracht_on_arrival, pop.ask_threshold, pop.digital, pop.organiser,
+        pop.partner, pop.partner_frailty, pop.family_helpers)
     pop.clear_rows(slots)
 
 
-def _draw_traits(
-    pop: Population, slots: np.ndarray, groups: np.ndarray, params: Parameters,
-    draws: np.ndarray,
-) -> None:
-    """Draw the newcomers' traits from their group profiles (see :func:`settle`).
+@dataclass(frozen=True)
+class _ProfileTerms:
+    """What :func:`settle` reads of the group profiles under one set of parameters.
 
-    The special functions and exponentials are scipy's and numpy's, here; the rest is
-    :func:`_traits`.
+    Attributes:
+        params: The parameters these terms belong to.
+        beta_a: Per group, the first shape of the sociability Beta.
+        beta_b: Per group, its second shape.
+        partner: Per group, the chance to move in with a partner (odds times ``partner_odds``).
+        trust_scale: The groups' trust is scaled by this (distrust from area risk).
+        spreads: :func:`_spreads` of the parameters.
     """
-    normal = ndtri(draws[:, 1:5])
-    soc = _PROFILE_ARRAYS["sociability"][groups]
+
+    params: Parameters
+    beta_a: np.ndarray
+    beta_b: np.ndarray
+    partner: np.ndarray
+    trust_scale: float
+    spreads: tuple[float, ...]
+
+
+_TERMS: list[_ProfileTerms] = []
+"""The last parameters' profile terms (parameters are frozen; kept until others ask)."""
+
+
+def _profile_terms(params: Parameters) -> _ProfileTerms:
+    """The group profiles' terms under ``params``, computed once per set of parameters.
+
+    Each per-group value is the same number the per-resident computation gives, since
+    indexing by group commutes with the elementwise arithmetic.
+    """
+    last = _TERMS[-1] if _TERMS else None
+    if last is not None and last.params is params:
+        return last
+    soc = _PROFILE_ARRAYS["sociability"]
     concentration = params.sociability_concentration
-    sociability = betaincinv(concentration * soc + 0.5, concentration * (1 - soc) + 0.5,
-                             draws[:, 0])
-    lognormal = np.exp(params.draagkracht_spread * normal[:, 2])
-    # arrival_frailty's exponential, for a partner as old as the resident
-    partner_age = np.exp((pop.age[slots] - params.arrival_frail_age) / params.frailty_age_scale)
-    _traits(
-        np.asarray(slots, np.int64), np.asarray(groups, np.int64), draws, normal, sociability,
-        lognormal, partner_age, _PROFILE_ARRAYS["trust"],
-        _PROFILE_ARRAYS["capacity_factor"], _PROFILE_ARRAYS["ask_shift"],
-        _PROFILE_ARRAYS["digital"], _PROFILE_ARRAYS["family_nearby"],
-        partner_chance(_PROFILE_ARRAYS["partner"], params.partner_odds),
-        1 - params.area_risk_distrust * params.area_risk, params.helper_capacity_hours,
-        params.ask_threshold, params.organiser_share, _spreads(params), pop.sociability,
-        pop.trust, pop.ownership, pop.draagkracht_on_arrival, pop.ask_threshold, pop.digital,
-        pop.organiser, pop.partner, pop.partner_frailty, pop.family_helpers)
+    terms = _ProfileTerms(
+        params=params,
+        beta_a=concentration * soc + 0.5,
+        beta_b=concentration * (1 - soc) + 0.5,
+        partner=partner_chance(_PROFILE_ARRAYS["partner"], params.partner_odds),
+        trust_scale=1 - params.area_risk_distrust * params.area_risk,
+        spreads=_spreads(params),
+    )
+    _TERMS[:] = [terms]
+    return terms
 
 
 def _spreads(params: Parameters) -> tuple[float, ...]:
-    """The spreads and bounds of traits on arrival that :func:`_traits` reads, in its order."""
+    """The spreads and bounds of traits on arrival that :func:`_settle` reads, in its order."""
     return (params.trust_spread, params.trust_floor, params.ownership_on_arrival,
             params.ownership_spread, params.ask_threshold_spread, params.arrival_frailty_max,
             params.second_relative_share)
 
 
-@njit(cache=True, inline="always")
-def _clip(x, low, high):
-    """``x`` within ``[low, high]``, exactly as numpy's ``clip`` (NaN stays NaN)."""
-    if x != x:
-        return x
-    x = x if x > low else low
-    return x if x < high else high
-
-
 @njit(cache=True)
-def _traits(slots, groups, draws, normal, sociability, lognormal, partner_age, trust_of,
-            capacity_of, ask_shift_of, digital_of, nearby_of, partner_of, trust_scale,
-            helper_hours, ask_threshold_mean, organiser_share, spreads, out_sociability, out_trust,
+def _settle(slots, groups, ages, frailty, week, draws, normal, sociability, lognormal, growth,
+            trust_of, capacity_of, ask_shift_of, digital_of, nearby_of, partner_of, trust_scale,
+            helper_hours, ask_threshold_mean, organiser_share, spreads, out_group, out_age,
+            out_frailty, out_arrived_week, out_generation, out_sociability, out_trust,
             out_ownership, out_draagkracht, out_ask_threshold, out_digital, out_organiser,
             out_partner, out_partner_frailty, out_family):
-    """Write each newcomer's traits (see :func:`settle`) into the population's arrays.
+    """Write each newcomer's group, age, frailty and traits (see :func:`settle`) into the rows.
 
     Per newcomer ``j`` (home ``slots[j]``, group ``groups[j]``): ``normal`` holds the normal
     quantiles of draws 1-4, ``sociability`` the Beta quantile of draw 0, ``lognormal``
-    exp(``draagkracht_spread`` × the third normal) and ``partner_age`` exp((age −
+    exp(``draagkracht_spread`` × the third normal) and ``growth`` exp((age −
     ``arrival_frail_age``) / ``frailty_age_scale``); the ``*_of`` arrays are the group profiles
-    (``partner_of`` the chance to move in with a partner); ``spreads`` is :func:`_spreads`.
+    (``partner_of`` the chance to move in with a partner); ``spreads`` is :func:`_spreads`. The
+    home counts one more resident, arrived this week.
     """
     (trust_spread, trust_floor, ownership_mean, ownership_spread, ask_spread, frailty_max,
      second_relative) = spreads
     for j in range(len(slots)):
         i = slots[j]
         g = groups[j]
-        out_sociability[i] = _clip(sociability[j], 0.0, 1.0)
-        out_trust[i] = _clip(trust_of[g] * trust_scale + trust_spread * normal[j, 0],
+        out_group[i] = g
+        out_age[i] = ages[j]
+        out_frailty[i] = frailty[j]
+        out_arrived_week[i] = week
+        out_generation[i] += 1
+        out_sociability[i] = clip(sociability[j], 0.0, 1.0)
+        out_trust[i] = clip(trust_of[g] * trust_scale + trust_spread * normal[j, 0],
                              trust_floor, 1.0)
-        out_ownership[i] = _clip(ownership_mean + ownership_spread * normal[j, 1], 0.0, 1.0)
+        out_ownership[i] = clip(ownership_mean + ownership_spread * normal[j, 1], 0.0, 1.0)
         out_draagkracht[i] = capacity_of[g] * helper_hours * lognormal[j]
-        out_ask_threshold[i] = _clip(
+        out_ask_threshold[i] = clip(
             ask_threshold_mean + ask_shift_of[g] + ask_spread * normal[j, 3], 0.0, 1.0)
         out_digital[i] = draws[j, 5] < digital_of[g]
         out_organiser[i] = draws[j, 9] < organiser_share
         partner = draws[j, 6] < partner_of[g]
         out_partner[i] = partner
         out_partner_frailty[i] = (
-            _clip(partner_age[j] * draws[j, 7], 0.0, frailty_max) if partner else 0.0)
+            clip(growth[j] * draws[j, 7], 0.0, frailty_max) if partner else 0.0)
         nearby = nearby_of[g]
         out_family[i] = ((1 if draws[j, 8] < nearby else 0)
                          + (1 if draws[j, 8] < nearby * second_relative else 0))

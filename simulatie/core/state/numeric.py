@@ -1,8 +1,9 @@
 """Small compiled helpers that the kernels of rules and observations share.
 
 Kept beside the state because every layer above may use them: the smaller and the larger of two
-numbers exactly as numpy's ``minimum`` and ``maximum`` (a NaN stays a NaN), so that a kernel gives
-the same bits as the numpy code it replaced, and the number of set bits of a week mask.
+numbers exactly as numpy's ``minimum`` and ``maximum`` (a NaN stays a NaN) and a number within
+bounds as its ``clip``, so that a kernel gives the same bits as the numpy code it replaced, and
+the number of set bits of a week mask.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
-__all__ = ["least", "most", "popcount"]
+__all__ = ["clip", "least", "most", "popcount"]
 
 
 @njit(cache=True, inline="always")
@@ -23,6 +24,15 @@ def least(x, y):
 def most(x, y):
     """The larger of two numbers, as numpy's ``maximum`` (NaN stays NaN)."""
     return x if x >= y or x != x else y
+
+
+@njit(cache=True, inline="always")
+def clip(x, low, high):
+    """``x`` within ``[low, high]``, exactly as numpy's ``clip`` (NaN stays NaN)."""
+    if x != x:
+        return x
+    x = x if x > low else low
+    return x if x < high else high
 
 
 @njit(cache=True)

@@ -12,17 +12,19 @@ is :mod:`~simulatie.core.rules.capacity`.
 from __future__ import annotations
 
 import numpy as np
+from numba import njit
 
 from ..parameters import Parameters
 from .groups import GROUP_PROFILES, Group
 
-__all__ = ["HELP_HISTORY_WEEKS", "NEVER", "NO_ACTIVITY", "Population"]
+__all__ = ["BASE_NEED", "HELP_HISTORY_WEEKS", "NEVER", "NO_ACTIVITY", "Population"]
 
 NEVER = -1_000_000  # 'last week' of something that has not happened since moving in
 NO_ACTIVITY = -1  # an initiator who runs no activity
 HELP_HISTORY_WEEKS = 32  # weeks of helping remembered bit by bit (for the survey measures)
 
-_BASE_NEED = np.array([GROUP_PROFILES[g].base_need for g in Group])
+BASE_NEED = np.array([GROUP_PROFILES[g].base_need for g in Group])
+"""Each group's baseline of weekly need (company, practical help), hours, by group number."""
 
 
 class Population:
@@ -105,20 +107,14 @@ class Population:
     # --- rows -------------------------------------------------------------------------------
     def clear_rows(self, slots: np.ndarray) -> None:
         """Clear the homes' slowly changing state, history and roles (for their newcomers)."""
-        for array in (self.strain, self.activity_weeks, self.waiting, self.motivation,
-                      self.energy, self.initiator_support, self.volunteer_hours,
-                      self.household_load, self.fatigue, self.reliance):
-            array[slots] = 0.0
-        self.draagkracht_factor[slots] = 1.0
-        for array in (self.burnout_weeks, self.unmet_weeks, self.help_history, self.idle_weeks):
-            array[slots] = 0
-        for array in (self.last_network_help_week, self.last_informal_week,
-                      self.last_volunteer_week, self.last_asked_week, self.last_helped_week,
-                      self.last_family_help_week, self.last_thanked_week):
-            array[slots] = NEVER
-        self.is_volunteer[slots] = False
-        self.is_initiator[slots] = False
-        self.activity[slots] = NO_ACTIVITY
+        _clear_rows(np.asarray(slots, np.int64), self.strain, self.activity_weeks, self.waiting,
+                    self.motivation, self.energy, self.initiator_support, self.volunteer_hours,
+                    self.household_load, self.fatigue, self.reliance, self.draagkracht_factor,
+                    self.burnout_weeks, self.unmet_weeks, self.help_history, self.idle_weeks,
+                    self.last_network_help_week, self.last_informal_week,
+                    self.last_volunteer_week, self.last_asked_week, self.last_helped_week,
+                    self.last_family_help_week, self.last_thanked_week, self.is_volunteer,
+                    self.is_initiator, self.activity)
 
     def clear_week(self) -> None:
         """Clear this week's accounting (the start of a week)."""
@@ -132,9 +128,44 @@ class Population:
     # --- reading ----------------------------------------------------------------------------
     def base_need(self) -> np.ndarray:
         """Each resident's group baseline of weekly need (company, practical help), hours."""
-        return _BASE_NEED[self.group]
+        return BASE_NEED[self.group]
 
     def weeks_helped(self, last: int) -> np.ndarray:
         """How many of the last ``last`` weeks (at most 32) each resident helped over own ties."""
         mask = np.uint32((1 << last) - 1) if last < HELP_HISTORY_WEEKS else np.uint32(0xFFFFFFFF)
         return np.bitwise_count(self.help_history & mask)
+
+
+@njit(cache=True)
+def _clear_rows(slots, strain, activity_weeks, waiting, motivation, energy, initiator_support,
+                volunteer_hours, household_load, fatigue, reliance, draagkracht_factor,
+                burnout_weeks, unmet_weeks, help_history, idle_weeks, last_network_help_week,
+                last_informal_week, last_volunteer_week, last_asked_week, last_helped_week,
+                last_family_help_week, last_thanked_week, is_volunteer, is_initiator, activity):
+    """Reset the rows ``slots`` as :meth:`Population.clear_rows` describes, in one pass."""
+    for i in slots:
+        strain[i] = 0.0
+        activity_weeks[i] = 0.0
+        waiting[i] = 0.0
+        motivation[i] = 0.0
+        energy[i] = 0.0
+        initiator_support[i] = 0.0
+        volunteer_hours[i] = 0.0
+        household_load[i] = 0.0
+        fatigue[i] = 0.0
+        reliance[i] = 0.0
+        draagkracht_factor[i] = 1.0
+        burnout_weeks[i] = 0
+        unmet_weeks[i] = 0
+        help_history[i] = 0
+        idle_weeks[i] = 0
+        last_network_help_week[i] = NEVER
+        last_informal_week[i] = NEVER
+        last_volunteer_week[i] = NEVER
+        last_asked_week[i] = NEVER
+        last_helped_week[i] = NEVER
+        last_family_help_week[i] = NEVER
+        last_thanked_week[i] = NEVER
+        is_volunteer[i] = False
+        is_initiator[i] = False
+        activity[i] = NO_ACTIVITY

@@ -11,6 +11,7 @@ stream instead (:mod:`.keyed`): a draw that depends only on who decides what, an
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
+from functools import lru_cache
 
 import numpy as np
 
@@ -31,6 +32,12 @@ KEYED_STREAMS = (
     "care_staff",
 )
 """The keyed streams, one per kind of decision whose number of draws depends on the state."""
+
+
+@lru_cache(maxsize=64)
+def _seed_words(seed: int) -> np.ndarray:
+    """:func:`~.seeded.seed_words` of a seed, kept per seed (the kernels only read it)."""
+    return seed_words(seed)
 
 
 @dataclass(frozen=True)
@@ -96,19 +103,19 @@ class Streams:
         both ways, and while seed, key, homes and generations are words numpy splits the same
         way; otherwise numpy's own streams.
         """
-        small = (NEWCOMER_KEY < 2**32 and int(homes.max()) < 2**32
-                 and int(generations.min()) >= 0 and int(generations.max()) < 2**32)
+        home_list, generation_list = homes.tolist(), generations.tolist()
+        small = (NEWCOMER_KEY < 2**32 and max(home_list) < 2**32 and min(generation_list) >= 0
+                 and max(generation_list) < 2**32)
         if small and self.seed >= 0:
-            entropy = seed_words(int(self.seed))
-            homes = homes.astype(np.int64)
-            generations = generations.astype(np.int64)
+            entropy = _seed_words(int(self.seed))
+            homes = np.asarray(homes, np.int64)
+            generations = np.asarray(generations, np.int64)
             if not _COMPILED_STREAMS:
-                numpy_draws = self.newcomer(int(homes[0]), int(generations[0])).random(count)
+                numpy_draws = self.newcomer(home_list[0], generation_list[0]).random(count)
                 compiled = newcomers_uniforms(entropy, NEWCOMER_KEY, homes[:1], generations[:1],
                                               count)[0]
                 _COMPILED_STREAMS.append(bool(np.array_equal(numpy_draws, compiled)))
             if _COMPILED_STREAMS[0]:
                 return newcomers_uniforms(entropy, NEWCOMER_KEY, homes, generations, count)
         return np.array([self.newcomer(home, generation).random(count)
-                         for home, generation in zip(homes.tolist(), generations.tolist(),
-                                                     strict=True)])
+                         for home, generation in zip(home_list, generation_list, strict=True)])

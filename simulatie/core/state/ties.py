@@ -111,20 +111,20 @@ class TieNetwork:
         hit = self.key[np.minimum(pos, len(self.key) - 1)] == keys
         return np.where(hit & (pos < len(self.key)), pos, -1)
 
-    def remove_residents(self, slots: np.ndarray) -> None:
-        """Remove every tie of residents who left (their homes get newcomers)."""
-        if len(slots) == 0 or len(self.key) == 0:
-            return
-        gone = np.zeros(self.n, dtype=bool)
-        gone[slots] = True
-        self._keep(~(gone[self.a] | gone[self.b]))
+    def remove_residents(self, slots: np.ndarray) -> bool:
+        """Remove every tie of residents who left (their homes get newcomers).
 
-    def _keep(self, mask: np.ndarray) -> None:
-        if mask.all():
-            return
-        for name in ("key", "a", "b", "hours", "help_ab", "help_ba", "credit", "stage",
-                     "together"):
-            setattr(self, name, getattr(self, name)[mask])
+        Returns:
+            Whether any tie was removed (the views of the network change only then).
+        """
+        if len(slots) == 0 or len(self.key) == 0:
+            return False
+        kept = _kept_edges(np.asarray(slots, np.int64), self.n, self.a, self.b)
+        if len(kept) == len(self.key):
+            return False
+        for name in _EDGE_ARRAYS:
+            setattr(self, name, getattr(self, name)[kept])
+        return True
 
     # --- reading ----------------------------------------------------------------------------
     def strength(self) -> np.ndarray:
@@ -156,7 +156,41 @@ class TieNetwork:
             ``close_neighbours[close_ptr[s]:close_ptr[s + 1]]`` (in the order of the edges),
             and ``caring_counts`` holds each home's number of caring ties.
         """
-        return _views(self.a, self.b, self.stage, self.n, _FRIENDLY, _CARING)
+        return self.neighbour_views()[:5]
+
+    def neighbour_views(self) -> tuple[np.ndarray, ...]:
+        """:meth:`neighbour_lists` and each resident's number of close ties, in one pass.
+
+        Returns:
+            ``(close_ptr, close_neighbours, all_ptr, all_neighbours, caring_counts,
+            close_counts)``, all parts of one buffer that nothing writes to.
+        """
+        n = self.n
+        buffer, close = _views(self.a, self.b, self.stage, n, _FRIENDLY, _CARING)
+        # The buffer's layout: close_ptr, all_ptr (n + 1 each), caring and close counts (n
+        # each), then the close neighbours and all neighbours.
+        lists = 4 * n + 2
+        return (buffer[:n + 1], buffer[lists:lists + close], buffer[n + 1:2 * n + 2],
+                buffer[lists + close:], buffer[2 * n + 2:3 * n + 2], buffer[3 * n + 2:lists])
+
+
+_EDGE_ARRAYS = ("key", "a", "b", "hours", "help_ab", "help_ba", "credit", "stage", "together")
+"""The network's arrays with one element per edge."""
+
+
+@njit(cache=True)
+def _kept_edges(slots, n, a, b):
+    """The edges (in order) with neither end among the homes ``slots``."""
+    gone = np.zeros(n, np.bool_)
+    for home in slots:
+        gone[home] = True
+    kept = np.empty(len(a), np.int64)
+    count = 0
+    for e in range(len(a)):
+        if not (gone[a[e]] or gone[b[e]]):
+            kept[count] = e
+            count += 1
+    return kept[:count]
 
 
 _FRIENDLY = int(TieStage.FRIENDLY)
@@ -165,29 +199,44 @@ _CARING = int(TieStage.CARING)
 
 @njit(cache=True)
 def _views(a, b, stage, n, friendly, caring):
-    """Both CSR neighbour lists (close ties, all ties) and caring ties per resident, in one pass.
+    """Both CSR neighbour lists (close ties, all ties) and ties per resident, in one buffer.
 
     A counting sort over the edges: neighbours appear in the order of the (sorted) edges.
+
+    Returns:
+        ``(buffer, close)``: the buffer holds close_ptr and all_ptr (``n`` + 1 each), caring
+        ties and close ties per resident (``n`` each), then the ``close`` close neighbours and
+        all neighbours (see :meth:`TieNetwork.neighbour_views`).
     """
-    close_ptr = np.zeros(n + 1, np.int64)
-    all_ptr = np.zeros(n + 1, np.int64)
+    close_counts = np.zeros(n, np.int64)
+    all_counts = np.zeros(n, np.int64)
     caring_counts = np.zeros(n, np.int64)
+    close = 0
     for e in range(len(a)):
-        all_ptr[a[e] + 1] += 1
-        all_ptr[b[e] + 1] += 1
+        all_counts[a[e]] += 1
+        all_counts[b[e]] += 1
         if stage[e] >= friendly:
-            close_ptr[a[e] + 1] += 1
-            close_ptr[b[e] + 1] += 1
+            close_counts[a[e]] += 1
+            close_counts[b[e]] += 1
+            close += 2
         if stage[e] == caring:
             caring_counts[a[e]] += 1
             caring_counts[b[e]] += 1
+    lists = 4 * n + 2
+    buffer = np.empty(lists + close + 2 * len(a), np.int64)
+    close_ptr = buffer[:n + 1]
+    all_ptr = buffer[n + 1:2 * n + 2]
+    buffer[2 * n + 2:3 * n + 2] = caring_counts
+    buffer[3 * n + 2:lists] = close_counts
+    close_ptr[0] = 0
+    all_ptr[0] = 0
     for s in range(n):
-        close_ptr[s + 1] += close_ptr[s]
-        all_ptr[s + 1] += all_ptr[s]
+        close_ptr[s + 1] = close_ptr[s] + close_counts[s]
+        all_ptr[s + 1] = all_ptr[s] + all_counts[s]
+    close_nbr = buffer[lists:lists + close]
+    all_nbr = buffer[lists + close:]
     close_fill = close_ptr[:-1].copy()
     all_fill = all_ptr[:-1].copy()
-    close_nbr = np.empty(close_ptr[n], np.int64)
-    all_nbr = np.empty(all_ptr[n], np.int64)
     for e in range(len(a)):
         x, y = a[e], b[e]
         all_nbr[all_fill[x]] = y
@@ -199,4 +248,4 @@ def _views(a, b, stage, n, friendly, caring):
             close_fill[x] += 1
             close_nbr[close_fill[y]] = x
             close_fill[y] += 1
-    return close_ptr, close_nbr, all_ptr, all_nbr, caring_counts
+    return buffer, close

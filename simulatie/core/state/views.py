@@ -34,9 +34,9 @@ class NetworkViews:
     @classmethod
     def of(cls, ties: TieNetwork) -> NetworkViews:
         """Read the views off the tie network."""
-        close_ptr, close_nbr, all_ptr, all_nbr, caring = ties.neighbour_lists()
+        close_ptr, close_nbr, all_ptr, all_nbr, caring, close = ties.neighbour_views()
         return cls(
-            friendly_counts=np.diff(close_ptr),
+            friendly_counts=close,
             caring_counts=caring,
             close_adjacency=(close_ptr, close_nbr),
             all_adjacency=(all_ptr, all_nbr),
