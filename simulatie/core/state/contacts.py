@@ -48,22 +48,26 @@ class Contacts:
             self._help.append((helper, helped, hours))
 
     @staticmethod
-    def _joined(parts: list) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        if not parts:
-            return _EMPTY_INT, _EMPTY_INT, _EMPTY_FLOAT
+    def _joined(parts: list) -> tuple[np.ndarray, ...]:
+        """The records' columns, each joined over the parts in the order they were added."""
+        if len(parts) == 1:
+            return parts[0]
         return tuple(np.concatenate(column) for column in zip(*parts, strict=True))
 
     def met(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """All contacts of the week as ``(a, b, hours)``."""
+        if not self._met:
+            return _EMPTY_INT, _EMPTY_INT, _EMPTY_FLOAT
         return self._joined(self._met)
 
     def helped(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """All help of the week as ``(helper, helped, hours)``."""
+        if not self._help:
+            return _EMPTY_INT, _EMPTY_INT, _EMPTY_FLOAT
         return self._joined(self._help)
 
     def together(self) -> tuple[np.ndarray, np.ndarray]:
         """The pairs who met at an activity this week, as ``(a, b)``."""
         if not self._together:
             return _EMPTY_INT, _EMPTY_INT
-        a, b = (np.concatenate(column) for column in zip(*self._together, strict=True))
-        return a, b
+        return self._joined(self._together)
