@@ -206,7 +206,8 @@ def _energy_week(homes, is_initiator, activity, team_size, team_turnout, energy,
 
 
 def new_initiators(pop: Population, programme: ActivityProgramme, params: Parameters,
-                   streams: Streams, week: int, budget: Budget) -> np.ndarray:
+                   streams: Streams, week: int, budget: Budget,
+                   can_give: np.ndarray) -> np.ndarray:
     """Engaged residents with time to spare start something of their own, where it is needed.
 
     The weekly chance is ``initiator_rate`` × their willingness (ownership, less in the consumer
@@ -222,6 +223,7 @@ def new_initiators(pop: Population, programme: ActivityProgramme, params: Parame
         streams: The random streams (the keyed ``organising`` stream).
         week: The current week.
         budget: This week's professional hours (initiator support).
+        can_give: Hours each resident can give this week (:func:`~.capacity.capacity`).
 
     Writes: the new initiators' rows of pop (:func:`~.roles.add_initiator`).
 
@@ -234,7 +236,7 @@ def new_initiators(pop: Population, programme: ActivityProgramme, params: Parame
         member |= activity.members
     starting = _starting(
         pop.is_initiator, pop.organiser, pop.ownership, pop.reliance, pop.activity_weeks,
-        capacity(pop, params),
+        can_give,
         (params.engaged_ownership, params.engaged_hours, params.engaged_activities),
         member, programme.layout.street, pop.fatigue, params.initiator_rate,
         1.0 + budget.initiators / params.support_boost_hours,

@@ -104,7 +104,7 @@ def start_volunteer_scheme(pop: Population, roles: RoleLog, streams: Streams,
 
 def recruit_volunteers(pop: Population, ties: TieNetwork, views: NetworkViews, roles: RoleLog,
                        support: Support, params: Parameters, streams: Streams,
-                       week: int) -> None:
+                       week: int, can_give: np.ndarray) -> None:
     """Sign up new volunteers: on their own where a scheme exists, and by the recruitment route.
 
     Args:
@@ -116,6 +116,7 @@ def recruit_volunteers(pop: Population, ties: TieNetwork, views: NetworkViews, r
         params: The parameters in force.
         streams: The random streams (the keyed ``volunteering`` and ``motives`` streams).
         week: The current week.
+        can_give: Hours each resident can give this week (:func:`~.capacity.capacity`).
 
     Writes: the new volunteers' rows of pop; roles (:func:`~.roles.add_volunteers`).
     """
@@ -123,7 +124,7 @@ def recruit_volunteers(pop: Population, ties: TieNetwork, views: NetworkViews, r
     p = params
     scheme = bool(support.present or pop.is_volunteer.any())
     free, spontaneous = _spontaneous(
-        pop.is_volunteer, capacity(pop, params), pop.ownership, pop.reliance,
+        pop.is_volunteer, can_give, pop.ownership, pop.reliance,
         p.spontaneous_sign_up if scheme else 0.0, streams.draws("volunteering").key, week,
         float(p.sign_up_hours))
     parts.sign_up(spontaneous, p.personal_motivation, p.personal_fit)
