@@ -251,7 +251,7 @@ def _starting(is_initiator, organiser, ownership, reliance, activity_weeks, can_
               member, street, fatigue, rate, boost, key, week):
     """The engaged residents who start organising this week (see :func:`new_initiators`).
 
-    A resident is engaged (:func:`~.activities.engaged`) when they hold no initiator role, have
+    A resident is engaged enough to organise when they hold no initiator role, have
     the organiser disposition and more ownership, hours to give and recent activities than the
     three ``limits`` (``engaged_ownership``, ``engaged_hours``, ``engaged_activities``). An
     engaged resident's chance is ``rate`` × their willingness
