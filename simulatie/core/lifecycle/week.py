@@ -24,6 +24,7 @@ applied to the ties at once). Observation is not a stage: the caller reads the s
 from __future__ import annotations
 
 from ..rules.activities import end_professional_activities, propose, recruit_co_organisers
+from ..rules.capacity import capacity
 from ..rules.care import CareParts, provide_care
 from ..rules.demography import draw_newcomers
 from ..rules.encounters import neighbour_encounters
@@ -140,11 +141,13 @@ def _engagement(nb: Neighbourhood, budget: Budget) -> None:
     update_energy(pop, nb.programme, nb.roles, nb.params, nb.streams, nb.week, budget,
                   crowding_out(pop, nb.programme, nb.params),
                   upkeep_share(pop, nb.programme, nb.params, nb.week))
+    # Signing up volunteers changes nothing that what residents can give depends on.
+    can_give = capacity(pop, nb.params)
     recruit_volunteers(pop, nb.ties, nb.views, nb.roles, nb.support, nb.params, nb.streams,
-                       nb.week)
+                       nb.week, can_give)
     draws = nb.streams.draws("organising")
-    for home in new_initiators(pop, nb.programme, nb.params, nb.streams, nb.week,
-                               budget).tolist():
+    for home in new_initiators(pop, nb.programme, nb.params, nb.streams, nb.week, budget,
+                               can_give).tolist():
         propose(pop, nb.programme, nb.params, nb.week, draws, home, own_plan=True)
     update_draagkracht(pop, nb.params)
     update_ownership_and_trust(pop, nb.views, nb.params)

@@ -36,7 +36,6 @@ __all__ = [
     "activity_key",
     "end",
     "end_professional_activities",
-    "engaged",
     "give_up_if_quiet",
     "move_or_end",
     "propose",
@@ -56,17 +55,6 @@ __all__ = [
 def activity_key(programme: ActivityProgramme, activity: Activity) -> int:
     """The key of an activity's own keyed draws: beyond every home's key."""
     return programme.layout.homes + activity.ident
-
-
-def engaged(pop: Population, params: Parameters) -> np.ndarray:
-    """Residents engaged enough to organise: the disposition, ownership, time, recent activities.
-
-    They have more ownership than ``engaged_ownership``, more time to give than
-    ``engaged_hours`` and a fading count of activities above ``engaged_activities``.
-    """
-    return (~pop.is_initiator & pop.organiser & (pop.ownership > params.engaged_ownership)
-            & (capacity(pop, params) > params.engaged_hours)
-            & (pop.activity_weeks > params.engaged_activities))
 
 
 def willingness(pop: Population, homes: np.ndarray | int) -> np.ndarray:

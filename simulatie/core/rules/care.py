@@ -35,8 +35,7 @@ own module.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
 from numba import njit
@@ -64,8 +63,7 @@ if TYPE_CHECKING:
 __all__ = ["SPENDING_ORDER", "CareParts", "indicated", "provide_care"]
 
 
-@dataclass(frozen=True)
-class CareParts:
+class CareParts(NamedTuple):
     """The parts of the neighbourhood that one week of care reads and writes.
 
     Reads: ``ties`` (whom residents can ask), ``views`` (who has a close tie, whom a
@@ -114,13 +112,35 @@ constant (``docs/odd.md`` 9) rather than a parameter.
 """
 
 
-def indicated(frailty: np.ndarray, group: np.ndarray, threshold: float) -> np.ndarray:
-    """Whether each resident's need stems from health: frail, or LVB or psychiatric vulnerability.
+def indicated(frailty: np.ndarray, group: np.ndarray, partner: np.ndarray,
+              partner_frailty: np.ndarray,
+              threshold: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Whose need stems from health: frail, or LVB or psychiatric vulnerability.
 
     Formal care serves only them; help given to them over one's own ties is informal *care* in
-    the SCP's sense (help to someone with health problems), other help is neighbourly help.
+    the SCP's sense (help to someone with health problems), other help is neighbourly help. A
+    resident counts when their frailty reaches ``threshold`` or their group is LVB or
+    psychiatric; a partner when there is one and their frailty reaches ``threshold``.
+
+    Returns:
+        ``(resident, partner, home)``: whether each resident's and each partner's need stems
+        from health, and whether either does.
     """
-    return (frailty >= threshold) | _INDICATED_GROUP[group]
+    return _indicated(frailty, group, partner, partner_frailty, threshold, _INDICATED_GROUP)
+
+
+@njit(cache=True)
+def _indicated(frailty, group, partner, partner_frailty, threshold, indicated_group):
+    """:func:`indicated` in one pass over the homes."""
+    n = len(frailty)
+    resident = np.empty(n, np.bool_)
+    partner_health = np.empty(n, np.bool_)
+    home = np.empty(n, np.bool_)
+    for i in range(n):
+        resident[i] = frailty[i] >= threshold or indicated_group[group[i]]
+        partner_health[i] = partner[i] and partner_frailty[i] >= threshold
+        home[i] = resident[i] or partner_health[i]
+    return resident, partner_health, home
 
 
 def provide_care(parts: CareParts, budget: Budget, contacts: Contacts) -> CareWeek:
@@ -150,24 +170,25 @@ def provide_care(parts: CareParts, budget: Budget, contacts: Contacts) -> CareWe
     partner_remaining = pop.partner_need.copy()
     received[:, Source.HOUSEHOLD] = household_care(pop, params, remaining, partner_remaining)
 
-    resident_indicated = indicated(pop.frailty, pop.group, params.formal_care_frailty)
-    partner_indicated = pop.partner & (pop.partner_frailty >= params.formal_care_frailty)
+    resident_indicated, partner_indicated, home_indicated = indicated(
+        pop.frailty, pop.group, pop.partner, pop.partner_frailty, params.formal_care_frailty)
     formal = _formal_week(remaining, partner_remaining, resident_indicated, partner_indicated,
                           params.formal_care_hours * n, pop.waiting, received[:, Source.FORMAL],
                           params.waiting_kept)
     eligible = (pop.need * resident_indicated).sum() + (pop.partner_need * partner_indicated).sum()
     covered = min(1.0, formal.sum() / eligible) if eligible > 0 else 1.0
-    connect_alone(pop, parts.views, parts.layout, params, parts.streams.draws("care_staff"),
+    # What residents can give depends on nothing the steps from here to asking change.
+    can_give = capacity(pop, params)
+    connect_alone(can_give, parts.views, parts.layout, params, parts.streams.draws("care_staff"),
                   week, received[:, Source.FORMAL], covered, contacts)
     received[:, Source.FAMILY] = family_care(pop, params, remaining, partner_remaining, week)
 
     remaining = remaining + partner_remaining  # the household asks for what is left, together
-    pop.indicated = resident_indicated | partner_indicated  # a health-related need at home
+    pop.indicated = home_indicated  # a health-related need at home
     direct = give_direct_care(remaining, budget)
     _direct_care(direct, remaining, received[:, Source.PROFESSIONAL], pop.reliance,
                  float(params.reliance_gain), pop.favour_need)
 
-    can_give = capacity(pop, params)
     ask_own_network(pop, parts.ties, params, parts.personal, parts.streams.draws("asking"),
                     week, remaining, can_give, received[:, Source.NETWORK], contacts)
     matching = MatchingParts(

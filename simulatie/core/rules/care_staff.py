@@ -18,22 +18,20 @@ import numpy as np
 from numba import njit
 
 from ..state.keyed import keyed_uniform
-from .capacity import capacity
 
 if TYPE_CHECKING:
     from ..parameters import Parameters
     from ..state.contacts import Contacts
     from ..state.keyed import KeyedStream
     from ..state.layout import Layout
-    from ..state.population import Population
     from ..state.views import NetworkViews
 
 __all__ = ["connect_alone"]
 
 
-def connect_alone(pop: Population, views: NetworkViews, layout: Layout, params: Parameters,
-                  draws: KeyedStream, week: int, formal: np.ndarray, covered: float,
-                  contacts: Contacts) -> None:
+def connect_alone(can_give: np.ndarray, views: NetworkViews, layout: Layout,
+                  params: Parameters, draws: KeyedStream, week: int, formal: np.ndarray,
+                  covered: float, contacts: Contacts) -> None:
     """Staff introduce residents they cared for who have no close tie to a near neighbour.
 
     A neighbour is suggested when they have more than ``able_to_help_hours`` to give this week;
@@ -42,7 +40,7 @@ def connect_alone(pop: Population, views: NetworkViews, layout: Layout, params: 
     Writes: contacts (the introductions).
 
     Args:
-        pop: The population (what each neighbour can give is read).
+        can_give: Hours each resident can give this week (:func:`~.capacity.capacity`).
         views: This week's views of the ties (who has a close tie).
         layout: The homes' near neighbours.
         params: The run's parameters.
@@ -57,25 +55,25 @@ def connect_alone(pop: Population, views: NetworkViews, layout: Layout, params: 
     if rate <= 0:
         return
     a, b = _introductions(draws.key, week, formal, views.friendly_counts, rate,
-                          layout.neighbour_ptr, layout.neighbour_idx, pop, params)
+                          layout.neighbour_ptr, layout.neighbour_idx, can_give,
+                          params.able_to_help_hours)
     if len(a):
         contacts.meet(a, b, params.introduction_hours)
 
 
 def _introductions(key: np.uint64, week: int, formal: np.ndarray, friendly_counts: np.ndarray,
                    rate: float, neighbour_ptr: np.ndarray, neighbour_idx: np.ndarray,
-                   pop: Population, params: Parameters) -> tuple[np.ndarray, np.ndarray]:
+                   can_give: np.ndarray, able_hours: float) -> tuple[np.ndarray, np.ndarray]:
     """Who the staff introduce to whom this week: ``(resident, neighbour)`` arrays.
 
     A resident cared for without a close tie is noticed with chance ``rate`` (a keyed draw);
     the staff suggest the near neighbour with the most hours to give, if any has more than
-    ``able_to_help_hours``.
+    ``able_hours`` (of ``can_give``).
     """
     alone = _noticed(key, week, formal, friendly_counts, rate)
     if len(alone) == 0:
         return alone, alone
-    return _suggest(alone, neighbour_ptr, neighbour_idx, capacity(pop, params),
-                    params.able_to_help_hours)
+    return _suggest(alone, neighbour_ptr, neighbour_idx, can_give, able_hours)
 
 
 @njit(cache=True)

@@ -98,15 +98,17 @@ def family_care(pop: Population, params: Parameters, remaining: np.ndarray,
     Returns:
         Hours of care relatives gave to each home.
     """
-    given = _family(pop.family_helpers, params.family_care_hours, remaining, partner_remaining)
+    given = _family(pop.family_helpers, params.family_care_hours, remaining, partner_remaining,
+                    pop.last_family_help_week, week)
     pop.received_family = given
-    pop.last_family_help_week[given > 0] = week
     return given
 
 
 @njit(cache=True)
-def _family(family_helpers, hours_each, remaining, partner_remaining):
+def _family(family_helpers, hours_each, remaining, partner_remaining, last_help_week, week):
     """Relatives give up to ``hours_each`` each, the resident's need first (needs in place).
+
+    A home that relatives gave to has ``week`` as its ``last_help_week`` (in place).
 
     Returns:
         Hours of care relatives gave to each home.
@@ -119,4 +121,6 @@ def _family(family_helpers, hours_each, remaining, partner_remaining):
         remaining[i] -= to_resident
         partner_remaining[i] -= to_partner
         out[i] = to_resident + to_partner
+        if out[i] > 0:
+            last_help_week[i] = week
     return out

@@ -29,7 +29,6 @@ from ..calendar import WEEKS_PER_YEAR
 from ..state.keyed import keyed_uniform
 from ..state.numeric import least
 from ..state.population import NO_ACTIVITY
-from .activities import engaged, willingness
 from .capacity import capacity
 from .roles import add_initiator, remove_initiator
 
@@ -207,7 +206,8 @@ def _energy_week(homes, is_initiator, activity, team_size, team_turnout, energy,
 
 
 def new_initiators(pop: Population, programme: ActivityProgramme, params: Parameters,
-                   streams: Streams, week: int, budget: Budget) -> np.ndarray:
+                   streams: Streams, week: int, budget: Budget,
+                   can_give: np.ndarray) -> np.ndarray:
     """Engaged residents with time to spare start something of their own, where it is needed.
 
     The weekly chance is ``initiator_rate`` × their willingness (ownership, less in the consumer
@@ -223,6 +223,7 @@ def new_initiators(pop: Population, programme: ActivityProgramme, params: Parame
         streams: The random streams (the keyed ``organising`` stream).
         week: The current week.
         budget: This week's professional hours (initiator support).
+        can_give: Hours each resident can give this week (:func:`~.capacity.capacity`).
 
     Writes: the new initiators' rows of pop (:func:`~.roles.add_initiator`).
 
@@ -234,8 +235,10 @@ def new_initiators(pop: Population, programme: ActivityProgramme, params: Parame
     for activity in programme.running():
         member |= activity.members
     starting = _starting(
-        engaged(pop, params), member, programme.layout.street, willingness(pop, slice(None)),
-        pop.fatigue, params.initiator_rate,
+        pop.is_initiator, pop.organiser, pop.ownership, pop.reliance, pop.activity_weeks,
+        can_give,
+        (params.engaged_ownership, params.engaged_hours, params.engaged_activities),
+        member, programme.layout.street, pop.fatigue, params.initiator_rate,
         1.0 + budget.initiators / params.support_boost_hours,
         streams.draws("organising").key, week)
     for home in starting.tolist():
@@ -244,12 +247,33 @@ def new_initiators(pop: Population, programme: ActivityProgramme, params: Parame
 
 
 @njit(cache=True)
-def _starting(engaged, member, street, willing, fatigue, rate, boost, key, week):
+def _starting(is_initiator, organiser, ownership, reliance, activity_weeks, can_give, limits,
+              member, street, fatigue, rate, boost, key, week):
     """The engaged residents who start organising this week (see :func:`new_initiators`).
 
-    A resident's chance is ``rate`` × their willingness × ``boost`` × (1 − fatigue) ×
-    the share of their street whom no running activity has as a member (``member``); the draw
-    is the keyed draw 8 of their week.
+    A resident is engaged enough to organise when they hold no initiator role, have
+    the organiser disposition and more ownership, hours to give and recent activities than the
+    three ``limits`` (``engaged_ownership``, ``engaged_hours``, ``engaged_activities``). An
+    engaged resident's chance is ``rate`` × their willingness
+    (:func:`~.activities.willingness`) × ``boost`` × (1 − fatigue) × the share of their street
+    whom no running activity has as a member (``member``); the draw is the keyed draw 8 of their
+    week.
+
+    Args:
+        is_initiator: Whether each resident holds an initiator role.
+        organiser: Whether each resident has the organiser disposition.
+        ownership: Each resident's ownership.
+        reliance: Each resident's consumer role.
+        activity_weeks: Each resident's fading count of activities attended.
+        can_give: Hours each resident can give this week (:func:`~.capacity.capacity`).
+        limits: ``(engaged_ownership, engaged_hours, engaged_activities)``.
+        member: Whether each resident is a member of a running activity.
+        street: Each home's street.
+        fatigue: Each resident's fatigue.
+        rate: ``initiator_rate``.
+        boost: 1 + initiator-support hours / ``support_boost_hours``.
+        key: The key of the organising stream.
+        week: The current week.
 
     Returns:
         Their homes, in order.
@@ -261,13 +285,16 @@ def _starting(engaged, member, street, willing, fatigue, rate, boost, key, week)
         size[street[i]] += 1
         if member[i]:
             reached[street[i]] += 1.0
-    out = np.empty(len(engaged), np.int64)
+    least_ownership, least_hours, least_activities = limits
+    out = np.empty(len(street), np.int64)
     k = 0
-    for i in range(len(engaged)):
-        if not engaged[i]:
+    for i in range(len(street)):
+        if (is_initiator[i] or not organiser[i] or not ownership[i] > least_ownership
+                or not can_give[i] > least_hours or not activity_weeks[i] > least_activities):
             continue
+        willing = ownership[i] * (1.0 - reliance[i])
         unreached = 1.0 - reached[street[i]] / max(size[street[i]], 1)
-        chance = rate * willing[i] * boost * (1.0 - fatigue[i]) * unreached
+        chance = rate * willing * boost * (1.0 - fatigue[i]) * unreached
         if keyed_uniform(key, week, i, 8) < chance:
             out[k] = i
             k += 1

@@ -10,8 +10,7 @@ is a different route to help: through a scheme, not over one's own ties.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
 from numba import njit
@@ -34,8 +33,7 @@ if TYPE_CHECKING:
 __all__ = ["MatchingParts", "introduce_chosen", "match_volunteers"]
 
 
-@dataclass(frozen=True)
-class MatchingParts:
+class MatchingParts(NamedTuple):
     """The parts of the neighbourhood that matching help-seekers to volunteers reads and writes.
 
     Reads: ``views`` (whom a help-seeker knows), ``layout`` (who lives nearest), ``params``,

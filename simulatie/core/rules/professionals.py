@@ -203,8 +203,10 @@ def give_direct_care(remaining: np.ndarray, budget: Budget) -> np.ndarray:
     Returns:
         Hours of care given to each resident.
     """
+    if budget.doing <= 0:
+        return np.zeros_like(remaining)
     total = remaining.sum()
-    if total <= 0 or budget.doing <= 0:
+    if total <= 0:
         return np.zeros_like(remaining)
     given = remaining * min(1.0, budget.doing / total)
     budget.spend_doing(float(given.sum()))

@@ -104,7 +104,7 @@ def start_volunteer_scheme(pop: Population, roles: RoleLog, streams: Streams,
 
 def recruit_volunteers(pop: Population, ties: TieNetwork, views: NetworkViews, roles: RoleLog,
                        support: Support, params: Parameters, streams: Streams,
-                       week: int) -> None:
+                       week: int, can_give: np.ndarray) -> None:
     """Sign up new volunteers: on their own where a scheme exists, and by the recruitment route.
 
     Args:
@@ -116,19 +116,19 @@ def recruit_volunteers(pop: Population, ties: TieNetwork, views: NetworkViews, r
         params: The parameters in force.
         streams: The random streams (the keyed ``volunteering`` and ``motives`` streams).
         week: The current week.
+        can_give: Hours each resident can give this week (:func:`~.capacity.capacity`).
 
     Writes: the new volunteers' rows of pop; roles (:func:`~.roles.add_volunteers`).
     """
-    parts = RecruitmentParts(pop, ties, views, roles, support, params, streams, week)
     p = params
-    scheme = bool(support.present or pop.is_volunteer.any())
     free, spontaneous = _spontaneous(
-        pop.is_volunteer, capacity(pop, params), pop.ownership, pop.reliance,
-        p.spontaneous_sign_up if scheme else 0.0, streams.draws("volunteering").key, week,
-        float(p.sign_up_hours))
-    parts.sign_up(spontaneous, p.personal_motivation, p.personal_fit)
+        pop.is_volunteer, can_give, pop.ownership, pop.reliance, p.spontaneous_sign_up,
+        bool(support.present), streams.draws("volunteering").key, week, float(p.sign_up_hours))
+    add_volunteers(pop, roles, streams, params, week, spontaneous, p.personal_motivation,
+                   p.personal_fit)
     if p.recruitment is Recruitment.NONE or not funded(p, week):
         return
+    parts = RecruitmentParts(pop, ties, views, roles, support, params, streams, week)
     if p.recruitment is Recruitment.FLYER:
         signed_up = np.zeros(pop.n, dtype=bool)
         signed_up[spontaneous] = True
@@ -138,16 +138,19 @@ def recruit_volunteers(pop: Population, ties: TieNetwork, views: NetworkViews, r
 
 
 @njit(cache=True)
-def _spontaneous(is_volunteer, hours, ownership, reliance, rate, key, week, sign_up_hours):
+def _spontaneous(is_volunteer, hours, ownership, reliance, rate, present, key, week,
+                 sign_up_hours):
     """Who is free to sign up, and who signs up on their own this week.
 
-    Free: not a volunteer yet, with more than ``sign_up_hours`` to give. A free resident signs
-    up with chance ``rate`` × ownership × (1 − reliance) (keyed draw 1 of their week; ``rate``
-    is 0 where no scheme exists).
+    Free: not a volunteer yet, with more than ``sign_up_hours`` to give. Where a scheme exists
+    (professionals are ``present`` or anyone volunteers), a free resident signs up with chance
+    ``rate`` × ownership × (1 − reliance) (keyed draw 1 of their week); elsewhere nobody does.
 
     Returns:
         ``(free, homes)``: the mask of free residents and the homes of those who sign up.
     """
+    if not (present or is_volunteer.any()):
+        rate = 0.0
     free = np.zeros(len(is_volunteer), np.bool_)
     homes = np.empty(len(is_volunteer), np.int64)
     k = 0

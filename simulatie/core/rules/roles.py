@@ -70,6 +70,8 @@ def add_volunteers(pop: Population, roles: RoleLog, streams: Streams, params: Pa
     Writes: pop.is_volunteer, pop.motivation, pop.fit, pop.selflessness, pop.joined_week;
     roles.joined_by_week, roles.sign_ups.
     """
+    if len(homes) == 0:
+        return
     new = ~pop.is_volunteer[homes]
     homes = homes[new]
     if len(homes) == 0:

@@ -42,11 +42,11 @@ def update_strain(pop: Population, params: Parameters, unmet: np.ndarray,
     """
     if favours is None:
         favours = np.zeros(len(unmet))
-    return np.flatnonzero(_strain_week(
+    return _strain_week(
         pop.given, pop.draagkracht_on_arrival, pop.draagkracht_factor, unmet, favours,
         pop.strain, pop.burnout_weeks, pop.unmet_weeks, float(params.strain_kept_per_week),
         int(params.burnout_weeks), float(params.min_load_hours),
-        float(params.unmet_week_hours)))
+        float(params.unmet_week_hours))
 
 
 @njit(cache=True)
@@ -59,9 +59,10 @@ def _strain_week(given, draagkracht, factor, unmet, favours, strain, burnout_wee
     ``unmet_hours`` of unmet care (favours not counted) is a week of unmet need.
 
     Returns:
-        Whether each resident burnt out this week.
+        The homes of the residents who burnt out this week, in order.
     """
-    burnt = np.zeros(len(given), np.bool_)
+    burnt = np.empty(len(given), np.int64)
+    count = 0
     for i in range(len(given)):
         load = given[i] / max(draagkracht[i] * factor[i], min_load_hours)
         strain[i] = kept * strain[i] + (1 - kept) * load
@@ -69,8 +70,9 @@ def _strain_week(given, draagkracht, factor, unmet, favours, strain, burnout_wee
         if strain[i] > 1.0 and burnout_weeks[i] == 0:
             burnout_weeks[i] = burnout_length
             strain[i] = 0.0
-            burnt[i] = True
+            burnt[count] = i
+            count += 1
         left = unmet[i] - favours[i]
         left = left if left >= 0.0 or left != left else 0.0  # numpy's maximum with 0
         unmet_weeks[i] = unmet_weeks[i] + 1 if left > unmet_hours else 0
-    return burnt
+    return burnt[:count]

@@ -39,21 +39,18 @@ def update_ties(ties: TieNetwork, contacts: Contacts) -> None:
     """
     a, b, hours = contacts.met()
     helper, helped, help_hours = contacts.helped()
-    old_key, old_together = ties.key, ties.together
-    out = _apply_week(
-        ties.key, ties.hours, ties.help_ab, ties.help_ba, ties.credit, ties.n,
+    t_a, t_b = contacts.together()
+    (ties.key, ties.hours, ties.help_ab, ties.help_ba, ties.credit, ties.stage, ties.a, ties.b,
+     ties.together) = _apply_week(
+        ties.key, ties.hours, ties.help_ab, ties.help_ba, ties.credit, ties.together, ties.n,
         np.asarray(a, np.int64), np.asarray(b, np.int64), np.asarray(hours, np.float64),
         np.asarray(helper, np.int64), np.asarray(helped, np.int64),
-        np.asarray(help_hours, np.float64),
+        np.asarray(help_hours, np.float64), np.asarray(t_a, np.int64),
+        np.asarray(t_b, np.int64),
         ties.window, ties.friendly_hours, ties.strong_decay, ties.weak_decay,
         ties.reciprocated_persistence, ties.caring_help_weeks,
         float(ties.prune_below_hours), float(ties.credit_kept_per_week),
     )
-    ties.key, ties.hours, ties.help_ab, ties.help_ba, ties.credit, ties.stage = out
-    t_a, t_b = contacts.together()
-    ties.a, ties.b, ties.together = _ends_and_together(
-        ties.key, ties.n, old_key, old_together, np.asarray(t_a, np.int64),
-        np.asarray(t_b, np.int64))
 
 
 @njit(cache=True)
@@ -103,9 +100,9 @@ _CARING = int(TieStage.CARING)
 
 
 @njit(cache=True)
-def _apply_week(key, hours, help_ab, help_ba, credit, n, c_a, c_b, c_hours, h_from, h_to,
-                h_hours, window, friendly, strong, weak, persistence, caring_weeks, prune_below,
-                credit_kept):
+def _apply_week(key, hours, help_ab, help_ba, credit, together, n, c_a, c_b, c_hours, h_from,
+                h_to, h_hours, t_a, t_b, window, friendly, strong, weak, persistence,
+                caring_weeks, prune_below, credit_kept):
     """One week of the tie network in one pass (``docs/odd.md`` 7.6).
 
     1. Contacts (and help, which needs a tie to go over) are turned into pair keys, summed per
@@ -117,17 +114,24 @@ def _apply_week(key, hours, help_ab, help_ba, credit, n, c_a, c_b, c_hours, h_fr
        lowered by ``persistence`` while help goes both ways; credit keeps ``credit_kept`` of
        itself; ties below ``prune_below`` hours are dropped, and each remaining tie's stage is
        set (:func:`_fade_and_stage`).
+    4. Each tie's two residents are read off its key and its weeks of meeting at an activity
+       (``together``) move on a week, with this week's bit for the pairs ``t_a``, ``t_b``
+       (:func:`_ends_and_together`).
 
     Returns:
-        The new ``key``, ``hours``, ``help_ab``, ``help_ba``, ``credit`` and ``stage`` arrays.
+        The new ``key``, ``hours``, ``help_ab``, ``help_ba``, ``credit``, ``stage``, ``a``,
+        ``b`` and ``together`` arrays.
     """
     pair_key, pair_hours = _week_pairs(c_a, c_b, c_hours, h_from, h_to, n)
     o_key, o_hours, o_ab, o_ba, o_credit = _merge_pairs(
         key, hours, help_ab, help_ba, credit, pair_key, pair_hours, window
     )
     _record_help(o_key, o_ab, o_ba, o_credit, h_from, h_to, h_hours, n)
-    return _fade_and_stage(o_key, o_hours, o_ab, o_ba, o_credit, friendly, strong, weak,
-                           persistence, caring_weeks, prune_below, credit_kept)
+    f_key, f_hours, f_ab, f_ba, f_credit, stage = _fade_and_stage(
+        o_key, o_hours, o_ab, o_ba, o_credit, friendly, strong, weak, persistence, caring_weeks,
+        prune_below, credit_kept)
+    a, b, f_together = _ends_and_together(f_key, n, key, together, t_a, t_b)
+    return f_key, f_hours, f_ab, f_ba, f_credit, stage, a, b, f_together
 
 
 @njit(cache=True)

@@ -19,11 +19,19 @@ _EMPTY_FLOAT = np.zeros(0)
 
 @dataclass
 class Contacts:
-    """This week's contacts (who met whom, shared hours) and help (who helped whom, hours)."""
+    """This week's contacts (who met whom, shared hours) and help (who helped whom, hours).
 
-    _met: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = field(default_factory=list)
-    _help: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = field(default_factory=list)
-    _together: list[tuple[np.ndarray, np.ndarray]] = field(default_factory=list)
+    Each column is kept as a list of the arrays recorded, joined when the week is applied.
+    """
+
+    _met_a: list[np.ndarray] = field(default_factory=list)
+    _met_b: list[np.ndarray] = field(default_factory=list)
+    _met_hours: list[np.ndarray] = field(default_factory=list)
+    _helper: list[np.ndarray] = field(default_factory=list)
+    _helped: list[np.ndarray] = field(default_factory=list)
+    _help_hours: list[np.ndarray] = field(default_factory=list)
+    _together_a: list[np.ndarray] = field(default_factory=list)
+    _together_b: list[np.ndarray] = field(default_factory=list)
 
     def meet(self, a: np.ndarray, b: np.ndarray, hours: np.ndarray | float,
              together: bool = False) -> None:
@@ -37,33 +45,38 @@ class Contacts:
                 again and notice how the other is doing.
         """
         if len(a):
-            hours = np.full(len(a), hours) if np.isscalar(hours) else hours
-            self._met.append((a, b, hours))
+            self._met_a.append(a)
+            self._met_b.append(b)
+            self._met_hours.append(np.full(len(a), hours) if np.isscalar(hours) else hours)
             if together:
-                self._together.append((a, b))
+                self._together_a.append(a)
+                self._together_b.append(b)
 
     def help(self, helper: np.ndarray, helped: np.ndarray, hours: np.ndarray) -> None:
         """Record help given by ``helper[i]`` to ``helped[i]`` for ``hours[i]``."""
         if len(helper):
-            self._help.append((helper, helped, hours))
+            self._helper.append(helper)
+            self._helped.append(helped)
+            self._help_hours.append(hours)
 
     @staticmethod
-    def _joined(parts: list) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        if not parts:
-            return _EMPTY_INT, _EMPTY_INT, _EMPTY_FLOAT
-        return tuple(np.concatenate(column) for column in zip(*parts, strict=True))
+    def _joined(column: list[np.ndarray], empty: np.ndarray) -> np.ndarray:
+        """One column's arrays joined in the order they were recorded."""
+        if len(column) == 1:
+            return column[0]
+        return np.concatenate(column) if column else empty
 
     def met(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """All contacts of the week as ``(a, b, hours)``."""
-        return self._joined(self._met)
+        return (self._joined(self._met_a, _EMPTY_INT), self._joined(self._met_b, _EMPTY_INT),
+                self._joined(self._met_hours, _EMPTY_FLOAT))
 
     def helped(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """All help of the week as ``(helper, helped, hours)``."""
-        return self._joined(self._help)
+        return (self._joined(self._helper, _EMPTY_INT), self._joined(self._helped, _EMPTY_INT),
+                self._joined(self._help_hours, _EMPTY_FLOAT))
 
     def together(self) -> tuple[np.ndarray, np.ndarray]:
         """The pairs who met at an activity this week, as ``(a, b)``."""
-        if not self._together:
-            return _EMPTY_INT, _EMPTY_INT
-        a, b = (np.concatenate(column) for column in zip(*self._together, strict=True))
-        return a, b
+        return (self._joined(self._together_a, _EMPTY_INT),
+                self._joined(self._together_b, _EMPTY_INT))
