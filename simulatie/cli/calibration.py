@@ -70,8 +70,8 @@ KernelOption = Annotated[float, typer.Option(min=0.01, help=tr(
 SeedOption = Annotated[int, typer.Option(help=tr("Hoofdseed.", "Master seed."))]
 ParametersOption = Annotated[str | None, typer.Option(show_default=False, help=tr(
     "Aannames over de context die gekalibreerd worden, gescheiden door komma's (standaard: de "
-    "twaalf van docs/calibration.md); `simulatie parameters` geeft de namen.",
-    "Context assumptions to calibrate, separated by commas (default: the twelve of "
+    "zestien van docs/calibration.md); `simulatie parameters` geeft de namen.",
+    "Context assumptions to calibrate, separated by commas (default: the sixteen of "
     "docs/calibration.md); `simulatie parameters` lists the names."))]
 MaxSimulationsOption = Annotated[int | None, typer.Option(show_default=False, min=1, help=tr(
     "Begin geen nieuwe generatie meer als er in totaal zoveel simulaties gedaan zijn (gekeken "
