@@ -41,16 +41,14 @@ def memberships(pop: Population, programme: ActivityProgramme) -> np.ndarray:
     return count
 
 
-def _time_left(
-    programme: ActivityProgramme, evenings: float, homes: np.ndarray, joining: bool
-) -> np.ndarray:
-    """The share of their evenings residents have for a meeting (``activity_evenings``).
+@njit(cache=True)
+def _time_left(evenings, activities):
+    """The share of their evenings a resident has for a meeting (``activity_evenings``).
 
-    For a member: ``evenings`` over the activities they are in (at most 1); for someone asked
-    to join, the same counting the new one. The kernels compute it inline.
+    ``evenings`` over the ``activities`` they are in (at most 1): for a member, their
+    memberships; for someone asked to join or walking in, their memberships and the new one.
     """
-    count = programme.memberships[homes] + (1.0 if joining else 0.0)
-    return np.minimum(1.0, evenings / np.maximum(count, 1.0))
+    return min(1.0, evenings / max(activities, 1.0))
 
 
 def _proximity(
@@ -109,9 +107,9 @@ def _walkers(nearest, count, proximity, sociability, friendly_counts, membership
     ptr = np.zeros(count + 1, np.int64)
     for i in range(n):
         connected = min(1.0, friendly_counts[i] / connected_ties)
-        time_left = min(1.0, evenings / max(memberships[i] + 1.0, 1.0))
         chance = (rate * sociability[i] * proximity[i] * calm
-                  * (unconnected + (1 - unconnected) * connected) * time_left)
+                  * (unconnected + (1 - unconnected) * connected)
+                  * _time_left(evenings, memberships[i] + 1.0))
         if keyed_uniform(key, week, i, 0) < chance:
             walks[i] = True
             ptr[nearest[i] + 1] += 1
@@ -179,9 +177,8 @@ def _accept_chances(invited, sociability, proximity, calm, memberships, able, ev
     accept = np.empty(len(invited))
     for k in range(len(invited)):
         h = invited[k]
-        time_left = min(1.0, evenings / max(memberships[h] + 1.0, 1.0))
         chance = (invite_accept * (base + sociability[h]) * proximity[k] * calm
-                  * time_left)
+                  * _time_left(evenings, memberships[h] + 1.0))
         if able[k]:
             chance = chance * asked_to_do
         accept[k] = min(chance, 1.0)
@@ -233,7 +230,7 @@ def turnout(members, frailty, memberships, attendance, drop_out, key, week, firs
     for i in range(n):
         if not members[i]:
             continue
-        time_left = min(1.0, evenings / max(memberships[i] + 0.0, 1.0))
+        time_left = _time_left(evenings, memberships[i])
         if keyed_uniform(key, week, i, first + 2) < attendance * (1 - frailty[i]) * time_left:
             present[p] = i
             p += 1

@@ -126,10 +126,6 @@ class Population:
         self.attended[:] = False
 
     # --- reading ----------------------------------------------------------------------------
-    def base_need(self) -> np.ndarray:
-        """Each resident's group baseline of weekly need (company, practical help), hours."""
-        return BASE_NEED[self.group]
-
     def weeks_helped(self, last: int) -> np.ndarray:
         """How many of the last ``last`` weeks (at most 32) each resident helped over own ties."""
         mask = np.uint32((1 << last) - 1) if last < HELP_HISTORY_WEEKS else np.uint32(0xFFFFFFFF)
