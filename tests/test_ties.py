@@ -111,6 +111,6 @@ def test_removing_residents_removes_their_ties_and_find_works():
     ties.remove_residents(np.array([1]))
     assert len(ties) == 1 and ties.find(np.array([5]), np.array([6]))[0] >= 0
     assert list(ties.count_per_resident(np.ones(1, bool))[[5, 6, 1]]) == [1, 1, 0]
-    _, _, ptr, nbr, caring = ties.neighbour_lists()
+    _, _, ptr, nbr, caring, _ = ties.neighbour_lists()
     assert list(nbr[ptr[5]:ptr[6]]) == [6] and ptr[2] == ptr[1]
     assert not caring.any()

@@ -151,25 +151,18 @@ class TieNetwork:
         """Each resident's neighbours over close (friendly or caring) ties and over all ties.
 
         Returns:
-            ``(close_ptr, close_neighbours, all_ptr, all_neighbours, caring_counts)``: in CSR
-            form, the close neighbours of home ``s`` are
-            ``close_neighbours[close_ptr[s]:close_ptr[s + 1]]`` (in the order of the edges),
-            and ``caring_counts`` holds each home's number of caring ties.
-        """
-        return self.neighbour_views()[:5]
-
-    def neighbour_views(self) -> tuple[np.ndarray, ...]:
-        """:meth:`neighbour_lists` and each resident's number of close ties, in one pass.
-
-        Returns:
             ``(close_ptr, close_neighbours, all_ptr, all_neighbours, caring_counts,
-            close_counts)``, all parts of one buffer that nothing writes to.
+            close_counts)``: in CSR form, the close neighbours of home ``s`` are
+            ``close_neighbours[close_ptr[s]:close_ptr[s + 1]]`` (in the order of the edges);
+            ``caring_counts`` and ``close_counts`` hold each home's number of caring and of
+            close ties. All are read-only parts of one buffer, read off in one pass.
         """
         n = self.n
         buffer, close = _views(self.a, self.b, self.stage, n, _FRIENDLY, _CARING)
         # The buffer's layout: close_ptr, all_ptr (n + 1 each), caring and close counts (n
         # each), then the close neighbours and all neighbours.
         lists = 4 * n + 2
+        buffer.flags.writeable = False  # the views are kept while the ties do not change
         return (buffer[:n + 1], buffer[lists:lists + close], buffer[n + 1:2 * n + 2],
                 buffer[lists + close:], buffer[2 * n + 2:3 * n + 2], buffer[3 * n + 2:lists])
 
@@ -206,7 +199,7 @@ def _views(a, b, stage, n, friendly, caring):
     Returns:
         ``(buffer, close)``: the buffer holds close_ptr and all_ptr (``n`` + 1 each), caring
         ties and close ties per resident (``n`` each), then the ``close`` close neighbours and
-        all neighbours (see :meth:`TieNetwork.neighbour_views`).
+        all neighbours (see :meth:`TieNetwork.neighbour_lists`).
     """
     close_counts = np.zeros(n, np.int64)
     all_counts = np.zeros(n, np.int64)

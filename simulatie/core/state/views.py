@@ -34,7 +34,7 @@ class NetworkViews:
     @classmethod
     def of(cls, ties: TieNetwork) -> NetworkViews:
         """Read the views off the tie network."""
-        close_ptr, close_nbr, all_ptr, all_nbr, caring, close = ties.neighbour_views()
+        close_ptr, close_nbr, all_ptr, all_nbr, caring, close = ties.neighbour_lists()
         return cls(
             friendly_counts=close,
             caring_counts=caring,
