@@ -113,7 +113,8 @@ def test_every_parameter_has_short_labels_and_a_unit_in_words() -> None:
     [({"role": Role.LEVER}, "only a context assumption"),
      ({"plausible": (0.5, 0.2)}, "from low to high"),
      ({"plausible": (0.5, 2.0)}, "leaves the bounds"),
-     ({"plausible_source": ""}, "names its evidence")],
+     ({"plausible_source": ""}, "names its evidence"),
+     ({"plausible": (0.0, 0.4), "plausible_log": True}, "log scale starts above 0")],
 )
 def test_a_plausible_range_is_a_sourced_range_of_a_context_assumption(change, message) -> None:
     declaration = {"unit": "share", "short_nl": "x", "short_en": "x", "en": "x", "nl": "x",

@@ -171,19 +171,22 @@ def param(
             raise ValueError("only a policy lever has a baseline value")
         extra["baseline"] = baseline.value if isinstance(baseline, StrEnum) else baseline
     if plausible is not None:
-        _check_plausible(plausible, plausible_source, role, ge, le)
-        if plausible_log and not plausible[0] > 0:
-            raise ValueError("a plausible range read on a log scale starts above 0")
+        _check_plausible(plausible, plausible_source, plausible_log, role, ge, le)
         extra["plausible"] = [float(plausible[0]), float(plausible[1])]
         extra["plausible_source"] = plausible_source
         extra["plausible_log"] = plausible_log
     return Field(default, ge=ge, le=le, description=en, json_schema_extra=extra)
 
 
-def _check_plausible(plausible: tuple[float, float], source: str, role: Role,
+def _check_plausible(plausible: tuple[float, float], source: str, log: bool, role: Role,
                      ge: float | None, le: float | None) -> None:
-    """Refuse a plausible range that is not a context assumption's, ordered, bounded, sourced."""
+    """Refuse a plausible range that is not a context assumption's, ordered, bounded, sourced.
+
+    On a log scale (``log``) it must also start above 0.
+    """
     low, high = plausible
+    if log and not low > 0:
+        raise ValueError("a plausible range read on a log scale starts above 0")
     if role is not Role.CONTEXT:
         raise ValueError("only a context assumption has a plausible range")
     if not low < high:
