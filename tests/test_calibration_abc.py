@@ -115,22 +115,37 @@ def test_held_out_targets_are_not_fitted_and_read_their_arms():
                             "volunteer_share_year_75plus": 0.15})
     pilot = pd.DataFrame({"week": weeks,
                           "activities_outliving_support": np.where(weeks < 160, 1.0, 0.0)})
-    values = held_out_statistics(default, pilot)
+    baseline = pd.DataFrame({"week": weeks, "health_need_share_65_74": 0.1,
+                             "health_need_share_85plus": np.where(weeks == 104, 0.6, 0.3),
+                             "mantelzorg_hours_55plus": weeks / 10.0})
+    values = held_out_statistics(baseline, default, pilot)
     assert values["default:volunteer_ratio_75plus"] == pytest.approx(0.75)
     assert values["pilot:resident_activity_a_year_after"] == 1.0  # week 156 still runs one
+    # a baseline measure is read at the year ends (weeks 52, 104, 156, 208, 260) only
+    assert values["baseline:health_need_share_85plus"] == pytest.approx((0.3 * 4 + 0.6) / 5)
+    assert values["baseline:mantelzorg_hours_55plus"] == pytest.approx(15.6)
+    assert set(values) == {t.key for t in HELD_OUT}
     pilot["activities_outliving_support"] = np.where(weeks < 150, 1.0, 0.0)
-    assert held_out_statistics(default, pilot)["pilot:resident_activity_a_year_after"] == 0.0
+    assert held_out_statistics(baseline, default, pilot)[
+        "pilot:resident_activity_a_year_after"] == 0.0
     with pytest.raises(ValueError, match="too short"):
-        held_out_statistics(default, pilot[pilot["week"] < 100])
+        held_out_statistics(baseline, default, pilot[pilot["week"] < 100])
+    with pytest.raises(ValueError, match="baseline arm is too short"):
+        held_out_statistics(baseline[baseline["week"] < 40], default, pilot)
 
 
 def test_held_out_fit_judges_a_rate_per_run_and_a_chance_on_its_mean():
     fresh = pd.DataFrame({"default:volunteer_ratio_75plus": [0.7, 0.8, 0.2, 0.75],
-                          "pilot:resident_activity_a_year_after": [1.0, 0.0, 1.0, 1.0]})
-    ratio, chance = held_out_fit(fresh)
+                          "pilot:resident_activity_a_year_after": [1.0, 0.0, 1.0, 1.0],
+                          "baseline:health_need_share_65_74": [0.1, 0.1, 0.3, np.nan],
+                          "baseline:health_need_share_85plus": 0.5,
+                          "baseline:mantelzorg_hours_55plus": [4.0, 5.0, 6.0, 20.0]})
+    ratio, chance, young_old, _, hours = held_out_fit(fresh)
     assert ratio["runs_inside"] == pytest.approx(0.75) and ratio["mean_inside"] is False
     assert chance["mean"] == pytest.approx(0.75) and chance["mean_inside"] is True
     assert chance["runs_inside"] is None
+    assert young_old["runs"] == 3 and young_old["runs_inside"] == pytest.approx(2 / 3)
+    assert hours["mean"] == pytest.approx(8.75) and hours["runs_inside"] == pytest.approx(0.25)
 
 
 def test_statistics_refuse_runs_shorter_than_two_years():

@@ -31,6 +31,8 @@ MAY_BE_NAN = {
     "helped_share_year_75plus", "never_asked_share_of_non_helpers",
     "neighbour_share_of_carers_55plus", "informal_care_received_share_75plus",
     "activities_outliving_support", "frail_with_two_helpers_share",
+    "health_need_share_65_74", "health_need_share_75plus", "health_need_share_85plus",
+    "mantelzorg_hours_55plus",
 }
 MAY_BE_INF = {"load_capacity_ratio"}  # need over zero capacity (helper capacity 0, all burnt out)
 SHARES = ("share_older", "share_family", "share_lvb", "share_psych", "share_migrant")

@@ -9,7 +9,8 @@ outcome moves only through what residents, volunteers, initiators and profession
 
 The metrics are declared by topic, each in its own module: the tie network
 (:mod:`.metrics_network`), helping as the surveys ask about it (:mod:`.metrics_surveys`), care
-(:mod:`.metrics_care`), and organising and volunteering (:mod:`.metrics_organising`); what they
+(:mod:`.metrics_care`), organising and volunteering (:mod:`.metrics_organising`), and
+health-related need and the mantelzorg it receives (:mod:`.metrics_health`); what they
 read is in :mod:`.observation`. This module joins them into :data:`METRICS`, in a fixed order
 (the order of the results table's columns), and declares the measures that combine topics:
 seed 004's first two lines, and who lives here.
@@ -18,6 +19,7 @@ seed 004's first two lines, and who lives here.
 from __future__ import annotations
 
 from .metrics_care import CARE_METRICS
+from .metrics_health import HEALTH_METRICS
 from .metrics_network import NETWORK_METRICS, lonely_share, share_with_caring_tie
 from .metrics_organising import ORGANISING_METRICS, active_volunteers
 from .metrics_surveys import SURVEY_METRICS
@@ -71,6 +73,6 @@ def share_80plus(obs: Observation) -> float:
 
 METRICS: dict[str, Metric] = {
     **NETWORK_METRICS.metrics, **SURVEY_METRICS.metrics, **CARE_METRICS.metrics,
-    **ORGANISING_METRICS.metrics, **COMBINED_METRICS.metrics,
+    **ORGANISING_METRICS.metrics, **COMBINED_METRICS.metrics, **HEALTH_METRICS.metrics,
 }
 """Every metric by name, in the order of the results table's columns."""

@@ -15,9 +15,12 @@ from ..state.care_week import Source
 from ..state.numeric import popcount
 from .observation import OLD_AGE, MetricGroup, Observation
 
-__all__ = ["SURVEY_METRICS"]
+__all__ = ["INFORMAL_SOURCES", "SURVEY_METRICS"]
 
 CARED_FOR_AGE = 55  # Egging, De Boer & Stevens 2011 ask about the carers of people 55+
+
+INFORMAL_SOURCES = np.array([Source.HOUSEHOLD, Source.FAMILY, Source.NETWORK], np.int64)
+"""The sources of informal care (mantelzorg): the partner, relatives and one's own ties."""
 
 SURVEY_METRICS = MetricGroup()
 metric = SURVEY_METRICS.metric
@@ -153,12 +156,11 @@ def informal_care_received_share_75plus(obs: Observation) -> float:
     receive mantelzorg, 18 hours a week on average (NaN when nobody is 75+).
     """
     pop = obs.nb.population
-    cared = _cared_for_older(obs.care.received, _INFORMAL, pop.indicated,
+    cared = _cared_for_older(obs.care.received, INFORMAL_SOURCES, pop.indicated,
                              obs.nb.params.mantelzorg_hours, pop.age, OLD_AGE)
     return obs.ratio(cared, obs.residents.older)
 
 
-_INFORMAL = np.array([Source.HOUSEHOLD, Source.FAMILY, Source.NETWORK], np.int64)
 
 
 @njit(cache=True)

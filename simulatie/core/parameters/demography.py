@@ -39,6 +39,10 @@ class DemographyParameters(BaseModel):
         "(exponential hazard, as in Gostoli & Silverman's social-care model).",
         nl="Gemiddelde wekelijkse toename van kwetsbaarheid op 75 jaar; die verdubbelt ruwweg "
         "elke 5,5 levensjaar.",
+        plausible=(0.0002, 0.004),
+        plausible_source="assumption, wide: the form is Gostoli & Silverman's, the value is not "
+        "measured; the frailty of people 75+ in the GGD health monitors (target 15) constrains it",
+        plausible_log=True,
     )
     frail_need_hours: float = param(
         14.0, ge=0, le=60, unit="hours/week", group="care", role=Role.CONTEXT,

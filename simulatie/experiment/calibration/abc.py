@@ -81,11 +81,14 @@ CALIBRATED: tuple[str, ...] = (
     "favour_rate",
     "willing_base",
     "frail_outdoors",
+    "frailty_rate",
 )
 """The context assumptions calibrated: the twelve the screening found to move the targeted
-measures most (``docs/sensitivity.md``), and the four that move the targets those twelve could
+measures most (``docs/sensitivity.md``), the four that move the targets those twelve could
 not reach (neighbours among carers, mantelzorg and loneliness at 75+; ``docs/calibration.md``,
-"What moves those targets"). Each declares its plausible range, from which the prior is drawn."""
+"What moves those targets"), and the growth of frailty, which the share of people 75+ with a
+health-related need reads (``docs/targets.md``, target 15). Each declares its plausible range,
+from which the prior is drawn."""
 
 KERNEL_SCALING = 2.0
 """The default width of the proposal kernel, twice pyabc's (Silverman's rule). With pyabc's own
@@ -245,7 +248,7 @@ class Simulator:
         rows = []
         for seed in range(first, first + self.seeds):
             nothing = run(baseline_parameters(params), seed=seed, steps=self.steps,
-                          metrics=target_metrics("baseline"), baseline=False)
+                          metrics=target_metrics("baseline", held_out), baseline=False)
             scenario = run(params, seed=seed, steps=self.steps,
                            metrics=target_metrics("default", held_out), baseline=False)
             row = statistics(nothing.timeseries, scenario.timeseries, params.residents)
@@ -254,7 +257,8 @@ class Simulator:
                                              **PILOT_CHANGES}),
                             seed=seed, steps=self.steps, metrics=target_metrics("pilot", True),
                             baseline=False)
-                row |= held_out_statistics(scenario.timeseries, pilot.timeseries)
+                row |= held_out_statistics(nothing.timeseries, scenario.timeseries,
+                                           pilot.timeseries)
             rows.append(row | {"seed": seed})
         return rows
 

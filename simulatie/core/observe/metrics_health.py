@@ -1,0 +1,108 @@
+"""Metrics of health-related need as the health monitors ask about it, and the care it receives.
+
+One topic of the registry (:mod:`.metrics`, ``docs/odd.md`` 7.13). A resident's own need stems
+from health when their frailty reaches the threshold of formal care or their group is LVB or
+psychiatric (:func:`~simulatie.core.rules.care.indicated`): the model's counterpart of the GGD
+health monitor's frail older people (Tilburg Frailty Indicator), by age. The hours of informal
+care a receiver gets are the counterpart of CBS's hours of mantelzorg received
+(``docs/targets.md``, targets 6 and 15).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from numba import njit
+
+from ..rules.care import indicated
+from .metrics_surveys import INFORMAL_SOURCES
+from .observation import OLD_AGE, MetricGroup, Observation
+
+__all__ = ["HEALTH_METRICS"]
+
+YOUNG_OLD_AGE = 65  # the health monitor's first group of older people (65-74)
+VERY_OLD_AGE = 85  # and its oldest (85+)
+CARED_FOR_FROM_AGE = 55  # CBS asks only people 55+ whether they receive mantelzorg
+
+HEALTH_METRICS = MetricGroup()
+metric = HEALTH_METRICS.metric
+
+
+def _health_need_share(obs: Observation, from_age: float, below_age: float) -> float:
+    """Share of residents aged ``from_age`` up to ``below_age`` whose own need stems from health.
+
+    NaN when nobody is of that age.
+    """
+    pop = obs.nb.population
+    own, _, _ = indicated(pop.frailty, pop.group, pop.partner, pop.partner_frailty,
+                          obs.nb.params.formal_care_frailty)
+    of_age = (pop.age >= from_age) & (pop.age < below_age)
+    return obs.ratio(int(np.count_nonzero(own & of_age)), int(np.count_nonzero(of_age)))
+
+
+@metric("health_need_share_65_74", "Needs care for health reasons, 65-74",
+        "Zorgbehoevend door gezondheid, 65-74", "share")
+def health_need_share_65_74(obs: Observation) -> float:
+    """Share of residents aged 65-74 whose own need stems from health (frail, LVB, psychiatric).
+
+    The counterpart of the health monitor's frail older people at 65-74 (GGD Haaglanden 2016,
+    Tilburg Frailty Indicator: 13%); NaN when nobody is of that age.
+    """
+    return _health_need_share(obs, YOUNG_OLD_AGE, OLD_AGE)
+
+
+@metric("health_need_share_75plus", "Needs care for health reasons, 75+",
+        "Zorgbehoevend door gezondheid, 75+", "share")
+def health_need_share_75plus(obs: Observation) -> float:
+    """Share of residents aged 75+ whose own need stems from health (frail, LVB, psychiatric).
+
+    The counterpart of the GGD health monitor's frail people aged 75+ (Tilburg Frailty
+    Indicator: about one in four since 2012); NaN when nobody is 75+.
+    """
+    return _health_need_share(obs, OLD_AGE, np.inf)
+
+
+@metric("health_need_share_85plus", "Needs care for health reasons, 85+",
+        "Zorgbehoevend door gezondheid, 85+", "share")
+def health_need_share_85plus(obs: Observation) -> float:
+    """Share of residents aged 85+ whose own need stems from health (frail, LVB, psychiatric).
+
+    The counterpart of the health monitor's frail people aged 85+ (GGD Haaglanden 2016, Tilburg
+    Frailty Indicator: 45%); NaN when nobody is 85+.
+    """
+    return _health_need_share(obs, VERY_OLD_AGE, np.inf)
+
+
+@metric("mantelzorg_hours_55plus", "Hours of mantelzorg a receiver 55+ gets",
+        "Uren mantelzorg per ontvanger van 55+", "hours/week")
+def mantelzorg_hours_55plus(obs: Observation) -> float:
+    """Mean weekly hours of informal care of the residents 55+ who receive mantelzorg.
+
+    Receiving mantelzorg as :func:`~.metrics_surveys.informal_care_received_share_75plus`
+    counts it (a health-related need at home and at least ``mantelzorg_hours`` this week from
+    the partner, relatives or their own ties), from age 55 as CBS asks. The counterpart of
+    CBS 2020: receivers 55+ get about 18 hours a week. NaN when nobody 55+ receives any.
+    """
+    pop = obs.nb.population
+    return _mean_informal_hours(obs.care.received, INFORMAL_SOURCES, pop.indicated,
+                                obs.nb.params.mantelzorg_hours, pop.age, CARED_FOR_FROM_AGE)
+
+
+
+@njit(cache=True)
+def _mean_informal_hours(received, sources, indicated, least, age, from_age):
+    """Mean informal hours of the receivers: residents ``from_age``+ with a need at home.
+
+    A receiver has a health-related need at home and got at least ``least`` hours from
+    ``sources``; NaN when nobody did.
+    """
+    total = 0.0
+    receivers = 0
+    for i in range(len(age)):
+        if age[i] >= from_age and indicated[i]:
+            hours = 0.0
+            for source in sources:
+                hours += received[i, source]
+            if hours >= least:
+                total += hours
+                receivers += 1
+    return total / receivers if receivers else np.nan
