@@ -70,7 +70,7 @@ KernelOption = Annotated[float, typer.Option(min=0.01, help=tr(
 SeedOption = Annotated[int, typer.Option(help=tr("Hoofdseed.", "Master seed."))]
 ParametersOption = Annotated[str | None, typer.Option(show_default=False, help=tr(
     "Aannames over de context die gekalibreerd worden, gescheiden door komma's (standaard: de "
-    "zestien van docs/calibration.md); `simulatie parameters` geeft de namen.",
+    "zeventien van docs/calibration.md); `simulatie parameters` geeft de namen.",
     "Context assumptions to calibrate, separated by commas (default: the seventeen of "
     "docs/calibration.md); `simulatie parameters` lists the names."))]
 MaxSimulationsOption = Annotated[int | None, typer.Option(show_default=False, min=1, help=tr(
