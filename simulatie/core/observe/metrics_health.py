@@ -11,10 +11,9 @@ care a receiver gets are the counterpart of CBS's hours of mantelzorg received
 from __future__ import annotations
 
 import numpy as np
-from numba import njit
 
 from ..rules.care import indicated
-from .metrics_surveys import INFORMAL_SOURCES
+from .metrics_surveys import INFORMAL_SOURCES, mantelzorg_receivers
 from .observation import OLD_AGE, MetricGroup, Observation
 
 __all__ = ["HEALTH_METRICS"]
@@ -83,26 +82,7 @@ def mantelzorg_hours_55plus(obs: Observation) -> float:
     CBS 2020: receivers 55+ get about 18 hours a week. NaN when nobody 55+ receives any.
     """
     pop = obs.nb.population
-    return _mean_informal_hours(obs.care.received, INFORMAL_SOURCES, pop.indicated,
-                                obs.nb.params.mantelzorg_hours, pop.age, CARED_FOR_FROM_AGE)
-
-
-
-@njit(cache=True)
-def _mean_informal_hours(received, sources, indicated, least, age, from_age):
-    """Mean informal hours of the receivers: residents ``from_age``+ with a need at home.
-
-    A receiver has a health-related need at home and got at least ``least`` hours from
-    ``sources``; NaN when nobody did.
-    """
-    total = 0.0
-    receivers = 0
-    for i in range(len(age)):
-        if age[i] >= from_age and indicated[i]:
-            hours = 0.0
-            for source in sources:
-                hours += received[i, source]
-            if hours >= least:
-                total += hours
-                receivers += 1
-    return total / receivers if receivers else np.nan
+    receivers, hours = mantelzorg_receivers(obs.care.received, INFORMAL_SOURCES, pop.indicated,
+                                            obs.nb.params.mantelzorg_hours, pop.age,
+                                            CARED_FOR_FROM_AGE)
+    return hours / receivers if receivers else float("nan")

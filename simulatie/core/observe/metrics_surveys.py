@@ -15,7 +15,7 @@ from ..state.care_week import Source
 from ..state.numeric import popcount
 from .observation import OLD_AGE, MetricGroup, Observation
 
-__all__ = ["INFORMAL_SOURCES", "SURVEY_METRICS"]
+__all__ = ["INFORMAL_SOURCES", "SURVEY_METRICS", "mantelzorg_receivers"]
 
 CARED_FOR_AGE = 55  # Egging, De Boer & Stevens 2011 ask about the carers of people 55+
 
@@ -156,29 +156,33 @@ def informal_care_received_share_75plus(obs: Observation) -> float:
     receive mantelzorg, 18 hours a week on average (NaN when nobody is 75+).
     """
     pop = obs.nb.population
-    cared = _cared_for_older(obs.care.received, INFORMAL_SOURCES, pop.indicated,
-                             obs.nb.params.mantelzorg_hours, pop.age, OLD_AGE)
+    cared, _ = mantelzorg_receivers(obs.care.received, INFORMAL_SOURCES, pop.indicated,
+                                    obs.nb.params.mantelzorg_hours, pop.age, OLD_AGE)
     return obs.ratio(cared, obs.residents.older)
 
 
-
-
 @njit(cache=True)
-def _cared_for_older(received, sources, indicated, least, age, old_age):
-    """Residents aged ``old_age``+ with a health-related need and ``least`` hours from ``sources``.
+def mantelzorg_receivers(received, sources, indicated, least, age, from_age):
+    """Residents aged ``from_age``+ with a health-related need and ``least`` hours from ``sources``.
 
     Each resident's hours are added source by source, in the order of ``sources`` (as numpy adds
     a short row), so that the threshold is met exactly when it is for the hours numpy would add.
+
+    Returns:
+        ``(receivers, hours)``: how many there are, and the hours from ``sources`` they got
+        together.
     """
-    cared = 0
+    receivers = 0
+    total = 0.0
     for i in range(len(age)):
-        if age[i] >= old_age and indicated[i]:
+        if age[i] >= from_age and indicated[i]:
             hours = 0.0
             for source in sources:
                 hours += received[i, source]
             if hours >= least:
-                cared += 1
-    return cared
+                receivers += 1
+                total += hours
+    return receivers, total
 
 
 @metric("volunteer_share_year", "Volunteered in the past year",
