@@ -80,6 +80,10 @@ def check_week(model: CaringCommunity) -> None:
     formal_capacity = model.state.params.formal_care_hours * pop.n
     assert care.received[:, Source.FORMAL].sum() <= formal_capacity + 1e-9
     assert care.received[~pop.indicated, Source.FORMAL].sum() == 0
+    # neighbourhood care (the carers' measure) only where a health-related need got help nearby
+    nearby = care.received[:, Source.NETWORK] + care.received[:, Source.VOLUNTEERS]
+    assert not np.any(pop.neighbourhood_care & ~(pop.indicated & (nearby > 0))), week
+    assert np.all((pop.care_history & np.uint64(1)).astype(bool) == pop.neighbourhood_care)
 
     # roles: agents agree with the population's rows, teams with the organisers' rows
     assert set(model.volunteer_of) == set(np.flatnonzero(pop.is_volunteer).tolist()), week

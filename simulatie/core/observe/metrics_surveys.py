@@ -107,27 +107,30 @@ def neighbour_share_of_carers_55plus(obs: Observation) -> float:
 
     Over the caring window (half a year): a neighbour is a carer of a resident 55+ who has a
     health-related need when they helped them in at least ``caring_help_weeks`` different weeks
-    (help over time, as a caring tie); each relative who helped the household counts as a carer
-    too. The counterpart of Egging, De Boer & Stevens 2011: of carers of someone 55+ living
-    elsewhere, 9% are neighbours and 9% friends, the rest family (NaN when nobody 55+ had one).
+    in which neighbours or volunteers met some of that need, not only favours (help over time
+    with the need itself, as the survey's mantelzorg); each relative who helped the household
+    counts as a carer too. The counterpart of Egging, De Boer & Stevens 2011: of carers of
+    someone 55+ living elsewhere, 9% are neighbours and 9% friends, the rest family (NaN when
+    nobody 55+ had one).
     """
     nb = obs.nb
     pop = nb.population
     ties = nb.ties
     neighbours, family = _carers_of_older(
-        ties.a, ties.b, ties.help_ab, ties.help_ba, nb.params.caring_help_weeks, pop.age,
-        pop.indicated, pop.last_family_help_week, pop.family_helpers,
-        nb.week - nb.params.caring_window_weeks, CARED_FOR_AGE)
+        ties.a, ties.b, ties.help_ab, ties.help_ba, pop.care_history,
+        nb.params.caring_help_weeks, pop.age, pop.indicated, pop.last_family_help_week,
+        pop.family_helpers, nb.week - nb.params.caring_window_weeks, CARED_FOR_AGE)
     total = neighbours + family
     return neighbours / total if total else float("nan")
 
 
 @njit(cache=True)
-def _carers_of_older(a, b, help_ab, help_ba, weeks, age, indicated, last_family_week,
-                     family_helpers, family_since, from_age):
+def _carers_of_older(a, b, help_ab, help_ba, care_history, weeks, age, indicated,
+                     last_family_week, family_helpers, family_since, from_age):
     """Carers from outside the home of residents ``from_age``+ with a health-related need.
 
-    Neighbours: ties who helped them in at least ``weeks`` weeks of the caring window (one per
+    Neighbours: ties who helped them in at least ``weeks`` weeks of the caring window in which
+    the neighbourhood met some of their health-related need (``care_history``; one per
     direction); family: each relative of a household that family helped after ``family_since``.
 
     Returns:
@@ -135,9 +138,12 @@ def _carers_of_older(a, b, help_ab, help_ba, weeks, age, indicated, last_family_
     """
     neighbours = family = 0
     for e in range(len(a)):
-        if popcount(help_ab[e]) >= weeks and age[b[e]] >= from_age and indicated[b[e]]:
+        x, y = a[e], b[e]
+        if (popcount(help_ab[e] & care_history[y]) >= weeks and age[y] >= from_age
+                and indicated[y]):
             neighbours += 1
-        if popcount(help_ba[e]) >= weeks and age[a[e]] >= from_age and indicated[a[e]]:
+        if (popcount(help_ba[e] & care_history[x]) >= weeks and age[x] >= from_age
+                and indicated[x]):
             neighbours += 1
     for i in range(len(age)):
         if age[i] >= from_age and indicated[i] and last_family_week[i] > family_since:

@@ -42,7 +42,7 @@ from numba import njit
 
 from ..state.care_week import CareWeek, Source
 from ..state.groups import Group
-from .asking import ask_own_network
+from .asking import MIN_HOURS, ask_own_network
 from .capacity import capacity
 from .care_staff import connect_alone
 from .household import family_care, household_care
@@ -148,8 +148,8 @@ def provide_care(parts: CareParts, budget: Budget, contacts: Contacts) -> CareWe
 
     Writes: pop (received, received_network, received_family, last_family_help_week, given,
     given_network, given_informal, volunteer_hours, asked, indicated, waiting, reliance,
-    household_load); personal (see :class:`CareParts`); budget (doing, matching and connecting
-    hours); contacts.
+    household_load, neighbourhood_care); personal (see :class:`CareParts`); budget (doing,
+    matching and connecting hours); contacts.
 
     Args:
         parts: The parts of the neighbourhood care reads and writes; the population's ``need``
@@ -186,8 +186,9 @@ def provide_care(parts: CareParts, budget: Budget, contacts: Contacts) -> CareWe
     remaining = remaining + partner_remaining  # the household asks for what is left, together
     pop.indicated = home_indicated  # a health-related need at home
     direct = give_direct_care(remaining, budget)
+    health_left = np.empty(n)
     _direct_care(direct, remaining, received[:, Source.PROFESSIONAL], pop.reliance,
-                 float(params.reliance_gain), pop.favour_need)
+                 float(params.reliance_gain), pop.favour_need, health_left)
 
     ask_own_network(pop, parts.ties, params, parts.personal, parts.streams.draws("asking"),
                     week, remaining, can_give, received[:, Source.NETWORK], contacts)
@@ -198,6 +199,10 @@ def provide_care(parts: CareParts, budget: Budget, contacts: Contacts) -> CareWe
     match_volunteers(matching, remaining, can_give, received[:, Source.VOLUNTEERS], budget,
                      contacts)
     introduce_chosen(matching, can_give, budget, contacts)
+    # neighbours and volunteers met some of a health-related need, not only favours: what they
+    # give meets the household's need before its favours
+    neighbourhood = received[:, Source.NETWORK] + received[:, Source.VOLUNTEERS]
+    pop.neighbourhood_care = home_indicated & (health_left >= MIN_HOURS) & (neighbourhood > 0)
 
     pop.received = received.sum(axis=1)
     pop.received_network = received[:, Source.NETWORK].copy()
@@ -233,17 +238,20 @@ def _formal_week(remaining, partner_remaining, resident_indicated, partner_indic
 
 
 @njit(cache=True)
-def _direct_care(direct, remaining, received, reliance, reliance_gain, favour_need):
+def _direct_care(direct, remaining, received, reliance, reliance_gain, favour_need,
+                 health_left):
     """Professionals' direct care is received and taken off the need (step 4, in place).
 
-    Those it serves move towards the consumer role by ``reliance_gain``; then the favours,
-    which only the household's ties and volunteers do, are added to what is left.
+    Those it serves move towards the consumer role by ``reliance_gain``; ``health_left`` gets
+    the household's need left for neighbours and volunteers; then the favours, which only the
+    household's ties and volunteers do, are added to what is left.
     """
     for i in range(len(direct)):
         received[i] = direct[i]
         remaining[i] -= direct[i]
         if direct[i] > 0:  # cared for by professionals who do the work: the consumer role grows
             reliance[i] += reliance_gain * (1 - reliance[i])
+        health_left[i] = remaining[i]
         remaining[i] += favour_need[i]  # a favour goes to the household's ties and volunteers
 
 

@@ -79,6 +79,10 @@ class Population:
         self.attended = np.zeros(n, dtype=bool)  # at an activity this week
         # history for the survey measures (docs/calibration.md)
         self.help_history = np.zeros(n, dtype=np.uint32)  # bit k: helped a neighbour k weeks ago
+        # bit k: k weeks ago neighbours or volunteers met some of the home's health-related need
+        # (not only its favours); the carers of target 5 (docs/targets.md) are counted on it
+        self.care_history = np.zeros(n, dtype=np.uint64)
+        self.neighbourhood_care = np.zeros(n, dtype=bool)  # ... this week
         self.last_network_help_week = np.full(n, NEVER, dtype=np.int64)
         self.last_informal_week = np.full(n, NEVER, dtype=np.int64)
         self.last_volunteer_week = np.full(n, NEVER, dtype=np.int64)
@@ -110,7 +114,8 @@ class Population:
         _clear_rows(np.asarray(slots, np.int64), self.strain, self.activity_weeks, self.waiting,
                     self.motivation, self.energy, self.initiator_support, self.volunteer_hours,
                     self.household_load, self.fatigue, self.reliance, self.draagkracht_factor,
-                    self.burnout_weeks, self.unmet_weeks, self.help_history, self.idle_weeks,
+                    self.burnout_weeks, self.unmet_weeks, self.help_history, self.care_history,
+                    self.idle_weeks,
                     self.last_network_help_week, self.last_informal_week,
                     self.last_volunteer_week, self.last_asked_week, self.last_helped_week,
                     self.last_family_help_week, self.last_thanked_week, self.is_volunteer,
@@ -124,6 +129,7 @@ class Population:
             array[:] = 0.0
         self.asked[:] = False
         self.attended[:] = False
+        self.neighbourhood_care[:] = False
 
     # --- reading ----------------------------------------------------------------------------
     def weeks_helped(self, last: int) -> np.ndarray:
@@ -135,7 +141,8 @@ class Population:
 @njit(cache=True)
 def _clear_rows(slots, strain, activity_weeks, waiting, motivation, energy, initiator_support,
                 volunteer_hours, household_load, fatigue, reliance, draagkracht_factor,
-                burnout_weeks, unmet_weeks, help_history, idle_weeks, last_network_help_week,
+                burnout_weeks, unmet_weeks, help_history, care_history, idle_weeks,
+                last_network_help_week,
                 last_informal_week, last_volunteer_week, last_asked_week, last_helped_week,
                 last_family_help_week, last_thanked_week, is_volunteer, is_initiator, activity):
     """Reset the rows ``slots`` as :meth:`Population.clear_rows` describes, in one pass."""
@@ -154,6 +161,7 @@ def _clear_rows(slots, strain, activity_weeks, waiting, motivation, energy, init
         burnout_weeks[i] = 0
         unmet_weeks[i] = 0
         help_history[i] = 0
+        care_history[i] = 0
         idle_weeks[i] = 0
         last_network_help_week[i] = NEVER
         last_informal_week[i] = NEVER
