@@ -164,7 +164,16 @@ def calibrate_command(
     record = _record(started, settings, ensemble.table, fresh, sampler)
     with fail_on(OSError, prefix="cannot write the ensemble"):
         written = _save(ensemble.table, record, out_dir, ship)
+        if fresh is not None:
+            written += (_check_figure(fresh, out_dir, lang.value),)
     _report(ensemble, fresh, record, written, lang.value)
+
+
+def _check_figure(fresh: pd.DataFrame, out_dir: Path, lang: str) -> Path:
+    """Draw the fresh-seed check, a panel per target, into the output folder."""
+    from simulatie.experiment.calibration.check_figure import save_predictive_check
+
+    return save_predictive_check(fresh, out_dir, lang)
 
 
 def _require_pyabc() -> None:
