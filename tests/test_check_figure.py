@@ -66,6 +66,18 @@ def test_the_figure_speaks_dutch_and_is_written(tmp_path) -> None:
     assert path.name == FIGURE_NAME and path.stat().st_size > 10_000
 
 
+def test_small_shares_get_a_decimal_comma_in_dutch() -> None:
+    fresh = _fresh()
+    fresh["default:initiator_share"] = np.linspace(0.005, 0.02, len(fresh))
+    figure = plot_predictive_check(fresh, "nl")
+    initiators = next(ax for ax in _drawn(figure)
+                      if ax.get_title(loc="left").startswith("Actieve initiatiefnemers"))
+    figure.canvas.draw()
+    labels = [t.get_text() for t in initiators.get_xticklabels() if t.get_text()]
+    assert any("," in label for label in labels) and not any("." in lab for lab in labels)
+    assert len(set(labels)) == len(labels)
+
+
 def test_a_table_without_targets_is_refused() -> None:
     with pytest.raises(ValueError, match="no target"):
         plot_predictive_check(pd.DataFrame({"member": [0, 1]}), "en")

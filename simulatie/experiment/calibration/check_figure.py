@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
-from matplotlib.ticker import PercentFormatter
+from matplotlib.ticker import FuncFormatter
 
 from simulatie.experiment.calibration.targets import HELD_OUT, TARGETS, Target
 from simulatie.experiment.wording import check_lang, decimal, metric_label, metric_unit
@@ -32,6 +32,7 @@ FIGURE_NAME = "predictive_check.png"
 
 COLUMNS = 4  # panels per row
 INSIDE, OUTSIDE, BAND = "#1b7837", "#c51b7d", "#d9f0d3"
+SMALL_SPAN = 0.05  # a share axis narrower than five points gets percentages with one decimal
 
 _DERIVED: dict[str, dict[str, str]] = {
     "initiator_share": {"nl": "Actieve initiatiefnemers, aandeel bewoners",
@@ -146,7 +147,9 @@ def _panel(ax, target: Target, values: np.ndarray, jitter: np.ndarray, lang: str
     ax.set_ylim(-0.6, 0.6)
     ax.set_yticks([])
     if _is_share(target):
-        ax.xaxis.set_major_formatter(PercentFormatter(xmax=1.0, decimals=0))
+        places = 0 if high - low + 2 * margin >= SMALL_SPAN else 1
+        ax.xaxis.set_major_formatter(FuncFormatter(
+            lambda x, _, places=places: decimal(f"{100 * x:.{places}f}%", lang)))
     ax.tick_params(axis="x", labelsize=7)
     ax.set_title(_label(target, lang), fontsize=7.5, loc="left")
 
