@@ -34,8 +34,8 @@ def test_every_target_gets_a_panel_with_its_band_and_runs() -> None:
     assert len(panels) == len(TARGETS) + len(HELD_OUT)
     first = panels[0]
     band = first.patches[0]  # the band from the sources, shaded
-    x0, x1 = band.get_x(), band.get_x() + band.get_width()
-    assert (x0, x1) == pytest.approx((TARGETS[0].low, TARGETS[0].high))
+    xs = first.transData.inverted().transform(band.get_verts())[:, 0]
+    assert (xs.min(), xs.max()) == pytest.approx((TARGETS[0].low, TARGETS[0].high))
     dots = sum(len(c.get_offsets()) for c in first.collections)
     assert dots == len(fresh)
     inside = fresh[TARGETS[0].key].between(TARGETS[0].low, TARGETS[0].high).mean()
@@ -60,8 +60,8 @@ def test_a_held_out_chance_is_judged_on_its_mean_and_undefined_runs_are_left_out
 def test_the_figure_speaks_dutch_and_is_written(tmp_path) -> None:
     figure = plot_predictive_check(_fresh(), "nl")
     titles = " ".join(ax.get_title(loc="left") for ax in _drawn(figure))
-    assert "niets georganiseerd" in titles and "buiten de fit" in titles
-    assert "Zorgbehoevend door gezondheid, 75+" in titles
+    assert "niets georganiseerd" in titles and "niet gefit" in titles
+    assert "Kwetsbaar of zorgbehoevend, 75+" in titles
     path = save_predictive_check(_fresh(), tmp_path / "out", "nl")
     assert path.name == FIGURE_NAME and path.stat().st_size > 10_000
 
@@ -76,6 +76,15 @@ def test_small_shares_get_a_decimal_comma_in_dutch() -> None:
     labels = [t.get_text() for t in initiators.get_xticklabels() if t.get_text()]
     assert any("," in label for label in labels) and not any("." in lab for lab in labels)
     assert len(set(labels)) == len(labels)
+
+
+def test_only_a_chance_is_judged_on_its_mean() -> None:
+    fresh = _fresh()
+    fresh["default:initiator_share_peak_year"] = 0.0  # every run at 0: a share, not a chance
+    figure = plot_predictive_check(fresh, "en")
+    peak = next(ax for ax in _drawn(figure)
+                if ax.get_title(loc="left").startswith("Initiators, share in the busiest"))
+    assert [t.get_text() for t in peak.texts] == ["100% of runs inside the band"]
 
 
 def test_a_table_without_targets_is_refused() -> None:

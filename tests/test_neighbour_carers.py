@@ -17,6 +17,7 @@ from simulatie.core.observe.metrics import METRICS
 from simulatie.core.observe.observation import Observation
 from simulatie.core.parameters import make_parameters
 from simulatie.core.run.model import CaringCommunity
+from simulatie.core.state.care_week import Source
 from simulatie.core.state.population import NEVER
 
 
@@ -63,3 +64,23 @@ def test_help_with_the_need_in_enough_weeks_makes_a_carer(model: CaringCommunity
     assert _share(model) == 0.0
     model.population.indicated[2] = False
     assert math.isnan(_share(model))
+
+
+def test_in_a_real_run_neighbours_helping_with_the_need_leave_both_bits() -> None:
+    """A week's help with a health-related need shows in the helper's tie and the home's history."""
+    community = CaringCommunity(params=make_parameters({"residents": 80, "need_scale": 2.0,
+                                                        "formal_care_hours": 0.0}), rng=11)
+    found = 0
+    for _ in range(26):
+        community.step()
+        pop, ties = community.population, community.ties
+        network = community.care.received[:, Source.NETWORK]
+        this_week = np.uint64(1)
+        helped_over_tie = np.zeros(pop.n, bool)
+        helped_over_tie[ties.b[(ties.help_ab & this_week) > 0]] = True
+        helped_over_tie[ties.a[(ties.help_ba & this_week) > 0]] = True
+        cared = pop.neighbourhood_care & (network > 0)
+        assert np.all(helped_over_tie[cared])  # the need got help nearby: a tie carries it
+        assert np.all((pop.care_history[cared] & this_week) > 0)
+        found += int(cared.sum())
+    assert found > 0  # the run had such weeks

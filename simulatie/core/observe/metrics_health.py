@@ -38,8 +38,8 @@ def _health_need_share(obs: Observation, from_age: float, below_age: float) -> f
     return obs.ratio(int(np.count_nonzero(own & of_age)), int(np.count_nonzero(of_age)))
 
 
-@metric("health_need_share_65_74", "Needs care for health reasons, 65-74",
-        "Zorgbehoevend door gezondheid, 65-74", "share")
+@metric("health_need_share_65_74", "Frail or needing care, 65-74",
+        "Kwetsbaar of zorgbehoevend, 65-74", "share")
 def health_need_share_65_74(obs: Observation) -> float:
     """Share of residents aged 65-74 whose own need stems from health (frail, LVB, psychiatric).
 
@@ -49,8 +49,8 @@ def health_need_share_65_74(obs: Observation) -> float:
     return _health_need_share(obs, YOUNG_OLD_AGE, OLD_AGE)
 
 
-@metric("health_need_share_75plus", "Needs care for health reasons, 75+",
-        "Zorgbehoevend door gezondheid, 75+", "share")
+@metric("health_need_share_75plus", "Frail or needing care, 75+",
+        "Kwetsbaar of zorgbehoevend, 75+", "share")
 def health_need_share_75plus(obs: Observation) -> float:
     """Share of residents aged 75+ whose own need stems from health (frail, LVB, psychiatric).
 
@@ -60,8 +60,8 @@ def health_need_share_75plus(obs: Observation) -> float:
     return _health_need_share(obs, OLD_AGE, np.inf)
 
 
-@metric("health_need_share_85plus", "Needs care for health reasons, 85+",
-        "Zorgbehoevend door gezondheid, 85+", "share")
+@metric("health_need_share_85plus", "Frail or needing care, 85+",
+        "Kwetsbaar of zorgbehoevend, 85+", "share")
 def health_need_share_85plus(obs: Observation) -> float:
     """Share of residents aged 85+ whose own need stems from health (frail, LVB, psychiatric).
 
@@ -71,8 +71,8 @@ def health_need_share_85plus(obs: Observation) -> float:
     return _health_need_share(obs, VERY_OLD_AGE, np.inf)
 
 
-@metric("mantelzorg_hours_55plus", "Hours of mantelzorg a receiver 55+ gets",
-        "Uren mantelzorg per ontvanger van 55+", "hours/week")
+@metric("mantelzorg_hours_55plus", "Hours of mantelzorg a week, per receiver (55+)",
+        "Uren mantelzorg per week, per ontvanger (55+)", "hours/week")
 def mantelzorg_hours_55plus(obs: Observation) -> float:
     """Mean weekly hours of informal care of the residents 55+ who receive mantelzorg.
 

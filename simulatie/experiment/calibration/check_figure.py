@@ -25,7 +25,7 @@ from matplotlib.ticker import FuncFormatter
 from simulatie.experiment.calibration.targets import HELD_OUT, TARGETS, Target
 from simulatie.experiment.wording import check_lang, decimal, metric_label, metric_unit
 
-__all__ = ["FIGURE_NAME", "plot_predictive_check", "save_predictive_check"]
+__all__ = ["CHANCES", "FIGURE_NAME", "plot_predictive_check", "save_predictive_check"]
 
 FIGURE_NAME = "predictive_check.png"
 """The figure's file name in the calibration's output folder."""
@@ -37,15 +37,18 @@ SMALL_SPAN = 0.05  # a share axis narrower than five points gets percentages wit
 _DERIVED: dict[str, dict[str, str]] = {
     "initiator_share": {"nl": "Actieve initiatiefnemers, aandeel bewoners",
                         "en": "Active initiators, share of residents"},
-    "initiator_share_peak_year": {"nl": "Initiatiefnemers, hoogste jaar",
-                                  "en": "Initiators, highest year"},
-    "volunteer_ratio_75plus": {"nl": "Vrijwilligers 75+ ten opzichte van iedereen",
-                               "en": "Volunteering 75+ relative to everyone"},
+    "initiator_share_peak_year": {"nl": "Initiatiefnemers, aandeel in het drukste jaar",
+                                  "en": "Initiators, share in the busiest year"},
+    "volunteer_ratio_75plus": {"nl": "Vrijwilligerswerk 75+ ten opzichte van alle leeftijden",
+                               "en": "Volunteering 75+ relative to all ages"},
     "resident_activity_a_year_after": {
         "nl": "Bewonersactiviteit loopt een jaar na de pilot nog",
         "en": "A resident activity still runs a year after the pilot"},
 }
 """Labels of the statistics that are not metrics themselves (:mod:`.targets`)."""
+
+CHANCES = {"resident_activity_a_year_after"}
+"""Statistics that are 0 or 1 per run: a chance, judged on the mean over the runs."""
 
 _SHARE_DERIVED = {"initiator_share", "initiator_share_peak_year", "resident_activity_a_year_after"}
 
@@ -56,7 +59,7 @@ _ARMS: dict[str, dict[str, str]] = {
 }
 
 _WORDS = {
-    "nl": {"held_out": "buiten de fit", "inside": "{share} van de runs binnen de band",
+    "nl": {"held_out": "niet gefit", "inside": "{share} van de runs binnen de band",
            "mean_inside": "gemiddelde binnen de band", "mean_outside": "gemiddelde buiten de band",
            "title": "Het ensemble op nieuwe seeds: {members} parametersets, {runs} runs. "
                     "Groen: de band uit de bronnen; stip: een run (rood: buiten de band); "
@@ -132,8 +135,7 @@ def _panel(ax, target: Target, values: np.ndarray, jitter: np.ndarray, lang: str
     if len(shown):
         mean = float(shown.mean())
         ax.axvline(mean, color="black", linewidth=1.2, zorder=3)
-        binary = set(np.unique(shown)) <= {0.0, 1.0}
-        if binary:
+        if target.metric in CHANCES:
             note = words["mean_inside" if target.low <= mean <= target.high else "mean_outside"]
         else:
             note = words["inside"].format(share=f"{inside.mean():.0%}")
