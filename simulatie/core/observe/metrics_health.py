@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..rules.care import indicated
 from .metrics_surveys import INFORMAL_SOURCES, mantelzorg_receivers
 from .observation import OLD_AGE, MetricGroup, Observation
 
@@ -31,11 +30,8 @@ def _health_need_share(obs: Observation, from_age: float, below_age: float) -> f
 
     NaN when nobody is of that age.
     """
-    pop = obs.nb.population
-    own, _, _ = indicated(pop.frailty, pop.group, pop.partner, pop.partner_frailty,
-                          obs.nb.params.formal_care_frailty)
-    of_age = (pop.age >= from_age) & (pop.age < below_age)
-    return obs.ratio(int(np.count_nonzero(own & of_age)), int(np.count_nonzero(of_age)))
+    age = obs.nb.population.age
+    return obs.share(obs.own_health_need, (age >= from_age) & (age < below_age))
 
 
 @metric("health_need_share_65_74", "Frail or needing care, 65-74",

@@ -18,6 +18,7 @@ from numba import njit
 
 from ..calendar import WEEKS_PER_YEAR
 from ..rules.capacity import capacity
+from ..rules.care import indicated
 from ..state.care_week import CareWeek, Source
 from ..state.neighbourhood import Neighbourhood
 from ..state.programme import Activity
@@ -114,6 +115,17 @@ class Observation:
     def capacity(self) -> np.ndarray:
         """Hours each resident could give this week (*draagkracht*, :func:`~.capacity`)."""
         return capacity(self.nb.population, self.nb.params)
+
+    @cached_property
+    def own_health_need(self) -> np.ndarray:
+        """Whether each resident's own need stems from health (the partner's is not counted).
+
+        Frail, or of the LVB or psychiatric group: :func:`~simulatie.core.rules.care.indicated`.
+        """
+        pop = self.nb.population
+        own, _, _ = indicated(pop.frailty, pop.group, pop.partner, pop.partner_frailty,
+                              self.nb.params.formal_care_frailty)
+        return own
 
     @cached_property
     def capacity_total(self) -> float:

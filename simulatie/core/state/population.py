@@ -129,7 +129,6 @@ class Population:
             array[:] = 0.0
         self.asked[:] = False
         self.attended[:] = False
-        self.neighbourhood_care[:] = False
 
     # --- reading ----------------------------------------------------------------------------
     def weeks_helped(self, last: int) -> np.ndarray:
